@@ -1,0 +1,101 @@
+//! The app's files are served with the right status and cache headers.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+struct Served {
+    status: StatusCode,
+    cache: String,
+    body: String,
+}
+
+async fn get(dist: &std::path::Path, path: &str) -> Served {
+    let request = Request::builder().uri(path).body(Body::empty()).unwrap();
+    let response = relay::router(dist).oneshot(request).await.unwrap();
+    let status = response.status();
+    let cache = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .map(|value| value.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Served {
+        status,
+        cache,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn built_app() -> tempfile::TempDir {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>Tally</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("tally-0123456789abcdef.js"), "export {}").unwrap();
+    std::fs::write(dist.path().join("manifest.webmanifest"), "{}").unwrap();
+    dist
+}
+
+#[tokio::test]
+async fn serves_each_kind_of_address_by_the_rules() {
+    let dist = built_app();
+    // (path, status, cache-control, start of body)
+    let cases = [
+        (
+            "/",
+            StatusCode::OK,
+            relay::CACHE_REVALIDATE,
+            "<!doctype html>",
+        ),
+        (
+            "/members/42",
+            StatusCode::OK,
+            relay::CACHE_REVALIDATE,
+            "<!doctype html>",
+        ),
+        (
+            "/tally-0123456789abcdef.js",
+            StatusCode::OK,
+            relay::CACHE_FOREVER,
+            "export",
+        ),
+        (
+            "/manifest.webmanifest",
+            StatusCode::OK,
+            relay::CACHE_REVALIDATE,
+            "{}",
+        ),
+        (
+            "/missing-0123456789abcdef.js",
+            StatusCode::NOT_FOUND,
+            relay::CACHE_REVALIDATE,
+            "no such file",
+        ),
+    ];
+    for (path, status, cache, body) in cases {
+        let served = get(dist.path(), path).await;
+        assert_eq!(served.status, status, "status of {path}");
+        assert_eq!(served.cache, cache, "cache-control of {path}");
+        assert!(
+            served.body.starts_with(body),
+            "body of {path}: {}",
+            served.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn refuses_to_start_without_a_built_app() {
+    let empty = tempfile::tempdir().unwrap();
+    let config = relay::Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        dist: empty.path().to_path_buf(),
+        log_json: false,
+    };
+    let error = relay::bind(&config).await.unwrap_err();
+    assert!(error.to_string().contains("has no index.html"), "{error}");
+}

@@ -1,0 +1,23 @@
+//! Tally, the web app: a Leptos single-page app for a community timebank.
+//!
+//! This crate only shows things and takes input. Every timebank rule lives in
+//! the `ledger` crate; pages call it and never re-implement it. The app is built
+//! for `wasm32-unknown-unknown` by Trunk (see `index.html` and `Trunk.toml`).
+//!
+//! Start at [`App`], which lays out the shell (header, navigation, main area)
+//! and the routes. Each page lives in `pages/` with the components only it uses.
+
+// Input from people, the network and storage is never unwrapped.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+mod page_heading;
+mod pages;
+mod shell;
+
+pub use shell::App;
+
+/// Mounts [`App`] into `<body>`, with panics reported to the browser console.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

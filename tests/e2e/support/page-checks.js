@@ -1,0 +1,42 @@
+// Checks shared by every screen: no console errors, no accessibility
+// violations, nothing wider than the screen, and a saved screenshot.
+import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import path from 'node:path';
+
+/** Collects console errors and warnings and uncaught exceptions of a page. */
+export function watchConsole(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+/** Fails on any WCAG 2.2 A or AA violation that axe-core finds. */
+export async function expectNoAccessibilityViolations(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, 'accessibility violations').toEqual([]);
+}
+
+/** Fails when the page scrolls sideways, i.e. something is wider than the screen. */
+export async function expectNoSidewaysScroll(page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'page is wider than the screen by this many pixels').toBeLessThanOrEqual(0);
+}
+
+/** Saves a full-page screenshot under target/screenshots for review. */
+export async function saveScreenshot(page, name) {
+  const dir = process.env.TALLY_SCREENSHOTS || '../../target/screenshots';
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
