@@ -88,6 +88,20 @@ fn lints_wasm(workspace: &Workspace) -> Result<()> {
             .args(["clippy", "--package", "tally", "--all-targets"])
             .args(wasm)
             .args(["--", "-D", "warnings"]),
+    )?;
+    run_command(
+        cargo(workspace)
+            // The app switches on automerge's browser support; the ledger does not.
+            .args([
+                "clippy",
+                "--package",
+                "ledger",
+                "--lib",
+                "--features",
+                "automerge/wasm",
+            ])
+            .args(wasm)
+            .args(["--", "-D", "warnings"]),
     )
 }
 

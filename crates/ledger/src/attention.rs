@@ -1,0 +1,304 @@
+//! The attention queue: what a coordinator should look at, derived from the
+//! whole document after every merge. Each item has a stable key; resolving it
+//! is itself recorded in the document, so it is resolved on every device.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::ids::{Account, ExchangeId, MemberId};
+use crate::model::{Channel, Exchange, LifecycleAction, Status};
+use crate::time::{Date, Timestamp};
+use crate::timebank::{LimitKind, Timebank};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttentionItem {
+    /// Replaying counted exchanges in date order, this one took the account
+    /// past its limit (typically two devices recording offline).
+    OverLimit {
+        account: Account,
+        exchange: ExchangeId,
+        balance_minutes: i64,
+        limit_minutes: i64,
+        kind: LimitKind,
+    },
+    /// Several exchanges carry the same paper-slip number.
+    DuplicateSlip {
+        number: String,
+        exchanges: Vec<ExchangeId>,
+    },
+    /// Same payer, payee, minutes and date, recorded on different devices:
+    /// perhaps the same help recorded twice.
+    SuspectedDuplicate { exchanges: Vec<ExchangeId> },
+    /// Two devices gave out the same member number.
+    DuplicateMemberNumber { number: u32, members: Vec<MemberId> },
+    /// Waiting for confirmation past its deadline (the timebank does not
+    /// confirm automatically).
+    ConfirmationOverdue {
+        exchange: ExchangeId,
+        confirmer: MemberId,
+        deadline: Timestamp,
+    },
+    /// A member rejected the exchange: someone should talk to both parties.
+    Disputed { exchange: ExchangeId },
+    /// The same exchange was reversed more than once (on devices that were
+    /// offline); only the first reversal counts.
+    DuplicateReversal {
+        original: ExchangeId,
+        reversals: Vec<ExchangeId>,
+    },
+}
+
+impl AttentionItem {
+    /// A key that names this item the same way on every device.
+    pub fn key(&self) -> String {
+        match self {
+            AttentionItem::OverLimit {
+                account, exchange, ..
+            } => format!("over-limit:{account}:{exchange}"),
+            AttentionItem::DuplicateSlip { number, .. } => format!("duplicate-slip:{number}"),
+            AttentionItem::SuspectedDuplicate { exchanges } => format!(
+                "suspected-duplicate:{}",
+                exchanges
+                    .iter()
+                    .map(ExchangeId::as_str)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            AttentionItem::DuplicateMemberNumber { number, members } => format!(
+                "duplicate-number:{number}:{}",
+                members
+                    .iter()
+                    .map(MemberId::as_str)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            AttentionItem::ConfirmationOverdue { exchange, .. } => format!("overdue:{exchange}"),
+            AttentionItem::Disputed { exchange } => format!("disputed:{exchange}"),
+            AttentionItem::DuplicateReversal { original, .. } => {
+                format!("duplicate-reversal:{original}")
+            }
+        }
+    }
+
+    /// What happened and what the coordinator can do, in plain words.
+    pub fn describe(&self, timebank: &Timebank) -> (String, String) {
+        let name = |account: &Account| match account {
+            Account::CommunityFund => "the community fund".to_string(),
+            Account::Member(id) => timebank
+                .member(id)
+                .map(|m| format!("{} (no. {})", m.name, m.number))
+                .unwrap_or_else(|| "an unknown member".to_string()),
+        };
+        match self {
+            AttentionItem::OverLimit {
+                account,
+                balance_minutes,
+                limit_minutes,
+                kind,
+                ..
+            } => (
+                format!(
+                    "{} reached {} against a {} of {}.",
+                    name(account),
+                    hours(*balance_minutes),
+                    match kind {
+                        LimitKind::BelowFloor => "lowest balance",
+                        LimitKind::AboveCeiling => "highest balance",
+                    },
+                    hours(*limit_minutes)
+                ),
+                "Talk to the member, change their limit, or reverse the exchange.".to_string(),
+            ),
+            AttentionItem::DuplicateSlip { number, exchanges } => (
+                format!("Paper slip {number} was entered {} times.", exchanges.len()),
+                "Check the slip and reverse the extra entries.".to_string(),
+            ),
+            AttentionItem::SuspectedDuplicate { exchanges } => (
+                format!(
+                    "{} exchanges with the same people, time and date were recorded on different devices.",
+                    exchanges.len()
+                ),
+                "If it is the same help recorded twice, reverse the extra entry; otherwise mark it resolved."
+                    .to_string(),
+            ),
+            AttentionItem::DuplicateMemberNumber { number, members } => (
+                format!("{} members have number {number}.", members.len()),
+                "Give all but one of them a new number.".to_string(),
+            ),
+            AttentionItem::ConfirmationOverdue { confirmer, .. } => (
+                format!(
+                    "An exchange has waited too long for {} to confirm it.",
+                    name(&Account::Member(confirmer.clone()))
+                ),
+                "Ask them, or confirm or reject it as coordinator.".to_string(),
+            ),
+            AttentionItem::Disputed { .. } => (
+                "A member rejected an exchange recorded for them.".to_string(),
+                "Talk to both people, then confirm or reject it as coordinator.".to_string(),
+            ),
+            AttentionItem::DuplicateReversal { reversals, .. } => (
+                format!(
+                    "An exchange was reversed {} times on different devices; only the first counts.",
+                    reversals.len()
+                ),
+                "Nothing is counted twice; mark it resolved once checked.".to_string(),
+            ),
+        }
+    }
+}
+
+fn hours(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let minutes = minutes.unsigned_abs();
+    format!("{sign}{}h{:02}", minutes / 60, minutes % 60)
+}
+
+impl Timebank {
+    /// Every unresolved attention item, in a fixed order.
+    pub fn attention(&self, now: Timestamp) -> Vec<AttentionItem> {
+        let exchanges = self.exchanges_map();
+        let mut items = Vec::new();
+        items.extend(self.over_limit_items(exchanges));
+        items.extend(duplicate_slips(exchanges.values()));
+        items.extend(suspected_duplicates(exchanges.values()));
+        items.extend(self.duplicate_numbers());
+        for exchange in exchanges.values() {
+            let status = exchange.status(self.settings(), now);
+            if status == Status::Pending
+                && now >= exchange.confirmation_deadline(self.settings())
+                && let Some(confirmer) = &exchange.confirmer
+            {
+                items.push(AttentionItem::ConfirmationOverdue {
+                    exchange: exchange.id.clone(),
+                    confirmer: confirmer.clone(),
+                    deadline: exchange.confirmation_deadline(self.settings()),
+                });
+            }
+            let member_rejected = exchange
+                .events
+                .iter()
+                .any(|e| e.action == LifecycleAction::Reject);
+            let overridden = exchange
+                .events
+                .iter()
+                .any(|e| matches!(e.action, LifecycleAction::Override(_)));
+            if member_rejected && !overridden {
+                items.push(AttentionItem::Disputed {
+                    exchange: exchange.id.clone(),
+                });
+            }
+        }
+        let mut reversals: BTreeMap<&ExchangeId, Vec<&Exchange>> = BTreeMap::new();
+        for exchange in exchanges.values() {
+            if let Some(original) = &exchange.reversal_of {
+                reversals.entry(original).or_default().push(exchange);
+            }
+        }
+        for (original, mut list) in reversals {
+            if list.len() > 1 {
+                list.sort_by(|a, b| (a.recorded_at, &a.id).cmp(&(b.recorded_at, &b.id)));
+                items.push(AttentionItem::DuplicateReversal {
+                    original: original.clone(),
+                    reversals: list.iter().map(|e| e.id.clone()).collect(),
+                });
+            }
+        }
+        items.retain(|item| !self.is_resolved(&item.key()));
+        items
+    }
+
+    /// Replays counted exchanges in a fixed order (service date, time
+    /// recorded, id) and flags each one that took an account from within its
+    /// limits to beyond them.
+    fn over_limit_items(&self, exchanges: &BTreeMap<ExchangeId, Exchange>) -> Vec<AttentionItem> {
+        let mut counted: Vec<&Exchange> =
+            exchanges.values().filter(|e| self.counts(&e.id)).collect();
+        counted.sort_by(|a, b| {
+            (a.service_date, a.recorded_at, &a.id).cmp(&(b.service_date, b.recorded_at, &b.id))
+        });
+        let mut running: HashMap<&Account, i64> = HashMap::new();
+        let mut items = Vec::new();
+        for exchange in counted {
+            let minutes = i64::from(exchange.minutes);
+            for (account, change) in [(&exchange.payer, -minutes), (&exchange.payee, minutes)] {
+                let before = *running.get(account).unwrap_or(&0);
+                let after = before + change;
+                running.insert(account, after);
+                let Some((floor, ceiling)) = self.limits(account) else {
+                    continue;
+                };
+                let crossed = if after < floor && before >= floor {
+                    Some((floor, LimitKind::BelowFloor))
+                } else if after > ceiling && before <= ceiling {
+                    Some((ceiling, LimitKind::AboveCeiling))
+                } else {
+                    None
+                };
+                if let Some((limit, kind)) = crossed {
+                    items.push(AttentionItem::OverLimit {
+                        account: account.clone(),
+                        exchange: exchange.id.clone(),
+                        balance_minutes: after,
+                        limit_minutes: limit,
+                        kind,
+                    });
+                }
+            }
+        }
+        items
+    }
+
+    fn duplicate_numbers(&self) -> Vec<AttentionItem> {
+        let mut by_number: BTreeMap<u32, Vec<MemberId>> = BTreeMap::new();
+        for member in self.members() {
+            by_number
+                .entry(member.number)
+                .or_default()
+                .push(member.id.clone());
+        }
+        by_number
+            .into_iter()
+            .filter(|(_, members)| members.len() > 1)
+            .map(|(number, members)| AttentionItem::DuplicateMemberNumber { number, members })
+            .collect()
+    }
+}
+
+fn duplicate_slips<'a>(exchanges: impl Iterator<Item = &'a Exchange>) -> Vec<AttentionItem> {
+    let mut by_slip: BTreeMap<&str, Vec<ExchangeId>> = BTreeMap::new();
+    for exchange in exchanges {
+        if let Channel::PaperSlip { number } = &exchange.channel {
+            by_slip.entry(number).or_default().push(exchange.id.clone());
+        }
+    }
+    by_slip
+        .into_iter()
+        .filter(|(_, list)| list.len() > 1)
+        .map(|(number, exchanges)| AttentionItem::DuplicateSlip {
+            number: number.to_string(),
+            exchanges,
+        })
+        .collect()
+}
+
+fn suspected_duplicates<'a>(exchanges: impl Iterator<Item = &'a Exchange>) -> Vec<AttentionItem> {
+    type Key<'a> = (&'a Account, &'a Account, u32, Date);
+    let mut groups: BTreeMap<Key<'a>, Vec<&'a Exchange>> = BTreeMap::new();
+    for exchange in exchanges {
+        if exchange.reversal_of.is_none() && exchange.group.is_none() {
+            let key = (
+                &exchange.payer,
+                &exchange.payee,
+                exchange.minutes,
+                exchange.service_date,
+            );
+            groups.entry(key).or_default().push(exchange);
+        }
+    }
+    groups
+        .into_values()
+        .filter(|list| list.len() > 1 && list.iter().any(|e| e.device != list[0].device))
+        .map(|list| AttentionItem::SuspectedDuplicate {
+            exchanges: list.iter().map(|e| e.id.clone()).collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,88 @@
+//! What can go wrong, in words a coordinator understands. Every operation
+//! either applies completely or returns one of these and changes nothing.
+
+use crate::model::{MAX_DESCRIPTION_CHARS, MAX_EXCHANGE_MINUTES, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::schema::SchemaError;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LedgerError {
+    #[error("Only a coordinator can do this.")]
+    NotCoordinator,
+    #[error("You can only record exchanges you took part in. A coordinator can record others.")]
+    NotAParty,
+    #[error("Only {0} can confirm or reject this exchange, or a coordinator.")]
+    NotTheConfirmer(String),
+    #[error("This member is not in the timebank.")]
+    UnknownMember,
+    #[error("This exchange is not in the timebank.")]
+    UnknownExchange,
+    #[error("The person who gave the help and the person who received it must be different.")]
+    SameAccount,
+    #[error(
+        "{name} is {status}, so cannot take part in exchanges until a coordinator makes them active."
+    )]
+    MemberNotActive { name: String, status: &'static str },
+    #[error("An exchange must last from 1 minute to {} hours; {minutes} minutes is not possible.", MAX_EXCHANGE_MINUTES / 60)]
+    MinutesOutOfRange { minutes: u64 },
+    #[error(
+        "The date {date} is in the future. Record an exchange on or after the day it happened."
+    )]
+    FutureDate { date: String },
+    #[error("The date must be a real day, written as year-month-day (for example 2026-03-14).")]
+    InvalidDate,
+    #[error("The description is too long: keep it under {MAX_DESCRIPTION_CHARS} characters.")]
+    DescriptionTooLong,
+    #[error("The {field} is too long: keep it under {max} characters.", max = MAX_TEXT_CHARS)]
+    TextTooLong { field: &'static str },
+    #[error("The name cannot be empty.")]
+    EmptyName,
+    #[error("The name is too long: keep it under {MAX_NAME_CHARS} characters.")]
+    NameTooLong,
+    #[error("\"{0}\" is not one of this timebank's categories.")]
+    UnknownCategory(String),
+    #[error("The paper slip number cannot be empty.")]
+    EmptySlipNumber,
+    #[error("The lowest balance must be zero or below, and the highest zero or above.")]
+    InvalidLimits,
+    #[error("Member number {number} already belongs to {name}.")]
+    NumberTaken { number: u32, name: String },
+    #[error("Member numbers start at 1.")]
+    InvalidNumber,
+    #[error("This exchange was already reversed.")]
+    AlreadyReversed,
+    #[error("A reversal cannot itself be reversed; record a new exchange instead.")]
+    CannotReverseReversal,
+    #[error("This exchange was rejected, so it does not count and needs no reversal.")]
+    CannotReverseRejected,
+    #[error(
+        "{name} still has a balance of {balance_minutes} minutes. Settle it to zero before they leave."
+    )]
+    BalanceNotSettled { name: String, balance_minutes: i64 },
+    #[error("A group exchange needs at least one person on each side.")]
+    EmptyGroup,
+    #[error("A group exchange has one person on one side and several on the other.")]
+    GroupNeedsOneSide,
+    #[error("The cash amount must be more than zero.")]
+    NoCash,
+    #[error("This item is not in the attention queue, or was already resolved.")]
+    UnknownAttentionItem,
+    #[error(
+        "The timebank could not be changed ({0}). Nothing was saved; export a copy and tell a coordinator."
+    )]
+    Damaged(String),
+}
+
+/// Why a saved timebank could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("The file is damaged or is not a Tally timebank ({0}).")]
+    Unreadable(String),
+    #[error("{0}")]
+    Schema(#[from] SchemaError),
+}
+
+impl From<automerge::AutomergeError> for LedgerError {
+    fn from(error: automerge::AutomergeError) -> Self {
+        LedgerError::Damaged(error.to_string())
+    }
+}

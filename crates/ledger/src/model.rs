@@ -1,0 +1,266 @@
+//! The timebank's records as plain Rust values, read from (and written to) the
+//! document by `schema`. Derived figures (balances, statuses) are not here:
+//! they are computed from these records.
+
+use crate::ids::{Account, DeviceId, EventId, ExchangeId, GroupId, MemberId};
+use crate::time::{Date, Timestamp};
+
+/// The longest single exchange: one day.
+pub const MAX_EXCHANGE_MINUTES: u32 = 24 * 60;
+/// The longest description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 500;
+/// The longest name (timebank, member, category), in characters.
+pub const MAX_NAME_CHARS: usize = 100;
+/// The longest free-text profile field (offers, needs, notes), in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;
+
+/// The timebank's name and the label of its unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimebankInfo {
+    pub name: String,
+    /// What members call an hour here ("hours", "time credits", ...).
+    pub unit_label: String,
+    pub created_at: Timestamp,
+}
+
+/// Rules a coordinator can change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The lowest balance a member may reach without a coordinator's attention (≤ 0).
+    pub debit_floor_minutes: i64,
+    /// The highest balance a member may reach without a coordinator's attention (≥ 0).
+    pub credit_ceiling_minutes: i64,
+    pub confirmation: ConfirmationPolicy,
+    /// Days a confirmation may wait before it is confirmed automatically or,
+    /// without `auto_confirm`, shown to a coordinator.
+    pub confirm_within_days: u32,
+    pub auto_confirm: bool,
+    /// Whether members see each other's balances.
+    pub balances_visible: bool,
+    pub categories: Vec<String>,
+    /// What an hour of help is worth in pence, for the social-value estimate.
+    pub hourly_value_pence: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            debit_floor_minutes: -10 * 60,
+            credit_ceiling_minutes: 40 * 60,
+            confirmation: ConfirmationPolicy::OtherParty,
+            confirm_within_days: 14,
+            auto_confirm: true,
+            balances_visible: true,
+            categories: [
+                "Home and garden",
+                "Transport",
+                "Company and care",
+                "Learning",
+                "Repairs",
+                "Cooking",
+                "Admin and computers",
+                "Other",
+            ]
+            .map(String::from)
+            .to_vec(),
+            hourly_value_pence: 1_200,
+        }
+    }
+}
+
+/// Who must confirm an exchange that a member records in the app.
+/// (Exchanges a coordinator records need no confirmation.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmationPolicy {
+    /// Every exchange counts as soon as it is recorded.
+    Nobody,
+    /// The member who received the help confirms it.
+    Payer,
+    /// Whichever party did not record it confirms it.
+    OtherParty,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MemberStatus {
+    Applicant,
+    Active,
+    Away,
+    Left,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Member,
+    Coordinator,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: MemberId,
+    /// The short number on a member's card and paper slips.
+    pub number: u32,
+    pub name: String,
+    pub profile: Profile,
+    pub status: MemberStatus,
+    pub role: Role,
+    pub joined_on: Date,
+    /// This member's own limits, where they differ from the timebank's.
+    pub debit_floor_minutes: Option<i64>,
+    pub credit_ceiling_minutes: Option<i64>,
+}
+
+/// The optional parts of a member's record, each editable on its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profile {
+    pub phone: String,
+    pub email: String,
+    pub neighbourhood: String,
+    pub offers: String,
+    pub needs: String,
+}
+
+/// How an exchange reached the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Channel {
+    App,
+    Coordinator,
+    TradingDayTally,
+    PaperSlip { number: String },
+    Import,
+    QrHandOff,
+}
+
+/// What kind of transfer an exchange is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExchangeKind {
+    /// Help given by the payee to the payer.
+    Service,
+    /// Hours issued from the community fund to a member against cash.
+    TokenPurchase {
+        cash_pence: u32,
+        receipt: String,
+        /// Who paid, when someone bought hours on the member's behalf.
+        bought_by: Option<String>,
+    },
+    /// Hours given to the community fund.
+    Donation,
+}
+
+/// One transfer of hours. Its fields never change once written; its status is
+/// derived from its `events`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchange {
+    pub id: ExchangeId,
+    /// Received the help (their balance goes down).
+    pub payer: Account,
+    /// Gave the help (their balance goes up).
+    pub payee: Account,
+    pub minutes: u32,
+    pub service_date: Date,
+    pub description: String,
+    pub category: Option<String>,
+    pub kind: ExchangeKind,
+    pub channel: Channel,
+    pub recorded_by: MemberId,
+    pub device: DeviceId,
+    pub recorded_at: Timestamp,
+    pub group: Option<GroupId>,
+    pub reversal_of: Option<ExchangeId>,
+    /// The member whose confirmation the exchange waits for, if any.
+    pub confirmer: Option<MemberId>,
+    /// The lifecycle log, in a fixed order (time, then id).
+    pub events: Vec<LifecycleEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LifecycleEvent {
+    pub id: EventId,
+    pub action: LifecycleAction,
+    pub by: MemberId,
+    pub at: Timestamp,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LifecycleAction {
+    Confirm,
+    Reject,
+    /// A coordinator's decision, which outranks confirmations and rejections.
+    Override(Outcome),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Confirmed,
+    Rejected,
+}
+
+/// An exchange's status, derived from its log by [`Exchange::status`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Pending,
+    Confirmed,
+    Rejected,
+}
+
+impl Exchange {
+    /// The status by the one fixed precedence rule, so that every device
+    /// derives the same status from the same log, whatever order the events
+    /// arrived in:
+    /// 1. the latest coordinator override (by time, then event id) decides;
+    /// 2. otherwise any rejection rejects (a dispute is never hidden by a
+    ///    concurrent confirmation);
+    /// 3. otherwise a confirmation, or no confirmer being needed, confirms;
+    /// 4. otherwise it is pending until the deadline, after which it is
+    ///    confirmed when the timebank confirms automatically.
+    pub fn status(&self, settings: &Settings, now: Timestamp) -> Status {
+        if let Some(outcome) = self.latest_override() {
+            return match outcome {
+                Outcome::Confirmed => Status::Confirmed,
+                Outcome::Rejected => Status::Rejected,
+            };
+        }
+        let has = |action| self.events.iter().any(|event| event.action == action);
+        if has(LifecycleAction::Reject) {
+            return Status::Rejected;
+        }
+        if self.confirmer.is_none() || has(LifecycleAction::Confirm) {
+            return Status::Confirmed;
+        }
+        if settings.auto_confirm && now >= self.confirmation_deadline(settings) {
+            return Status::Confirmed;
+        }
+        Status::Pending
+    }
+
+    /// When a pending confirmation is due.
+    pub fn confirmation_deadline(&self, settings: &Settings) -> Timestamp {
+        self.recorded_at.plus_days(settings.confirm_within_days)
+    }
+
+    /// Whether the exchange is not rejected by its own log (a reversal also
+    /// depends on its original: see `Balances`).
+    pub fn stands(&self) -> bool {
+        // Pending exchanges count towards balances: only a rejection removes
+        // them. So balances never depend on the clock.
+        match self.latest_override() {
+            Some(outcome) => outcome == Outcome::Confirmed,
+            None => !self
+                .events
+                .iter()
+                .any(|event| event.action == LifecycleAction::Reject),
+        }
+    }
+
+    /// The outcome of the latest coordinator override (by time, then event id).
+    fn latest_override(&self) -> Option<Outcome> {
+        self.events
+            .iter()
+            .filter_map(|event| match event.action {
+                LifecycleAction::Override(outcome) => Some((event.at, &event.id, outcome)),
+                _ => None,
+            })
+            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+            .map(|(_, _, outcome)| outcome)
+    }
+}

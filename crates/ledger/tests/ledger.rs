@@ -1,0 +1,10 @@
+//! Behaviour of the ledger as members and coordinators meet it.
+
+mod ledger {
+    pub mod attention;
+    pub mod exchanges;
+    pub mod members;
+    pub mod merging;
+    pub mod storage;
+    pub mod support;
+}

@@ -1,0 +1,144 @@
+//! The attention queue: what coordinators are shown, and resolving it.
+
+use ledger::{AttentionItem, Channel, LedgerError, Settings};
+
+use super::support::{Fixture, NOW, entropy, help, hours};
+
+#[test]
+fn offline_copies_that_together_pass_a_floor_are_flagged_after_merging() {
+    let mut f = Fixture::new(); // floor -10 h
+    let mut phone = f.timebank.fork(entropy(7));
+    // Each device alone keeps Ann within her limit...
+    f.timebank
+        .record(&f.cora, help(&f.ann, &f.bob, hours(6)), NOW)
+        .unwrap();
+    let late = phone
+        .record(&f.cora, help(&f.ann, &f.cat, hours(6)), NOW.plus_days(0))
+        .unwrap();
+    assert!(f.timebank.attention(NOW).is_empty());
+    assert!(late.warnings.is_empty());
+    // ...but together they take her to -12 h.
+    f.timebank.merge(&mut phone).unwrap();
+    let items = f.timebank.attention(NOW);
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert!(matches!(
+        &items[0],
+        AttentionItem::OverLimit {
+            balance_minutes: -720,
+            limit_minutes: -600,
+            ..
+        }
+    ));
+    let (what, action) = items[0].describe(&f.timebank);
+    assert_eq!(
+        what,
+        "Ann (no. 2) reached -12h00 against a lowest balance of -10h00."
+    );
+    assert!(action.contains("reverse"));
+}
+
+#[test]
+fn duplicate_slips_and_suspected_duplicates_are_flagged() {
+    let mut f = Fixture::new();
+    let mut tablet = f.timebank.fork(entropy(8));
+    let slip = |number: &str| ledger::NewExchange {
+        channel: Channel::PaperSlip {
+            number: number.into(),
+        },
+        ..help(&f.ann, &f.bob, 60)
+    };
+    f.timebank.record(&f.cora, slip("17"), NOW).unwrap();
+    tablet.record(&f.cora, slip("17"), NOW).unwrap();
+    f.timebank.merge(&mut tablet).unwrap();
+    let kinds: Vec<String> = f
+        .timebank
+        .attention(NOW)
+        .iter()
+        .map(|item| item.key().split(':').next().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["duplicate-slip", "suspected-duplicate"]);
+}
+
+#[test]
+fn member_numbers_handed_out_twice_offline_are_flagged_and_renumbered() {
+    let mut f = Fixture::new();
+    let mut other = f.timebank.fork(entropy(9));
+    let dee = f
+        .timebank
+        .add_member(
+            &f.cora,
+            ledger::NewMember {
+                name: "Dee".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .unwrap();
+    other
+        .add_member(
+            &f.cora,
+            ledger::NewMember {
+                name: "Eve".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .unwrap();
+    f.timebank.merge(&mut other).unwrap();
+    let items = f.timebank.attention(NOW);
+    assert!(matches!(
+        &items[..],
+        [AttentionItem::DuplicateMemberNumber { number: 5, .. }]
+    ));
+    f.timebank.renumber(&f.cora, &dee, 6, NOW).unwrap();
+    assert!(f.timebank.attention(NOW).is_empty());
+}
+
+#[test]
+fn overdue_confirmations_wait_for_a_coordinator_when_not_automatic() {
+    let settings = Settings {
+        auto_confirm: false,
+        confirm_within_days: 3,
+        ..Settings::default()
+    };
+    let mut f = Fixture::with_settings(settings);
+    f.timebank
+        .record(&f.bob, help(&f.ann, &f.bob, 60), NOW)
+        .unwrap();
+    assert!(f.timebank.attention(NOW.plus_days(2)).is_empty());
+    let items = f.timebank.attention(NOW.plus_days(3));
+    assert!(matches!(
+        &items[..],
+        [AttentionItem::ConfirmationOverdue { .. }]
+    ));
+}
+
+#[test]
+fn resolving_an_item_is_recorded_and_reaches_other_copies() {
+    let mut f = Fixture::new();
+    let id = f
+        .timebank
+        .record(&f.bob, help(&f.ann, &f.bob, 60), NOW)
+        .unwrap()
+        .id;
+    f.timebank.reject(&f.ann, &id, "Not me", NOW).unwrap();
+    let items = f.timebank.attention(NOW);
+    assert!(matches!(&items[..], [AttentionItem::Disputed { .. }]));
+    let key = items[0].key();
+    assert_eq!(
+        f.timebank.resolve(&f.ann, &key, "", NOW).unwrap_err(),
+        LedgerError::NotCoordinator
+    );
+    f.timebank
+        .resolve(&f.cora, &key, "Spoke to both; Bob agrees", NOW)
+        .unwrap();
+    assert!(f.timebank.attention(NOW).is_empty());
+    assert_eq!(
+        f.timebank.resolve(&f.cora, &key, "again", NOW).unwrap_err(),
+        LedgerError::UnknownAttentionItem
+    );
+    let mut copy = ledger::Timebank::load(&f.timebank.save(), entropy(3)).unwrap();
+    assert!(copy.attention(NOW).is_empty());
+    assert_eq!(copy.resolutions().count(), 1);
+    let _ = copy.save();
+}

@@ -1,0 +1,80 @@
+//! Saving and opening: nothing is lost, and bad bytes change nothing.
+
+use ledger::{LoadError, Timebank};
+
+use super::support::{Fixture, NOW, entropy, help, member};
+
+#[test]
+fn a_saved_timebank_opens_with_everything_it_had() {
+    let mut f = Fixture::new();
+    let id = f
+        .timebank
+        .record(&f.bob, help(&f.ann, &f.bob, 75), NOW)
+        .unwrap()
+        .id;
+    f.timebank.confirm(&f.ann, &id, "", NOW).unwrap();
+    let bytes = f.timebank.save();
+    let opened = Timebank::load(&bytes, entropy(2)).unwrap();
+    assert_eq!(opened.info().name, "Riverside Timebank");
+    assert_eq!(opened.members().count(), 4);
+    assert_eq!(opened.exchange(&id), f.timebank.exchange(&id));
+    assert_eq!(opened.balances(), f.timebank.balances());
+    assert_eq!(opened.balance(&member(&f.bob)), 75);
+}
+
+#[test]
+fn incremental_saves_replay_onto_the_snapshot() {
+    let mut f = Fixture::new();
+    let snapshot = f.timebank.save();
+    f.timebank
+        .record(&f.cora, help(&f.ann, &f.bob, 30), NOW)
+        .unwrap();
+    let chunk = f.timebank.save_incremental();
+    let mut copy = Timebank::load(&snapshot, entropy(4)).unwrap();
+    copy.apply_changes(&chunk).unwrap();
+    assert_eq!(copy.balances(), f.timebank.balances());
+}
+
+#[test]
+fn unreadable_bytes_are_refused_and_change_nothing() {
+    let mut f = Fixture::new();
+    f.timebank
+        .record(&f.cora, help(&f.ann, &f.bob, 30), NOW)
+        .unwrap();
+    let before = f.timebank.save();
+    let mut damaged = before.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0xFF;
+    for bad in [
+        &b"not a timebank"[..],
+        &damaged[..],
+        &before[..before.len() / 2],
+    ] {
+        assert!(matches!(
+            Timebank::load(bad, entropy(5)),
+            Err(LoadError::Unreadable(_))
+        ));
+        assert!(f.timebank.apply_changes(bad).is_err());
+    }
+    assert_eq!(f.timebank.save(), before);
+}
+
+#[test]
+fn an_automerge_document_that_is_not_a_timebank_is_refused() {
+    let mut other = automerge::AutoCommit::new();
+    let error = Timebank::load(&other.save(), entropy(6)).unwrap_err();
+    assert_eq!(error.to_string(), "this file is not a Tally timebank");
+}
+
+#[test]
+fn a_timebank_from_a_newer_tally_is_refused_plainly() {
+    use automerge::transaction::Transactable;
+    let mut f = Fixture::new();
+    let mut doc = automerge::AutoCommit::load(&f.timebank.save()).unwrap();
+    doc.put(automerge::ROOT, "schema_version", 99_u64).unwrap();
+    let error = Timebank::load(&doc.save(), entropy(6)).unwrap_err();
+    assert!(
+        error.to_string().contains("newer version of Tally"),
+        "{error}"
+    );
+}

@@ -1,0 +1,112 @@
+//! Shared fixtures: deterministic randomness, a fixed clock, a small timebank.
+
+use ledger::{
+    Account, Channel, Date, Entropy, MemberId, MemberStatus, NewExchange, NewMember, NewTimebank,
+    Settings, Timebank, Timestamp,
+};
+
+/// SplitMix64: deterministic "randomness" so every run is the same.
+pub struct Seeded(u64);
+
+impl Entropy for Seeded {
+    fn fill(&mut self, bytes: &mut [u8]) {
+        for chunk in bytes.chunks_mut(8) {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^= z >> 31;
+            chunk.copy_from_slice(&z.to_le_bytes()[..chunk.len()]);
+        }
+    }
+}
+
+pub fn entropy(seed: u64) -> Box<dyn Entropy> {
+    Box::new(Seeded(seed))
+}
+
+/// 2026-11-28T12:00:00Z.
+pub const NOW: Timestamp = Timestamp(1_795_867_200_000);
+
+pub fn day(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+pub fn hours(h: u32) -> u32 {
+    h * 60
+}
+
+/// A timebank with a coordinator (Cora) and three active members.
+pub struct Fixture {
+    pub timebank: Timebank,
+    pub cora: MemberId,
+    pub ann: MemberId,
+    pub bob: MemberId,
+    pub cat: MemberId,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        Fixture::with_settings(Settings::default())
+    }
+
+    pub fn with_settings(settings: Settings) -> Fixture {
+        let (mut timebank, cora) = Timebank::create(
+            NewTimebank {
+                name: "Riverside Timebank".into(),
+                unit_label: "hours".into(),
+                settings,
+            },
+            NewMember {
+                name: "Cora".into(),
+                ..NewMember::default()
+            },
+            NOW,
+            entropy(1),
+        )
+        .unwrap();
+        let mut add = |name: &str| {
+            let id = timebank
+                .add_member(
+                    &cora,
+                    NewMember {
+                        name: name.into(),
+                        ..NewMember::default()
+                    },
+                    NOW,
+                )
+                .unwrap();
+            timebank
+                .set_status(&cora, &id, MemberStatus::Active, NOW)
+                .unwrap();
+            id
+        };
+        let ann = add("Ann");
+        let bob = add("Bob");
+        let cat = add("Cat");
+        Fixture {
+            timebank,
+            cora,
+            ann,
+            bob,
+            cat,
+        }
+    }
+}
+
+pub fn member(id: &MemberId) -> Account {
+    Account::Member(id.clone())
+}
+
+/// An exchange where `payee` helped `payer` for `minutes` on 2026-11-20.
+pub fn help(payer: &MemberId, payee: &MemberId, minutes: u32) -> NewExchange {
+    NewExchange {
+        payer: member(payer),
+        payee: member(payee),
+        minutes,
+        service_date: day("2026-11-20"),
+        description: "Help in the garden".into(),
+        category: None,
+        channel: Channel::App,
+    }
+}
