@@ -23,7 +23,6 @@
 // Input from people, the network and storage is never unwrapped.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-mod attention;
 mod balances;
 mod chunks;
 mod error;
@@ -33,7 +32,6 @@ pub mod schema;
 mod time;
 mod timebank;
 
-pub use attention::AttentionItem;
 pub use error::{LedgerError, LoadError};
 pub use ids::{Account, DeviceId, Entropy, EventId, ExchangeId, GroupId, MemberId};
 pub use model::{
@@ -44,6 +42,6 @@ pub use model::{
 pub use schema::{Resolution, SchemaError};
 pub use time::{Date, Timestamp};
 pub use timebank::{
-    HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, NewMember, NewTimebank,
-    Recorded, StatementLine, Timebank,
+    AttentionItem, HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange,
+    NewMember, NewTimebank, Recorded, StatementLine, Timebank,
 };

@@ -4,10 +4,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::{LimitKind, Timebank, check_text};
+use crate::error::LedgerError;
 use crate::ids::{Account, ExchangeId, MemberId};
 use crate::model::{Channel, Exchange, LifecycleAction, Status};
+use crate::schema::{self, Resolution};
 use crate::time::{Date, Timestamp};
-use crate::timebank::{LimitKind, Timebank};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AttentionItem {
@@ -301,4 +303,39 @@ fn suspected_duplicates<'a>(exchanges: impl Iterator<Item = &'a Exchange>) -> Ve
             exchanges: list.iter().map(|e| e.id.clone()).collect(),
         })
         .collect()
+}
+
+impl Timebank {
+    // ----- Attention queue resolutions -------------------------------------
+
+    /// Records that a coordinator dealt with an attention item.
+    pub fn resolve(
+        &mut self,
+        by: &MemberId,
+        item_key: &str,
+        note: &str,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        self.require_coordinator(by)?;
+        check_text("note", note)?;
+        if self.is_resolved(item_key)
+            || !self
+                .attention(now)
+                .iter()
+                .any(|item| item.key() == item_key)
+        {
+            return Err(LedgerError::UnknownAttentionItem);
+        }
+        let resolution = Resolution {
+            item_key: item_key.to_string(),
+            by: by.clone(),
+            at: now,
+            note: note.trim().to_string(),
+        };
+        self.write(now, "resolve attention item", |doc| {
+            schema::write_resolution(doc, &resolution)
+        })?;
+        self.resolutions.insert(item_key.to_string(), resolution);
+        Ok(())
+    }
 }

@@ -1,0 +1,178 @@
+//! Exchange records and their lifecycle logs.
+
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjId, ObjType, ROOT, ScalarValue};
+
+use super::*;
+use crate::time::Date;
+
+pub fn exchange_ids(doc: &AutoCommit) -> Vec<ExchangeId> {
+    ids_in(doc, EXCHANGES, ExchangeId::parse)
+}
+
+/// An exchange as stored, with its lifecycle log in a fixed order; `None` if
+/// the record is missing or unreadable.
+pub fn read_exchange(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
+    let exchanges = map(doc, &ROOT, EXCHANGES)?;
+    let obj = map(doc, &exchanges, id.as_str())?;
+    let optional = |key| string(doc, &obj, key).filter(|s| !s.is_empty());
+    let kind = match string(doc, &obj, "kind")?.as_str() {
+        "service" => ExchangeKind::Service,
+        "donation" => ExchangeKind::Donation,
+        "purchase" => ExchangeKind::TokenPurchase {
+            cash_pence: uint(doc, &obj, "cash_pence").and_then(|p| u32::try_from(p).ok())?,
+            receipt: string(doc, &obj, "receipt").unwrap_or_default(),
+            bought_by: optional("bought_by"),
+        },
+        _ => return None,
+    };
+    let channel = match string(doc, &obj, "channel")?.as_str() {
+        "app" => Channel::App,
+        "coordinator" => Channel::Coordinator,
+        "trading_day_tally" => Channel::TradingDayTally,
+        "paper_slip" => Channel::PaperSlip {
+            number: string(doc, &obj, "slip_number")?,
+        },
+        "import" => Channel::Import,
+        "qr_hand_off" => Channel::QrHandOff,
+        _ => return None,
+    };
+    let mut events: Vec<LifecycleEvent> = map(doc, &obj, LOG)
+        .map(|log| {
+            doc.keys(&log)
+                .filter_map(|key| read_event(doc, &log, &key))
+                .collect()
+        })
+        .unwrap_or_default();
+    events.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    Some(Exchange {
+        id: id.clone(),
+        payer: string(doc, &obj, "payer").and_then(|s| Account::parse(&s))?,
+        payee: string(doc, &obj, "payee").and_then(|s| Account::parse(&s))?,
+        minutes: uint(doc, &obj, "minutes").and_then(|m| u32::try_from(m).ok())?,
+        service_date: string(doc, &obj, "service_date").and_then(|s| Date::parse(&s))?,
+        description: string(doc, &obj, "description").unwrap_or_default(),
+        category: optional("category"),
+        kind,
+        channel,
+        recorded_by: string(doc, &obj, "recorded_by").and_then(|s| MemberId::parse(&s))?,
+        device: string(doc, &obj, "device").and_then(|s| DeviceId::parse(&s))?,
+        recorded_at: Timestamp(int(doc, &obj, "recorded_at")?),
+        group: optional("group").and_then(|s| GroupId::parse(&s)),
+        reversal_of: optional("reversal_of").and_then(|s| ExchangeId::parse(&s)),
+        confirmer: optional("confirmer").and_then(|s| MemberId::parse(&s)),
+        events,
+    })
+}
+
+fn read_event(doc: &AutoCommit, log: &ObjId, key: &str) -> Option<LifecycleEvent> {
+    let obj = map(doc, log, key)?;
+    let action = match string(doc, &obj, "action")?.as_str() {
+        "confirm" => LifecycleAction::Confirm,
+        "reject" => LifecycleAction::Reject,
+        "override_confirm" => LifecycleAction::Override(Outcome::Confirmed),
+        "override_reject" => LifecycleAction::Override(Outcome::Rejected),
+        _ => return None,
+    };
+    Some(LifecycleEvent {
+        id: EventId::parse(key)?,
+        action,
+        by: string(doc, &obj, "by").and_then(|s| MemberId::parse(&s))?,
+        at: Timestamp(int(doc, &obj, "at")?),
+        note: string(doc, &obj, "note").unwrap_or_default(),
+    })
+}
+
+/// Writes a new exchange with an empty lifecycle log.
+pub fn write_new_exchange(doc: &mut AutoCommit, exchange: &Exchange) -> WriteResult<()> {
+    let Some(exchanges) = map(doc, &ROOT, EXCHANGES) else {
+        return Ok(());
+    };
+    let obj = doc.put_object(&exchanges, exchange.id.as_str(), ObjType::Map)?;
+    doc.put(&obj, "payer", exchange.payer.as_str())?;
+    doc.put(&obj, "payee", exchange.payee.as_str())?;
+    doc.put(&obj, "minutes", u64::from(exchange.minutes))?;
+    doc.put(&obj, "service_date", exchange.service_date.to_string())?;
+    doc.put(&obj, "description", exchange.description.as_str())?;
+    if let Some(category) = &exchange.category {
+        doc.put(&obj, "category", category.as_str())?;
+    }
+    match &exchange.kind {
+        ExchangeKind::Service => doc.put(&obj, "kind", "service")?,
+        ExchangeKind::Donation => doc.put(&obj, "kind", "donation")?,
+        ExchangeKind::TokenPurchase {
+            cash_pence,
+            receipt,
+            bought_by,
+        } => {
+            doc.put(&obj, "kind", "purchase")?;
+            doc.put(&obj, "cash_pence", u64::from(*cash_pence))?;
+            doc.put(&obj, "receipt", receipt.as_str())?;
+            if let Some(buyer) = bought_by {
+                doc.put(&obj, "bought_by", buyer.as_str())?;
+            }
+        }
+    }
+    let channel = match &exchange.channel {
+        Channel::App => "app",
+        Channel::Coordinator => "coordinator",
+        Channel::TradingDayTally => "trading_day_tally",
+        Channel::PaperSlip { number } => {
+            doc.put(&obj, "slip_number", number.as_str())?;
+            "paper_slip"
+        }
+        Channel::Import => "import",
+        Channel::QrHandOff => "qr_hand_off",
+    };
+    doc.put(&obj, "channel", channel)?;
+    doc.put(&obj, "recorded_by", exchange.recorded_by.as_str())?;
+    doc.put(&obj, "device", exchange.device.as_str())?;
+    doc.put(
+        &obj,
+        "recorded_at",
+        ScalarValue::Timestamp(exchange.recorded_at.0),
+    )?;
+    for (key, value) in [
+        ("group", exchange.group.as_ref().map(GroupId::as_str)),
+        (
+            "reversal_of",
+            exchange.reversal_of.as_ref().map(ExchangeId::as_str),
+        ),
+        (
+            "confirmer",
+            exchange.confirmer.as_ref().map(MemberId::as_str),
+        ),
+    ] {
+        if let Some(value) = value {
+            doc.put(&obj, key, value)?;
+        }
+    }
+    doc.put_object(&obj, LOG, ObjType::Map)?;
+    Ok(())
+}
+
+/// Appends one entry to an exchange's lifecycle log.
+pub fn append_event(
+    doc: &mut AutoCommit,
+    exchange: &ExchangeId,
+    event: &LifecycleEvent,
+) -> WriteResult<()> {
+    let Some(log) = map(doc, &ROOT, EXCHANGES)
+        .and_then(|all| map(doc, &all, exchange.as_str()))
+        .and_then(|obj| map(doc, &obj, LOG))
+    else {
+        return Ok(());
+    };
+    let obj = doc.put_object(&log, event.id.as_str(), ObjType::Map)?;
+    let action = match event.action {
+        LifecycleAction::Confirm => "confirm",
+        LifecycleAction::Reject => "reject",
+        LifecycleAction::Override(Outcome::Confirmed) => "override_confirm",
+        LifecycleAction::Override(Outcome::Rejected) => "override_reject",
+    };
+    doc.put(&obj, "action", action)?;
+    doc.put(&obj, "by", event.by.as_str())?;
+    doc.put(&obj, "at", ScalarValue::Timestamp(event.at.0))?;
+    doc.put(&obj, "note", event.note.as_str())?;
+    Ok(())
+}

@@ -1,0 +1,153 @@
+//! Member records.
+
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjId, ObjType, ROOT};
+
+use super::*;
+use crate::time::Date;
+
+pub fn member_ids(doc: &AutoCommit) -> Vec<MemberId> {
+    ids_in(doc, MEMBERS, MemberId::parse)
+}
+
+/// A member as stored, or `None` if the record is missing or unreadable.
+pub fn read_member(doc: &AutoCommit, id: &MemberId) -> Option<Member> {
+    let members = map(doc, &ROOT, MEMBERS)?;
+    let obj = map(doc, &members, id.as_str())?;
+    let text = |key| string(doc, &obj, key).unwrap_or_default();
+    Some(Member {
+        id: id.clone(),
+        number: uint(doc, &obj, "number").and_then(|n| u32::try_from(n).ok())?,
+        name: string(doc, &obj, "name")?,
+        profile: Profile {
+            phone: text("phone"),
+            email: text("email"),
+            neighbourhood: text("neighbourhood"),
+            offers: text("offers"),
+            needs: text("needs"),
+        },
+        status: string(doc, &obj, "status").and_then(|s| status_from(&s))?,
+        role: string(doc, &obj, "role").and_then(|s| role_from(&s))?,
+        joined_on: string(doc, &obj, "joined_on").and_then(|s| Date::parse(&s))?,
+        debit_floor_minutes: int(doc, &obj, "debit_floor_minutes"),
+        credit_ceiling_minutes: int(doc, &obj, "credit_ceiling_minutes"),
+    })
+}
+
+/// Writes a whole new member record.
+pub fn write_new_member(doc: &mut AutoCommit, member: &Member) -> WriteResult<()> {
+    let Some(members) = map(doc, &ROOT, MEMBERS) else {
+        return Ok(());
+    };
+    let obj = doc.put_object(&members, member.id.as_str(), ObjType::Map)?;
+    doc.put(&obj, "number", u64::from(member.number))?;
+    doc.put(&obj, "name", member.name.as_str())?;
+    doc.put(&obj, "status", status_name(member.status))?;
+    doc.put(&obj, "role", role_name(member.role))?;
+    doc.put(&obj, "joined_on", member.joined_on.to_string())?;
+    write_member_fields(doc, &obj, None, member)
+}
+
+/// Writes the fields of `member` that differ from the stored record, so that
+/// concurrent edits of different fields both survive a merge.
+pub fn write_member_changes(doc: &mut AutoCommit, member: &Member) -> WriteResult<()> {
+    let Some(obj) = map(doc, &ROOT, MEMBERS).and_then(|m| map(doc, &m, member.id.as_str())) else {
+        return Ok(());
+    };
+    let stored = read_member(doc, &member.id);
+    if let Some(stored) = &stored {
+        if stored.number != member.number {
+            doc.put(&obj, "number", u64::from(member.number))?;
+        }
+        if stored.name != member.name {
+            doc.put(&obj, "name", member.name.as_str())?;
+        }
+        if stored.status != member.status {
+            doc.put(&obj, "status", status_name(member.status))?;
+        }
+        if stored.role != member.role {
+            doc.put(&obj, "role", role_name(member.role))?;
+        }
+    }
+    write_member_fields(doc, &obj, stored.as_ref(), member)
+}
+
+fn write_member_fields(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    stored: Option<&Member>,
+    member: &Member,
+) -> WriteResult<()> {
+    let profile = &member.profile;
+    let old = stored.map(|m| &m.profile);
+    for (key, value, before) in [
+        ("phone", &profile.phone, old.map(|p| &p.phone)),
+        ("email", &profile.email, old.map(|p| &p.email)),
+        (
+            "neighbourhood",
+            &profile.neighbourhood,
+            old.map(|p| &p.neighbourhood),
+        ),
+        ("offers", &profile.offers, old.map(|p| &p.offers)),
+        ("needs", &profile.needs, old.map(|p| &p.needs)),
+    ] {
+        if before != Some(value) {
+            doc.put(obj, key, value.as_str())?;
+        }
+    }
+    for (key, value, before) in [
+        (
+            "debit_floor_minutes",
+            member.debit_floor_minutes,
+            stored.map(|m| m.debit_floor_minutes),
+        ),
+        (
+            "credit_ceiling_minutes",
+            member.credit_ceiling_minutes,
+            stored.map(|m| m.credit_ceiling_minutes),
+        ),
+    ] {
+        if before != Some(value) {
+            match value {
+                Some(minutes) => doc.put(obj, key, minutes)?,
+                None if stored.is_some() => doc.delete(obj, key)?,
+                None => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+fn status_name(status: MemberStatus) -> &'static str {
+    match status {
+        MemberStatus::Applicant => "applicant",
+        MemberStatus::Active => "active",
+        MemberStatus::Away => "away",
+        MemberStatus::Left => "left",
+    }
+}
+
+fn status_from(text: &str) -> Option<MemberStatus> {
+    Some(match text {
+        "applicant" => MemberStatus::Applicant,
+        "active" => MemberStatus::Active,
+        "away" => MemberStatus::Away,
+        "left" => MemberStatus::Left,
+        _ => return None,
+    })
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Member => "member",
+        Role::Coordinator => "coordinator",
+    }
+}
+
+fn role_from(text: &str) -> Option<Role> {
+    Some(match text {
+        "member" => Role::Member,
+        "coordinator" => Role::Coordinator,
+        _ => return None,
+    })
+}

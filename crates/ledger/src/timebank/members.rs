@@ -1,0 +1,188 @@
+//! Joining, profiles, numbers, status, roles and limits.
+
+use crate::error::LedgerError;
+use crate::ids::{Account, MemberId};
+use crate::model::{Member, MemberStatus, Profile, Role};
+use crate::schema;
+use crate::time::Timestamp;
+
+use super::{Timebank, check_profile, checked_name};
+
+/// A person joining (or founding) the timebank.
+#[derive(Debug, Clone, Default)]
+pub struct NewMember {
+    pub name: String,
+    pub profile: Profile,
+    /// The member number to give; `None` takes the next free one.
+    pub number: Option<u32>,
+}
+
+impl Timebank {
+    // ----- Members ---------------------------------------------------------
+
+    /// Adds a member as an applicant; a coordinator makes them active.
+    pub fn add_member(
+        &mut self,
+        by: &MemberId,
+        new: NewMember,
+        now: Timestamp,
+    ) -> Result<MemberId, LedgerError> {
+        self.require_coordinator(by)?;
+        let name = checked_name(&new.name)?;
+        check_profile(&new.profile)?;
+        let number = match new.number {
+            Some(0) => return Err(LedgerError::InvalidNumber),
+            Some(number) => {
+                self.check_number_free(number, None)?;
+                number
+            }
+            None => self.next_member_number(),
+        };
+        let member = Member {
+            id: MemberId::random(self.entropy.as_mut()),
+            number,
+            name,
+            profile: new.profile,
+            status: MemberStatus::Applicant,
+            role: Role::Member,
+            joined_on: now.date(),
+            debit_floor_minutes: None,
+            credit_ceiling_minutes: None,
+        };
+        self.write(now, "add member", |doc| {
+            schema::write_new_member(doc, &member)
+        })?;
+        let id = member.id.clone();
+        self.members.insert(id.clone(), member);
+        Ok(id)
+    }
+
+    /// One more than the highest number in use. Two offline devices may hand
+    /// out the same one; the attention queue shows it after they merge.
+    pub fn next_member_number(&self) -> u32 {
+        self.members.values().map(|m| m.number).max().unwrap_or(0) + 1
+    }
+
+    fn check_number_free(&self, number: u32, except: Option<&MemberId>) -> Result<(), LedgerError> {
+        match self
+            .members
+            .values()
+            .find(|m| m.number == number && Some(&m.id) != except)
+        {
+            Some(holder) => Err(LedgerError::NumberTaken {
+                number,
+                name: holder.name.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Changes a member's name and profile. Members may edit their own.
+    pub fn update_profile(
+        &mut self,
+        by: &MemberId,
+        member: &MemberId,
+        name: &str,
+        profile: Profile,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        if by != member {
+            self.require_coordinator(by)?;
+        }
+        let name = checked_name(name)?;
+        check_profile(&profile)?;
+        self.change_member(member, now, "update profile", |m| {
+            m.name = name;
+            m.profile = profile;
+        })
+    }
+
+    pub fn set_status(
+        &mut self,
+        by: &MemberId,
+        member: &MemberId,
+        status: MemberStatus,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        self.require_coordinator(by)?;
+        let current = self.members.get(member).ok_or(LedgerError::UnknownMember)?;
+        if status == MemberStatus::Left {
+            let balance = self.balance(&Account::Member(member.clone()));
+            if balance != 0 {
+                return Err(LedgerError::BalanceNotSettled {
+                    name: current.name.clone(),
+                    balance_minutes: balance,
+                });
+            }
+        }
+        self.change_member(member, now, "change status", |m| m.status = status)
+    }
+
+    pub fn set_role(
+        &mut self,
+        by: &MemberId,
+        member: &MemberId,
+        role: Role,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        self.require_coordinator(by)?;
+        self.change_member(member, now, "change role", |m| m.role = role)
+    }
+
+    /// Sets a member's own limits; `None` means the timebank's.
+    pub fn set_limits(
+        &mut self,
+        by: &MemberId,
+        member: &MemberId,
+        debit_floor_minutes: Option<i64>,
+        credit_ceiling_minutes: Option<i64>,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        self.require_coordinator(by)?;
+        if debit_floor_minutes.is_some_and(|f| f > 0)
+            || credit_ceiling_minutes.is_some_and(|c| c < 0)
+        {
+            return Err(LedgerError::InvalidLimits);
+        }
+        self.change_member(member, now, "change limits", |m| {
+            m.debit_floor_minutes = debit_floor_minutes;
+            m.credit_ceiling_minutes = credit_ceiling_minutes;
+        })
+    }
+
+    /// Gives a member another number (how a duplicate number is resolved).
+    pub fn renumber(
+        &mut self,
+        by: &MemberId,
+        member: &MemberId,
+        number: u32,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        self.require_coordinator(by)?;
+        if number == 0 {
+            return Err(LedgerError::InvalidNumber);
+        }
+        self.check_number_free(number, Some(member))?;
+        self.change_member(member, now, "renumber member", |m| m.number = number)
+    }
+
+    fn change_member(
+        &mut self,
+        id: &MemberId,
+        now: Timestamp,
+        message: &str,
+        edit: impl FnOnce(&mut Member),
+    ) -> Result<(), LedgerError> {
+        let mut member = self
+            .members
+            .get(id)
+            .ok_or(LedgerError::UnknownMember)?
+            .clone();
+        edit(&mut member);
+        self.write(now, message, |doc| {
+            schema::write_member_changes(doc, &member)
+        })?;
+        self.members.insert(id.clone(), member);
+        Ok(())
+    }
+}
