@@ -66,6 +66,26 @@ pub enum LedgerError {
     NoCash,
     #[error("This item is not in the attention queue, or was already resolved.")]
     UnknownAttentionItem,
+    #[error("The title cannot be empty.")]
+    EmptyTitle,
+    #[error("The last day must be today or later.")]
+    ExpiryInPast,
+    #[error("A listing can run for at most a year; choose an earlier last day.")]
+    ExpiryTooFar,
+    #[error("This listing is not in the timebank.")]
+    UnknownListing,
+    #[error("This event is not in the timebank.")]
+    UnknownEvent,
+    #[error("Only the member who posted this, or a coordinator, can change it.")]
+    NotTheOwner,
+    #[error("An event must end after it starts.")]
+    EventEndsBeforeStart,
+    #[error("This event was cancelled.")]
+    EventCancelled,
+    #[error("{0} has not ended yet; a month can be locked once it is over.")]
+    MonthNotOver(String),
+    #[error("{0} is already locked.")]
+    MonthAlreadyLocked(String),
     #[error(
         "The timebank could not be changed ({0}). Nothing was saved; export a copy and tell a coordinator."
     )]

@@ -60,6 +60,14 @@ random_id!(
 );
 random_id!(
     /// One entry in an exchange's lifecycle log.
+    LogEntryId
+);
+random_id!(
+    /// An offer, request, thing to lend or thing to give away.
+    ListingId
+);
+random_id!(
+    /// A trading day, social, group activity or meeting.
     EventId
 );
 random_id!(

@@ -24,24 +24,30 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod balances;
+mod board;
 mod chunks;
 mod error;
 mod ids;
 mod model;
+mod reports;
 pub mod schema;
 mod time;
 mod timebank;
 
+pub use board::{Event, EventKind, Listing, ListingKind, MAX_LISTING_DAYS};
 pub use error::{LedgerError, LoadError};
-pub use ids::{Account, DeviceId, Entropy, EventId, ExchangeId, GroupId, MemberId};
+pub use ids::{
+    Account, DeviceId, Entropy, EventId, ExchangeId, GroupId, ListingId, LogEntryId, MemberId,
+};
 pub use model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent,
     MAX_DESCRIPTION_CHARS, MAX_EXCHANGE_MINUTES, MAX_NAME_CHARS, MAX_TEXT_CHARS, Member,
     MemberStatus, Outcome, Profile, Role, Settings, Status, TimebankInfo,
 };
+pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORISED};
 pub use schema::{Resolution, SchemaError};
-pub use time::{Date, Timestamp};
+pub use time::{Date, Month, Timestamp};
 pub use timebank::{
-    AttentionItem, HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange,
-    NewMember, NewTimebank, Recorded, StatementLine, Timebank,
+    AttentionItem, HoursPurchase, LimitKind, LimitWarning, NewEvent, NewExchange, NewGroupExchange,
+    NewListing, NewMember, NewTimebank, Recorded, StatementLine, Timebank,
 };

@@ -2,7 +2,7 @@
 //! document by `schema`. Derived figures (balances, statuses) are not here:
 //! they are computed from these records.
 
-use crate::ids::{Account, DeviceId, EventId, ExchangeId, GroupId, MemberId};
+use crate::ids::{Account, DeviceId, ExchangeId, GroupId, LogEntryId, MemberId};
 use crate::time::{Date, Timestamp};
 
 /// The longest single exchange: one day.
@@ -174,7 +174,7 @@ pub struct Exchange {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LifecycleEvent {
-    pub id: EventId,
+    pub id: LogEntryId,
     pub action: LifecycleAction,
     pub by: MemberId,
     pub at: Timestamp,

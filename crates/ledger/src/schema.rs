@@ -26,8 +26,22 @@
 //! │   log: map<event id, map>             the append-only lifecycle log
 //! │       action: str ("confirm" | "reject" | "override_confirm" | "override_reject"),
 //! │       by: str, at: timestamp, note: str
-//! └─ resolutions: map<attention item key, map>   append-only
-//!     by: str, at: timestamp, note: str
+//! ├─ resolutions: map<attention item key, map>   append-only
+//! │   by: str, at: timestamp, note: str
+//! ├─ listings: map<listing id, map>       each field last-writer-wins
+//! │   kind: str ("offer" | "request" | "lend" | "give_away"), member: str,
+//! │   title: str, description: str, category: str ("" = none),
+//! │   created_at: timestamp, expires_on: str (YYYY-MM-DD), withdrawn: bool
+//! ├─ events: map<event id, map>           each field last-writer-wins
+//! │   kind: str ("trading_day" | "social" | "group_activity" | "meeting"),
+//! │   title, description, place: str, starts_at, ends_at: timestamp,
+//! │   organiser: str, cancelled: bool,
+//! │   attendance: map<member id, bool>    each member's latest answer
+//! └─ periods: map<month "YYYY-MM", map>   a locked month's published figures
+//!     locked_at: timestamp, locked_by: str, minutes_exchanged, exchanges,
+//!     fund_minutes, social_value_pence: int, active_members, new_members: uint,
+//!     by_category: map<name, map{minutes: int, exchanges: int}>,
+//!     included: str (comma-separated first 16 hex digits of each exchange id)
 //! ```
 //!
 //! The top-level maps are created once, when the timebank is created; other
@@ -41,16 +55,25 @@ use automerge::{
     AutoCommit, ObjId, ObjType, Patch, PatchAction, Prop, ROOT, ReadDoc, ScalarValue, Value,
 };
 
-use crate::ids::{Account, DeviceId, EventId, ExchangeId, GroupId, MemberId};
+use crate::ids::{
+    Account, DeviceId, EventId, ExchangeId, GroupId, ListingId, LogEntryId, MemberId,
+};
 use crate::model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Member,
     MemberStatus, Outcome, Profile, Role, Settings, TimebankInfo,
 };
 use crate::time::Timestamp;
 
+mod board;
 mod exchanges;
 mod members;
+mod periods;
 mod resolutions;
+
+pub use board::{
+    event_ids, listing_ids, read_event, read_listing, write_attendance, write_event, write_listing,
+};
+pub use periods::{read_locks, write_lock};
 
 pub use exchanges::{append_event, exchange_ids, read_exchange, write_new_exchange};
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
@@ -66,6 +89,9 @@ const SETTINGS: &str = "settings";
 const MEMBERS: &str = "members";
 const EXCHANGES: &str = "exchanges";
 const RESOLUTIONS: &str = "resolutions";
+const LISTINGS: &str = "listings";
+const EVENTS: &str = "events";
+const PERIODS: &str = "periods";
 const LOG: &str = "log";
 const CATEGORIES: &str = "categories";
 
@@ -98,7 +124,7 @@ pub fn init(doc: &mut AutoCommit, info: &TimebankInfo, settings: &Settings) -> W
     let settings_obj = doc.put_object(ROOT, SETTINGS, ObjType::Map)?;
     doc.put_object(&settings_obj, CATEGORIES, ObjType::Map)?;
     write_settings(doc, settings)?;
-    for collection in [MEMBERS, EXCHANGES, RESOLUTIONS] {
+    for collection in [MEMBERS, EXCHANGES, RESOLUTIONS, LISTINGS, EVENTS, PERIODS] {
         doc.put_object(ROOT, collection, ObjType::Map)?;
     }
     Ok(())
@@ -110,7 +136,16 @@ pub fn upgrade(doc: &mut AutoCommit) -> Result<(), SchemaError> {
     if version > SCHEMA_VERSION {
         return Err(SchemaError::Newer { found: version });
     }
-    for collection in [TIMEBANK, SETTINGS, MEMBERS, EXCHANGES, RESOLUTIONS] {
+    for collection in [
+        TIMEBANK,
+        SETTINGS,
+        MEMBERS,
+        EXCHANGES,
+        RESOLUTIONS,
+        LISTINGS,
+        EVENTS,
+        PERIODS,
+    ] {
         if map(doc, &ROOT, collection).is_none() {
             return Err(SchemaError::NotATimebank);
         }
@@ -236,6 +271,9 @@ pub struct Touched {
     pub settings: bool,
     pub info: bool,
     pub resolutions: bool,
+    pub listings: BTreeSet<ListingId>,
+    pub events: BTreeSet<EventId>,
+    pub periods: bool,
     /// A whole top-level map was replaced: re-read everything.
     pub everything: bool,
 }
@@ -279,6 +317,13 @@ pub fn touched(patches: &[Patch]) -> Touched {
             SETTINGS => touched.settings = true,
             TIMEBANK => touched.info = true,
             RESOLUTIONS => touched.resolutions = true,
+            LISTINGS => touched
+                .listings
+                .extend(id.as_deref().and_then(ListingId::parse)),
+            EVENTS => touched
+                .events
+                .extend(id.as_deref().and_then(EventId::parse)),
+            PERIODS => touched.periods = true,
             _ => {}
         }
     }

@@ -66,6 +66,74 @@ impl fmt::Display for Date {
     }
 }
 
+/// A calendar month, the unit of reports and of locked report periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    year: i32,
+    month: u32,
+}
+
+impl Month {
+    pub fn new(year: i32, month: u32) -> Option<Month> {
+        (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    pub fn of(date: Date) -> Month {
+        let (year, month, _) = date.ymd();
+        Month { year, month }
+    }
+
+    /// Parses `YYYY-MM`.
+    pub fn parse(text: &str) -> Option<Month> {
+        let (year, month) = text.trim().split_once('-')?;
+        if year.len() != 4 || month.len() != 2 {
+            return None;
+        }
+        Month::new(year.parse().ok()?, month.parse().ok()?)
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// 1 to 12.
+    pub fn number(self) -> u32 {
+        self.month
+    }
+
+    pub fn first_day(self) -> Date {
+        Date(days_from_civil(i64::from(self.year), self.month, 1))
+    }
+
+    pub fn last_day(self) -> Date {
+        Date(days_from_civil(
+            i64::from(self.year),
+            self.month,
+            days_in_month(self.year, self.month),
+        ))
+    }
+
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -140,6 +208,26 @@ mod tests {
             "",
         ] {
             assert_eq!(Date::parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn months_know_their_days_and_follow_each_other() {
+        let cases = [
+            ("2024-02", "2024-02-01", "2024-02-29", "2024-03"),
+            ("2023-02", "2023-02-01", "2023-02-28", "2023-03"),
+            ("2026-12", "2026-12-01", "2026-12-31", "2027-01"),
+        ];
+        for (month, first, last, next) in cases {
+            let parsed = Month::parse(month).unwrap();
+            assert_eq!(parsed.to_string(), month);
+            assert_eq!(parsed.first_day().to_string(), first);
+            assert_eq!(parsed.last_day().to_string(), last);
+            assert_eq!(parsed.next().to_string(), next);
+            assert_eq!(Month::of(parsed.last_day()), parsed);
+        }
+        for bad in ["2026-13", "2026-1", "26-01", "November"] {
+            assert_eq!(Month::parse(bad), None, "{bad}");
         }
     }
 

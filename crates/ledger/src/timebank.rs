@@ -11,23 +11,30 @@ use std::collections::BTreeMap;
 use automerge::{ActorId, AutoCommit, ChangeHash, transaction::CommitOptions};
 
 mod attention;
+mod board;
 mod exchanges;
 mod members;
+mod reports;
 
 pub use attention::AttentionItem;
+pub use board::{NewEvent, NewListing};
 pub use exchanges::{
     HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, Recorded, StatementLine,
 };
 pub use members::NewMember;
 
 use crate::balances::Balances;
+use crate::board::{Event, Listing};
 use crate::error::{LedgerError, LoadError};
 use crate::ids::{Account, DeviceId, Entropy, ExchangeId, MemberId};
+use crate::ids::{EventId, ListingId};
 use crate::model::{
     Exchange, MAX_NAME_CHARS, MAX_TEXT_CHARS, Member, MemberStatus, Profile, Role, Settings,
     Status, TimebankInfo,
 };
+use crate::reports::PeriodLock;
 use crate::schema::{self, Resolution};
+use crate::time::Month;
 use crate::time::Timestamp;
 
 /// One timebank, as held on this device.
@@ -41,6 +48,9 @@ pub struct Timebank {
     exchanges: BTreeMap<ExchangeId, Exchange>,
     balances: Balances,
     resolutions: BTreeMap<String, Resolution>,
+    listings: BTreeMap<ListingId, Listing>,
+    events: BTreeMap<EventId, Event>,
+    locks: BTreeMap<Month, PeriodLock>,
 }
 
 impl std::fmt::Debug for Timebank {
@@ -106,6 +116,9 @@ impl Timebank {
             exchanges: BTreeMap::new(),
             balances: Balances::default(),
             resolutions: BTreeMap::new(),
+            listings: BTreeMap::new(),
+            events: BTreeMap::new(),
+            locks: BTreeMap::new(),
         };
         timebank.members.insert(founder_id.clone(), founder);
         Ok((timebank, founder_id))
@@ -130,6 +143,9 @@ impl Timebank {
             exchanges: BTreeMap::new(),
             balances: Balances::default(),
             resolutions: BTreeMap::new(),
+            listings: BTreeMap::new(),
+            events: BTreeMap::new(),
+            locks: BTreeMap::new(),
         };
         timebank.reread_everything();
         Ok(timebank)
@@ -163,6 +179,9 @@ impl Timebank {
             exchanges: self.exchanges.clone(),
             balances: self.balances.clone(),
             resolutions: self.resolutions.clone(),
+            listings: self.listings.clone(),
+            events: self.events.clone(),
+            locks: self.locks.clone(),
         }
     }
 
@@ -218,6 +237,15 @@ impl Timebank {
         if touched.resolutions {
             self.reread_resolutions();
         }
+        if touched.periods {
+            self.reread_locks();
+        }
+        for id in touched.listings {
+            self.reread_listing(&id);
+        }
+        for id in touched.events {
+            self.reread_event(&id);
+        }
         for id in touched.members {
             self.reread_member(&id);
         }
@@ -253,6 +281,36 @@ impl Timebank {
             self.balances.update(id, &self.exchanges);
         }
         self.reread_resolutions();
+        self.reread_locks();
+        self.listings.clear();
+        for id in schema::listing_ids(&self.doc) {
+            self.reread_listing(&id);
+        }
+        self.events.clear();
+        for id in schema::event_ids(&self.doc) {
+            self.reread_event(&id);
+        }
+    }
+
+    fn reread_listing(&mut self, id: &ListingId) {
+        match schema::read_listing(&self.doc, id) {
+            Some(listing) => self.listings.insert(id.clone(), listing),
+            None => self.listings.remove(id),
+        };
+    }
+
+    fn reread_event(&mut self, id: &EventId) {
+        match schema::read_event(&self.doc, id) {
+            Some(event) => self.events.insert(id.clone(), event),
+            None => self.events.remove(id),
+        };
+    }
+
+    fn reread_locks(&mut self) {
+        self.locks = schema::read_locks(&self.doc)
+            .into_iter()
+            .map(|lock| (lock.month, lock))
+            .collect();
     }
 
     fn reread_member(&mut self, id: &MemberId) {

@@ -2,9 +2,11 @@
 
 mod ledger {
     pub mod attention;
+    pub mod board;
     pub mod exchanges;
     pub mod members;
     pub mod merging;
+    pub mod reports;
     pub mod storage;
     pub mod support;
 }

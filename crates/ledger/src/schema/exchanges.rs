@@ -75,7 +75,7 @@ fn read_event(doc: &AutoCommit, log: &ObjId, key: &str) -> Option<LifecycleEvent
         _ => return None,
     };
     Some(LifecycleEvent {
-        id: EventId::parse(key)?,
+        id: LogEntryId::parse(key)?,
         action,
         by: string(doc, &obj, "by").and_then(|s| MemberId::parse(&s))?,
         at: Timestamp(int(doc, &obj, "at")?),

@@ -9,7 +9,7 @@ use crate::error::LedgerError;
 use crate::ids::{Account, ExchangeId, MemberId};
 use crate::model::{Channel, Exchange, LifecycleAction, Status};
 use crate::schema::{self, Resolution};
-use crate::time::{Date, Timestamp};
+use crate::time::{Date, Month, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AttentionItem {
@@ -41,6 +41,14 @@ pub enum AttentionItem {
     },
     /// A member rejected the exchange: someone should talk to both parties.
     Disputed { exchange: ExchangeId },
+    /// An exchange dated inside a locked month arrived after it was locked
+    /// (`counted` true), or one the locked figures counted no longer counts
+    /// (`counted` false): the published figures stay as they were.
+    LockedPeriodEntry {
+        month: Month,
+        exchange: ExchangeId,
+        counted: bool,
+    },
     /// The same exchange was reversed more than once (on devices that were
     /// offline); only the first reversal counts.
     DuplicateReversal {
@@ -77,6 +85,11 @@ impl AttentionItem {
             AttentionItem::Disputed { exchange } => format!("disputed:{exchange}"),
             AttentionItem::DuplicateReversal { original, .. } => {
                 format!("duplicate-reversal:{original}")
+            }
+            AttentionItem::LockedPeriodEntry {
+                month, exchange, ..
+            } => {
+                format!("locked-period:{month}:{exchange}")
             }
         }
     }
@@ -136,6 +149,16 @@ impl AttentionItem {
             AttentionItem::Disputed { .. } => (
                 "A member rejected an exchange recorded for them.".to_string(),
                 "Talk to both people, then confirm or reject it as coordinator.".to_string(),
+            ),
+            AttentionItem::LockedPeriodEntry { month, counted, .. } => (
+                if *counted {
+                    format!("An exchange dated in {month}, which is locked, arrived after the lock.")
+                } else {
+                    format!("An exchange counted in the locked figures for {month} no longer counts.")
+                },
+                format!(
+                    "The published figures for {month} stay as they are; note the difference for the next report."
+                ),
             ),
             AttentionItem::DuplicateReversal { reversals, .. } => (
                 format!(
@@ -201,6 +224,19 @@ impl Timebank {
                 items.push(AttentionItem::DuplicateReversal {
                     original: original.clone(),
                     reversals: list.iter().map(|e| e.id.clone()).collect(),
+                });
+            }
+        }
+        for exchange in exchanges.values() {
+            let Some(lock) = self.locks.get(&Month::of(exchange.service_date)) else {
+                continue;
+            };
+            let counted = self.counts(&exchange.id);
+            if counted != lock.included(&exchange.id) {
+                items.push(AttentionItem::LockedPeriodEntry {
+                    month: lock.month,
+                    exchange: exchange.id.clone(),
+                    counted,
                 });
             }
         }

@@ -1,7 +1,7 @@
 //! Recording exchanges, their lifecycle, reversals, purchases and donations.
 
 use crate::error::LedgerError;
-use crate::ids::{Account, EventId, ExchangeId, GroupId, MemberId};
+use crate::ids::{Account, ExchangeId, GroupId, LogEntryId, MemberId};
 use crate::model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent,
     MAX_DESCRIPTION_CHARS, MAX_EXCHANGE_MINUTES, MemberStatus, Outcome, Role,
@@ -292,7 +292,7 @@ impl Timebank {
         }
         check_text("note", note)?;
         let event = LifecycleEvent {
-            id: EventId::random(self.entropy.as_mut()),
+            id: LogEntryId::random(self.entropy.as_mut()),
             action,
             by: by.clone(),
             at: now,

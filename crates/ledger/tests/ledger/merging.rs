@@ -15,6 +15,7 @@ enum Op {
         payer: usize,
         payee: usize,
         minutes: u32,
+        october: bool,
     },
     Confirm {
         exchange: usize,
@@ -34,18 +35,29 @@ enum Op {
         offers: u8,
     },
     AddMember,
+    LockOctober,
+    PostListing {
+        member: usize,
+    },
+    Attend {
+        member: usize,
+        coming: bool,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        4 => (0..4usize, 0..4usize, 0..4usize, 1..=240u32)
-            .prop_map(|(recorder, payer, payee, minutes)| Op::Record { recorder, payer, payee, minutes }),
+        4 => (0..4usize, 0..4usize, 0..4usize, 1..=240u32, any::<bool>())
+            .prop_map(|(recorder, payer, payee, minutes, october)| Op::Record { recorder, payer, payee, minutes, october }),
         2 => any::<usize>().prop_map(|exchange| Op::Confirm { exchange }),
         1 => any::<usize>().prop_map(|exchange| Op::Reject { exchange }),
         1 => (any::<usize>(), any::<bool>()).prop_map(|(exchange, confirm)| Op::Override { exchange, confirm }),
         1 => any::<usize>().prop_map(|exchange| Op::Reverse { exchange }),
         1 => (0..4usize, any::<u8>()).prop_map(|(member, offers)| Op::EditProfile { member, offers }),
         1 => Just(Op::AddMember),
+        1 => Just(Op::LockOctober),
+        1 => (0..4usize).prop_map(|member| Op::PostListing { member }),
+        1 => (0..4usize, any::<bool>()).prop_map(|(member, coming)| Op::Attend { member, coming }),
     ]
 }
 
@@ -63,13 +75,16 @@ fn apply(timebank: &mut Timebank, people: &[MemberId], op: &Op, now: Timestamp) 
             payer,
             payee,
             minutes,
-        } => timebank
-            .record(
-                &people[*recorder],
-                help(&people[*payer], &people[*payee], *minutes),
-                now,
-            )
-            .map(|_| ()),
+            october,
+        } => {
+            let mut exchange = help(&people[*payer], &people[*payee], *minutes);
+            if *october {
+                exchange.service_date = ledger::Date::parse("2026-10-15").unwrap();
+            }
+            timebank
+                .record(&people[*recorder], exchange, now)
+                .map(|_| ())
+        }
         Op::Confirm { exchange: i } => match exchange(*i) {
             Some(id) => {
                 let by = timebank.exchange(&id).and_then(|e| e.confirmer.clone());
@@ -113,6 +128,33 @@ fn apply(timebank: &mut Timebank, people: &[MemberId], op: &Op, now: Timestamp) 
                 ..Profile::default()
             };
             timebank.update_profile(cora, id, &name, profile, now)
+        }
+        Op::LockOctober => timebank.lock_month(cora, ledger::Month::parse("2026-10").unwrap(), now),
+        Op::PostListing { member } => {
+            let listing = ledger::NewListing {
+                kind: ledger::ListingKind::Offer,
+                member: people[*member].clone(),
+                title: "Help".into(),
+                description: String::new(),
+                category: None,
+                expires_on: ledger::Date::parse("2026-12-31").unwrap(),
+            };
+            timebank
+                .post_listing(&people[*member], listing, now)
+                .map(|_| ())
+        }
+        Op::Attend { member, coming } => {
+            let event = timebank.events().next().map(|e| e.id.clone());
+            match event {
+                Some(event) => timebank.set_attendance(
+                    &people[*member],
+                    &event,
+                    &people[*member],
+                    *coming,
+                    now,
+                ),
+                None => Ok(()),
+            }
         }
         Op::AddMember => timebank
             .add_member(
@@ -159,7 +201,16 @@ proptest! {
         edits in prop::collection::vec((0..3usize, op()), 1..40),
         merges in prop::collection::vec((0..3usize, 0..3usize), 0..12),
     ) {
-        let base = Fixture::new();
+        let mut base = Fixture::new();
+        let gathering = ledger::NewEvent {
+            kind: ledger::EventKind::TradingDay,
+            title: "Trading day".into(),
+            description: String::new(),
+            place: "Hall".into(),
+            starts_at: NOW,
+            ends_at: Timestamp(NOW.0 + 3_600_000),
+        };
+        base.timebank.plan_event(&base.cora, gathering, NOW).unwrap();
         let people = vec![base.ann.clone(), base.bob.clone(), base.cat.clone(), base.cora.clone()];
         let mut first = base.timebank;
         let mut copies = vec![first.fork(entropy(11)), first.fork(entropy(12)), first.fork(entropy(13))];

@@ -1,0 +1,188 @@
+//! Listings and events.
+
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue};
+
+use super::{EVENTS, LISTINGS, boolean, ids_in, int, map, string};
+use crate::board::{Event, EventKind, Listing, ListingKind};
+use crate::ids::{EventId, ListingId, MemberId};
+use crate::time::{Date, Timestamp};
+
+use super::WriteResult;
+
+const ATTENDANCE: &str = "attendance";
+
+pub fn listing_ids(doc: &AutoCommit) -> Vec<ListingId> {
+    ids_in(doc, LISTINGS, ListingId::parse)
+}
+
+pub fn event_ids(doc: &AutoCommit) -> Vec<EventId> {
+    ids_in(doc, EVENTS, EventId::parse)
+}
+
+pub fn read_listing(doc: &AutoCommit, id: &ListingId) -> Option<Listing> {
+    let obj = map(doc, &map(doc, &ROOT, LISTINGS)?, id.as_str())?;
+    Some(Listing {
+        id: id.clone(),
+        kind: match string(doc, &obj, "kind")?.as_str() {
+            "offer" => ListingKind::Offer,
+            "request" => ListingKind::Request,
+            "lend" => ListingKind::Lend,
+            "give_away" => ListingKind::GiveAway,
+            _ => return None,
+        },
+        member: string(doc, &obj, "member").and_then(|s| MemberId::parse(&s))?,
+        title: string(doc, &obj, "title")?,
+        description: string(doc, &obj, "description").unwrap_or_default(),
+        category: string(doc, &obj, "category").filter(|c| !c.is_empty()),
+        created_at: Timestamp(int(doc, &obj, "created_at")?),
+        expires_on: string(doc, &obj, "expires_on").and_then(|s| Date::parse(&s))?,
+        withdrawn: boolean(doc, &obj, "withdrawn").unwrap_or(false),
+    })
+}
+
+/// Writes the listing's fields that differ from what is stored (all of them
+/// for a new listing), so concurrent edits of different fields both survive.
+pub fn write_listing(doc: &mut AutoCommit, listing: &Listing) -> WriteResult<()> {
+    let Some(all) = map(doc, &ROOT, LISTINGS) else {
+        return Ok(());
+    };
+    let stored = read_listing(doc, &listing.id);
+    let obj = match map(doc, &all, listing.id.as_str()) {
+        Some(obj) => obj,
+        None => doc.put_object(&all, listing.id.as_str(), ObjType::Map)?,
+    };
+    let kind = match listing.kind {
+        ListingKind::Offer => "offer",
+        ListingKind::Request => "request",
+        ListingKind::Lend => "lend",
+        ListingKind::GiveAway => "give_away",
+    };
+    let old = stored.as_ref();
+    if old.is_none() {
+        doc.put(&obj, "kind", kind)?;
+        doc.put(&obj, "member", listing.member.as_str())?;
+        doc.put(
+            &obj,
+            "created_at",
+            ScalarValue::Timestamp(listing.created_at.0),
+        )?;
+    }
+    if old.map(|l| &l.title) != Some(&listing.title) {
+        doc.put(&obj, "title", listing.title.as_str())?;
+    }
+    if old.map(|l| &l.description) != Some(&listing.description) {
+        doc.put(&obj, "description", listing.description.as_str())?;
+    }
+    if old.map(|l| &l.category) != Some(&listing.category) {
+        doc.put(&obj, "category", listing.category.as_deref().unwrap_or(""))?;
+    }
+    if old.map(|l| l.expires_on) != Some(listing.expires_on) {
+        doc.put(&obj, "expires_on", listing.expires_on.to_string())?;
+    }
+    if old.map(|l| l.withdrawn) != Some(listing.withdrawn) {
+        doc.put(&obj, "withdrawn", listing.withdrawn)?;
+    }
+    Ok(())
+}
+
+pub fn read_event(doc: &AutoCommit, id: &EventId) -> Option<Event> {
+    let obj = map(doc, &map(doc, &ROOT, EVENTS)?, id.as_str())?;
+    let attendance = map(doc, &obj, ATTENDANCE)
+        .map(|answers| {
+            doc.keys(&answers)
+                .filter_map(|key| {
+                    let member = MemberId::parse(&key)?;
+                    Some((member, boolean(doc, &answers, &key)?))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Event {
+        id: id.clone(),
+        kind: match string(doc, &obj, "kind")?.as_str() {
+            "trading_day" => EventKind::TradingDay,
+            "social" => EventKind::Social,
+            "group_activity" => EventKind::GroupActivity,
+            "meeting" => EventKind::Meeting,
+            _ => return None,
+        },
+        title: string(doc, &obj, "title")?,
+        description: string(doc, &obj, "description").unwrap_or_default(),
+        place: string(doc, &obj, "place").unwrap_or_default(),
+        starts_at: Timestamp(int(doc, &obj, "starts_at")?),
+        ends_at: Timestamp(int(doc, &obj, "ends_at")?),
+        organiser: string(doc, &obj, "organiser").and_then(|s| MemberId::parse(&s))?,
+        cancelled: boolean(doc, &obj, "cancelled").unwrap_or(false),
+        attendance,
+    })
+}
+
+/// Writes the event's fields that differ from what is stored (all of them for
+/// a new event). Attendance is written by [`write_attendance`].
+pub fn write_event(doc: &mut AutoCommit, event: &Event) -> WriteResult<()> {
+    let Some(all) = map(doc, &ROOT, EVENTS) else {
+        return Ok(());
+    };
+    let stored = read_event(doc, &event.id);
+    let obj = match map(doc, &all, event.id.as_str()) {
+        Some(obj) => obj,
+        None => {
+            let obj = doc.put_object(&all, event.id.as_str(), ObjType::Map)?;
+            doc.put_object(&obj, ATTENDANCE, ObjType::Map)?;
+            doc.put(&obj, "organiser", event.organiser.as_str())?;
+            obj
+        }
+    };
+    let old = stored.as_ref();
+    let kind = match event.kind {
+        EventKind::TradingDay => "trading_day",
+        EventKind::Social => "social",
+        EventKind::GroupActivity => "group_activity",
+        EventKind::Meeting => "meeting",
+    };
+    if old.map(|e| e.kind) != Some(event.kind) {
+        doc.put(&obj, "kind", kind)?;
+    }
+    for (key, value, before) in [
+        ("title", &event.title, old.map(|e| &e.title)),
+        (
+            "description",
+            &event.description,
+            old.map(|e| &e.description),
+        ),
+        ("place", &event.place, old.map(|e| &e.place)),
+    ] {
+        if before != Some(value) {
+            doc.put(&obj, key, value.as_str())?;
+        }
+    }
+    if old.map(|e| e.starts_at) != Some(event.starts_at) {
+        doc.put(&obj, "starts_at", ScalarValue::Timestamp(event.starts_at.0))?;
+    }
+    if old.map(|e| e.ends_at) != Some(event.ends_at) {
+        doc.put(&obj, "ends_at", ScalarValue::Timestamp(event.ends_at.0))?;
+    }
+    if old.map(|e| e.cancelled) != Some(event.cancelled) {
+        doc.put(&obj, "cancelled", event.cancelled)?;
+    }
+    Ok(())
+}
+
+/// Records a member's answer; each member's answer is its own key, so answers
+/// given on different devices all survive.
+pub fn write_attendance(
+    doc: &mut AutoCommit,
+    event: &EventId,
+    member: &MemberId,
+    coming: bool,
+) -> WriteResult<()> {
+    let Some(answers) = map(doc, &ROOT, EVENTS)
+        .and_then(|all| map(doc, &all, event.as_str()))
+        .and_then(|obj| map(doc, &obj, ATTENDANCE))
+    else {
+        return Ok(());
+    };
+    doc.put(&answers, member.as_str(), coming)?;
+    Ok(())
+}

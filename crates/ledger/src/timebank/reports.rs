@@ -1,0 +1,87 @@
+//! Reports by month, and locking a month so its published figures never change.
+
+use crate::error::LedgerError;
+use crate::ids::MemberId;
+use crate::reports::{self, MonthReport, PeriodLock};
+use crate::schema;
+use crate::time::{Month, Timestamp};
+
+use super::Timebank;
+
+impl Timebank {
+    /// One report line per month from `from` to `to` inclusive. A locked
+    /// month shows the figures it was locked with.
+    pub fn report(&self, from: Month, to: Month) -> Vec<MonthReport> {
+        let mut months = Vec::new();
+        let mut month = from;
+        while month <= to {
+            months.push(self.month_report(month));
+            month = month.next();
+        }
+        months
+    }
+
+    pub fn month_report(&self, month: Month) -> MonthReport {
+        if let Some(lock) = self.locks.get(&month) {
+            return MonthReport {
+                month,
+                figures: lock.figures.clone(),
+                lock: Some(lock.clone()),
+            };
+        }
+        let (figures, _) = self.compute_month(month);
+        MonthReport {
+            month,
+            figures,
+            lock: None,
+        }
+    }
+
+    pub fn locks(&self) -> impl Iterator<Item = &PeriodLock> {
+        self.locks.values()
+    }
+
+    /// Locks a month that is over: its figures are stored as published, and
+    /// anything that later changes them goes to the attention queue instead.
+    pub fn lock_month(
+        &mut self,
+        by: &MemberId,
+        month: Month,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        self.require_coordinator(by)?;
+        if month.last_day() >= now.date() {
+            return Err(LedgerError::MonthNotOver(month.to_string()));
+        }
+        if self.locks.contains_key(&month) {
+            return Err(LedgerError::MonthAlreadyLocked(month.to_string()));
+        }
+        let (figures, included) = self.compute_month(month);
+        let lock = PeriodLock {
+            month,
+            locked_at: now,
+            locked_by: by.clone(),
+            figures,
+            included,
+        };
+        self.write(now, "lock report period", |doc| {
+            schema::write_lock(doc, &lock)
+        })?;
+        self.locks.insert(month, lock);
+        Ok(())
+    }
+
+    fn compute_month(
+        &self,
+        month: Month,
+    ) -> (reports::Figures, std::collections::BTreeSet<String>) {
+        reports::compute(
+            month,
+            self.exchanges
+                .values()
+                .filter(|e| self.balances.counts(&e.id)),
+            self.members.values(),
+            self.settings.hourly_value_pence,
+        )
+    }
+}

@@ -1,0 +1,215 @@
+//! Listings and events.
+
+use ledger::{EventKind, LedgerError, ListingKind, NewEvent, NewListing, Timestamp};
+
+use super::support::{Fixture, NOW, day, entropy};
+
+fn offer(f: &Fixture, title: &str) -> NewListing {
+    NewListing {
+        kind: ListingKind::Offer,
+        member: f.ann.clone(),
+        title: title.into(),
+        description: "Weekday mornings".into(),
+        category: Some("Home and garden".into()),
+        expires_on: day("2026-12-31"),
+    }
+}
+
+#[test]
+fn listings_are_posted_searched_renewed_and_withdrawn() {
+    let mut f = Fixture::new();
+    let hedge = f
+        .timebank
+        .post_listing(&f.ann, offer(&f, "Hedge trimming"), NOW)
+        .unwrap();
+    let request = NewListing {
+        kind: ListingKind::Request,
+        member: f.bob.clone(),
+        title: "Lift to the surgery".into(),
+        category: Some("Transport".into()),
+        ..offer(&f, "")
+    };
+    f.timebank.post_listing(&f.bob, request, NOW).unwrap();
+    let today = NOW.date();
+    let titles = |found: Vec<&ledger::Listing>| -> Vec<String> {
+        found.iter().map(|l| l.title.clone()).collect()
+    };
+    assert_eq!(
+        titles(f.timebank.search_listings(today, "hedge", None, None)),
+        ["Hedge trimming"]
+    );
+    assert_eq!(
+        titles(f.timebank.search_listings(today, "ann", None, None)),
+        ["Hedge trimming"]
+    );
+    assert_eq!(
+        titles(
+            f.timebank
+                .search_listings(today, "", Some(ListingKind::Request), None)
+        ),
+        ["Lift to the surgery"]
+    );
+    assert_eq!(
+        titles(
+            f.timebank
+                .search_listings(today, "", None, Some("Transport"))
+        ),
+        ["Lift to the surgery"]
+    );
+    // After its last day it no longer shows; renewing brings it back.
+    assert!(
+        f.timebank
+            .search_listings(day("2027-01-01"), "hedge", None, None)
+            .is_empty()
+    );
+    f.timebank.withdraw_listing(&f.ann, &hedge, NOW).unwrap();
+    assert!(
+        f.timebank
+            .search_listings(today, "hedge", None, None)
+            .is_empty()
+    );
+    f.timebank
+        .renew_listing(&f.ann, &hedge, day("2027-02-28"), NOW)
+        .unwrap();
+    assert_eq!(
+        titles(f.timebank.search_listings(today, "hedge", None, None)),
+        ["Hedge trimming"]
+    );
+    assert_eq!(
+        f.timebank
+            .withdraw_listing(&f.bob, &hedge, NOW)
+            .unwrap_err(),
+        LedgerError::NotTheOwner
+    );
+}
+
+#[test]
+fn bad_listings_are_refused() {
+    let mut f = Fixture::new();
+    let cases = [
+        (
+            NewListing {
+                title: " ".into(),
+                ..offer(&f, "")
+            },
+            LedgerError::EmptyTitle,
+        ),
+        (
+            NewListing {
+                expires_on: day("2026-11-27"),
+                ..offer(&f, "Ironing")
+            },
+            LedgerError::ExpiryInPast,
+        ),
+        (
+            NewListing {
+                expires_on: day("2028-01-01"),
+                ..offer(&f, "Ironing")
+            },
+            LedgerError::ExpiryTooFar,
+        ),
+        (
+            NewListing {
+                category: Some("Astrology".into()),
+                ..offer(&f, "Ironing")
+            },
+            LedgerError::UnknownCategory("Astrology".into()),
+        ),
+    ];
+    for (listing, expected) in cases {
+        assert_eq!(
+            f.timebank.post_listing(&f.ann, listing, NOW).unwrap_err(),
+            expected
+        );
+    }
+    // Bob cannot post in Ann's name; a coordinator can.
+    assert_eq!(
+        f.timebank
+            .post_listing(&f.bob, offer(&f, "Ironing"), NOW)
+            .unwrap_err(),
+        LedgerError::NotCoordinator
+    );
+    f.timebank
+        .post_listing(&f.cora, offer(&f, "Ironing"), NOW)
+        .unwrap();
+}
+
+fn trading_day() -> NewEvent {
+    NewEvent {
+        kind: EventKind::TradingDay,
+        title: "December trading day".into(),
+        description: "Bring your slips".into(),
+        place: "Village hall".into(),
+        starts_at: Timestamp(NOW.0 + 7 * 86_400_000),
+        ends_at: Timestamp(NOW.0 + 7 * 86_400_000 + 3 * 3_600_000),
+    }
+}
+
+#[test]
+fn events_are_planned_answered_and_cancelled() {
+    let mut f = Fixture::new();
+    assert_eq!(
+        f.timebank
+            .plan_event(&f.ann, trading_day(), NOW)
+            .unwrap_err(),
+        LedgerError::NotCoordinator
+    );
+    let id = f.timebank.plan_event(&f.cora, trading_day(), NOW).unwrap();
+    let social = NewEvent {
+        kind: EventKind::Social,
+        title: "Quiz night".into(),
+        ..trading_day()
+    };
+    f.timebank.plan_event(&f.ann, social, NOW).unwrap();
+
+    f.timebank
+        .set_attendance(&f.ann, &id, &f.ann, true, NOW)
+        .unwrap();
+    f.timebank
+        .set_attendance(&f.cora, &id, &f.bob, true, NOW)
+        .unwrap();
+    f.timebank
+        .set_attendance(&f.bob, &id, &f.bob, false, NOW)
+        .unwrap();
+    assert_eq!(
+        f.timebank
+            .set_attendance(&f.bob, &id, &f.cat, true, NOW)
+            .unwrap_err(),
+        LedgerError::NotCoordinator
+    );
+    let coming: Vec<_> = f.timebank.event(&id).unwrap().coming().cloned().collect();
+    assert_eq!(coming, [f.ann.clone()]);
+    assert_eq!(f.timebank.upcoming_events(NOW).len(), 2);
+
+    f.timebank.cancel_event(&f.cora, &id, NOW).unwrap();
+    assert_eq!(f.timebank.upcoming_events(NOW).len(), 1);
+    assert_eq!(
+        f.timebank
+            .set_attendance(&f.cat, &id, &f.cat, true, NOW)
+            .unwrap_err(),
+        LedgerError::EventCancelled
+    );
+    let backwards = NewEvent {
+        ends_at: trading_day().starts_at,
+        ..trading_day()
+    };
+    assert_eq!(
+        f.timebank.plan_event(&f.cora, backwards, NOW).unwrap_err(),
+        LedgerError::EventEndsBeforeStart
+    );
+}
+
+#[test]
+fn answers_given_on_two_devices_both_survive() {
+    let mut f = Fixture::new();
+    let id = f.timebank.plan_event(&f.cora, trading_day(), NOW).unwrap();
+    let mut phone = f.timebank.fork(entropy(31));
+    f.timebank
+        .set_attendance(&f.ann, &id, &f.ann, true, NOW)
+        .unwrap();
+    phone
+        .set_attendance(&f.bob, &id, &f.bob, true, NOW)
+        .unwrap();
+    f.timebank.merge(&mut phone).unwrap();
+    assert_eq!(f.timebank.event(&id).unwrap().coming().count(), 2);
+}
