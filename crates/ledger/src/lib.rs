@@ -26,6 +26,7 @@
 mod balances;
 mod board;
 mod chunks;
+mod csv_files;
 mod error;
 mod ids;
 mod model;
@@ -35,6 +36,7 @@ mod time;
 mod timebank;
 
 pub use board::{Event, EventKind, Listing, ListingKind, MAX_LISTING_DAYS};
+pub use csv_files::{ImportError, RowProblem, hours_text};
 pub use error::{LedgerError, LoadError};
 pub use ids::{
     Account, DeviceId, Entropy, EventId, ExchangeId, GroupId, ListingId, LogEntryId, MemberId,
@@ -48,6 +50,6 @@ pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORIS
 pub use schema::{Resolution, SchemaError};
 pub use time::{Date, Month, Timestamp};
 pub use timebank::{
-    AttentionItem, HoursPurchase, LimitKind, LimitWarning, NewEvent, NewExchange, NewGroupExchange,
-    NewListing, NewMember, NewTimebank, Recorded, StatementLine, Timebank,
+    AttentionItem, HoursPurchase, ImportSummary, LimitKind, LimitWarning, NewEvent, NewExchange,
+    NewGroupExchange, NewListing, NewMember, NewTimebank, Recorded, StatementLine, Timebank,
 };

@@ -144,6 +144,8 @@ pub enum ExchangeKind {
     },
     /// Hours given to the community fund.
     Donation,
+    /// A balance brought over from a previous system, with the community fund.
+    OpeningBalance,
 }
 
 /// One transfer of hours. Its fields never change once written; its status is

@@ -22,7 +22,8 @@ pub struct Figures {
     pub active_members: u32,
     /// Members who joined.
     pub new_members: u32,
-    /// Minutes into or out of the community fund (purchases, donations, group events).
+    /// Minutes into or out of the community fund (purchases, donations, group
+    /// events; not opening balances brought over from another system).
     pub fund_minutes: i64,
     /// The help given, valued at the timebank's hourly value, in pence.
     pub social_value_pence: i64,
@@ -82,7 +83,7 @@ pub fn compute<'a>(
         let minutes = i64::from(exchange.minutes);
         let through_fund =
             exchange.payer == Account::CommunityFund || exchange.payee == Account::CommunityFund;
-        if through_fund {
+        if through_fund && exchange.kind != ExchangeKind::OpeningBalance {
             figures.fund_minutes += minutes;
         }
         if exchange.kind != ExchangeKind::Service {

@@ -19,7 +19,7 @@
 //! ├─ exchanges: map<exchange id, map>     core fields written once, never changed
 //! │   payer, payee: str (member id or "fund"), minutes: uint (1..=1440),
 //! │   service_date: str, description: str, category?: str,
-//! │   kind: str ("service" | "purchase" | "donation"),
+//! │   kind: str ("service" | "purchase" | "donation" | "opening_balance"),
 //! │   cash_pence?: uint, receipt?: str, bought_by?: str   (purchases)
 //! │   channel: str, slip_number?: str, recorded_by: str, device: str,
 //! │   recorded_at: timestamp, group?: str, reversal_of?: str, confirmer?: str,

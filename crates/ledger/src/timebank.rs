@@ -13,6 +13,7 @@ use automerge::{ActorId, AutoCommit, ChangeHash, transaction::CommitOptions};
 mod attention;
 mod board;
 mod exchanges;
+mod import;
 mod members;
 mod reports;
 
@@ -21,6 +22,7 @@ pub use board::{NewEvent, NewListing};
 pub use exchanges::{
     HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, Recorded, StatementLine,
 };
+pub use import::ImportSummary;
 pub use members::NewMember;
 
 use crate::balances::Balances;

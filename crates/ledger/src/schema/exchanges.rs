@@ -19,6 +19,7 @@ pub fn read_exchange(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
     let kind = match string(doc, &obj, "kind")?.as_str() {
         "service" => ExchangeKind::Service,
         "donation" => ExchangeKind::Donation,
+        "opening_balance" => ExchangeKind::OpeningBalance,
         "purchase" => ExchangeKind::TokenPurchase {
             cash_pence: uint(doc, &obj, "cash_pence").and_then(|p| u32::try_from(p).ok())?,
             receipt: string(doc, &obj, "receipt").unwrap_or_default(),
@@ -100,6 +101,7 @@ pub fn write_new_exchange(doc: &mut AutoCommit, exchange: &Exchange) -> WriteRes
     match &exchange.kind {
         ExchangeKind::Service => doc.put(&obj, "kind", "service")?,
         ExchangeKind::Donation => doc.put(&obj, "kind", "donation")?,
+        ExchangeKind::OpeningBalance => doc.put(&obj, "kind", "opening_balance")?,
         ExchangeKind::TokenPurchase {
             cash_pence,
             receipt,

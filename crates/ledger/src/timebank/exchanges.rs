@@ -363,7 +363,7 @@ impl Timebank {
     }
 
     /// The checks every exchange passes, whoever its parties are.
-    fn checked_exchange_unchecked_parties(
+    pub(super) fn checked_exchange_unchecked_parties(
         &mut self,
         by: &MemberId,
         new: NewExchange,
