@@ -9,6 +9,7 @@ use crate::server::BackgroundServer;
 use crate::{Workspace, app_build, run_command, step, tools};
 
 pub fn run(workspace: &Workspace) -> Result<()> {
+    ledger(workspace)?;
     tools::install_build_tools(workspace)?;
     tools::install_test_tools(workspace)?;
     app_build::release(workspace)?;
@@ -23,4 +24,75 @@ pub fn run(workspace: &Workspace) -> Result<()> {
             .env("TALLY_DIST", workspace.dist_dir())
             .env("CHROMIUM", tools::CHROMIUM),
     )
+}
+
+/// Runs the ledger's criterion benchmarks, then prints their figures as one
+/// table, each beside a bare Automerge load of the same bytes.
+fn ledger(workspace: &Workspace) -> Result<()> {
+    step("Ledger benchmarks (criterion; building the large timebank takes a while)");
+    run_command(
+        Command::new("cargo")
+            .args(["bench", "--package", "ledger", "--bench", "ledger"])
+            .current_dir(&workspace.root),
+    )?;
+    let criterion = workspace.root.join("target").join("criterion");
+    let sizes = std::fs::read_to_string(workspace.root.join("target/ledger-bench-sizes.tsv"))
+        .unwrap_or_default();
+    println!("\nLedger (mean time; ratio to a bare AutoCommit::load of the same bytes)");
+    println!("| size | measure | time | ratio |");
+    println!("|---|---|---|---|");
+    for size in ["typical", "large"] {
+        let mean = |name: &str| mean_nanoseconds(&criterion.join(size).join(name));
+        let floor = mean("automerge_load");
+        for (name, label) in [
+            ("automerge_load", "bare AutoCommit::load (the floor)"),
+            ("load_and_derive", "load from bytes and derive all balances"),
+            (
+                "record_one_exchange",
+                "record one exchange and update balances",
+            ),
+            (
+                "merge_500_each_way",
+                "merge two copies diverged by 500 exchanges each",
+            ),
+        ] {
+            let time = mean(name);
+            let ratio = match (time, floor) {
+                (Some(time), Some(floor)) if floor > 0.0 => format!("{:.2}x", time / floor),
+                _ => "-".to_string(),
+            };
+            let shown = time.map_or_else(|| "not run".to_string(), format_duration);
+            println!("| {size} | {label} | {shown} | {ratio} |");
+        }
+        if let Some(line) = sizes.lines().find(|line| line.starts_with(size)) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if let [_, exchanges, bytes, per_record] = fields[..] {
+                println!(
+                    "| {size} | bytes at rest ({exchanges} exchanges) | {bytes} bytes | {per_record} bytes per record |"
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Criterion's mean estimate for one benchmark, in nanoseconds.
+fn mean_nanoseconds(dir: &std::path::Path) -> Option<f64> {
+    let json = std::fs::read_to_string(dir.join("new").join("estimates.json")).ok()?;
+    let mean = &json[json.find("\"mean\"")?..];
+    let value = &mean[mean.find("\"point_estimate\":")? + "\"point_estimate\":".len()..];
+    let end = value.find([',', '}'])?;
+    value[..end].trim().parse().ok()
+}
+
+fn format_duration(nanoseconds: f64) -> String {
+    if nanoseconds >= 1e9 {
+        format!("{:.2} s", nanoseconds / 1e9)
+    } else if nanoseconds >= 1e6 {
+        format!("{:.1} ms", nanoseconds / 1e6)
+    } else if nanoseconds >= 1e3 {
+        format!("{:.1} µs", nanoseconds / 1e3)
+    } else {
+        format!("{nanoseconds:.0} ns")
+    }
 }

@@ -354,6 +354,82 @@ fn confirmation_from(text: &str) -> Option<ConfirmationPolicy> {
     })
 }
 
+/// The fields of one map object, read in a single pass (much cheaper than
+/// one lookup per field when a whole record is read).
+struct Fields(Vec<(String, Field)>);
+
+enum Field {
+    Scalar(ScalarValue),
+    Object(ObjId),
+}
+
+impl Fields {
+    fn read(doc: &AutoCommit, obj: &ObjId) -> Fields {
+        Fields(
+            doc.map_range(obj, ..)
+                .map(|item| {
+                    let field = match item.value {
+                        automerge::ValueRef::Object(_) => Field::Object(item.id()),
+                        automerge::ValueRef::Scalar(value) => Field::Scalar(value.into()),
+                    };
+                    (item.key.into_owned(), field)
+                })
+                .collect(),
+        )
+    }
+
+    fn get(&self, key: &str) -> Option<&Field> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, field)| field)
+    }
+
+    fn scalar(&self, key: &str) -> Option<&ScalarValue> {
+        match self.get(key)? {
+            Field::Scalar(value) => Some(value),
+            Field::Object(_) => None,
+        }
+    }
+
+    fn map(&self, key: &str) -> Option<ObjId> {
+        match self.get(key)? {
+            Field::Object(id) => Some(id.clone()),
+            Field::Scalar(_) => None,
+        }
+    }
+
+    fn string(&self, key: &str) -> Option<String> {
+        match self.scalar(key)? {
+            ScalarValue::Str(text) => Some(text.to_string()),
+            _ => None,
+        }
+    }
+
+    fn int(&self, key: &str) -> Option<i64> {
+        match *self.scalar(key)? {
+            ScalarValue::Int(n) | ScalarValue::Timestamp(n) => Some(n),
+            ScalarValue::Uint(n) => i64::try_from(n).ok(),
+            _ => None,
+        }
+    }
+
+    fn uint(&self, key: &str) -> Option<u64> {
+        match *self.scalar(key)? {
+            ScalarValue::Uint(n) => Some(n),
+            ScalarValue::Int(n) => u64::try_from(n).ok(),
+            _ => None,
+        }
+    }
+
+    fn boolean(&self, key: &str) -> Option<bool> {
+        match *self.scalar(key)? {
+            ScalarValue::Boolean(b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
 fn map(doc: &AutoCommit, parent: &ObjId, key: &str) -> Option<ObjId> {
     match doc.get(parent, key).ok()?? {
         (Value::Object(ObjType::Map), id) => Some(id),

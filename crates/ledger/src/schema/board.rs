@@ -3,7 +3,7 @@
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue};
 
-use super::{EVENTS, LISTINGS, boolean, ids_in, int, map, string};
+use super::{EVENTS, Fields, LISTINGS, boolean, ids_in, map};
 use crate::board::{Event, EventKind, Listing, ListingKind};
 use crate::ids::{EventId, ListingId, MemberId};
 use crate::time::{Date, Timestamp};
@@ -22,22 +22,23 @@ pub fn event_ids(doc: &AutoCommit) -> Vec<EventId> {
 
 pub fn read_listing(doc: &AutoCommit, id: &ListingId) -> Option<Listing> {
     let obj = map(doc, &map(doc, &ROOT, LISTINGS)?, id.as_str())?;
+    let fields = Fields::read(doc, &obj);
     Some(Listing {
         id: id.clone(),
-        kind: match string(doc, &obj, "kind")?.as_str() {
+        kind: match fields.string("kind")?.as_str() {
             "offer" => ListingKind::Offer,
             "request" => ListingKind::Request,
             "lend" => ListingKind::Lend,
             "give_away" => ListingKind::GiveAway,
             _ => return None,
         },
-        member: string(doc, &obj, "member").and_then(|s| MemberId::parse(&s))?,
-        title: string(doc, &obj, "title")?,
-        description: string(doc, &obj, "description").unwrap_or_default(),
-        category: string(doc, &obj, "category").filter(|c| !c.is_empty()),
-        created_at: Timestamp(int(doc, &obj, "created_at")?),
-        expires_on: string(doc, &obj, "expires_on").and_then(|s| Date::parse(&s))?,
-        withdrawn: boolean(doc, &obj, "withdrawn").unwrap_or(false),
+        member: fields.string("member").and_then(|s| MemberId::parse(&s))?,
+        title: fields.string("title")?,
+        description: fields.string("description").unwrap_or_default(),
+        category: fields.string("category").filter(|c| !c.is_empty()),
+        created_at: Timestamp(fields.int("created_at")?),
+        expires_on: fields.string("expires_on").and_then(|s| Date::parse(&s))?,
+        withdrawn: fields.boolean("withdrawn").unwrap_or(false),
     })
 }
 
@@ -88,7 +89,9 @@ pub fn write_listing(doc: &mut AutoCommit, listing: &Listing) -> WriteResult<()>
 
 pub fn read_event(doc: &AutoCommit, id: &EventId) -> Option<Event> {
     let obj = map(doc, &map(doc, &ROOT, EVENTS)?, id.as_str())?;
-    let attendance = map(doc, &obj, ATTENDANCE)
+    let fields = Fields::read(doc, &obj);
+    let attendance = fields
+        .map(ATTENDANCE)
         .map(|answers| {
             doc.keys(&answers)
                 .filter_map(|key| {
@@ -100,20 +103,22 @@ pub fn read_event(doc: &AutoCommit, id: &EventId) -> Option<Event> {
         .unwrap_or_default();
     Some(Event {
         id: id.clone(),
-        kind: match string(doc, &obj, "kind")?.as_str() {
+        kind: match fields.string("kind")?.as_str() {
             "trading_day" => EventKind::TradingDay,
             "social" => EventKind::Social,
             "group_activity" => EventKind::GroupActivity,
             "meeting" => EventKind::Meeting,
             _ => return None,
         },
-        title: string(doc, &obj, "title")?,
-        description: string(doc, &obj, "description").unwrap_or_default(),
-        place: string(doc, &obj, "place").unwrap_or_default(),
-        starts_at: Timestamp(int(doc, &obj, "starts_at")?),
-        ends_at: Timestamp(int(doc, &obj, "ends_at")?),
-        organiser: string(doc, &obj, "organiser").and_then(|s| MemberId::parse(&s))?,
-        cancelled: boolean(doc, &obj, "cancelled").unwrap_or(false),
+        title: fields.string("title")?,
+        description: fields.string("description").unwrap_or_default(),
+        place: fields.string("place").unwrap_or_default(),
+        starts_at: Timestamp(fields.int("starts_at")?),
+        ends_at: Timestamp(fields.int("ends_at")?),
+        organiser: fields
+            .string("organiser")
+            .and_then(|s| MemberId::parse(&s))?,
+        cancelled: fields.boolean("cancelled").unwrap_or(false),
         attendance,
     })
 }

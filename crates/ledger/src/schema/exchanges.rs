@@ -15,30 +15,34 @@ pub fn exchange_ids(doc: &AutoCommit) -> Vec<ExchangeId> {
 pub fn read_exchange(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
     let exchanges = map(doc, &ROOT, EXCHANGES)?;
     let obj = map(doc, &exchanges, id.as_str())?;
-    let optional = |key| string(doc, &obj, key).filter(|s| !s.is_empty());
-    let kind = match string(doc, &obj, "kind")?.as_str() {
+    let fields = Fields::read(doc, &obj);
+    let optional = |key| fields.string(key).filter(|s| !s.is_empty());
+    let kind = match fields.string("kind")?.as_str() {
         "service" => ExchangeKind::Service,
         "donation" => ExchangeKind::Donation,
         "opening_balance" => ExchangeKind::OpeningBalance,
         "purchase" => ExchangeKind::TokenPurchase {
-            cash_pence: uint(doc, &obj, "cash_pence").and_then(|p| u32::try_from(p).ok())?,
-            receipt: string(doc, &obj, "receipt").unwrap_or_default(),
+            cash_pence: fields
+                .uint("cash_pence")
+                .and_then(|p| u32::try_from(p).ok())?,
+            receipt: fields.string("receipt").unwrap_or_default(),
             bought_by: optional("bought_by"),
         },
         _ => return None,
     };
-    let channel = match string(doc, &obj, "channel")?.as_str() {
+    let channel = match fields.string("channel")?.as_str() {
         "app" => Channel::App,
         "coordinator" => Channel::Coordinator,
         "trading_day_tally" => Channel::TradingDayTally,
         "paper_slip" => Channel::PaperSlip {
-            number: string(doc, &obj, "slip_number")?,
+            number: fields.string("slip_number")?,
         },
         "import" => Channel::Import,
         "qr_hand_off" => Channel::QrHandOff,
         _ => return None,
     };
-    let mut events: Vec<LifecycleEvent> = map(doc, &obj, LOG)
+    let mut events: Vec<LifecycleEvent> = fields
+        .map(LOG)
         .map(|log| {
             doc.keys(&log)
                 .filter_map(|key| read_event(doc, &log, &key))
@@ -48,17 +52,21 @@ pub fn read_exchange(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
     events.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     Some(Exchange {
         id: id.clone(),
-        payer: string(doc, &obj, "payer").and_then(|s| Account::parse(&s))?,
-        payee: string(doc, &obj, "payee").and_then(|s| Account::parse(&s))?,
-        minutes: uint(doc, &obj, "minutes").and_then(|m| u32::try_from(m).ok())?,
-        service_date: string(doc, &obj, "service_date").and_then(|s| Date::parse(&s))?,
-        description: string(doc, &obj, "description").unwrap_or_default(),
+        payer: fields.string("payer").and_then(|s| Account::parse(&s))?,
+        payee: fields.string("payee").and_then(|s| Account::parse(&s))?,
+        minutes: fields.uint("minutes").and_then(|m| u32::try_from(m).ok())?,
+        service_date: fields
+            .string("service_date")
+            .and_then(|s| Date::parse(&s))?,
+        description: fields.string("description").unwrap_or_default(),
         category: optional("category"),
         kind,
         channel,
-        recorded_by: string(doc, &obj, "recorded_by").and_then(|s| MemberId::parse(&s))?,
-        device: string(doc, &obj, "device").and_then(|s| DeviceId::parse(&s))?,
-        recorded_at: Timestamp(int(doc, &obj, "recorded_at")?),
+        recorded_by: fields
+            .string("recorded_by")
+            .and_then(|s| MemberId::parse(&s))?,
+        device: fields.string("device").and_then(|s| DeviceId::parse(&s))?,
+        recorded_at: Timestamp(fields.int("recorded_at")?),
         group: optional("group").and_then(|s| GroupId::parse(&s)),
         reversal_of: optional("reversal_of").and_then(|s| ExchangeId::parse(&s)),
         confirmer: optional("confirmer").and_then(|s| MemberId::parse(&s)),
@@ -68,7 +76,8 @@ pub fn read_exchange(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
 
 fn read_event(doc: &AutoCommit, log: &ObjId, key: &str) -> Option<LifecycleEvent> {
     let obj = map(doc, log, key)?;
-    let action = match string(doc, &obj, "action")?.as_str() {
+    let fields = Fields::read(doc, &obj);
+    let action = match fields.string("action")?.as_str() {
         "confirm" => LifecycleAction::Confirm,
         "reject" => LifecycleAction::Reject,
         "override_confirm" => LifecycleAction::Override(Outcome::Confirmed),
@@ -78,9 +87,9 @@ fn read_event(doc: &AutoCommit, log: &ObjId, key: &str) -> Option<LifecycleEvent
     Some(LifecycleEvent {
         id: LogEntryId::parse(key)?,
         action,
-        by: string(doc, &obj, "by").and_then(|s| MemberId::parse(&s))?,
-        at: Timestamp(int(doc, &obj, "at")?),
-        note: string(doc, &obj, "note").unwrap_or_default(),
+        by: fields.string("by").and_then(|s| MemberId::parse(&s))?,
+        at: Timestamp(fields.int("at")?),
+        note: fields.string("note").unwrap_or_default(),
     })
 }
 

@@ -14,11 +14,12 @@ pub fn member_ids(doc: &AutoCommit) -> Vec<MemberId> {
 pub fn read_member(doc: &AutoCommit, id: &MemberId) -> Option<Member> {
     let members = map(doc, &ROOT, MEMBERS)?;
     let obj = map(doc, &members, id.as_str())?;
-    let text = |key| string(doc, &obj, key).unwrap_or_default();
+    let fields = Fields::read(doc, &obj);
+    let text = |key| fields.string(key).unwrap_or_default();
     Some(Member {
         id: id.clone(),
-        number: uint(doc, &obj, "number").and_then(|n| u32::try_from(n).ok())?,
-        name: string(doc, &obj, "name")?,
+        number: fields.uint("number").and_then(|n| u32::try_from(n).ok())?,
+        name: fields.string("name")?,
         profile: Profile {
             phone: text("phone"),
             email: text("email"),
@@ -26,11 +27,11 @@ pub fn read_member(doc: &AutoCommit, id: &MemberId) -> Option<Member> {
             offers: text("offers"),
             needs: text("needs"),
         },
-        status: string(doc, &obj, "status").and_then(|s| status_from(&s))?,
-        role: string(doc, &obj, "role").and_then(|s| role_from(&s))?,
-        joined_on: string(doc, &obj, "joined_on").and_then(|s| Date::parse(&s))?,
-        debit_floor_minutes: int(doc, &obj, "debit_floor_minutes"),
-        credit_ceiling_minutes: int(doc, &obj, "credit_ceiling_minutes"),
+        status: fields.string("status").and_then(|s| status_from(&s))?,
+        role: fields.string("role").and_then(|s| role_from(&s))?,
+        joined_on: fields.string("joined_on").and_then(|s| Date::parse(&s))?,
+        debit_floor_minutes: fields.int("debit_floor_minutes"),
+        credit_ceiling_minutes: fields.int("credit_ceiling_minutes"),
     })
 }
 

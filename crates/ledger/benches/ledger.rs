@@ -1,0 +1,210 @@
+//! Ledger speed at a typical size (300 members, 5,000 exchanges) and a large
+//! one (2,000 members, 50,000 exchanges, 5,000 listings), each beside a bare
+//! `AutoCommit::load` of the same bytes: the floor no app can beat.
+//! `cargo xtask bench` runs this and prints the table.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use automerge::AutoCommit;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use ledger::{
+    Account, Channel, Date, Entropy, ListingKind, MemberId, NewExchange, NewListing, NewMember,
+    NewTimebank, Settings, Timebank, Timestamp,
+};
+
+/// 2026-11-28T12:00:00Z.
+const NOW: Timestamp = Timestamp(1_795_867_200_000);
+
+struct Seeded(u64);
+
+impl Seeded {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+impl Entropy for Seeded {
+    fn fill(&mut self, bytes: &mut [u8]) {
+        for chunk in bytes.chunks_mut(8) {
+            let value = self.next();
+            chunk.copy_from_slice(&value.to_le_bytes()[..chunk.len()]);
+        }
+    }
+}
+
+struct Size {
+    name: &'static str,
+    members: usize,
+    exchanges: usize,
+    listings: usize,
+}
+
+const SIZES: [Size; 2] = [
+    Size {
+        name: "typical",
+        members: 300,
+        exchanges: 5_000,
+        listings: 0,
+    },
+    Size {
+        name: "large",
+        members: 2_000,
+        exchanges: 50_000,
+        listings: 5_000,
+    },
+];
+
+/// A timebank of the given size, built the way devices build one: each
+/// exchange its own change, over two years of service dates.
+fn build(size: &Size) -> (Timebank, MemberId, Vec<MemberId>) {
+    let (mut timebank, coordinator) = Timebank::create(
+        NewTimebank {
+            name: "Bench timebank".into(),
+            unit_label: "hours".into(),
+            settings: Settings {
+                debit_floor_minutes: -100_000,
+                credit_ceiling_minutes: 100_000,
+                ..Settings::default()
+            },
+        },
+        NewMember {
+            name: "Coordinator".into(),
+            ..NewMember::default()
+        },
+        NOW,
+        Box::new(Seeded(1)),
+    )
+    .expect("a timebank");
+    let mut csv = String::from("name,status\n");
+    for i in 0..size.members {
+        csv.push_str(&format!("Member {i},active\n"));
+    }
+    timebank
+        .import_members_csv(&coordinator, &csv, NOW)
+        .expect("members");
+    let members: Vec<MemberId> = timebank
+        .members()
+        .filter(|m| m.id != coordinator)
+        .map(|m| m.id.clone())
+        .collect();
+    let mut random = Seeded(2);
+    for _ in 0..size.exchanges {
+        record_one(&mut timebank, &coordinator, &members, &mut random);
+    }
+    for i in 0..size.listings {
+        let member = members[i % members.len()].clone();
+        timebank
+            .post_listing(
+                &coordinator,
+                NewListing {
+                    kind: ListingKind::Offer,
+                    member,
+                    title: format!("Offer {i}"),
+                    description: "Weekday mornings, happy to help".into(),
+                    category: Some("Home and garden".into()),
+                    expires_on: Date::parse("2027-06-30").expect("a date"),
+                },
+                NOW,
+            )
+            .expect("a listing");
+    }
+    (timebank, coordinator, members)
+}
+
+fn record_one(
+    timebank: &mut Timebank,
+    coordinator: &MemberId,
+    members: &[MemberId],
+    random: &mut Seeded,
+) {
+    let n = members.len() as u64;
+    let payer = (random.next() % n) as usize;
+    let payee = (payer + 1 + (random.next() % (n - 1)) as usize) % members.len();
+    let days_ago = (random.next() % 730) as i64;
+    let exchange = NewExchange {
+        payer: Account::Member(members[payer].clone()),
+        payee: Account::Member(members[payee].clone()),
+        minutes: 15 * (1 + (random.next() % 16) as u32),
+        service_date: Timestamp(NOW.0 - days_ago * 86_400_000).date(),
+        description: "Help with the garden and a cup of tea".into(),
+        category: Some("Home and garden".into()),
+        channel: Channel::Coordinator,
+    };
+    timebank
+        .record(coordinator, exchange, NOW)
+        .expect("an exchange");
+}
+
+fn benches(c: &mut Criterion) {
+    let mut sizes_report = String::new();
+    for size in &SIZES {
+        let (mut timebank, coordinator, members) = build(size);
+        let bytes = timebank.save();
+        sizes_report.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            size.name,
+            size.exchanges,
+            bytes.len(),
+            bytes.len() / (size.exchanges + size.listings).max(1),
+        ));
+
+        let mut group = c.benchmark_group(size.name);
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(if size.exchanges > 10_000 {
+            20
+        } else {
+            5
+        }));
+        group.warm_up_time(Duration::from_secs(1));
+
+        group.bench_function("automerge_load", |b| {
+            b.iter(|| AutoCommit::load(black_box(&bytes)).expect("loads"))
+        });
+        group.bench_function("load_and_derive", |b| {
+            b.iter(|| Timebank::load(black_box(&bytes), Box::new(Seeded(3))).expect("loads"))
+        });
+
+        let mut recorder = Timebank::load(&bytes, Box::new(Seeded(4))).expect("loads");
+        let mut random = Seeded(5);
+        group.bench_function("record_one_exchange", |b| {
+            b.iter(|| record_one(&mut recorder, &coordinator, &members, &mut random))
+        });
+
+        // Two copies that each recorded 500 exchanges apart.
+        let mut left = Timebank::load(&bytes, Box::new(Seeded(6))).expect("loads");
+        let mut right = left.fork(Box::new(Seeded(7)));
+        let mut random = Seeded(8);
+        for _ in 0..500 {
+            record_one(&mut left, &coordinator, &members, &mut random);
+            record_one(&mut right, &coordinator, &members, &mut random);
+        }
+        let (left_bytes, right_bytes) = (left.save(), right.save());
+        group.bench_function("merge_500_each_way", |b| {
+            b.iter_batched(
+                || {
+                    (
+                        Timebank::load(&left_bytes, Box::new(Seeded(9))).expect("loads"),
+                        Timebank::load(&right_bytes, Box::new(Seeded(10))).expect("loads"),
+                    )
+                },
+                |(mut left, mut right)| left.merge(&mut right).expect("merges"),
+                BatchSize::PerIteration,
+            )
+        });
+        group.finish();
+    }
+    // Sizes at rest, for `cargo xtask bench` to print beside the times.
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "../../target".into());
+    let path = std::path::Path::new(&target).join("ledger-bench-sizes.tsv");
+    if let Err(error) = std::fs::write(&path, sizes_report) {
+        eprintln!("could not write {}: {error}", path.display());
+    }
+}
+
+criterion_group!(ledger_benches, benches);
+criterion_main!(ledger_benches);
