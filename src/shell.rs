@@ -5,6 +5,7 @@ use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{About, CreateTimebank, NotFound, OpenFromFile, Welcome};
 
@@ -13,16 +14,20 @@ use crate::pages::{About, CreateTimebank, NotFound, OpenFromFile, Welcome};
 pub fn App() -> impl IntoView {
     provide_meta_context();
     HeadingFocus::provide();
+    let locale = Locale::provide();
+    let t = move |text| locale.t(text);
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { "Tally".to_string() } else { format!("{page} · Tally") }
         } />
         <Router>
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {move || t(Text::SkipToContent)}
+            </a>
             <header class="shell-header">
                 <a href="/" class="brand">
                     <img src="/icons/tally.svg" alt="" width="32" height="32" />
-                    <span>"Tally"</span>
+                    <span>{move || t(Text::AppName)}</span>
                 </a>
                 <Navigation />
             </header>
@@ -34,6 +39,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about") view=About />
                 </Routes>
             </main>
+            <footer class="shell-footer">
+                <LanguagePicker />
+            </footer>
         </Router>
     }
 }
@@ -41,13 +49,45 @@ pub fn App() -> impl IntoView {
 /// The main navigation. `A` marks the current page with `aria-current="page"`.
 #[component]
 fn Navigation() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
     view! {
-        <nav aria-label="Main" class="shell-nav">
+        <nav aria-label=move || t(Text::MainNavigation) class="shell-nav">
             <ul>
-                <li><A href="/" exact=true>"Start"</A></li>
-                <li><A href="/about">"About"</A></li>
+                <li><A href="/" exact=true>{move || t(Text::NavStart)}</A></li>
+                <li><A href="/about">{move || t(Text::NavAbout)}</A></li>
             </ul>
         </nav>
+    }
+}
+
+/// Chooses the app's language; the choice is remembered on this device.
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let locale = Locale::get();
+    let on_change = move |event: leptos::ev::Event| {
+        if let Some(language) = Language::from_code(&event_target_value(&event)) {
+            locale.choose(language);
+        }
+    };
+    view! {
+        <label for="language-picker">{move || locale.t(Text::LanguageLabel)}</label>
+        <select id="language-picker" on:change=on_change>
+            {Language::ALL
+                .into_iter()
+                .map(|language| {
+                    view! {
+                        <option
+                            value=language.code()
+                            lang=language.code()
+                            selected=move || locale.language() == language
+                        >
+                            {language.name()}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
     }
 }
 

@@ -2,21 +2,21 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-use crate::page_heading::PageHeading;
 use leptos_router::components::A;
+
+use crate::i18n::{Locale, Text};
+use crate::page_heading::PageHeading;
 
 #[component]
 pub fn CreateTimebank() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
     view! {
-        <Title text="Create a timebank" />
+        <Title text=move || t(Text::CreateTitle).to_string() />
         <section class="page" aria-labelledby="create-heading">
-            <PageHeading id="create-heading">"Create a timebank"</PageHeading>
-            <p>
-                "You will name your timebank, choose its limits, and become its first "
-                "coordinator. This version of Tally cannot create a timebank yet."
-            </p>
-            <p><A href="/">"Back to the start page"</A></p>
+            <PageHeading id="create-heading">{move || t(Text::CreateTitle)}</PageHeading>
+            <p>{move || t(Text::CreateIntro)}</p>
+            <p><A href="/">{move || t(Text::BackToStart)}</A></p>
         </section>
     }
 }

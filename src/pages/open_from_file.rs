@@ -2,21 +2,21 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-use crate::page_heading::PageHeading;
 use leptos_router::components::A;
+
+use crate::i18n::{Locale, Text};
+use crate::page_heading::PageHeading;
 
 #[component]
 pub fn OpenFromFile() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
     view! {
-        <Title text="Open a timebank from a file" />
+        <Title text=move || t(Text::OpenTitle).to_string() />
         <section class="page" aria-labelledby="open-heading">
-            <PageHeading id="open-heading">"Open a timebank from a file"</PageHeading>
-            <p>
-                "A coordinator can export a timebank to a file and hand it to you. "
-                "This version of Tally cannot open such a file yet."
-            </p>
-            <p><A href="/">"Back to the start page"</A></p>
+            <PageHeading id="open-heading">{move || t(Text::OpenTitle)}</PageHeading>
+            <p>{move || t(Text::OpenIntro)}</p>
+            <p><A href="/">{move || t(Text::BackToStart)}</A></p>
         </section>
     }
 }

@@ -64,6 +64,7 @@ test('a page address opened directly loads that page, and an unknown one says so
 
 test('works by keyboard alone: skip link, then the first choice', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Tally' })).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();
