@@ -3,6 +3,7 @@
 //! refuses a build in which any language lacks a text. Dates, numbers and
 //! durations are formatted here too, for the chosen language.
 
+use ledger::{Date, LedgerError};
 use leptos::prelude::*;
 
 /// The languages Tally ships. Adding one: a variant here, its `code` and
@@ -44,6 +45,134 @@ impl Language {
             Language::French => french(text),
         }
     }
+
+    /// A text with `{name}`-style placeholders filled in.
+    pub fn fill(self, text: Text, values: &[(&str, &str)]) -> String {
+        let mut filled = self.text(text).to_string();
+        for (name, value) in values {
+            filled = filled.replace(&format!("{{{name}}}"), value);
+        }
+        filled
+    }
+
+    /// A duration in words, as a screen reader should say it:
+    /// "1 hour 30 minutes", "-45 minutes", "2 heures".
+    pub fn duration(self, minutes: i64) -> String {
+        let sign = if minutes < 0 { "-" } else { "" };
+        let total = minutes.unsigned_abs();
+        let (hours, rest) = (total / 60, total % 60);
+        let (hour, hours_word, minute, minutes_word) = match self {
+            Language::English => ("hour", "hours", "minute", "minutes"),
+            Language::French => ("heure", "heures", "minute", "minutes"),
+        };
+        let hours_text = match hours {
+            0 => None,
+            1 => Some(format!("1 {hour}")),
+            n => Some(format!("{n} {hours_word}")),
+        };
+        let minutes_text = match rest {
+            0 => None,
+            1 => Some(format!("1 {minute}")),
+            n => Some(format!("{n} {minutes_word}")),
+        };
+        let words = match (hours_text, minutes_text) {
+            (Some(h), Some(m)) => format!("{h} {m}"),
+            (Some(h), None) => h,
+            (None, Some(m)) => m,
+            (None, None) => format!("0 {minutes_word}"),
+        };
+        format!("{sign}{words}")
+    }
+
+    /// A date in words: "28 November 2026", "28 novembre 2026".
+    pub fn date(self, date: Date) -> String {
+        let (year, month, day) = date.ymd();
+        let months = match self {
+            Language::English => [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+            Language::French => [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
+        };
+        let month = months.get(month as usize - 1).copied().unwrap_or_default();
+        format!("{day} {month} {year}")
+    }
+
+    /// A ledger error in this language.
+    pub fn error(self, error: &LedgerError) -> String {
+        match self {
+            // The ledger's own messages are the English texts.
+            Language::English => error.to_string(),
+            Language::French => french_error(error),
+        }
+    }
+}
+
+fn french_error(error: &LedgerError) -> String {
+    use LedgerError as E;
+    match error {
+        E::NotCoordinator => "Seul un coordinateur peut faire cela.".into(),
+        E::NotAParty => "Vous ne pouvez noter que les échanges auxquels vous avez participé. Un coordinateur peut noter les autres.".into(),
+        E::NotTheConfirmer(name) => format!("Seul {name}, ou un coordinateur, peut confirmer ou refuser cet échange."),
+        E::UnknownMember => "Ce membre n’est pas dans la banque de temps.".into(),
+        E::UnknownExchange => "Cet échange n’est pas dans la banque de temps.".into(),
+        E::SameAccount => "La personne qui a donné l’aide et celle qui l’a reçue doivent être différentes.".into(),
+        E::MemberNotActive { name, .. } => format!("{name} n’est pas un membre actif : un coordinateur doit d’abord l’activer."),
+        E::MinutesOutOfRange { minutes } => format!("Un échange dure de 1 minute à 24 heures ; {minutes} minutes n’est pas possible."),
+        E::FutureDate { date } => format!("La date {date} est dans le futur. Notez un échange le jour où il a eu lieu ou après."),
+        E::InvalidDate => "La date doit être un vrai jour, au format année-mois-jour (par exemple 2026-03-14).".into(),
+        E::DescriptionTooLong => "La description est trop longue : moins de 500 caractères.".into(),
+        E::TextTooLong { field } => format!("Le champ « {field} » est trop long."),
+        E::EmptyName => "Le nom ne peut pas être vide.".into(),
+        E::NameTooLong => "Le nom est trop long : moins de 100 caractères.".into(),
+        E::UnknownCategory(name) => format!("« {name} » n’est pas une catégorie de cette banque de temps."),
+        E::EmptySlipNumber => "Le numéro du bon papier ne peut pas être vide.".into(),
+        E::InvalidLimits => "Le solde minimum doit être zéro ou moins, et le solde maximum zéro ou plus.".into(),
+        E::NumberTaken { number, name } => format!("Le numéro de membre {number} appartient déjà à {name}."),
+        E::InvalidNumber => "Les numéros de membre commencent à 1.".into(),
+        E::AlreadyReversed => "Cet échange a déjà été annulé.".into(),
+        E::CannotReverseReversal => "Une annulation ne peut pas être annulée ; notez plutôt un nouvel échange.".into(),
+        E::CannotReverseRejected => "Cet échange a été refusé : il ne compte pas et n’a pas besoin d’être annulé.".into(),
+        E::BalanceNotSettled { name, balance_minutes } => format!("{name} a encore un solde de {balance_minutes} minutes. Il doit être ramené à zéro avant son départ."),
+        E::EmptyGroup => "Un échange de groupe doit avoir au moins une personne de chaque côté.".into(),
+        E::GroupNeedsOneSide => "Un échange de groupe a une seule personne d’un côté et plusieurs de l’autre.".into(),
+        E::NoCash => "Le montant payé doit être supérieur à zéro.".into(),
+        E::UnknownAttentionItem => "Ce point n’est pas dans la liste à traiter, ou a déjà été traité.".into(),
+        E::EmptyTitle => "Le titre ne peut pas être vide.".into(),
+        E::ExpiryInPast => "Le dernier jour doit être aujourd’hui ou plus tard.".into(),
+        E::ExpiryTooFar => "Une annonce dure au plus un an : choisissez un dernier jour plus proche.".into(),
+        E::UnknownListing => "Cette annonce n’est pas dans la banque de temps.".into(),
+        E::UnknownEvent => "Cet événement n’est pas dans la banque de temps.".into(),
+        E::NotTheOwner => "Seul le membre qui l’a publié, ou un coordinateur, peut le modifier.".into(),
+        E::EventEndsBeforeStart => "Un événement doit finir après avoir commencé.".into(),
+        E::EventCancelled => "Cet événement a été annulé.".into(),
+        E::MonthNotOver(month) => format!("{month} n’est pas terminé ; un mois peut être verrouillé une fois fini."),
+        E::MonthAlreadyLocked(month) => format!("{month} est déjà verrouillé."),
+        E::Damaged(reason) => format!("La banque de temps n’a pas pu être modifiée ({reason}). Rien n’a été enregistré ; exportez une copie et prévenez un coordinateur."),
+    }
 }
 
 /// Every fixed text in the app.
@@ -53,6 +182,9 @@ pub enum Text {
     SkipToContent,
     MainNavigation,
     NavStart,
+    NavHome,
+    NavMembers,
+    NavRecord,
     NavAbout,
     LanguageLabel,
     WelcomeTitle,
@@ -71,8 +203,52 @@ pub enum Text {
     BackToStart,
     CreateTitle,
     CreateIntro,
+    TimebankNameLabel,
+    TimebankNameHint,
+    UnitLabelLabel,
+    UnitLabelHint,
+    DefaultUnit,
+    YourNameLabel,
+    CreateSubmit,
     OpenTitle,
     OpenIntro,
+    YourBalance,
+    RecentExchanges,
+    NoExchangesYet,
+    RecordAnExchange,
+    MembersTitle,
+    SearchMembersLabel,
+    AddMemberTitle,
+    MemberNameLabel,
+    AddMemberSubmit,
+    NoMembersMatch,
+    MemberNumberShort,
+    Coordinator,
+    StatusApplicant,
+    StatusAway,
+    StatusLeft,
+    RecordTitle,
+    StepWhoGave,
+    StepWhoReceived,
+    StepHowLong,
+    ChooseMember,
+    CommunityFund,
+    MinutesLabel,
+    QuickHalfHour,
+    QuickOneHour,
+    QuickTwoHours,
+    DateLabel,
+    DescriptionLabel,
+    SlipLabel,
+    RecordSubmit,
+    BalancesAfter,
+    Saved,
+    StorageFull,
+    StorageUnavailable,
+    StorageDamaged,
+    MinutesNotNumber,
+    FloorWarning,
+    DownloadDamaged,
 }
 
 fn english(text: Text) -> &'static str {
@@ -81,33 +257,29 @@ fn english(text: Text) -> &'static str {
         Text::SkipToContent => "Skip to content",
         Text::MainNavigation => "Main",
         Text::NavStart => "Start",
+        Text::NavHome => "Home",
+        Text::NavMembers => "Members",
+        Text::NavRecord => "Record",
         Text::NavAbout => "About",
         Text::LanguageLabel => "Language",
         Text::WelcomeTitle => "Welcome to Tally",
         Text::WelcomeLead => {
-            "Tally keeps your community timebank on this device: an hour of help is worth an \
-             hour, whoever gives it. It works with no signal and shares your records with other \
-             devices whenever there is a connection."
+            "Tally keeps your community timebank on this device: an hour of help is worth an hour, whoever gives it. It works with no signal and shares your records with other devices whenever there is a connection."
         }
         Text::WelcomeNoTimebank => "This device has no timebank yet. How would you like to start?",
         Text::CreateTimebank => "Create a timebank",
         Text::OpenFromFile => "Open a timebank from a file",
         Text::AboutTitle => "About Tally",
         Text::AboutIntro => {
-            "In a timebank, members earn hours by helping neighbours and spend them to get help. \
-             One hour of help is worth one hour, whoever gives it."
+            "In a timebank, members earn hours by helping neighbours and spend them to get help. One hour of help is worth one hour, whoever gives it."
         }
         Text::AboutDeviceTitle => "Your records live on your device",
         Text::AboutDevice => {
-            "Tally keeps the whole timebank on every device that uses it, so you can record \
-             exchanges at a trading day in a hall with no signal. When a device is online again, \
-             it shares what it recorded and receives what others recorded, and every device ends \
-             up with the same balances."
+            "Tally keeps the whole timebank on every device that uses it, so you can record exchanges at a trading day in a hall with no signal. When a device is online again, it shares what it recorded and receives what others recorded, and every device ends up with the same balances."
         }
         Text::AboutHistoryTitle => "Nothing is ever edited away",
         Text::AboutHistory => {
-            "An exchange, once recorded, is never changed or deleted. A mistake is put right by \
-             recording a reversal, so the history always adds up."
+            "An exchange, once recorded, is never changed or deleted. A mistake is put right by recording a reversal, so the history always adds up."
         }
         Text::NotFoundTitle => "Page not found",
         Text::NotFoundBody => {
@@ -116,14 +288,64 @@ fn english(text: Text) -> &'static str {
         Text::BackToStart => "Go to the start page",
         Text::CreateTitle => "Create a timebank",
         Text::CreateIntro => {
-            "You will name your timebank, choose its limits, and become its first coordinator. \
-             This version of Tally cannot create a timebank yet."
+            "Name your timebank and yourself. You will be its first coordinator; you can add members straight away."
         }
+        Text::TimebankNameLabel => "Name of the timebank",
+        Text::TimebankNameHint => "For example: Riverside Timebank",
+        Text::UnitLabelLabel => "What you call an hour",
+        Text::UnitLabelHint => "Most timebanks say “hours”; some say “time credits”.",
+        Text::DefaultUnit => "hours",
+        Text::YourNameLabel => "Your name",
+        Text::CreateSubmit => "Create the timebank",
         Text::OpenTitle => "Open a timebank from a file",
         Text::OpenIntro => {
-            "A coordinator can export a timebank to a file and hand it to you. This version of \
-             Tally cannot open such a file yet."
+            "A coordinator can export a timebank to a file and hand it to you. This version of Tally cannot open such a file yet."
         }
+        Text::YourBalance => "Your balance",
+        Text::RecentExchanges => "Your recent exchanges",
+        Text::NoExchangesYet => "No exchanges yet.",
+        Text::RecordAnExchange => "Record an exchange",
+        Text::MembersTitle => "Members",
+        Text::SearchMembersLabel => "Search by name, number or what they offer",
+        Text::AddMemberTitle => "Add a member",
+        Text::MemberNameLabel => "Name",
+        Text::AddMemberSubmit => "Add member",
+        Text::NoMembersMatch => "No member matches your search.",
+        Text::MemberNumberShort => "No.",
+        Text::Coordinator => "coordinator",
+        Text::StatusApplicant => "applicant",
+        Text::StatusAway => "away",
+        Text::StatusLeft => "left",
+        Text::RecordTitle => "Record an exchange",
+        Text::StepWhoGave => "1. Who gave the help?",
+        Text::StepWhoReceived => "2. Who received it?",
+        Text::StepHowLong => "3. How long?",
+        Text::ChooseMember => "Choose a member",
+        Text::CommunityFund => "Community fund",
+        Text::MinutesLabel => "Minutes",
+        Text::QuickHalfHour => "30 min",
+        Text::QuickOneHour => "1 hour",
+        Text::QuickTwoHours => "2 hours",
+        Text::DateLabel => "Date of the help",
+        Text::DescriptionLabel => "What was done (optional)",
+        Text::SlipLabel => "Paper slip number (optional)",
+        Text::RecordSubmit => "Save the exchange",
+        Text::BalancesAfter => "Balances after this exchange",
+        Text::Saved => "Saved.",
+        Text::StorageFull => {
+            "This device’s storage is full. Your latest changes are kept while Tally stays open, but are not saved: export the timebank to a file now."
+        }
+        Text::StorageUnavailable => {
+            "Tally cannot save on this device right now. Your latest changes are kept while Tally stays open."
+        }
+        Text::StorageDamaged => {
+            "The saved copy of a timebank on this device could not be opened. It has been kept aside, untouched."
+        }
+        Text::MinutesNotNumber => "Write the time as a whole number of minutes, for example 90.",
+        Text::FloorWarning => {
+            "This takes {name} below their lowest balance. You can still save it; a coordinator will see it."
+        }
+        Text::DownloadDamaged => "Download the damaged copy",
     }
 }
 
@@ -133,13 +355,14 @@ fn french(text: Text) -> &'static str {
         Text::SkipToContent => "Aller au contenu",
         Text::MainNavigation => "Principale",
         Text::NavStart => "Accueil",
+        Text::NavHome => "Accueil",
+        Text::NavMembers => "Membres",
+        Text::NavRecord => "Noter",
         Text::NavAbout => "À propos",
         Text::LanguageLabel => "Langue",
         Text::WelcomeTitle => "Bienvenue dans Tally",
         Text::WelcomeLead => {
-            "Tally garde votre banque de temps sur cet appareil : une heure d’aide vaut une \
-             heure, quelle que soit la personne qui la donne. Il fonctionne sans réseau et \
-             partage vos échanges avec les autres appareils dès qu’une connexion existe."
+            "Tally garde votre banque de temps sur cet appareil : une heure d’aide vaut une heure, quelle que soit la personne qui la donne. Il fonctionne sans réseau et partage vos échanges avec les autres appareils dès qu’une connexion existe."
         }
         Text::WelcomeNoTimebank => {
             "Cet appareil n’a pas encore de banque de temps. Comment voulez-vous commencer ?"
@@ -148,39 +371,83 @@ fn french(text: Text) -> &'static str {
         Text::OpenFromFile => "Ouvrir une banque de temps depuis un fichier",
         Text::AboutTitle => "À propos de Tally",
         Text::AboutIntro => {
-            "Dans une banque de temps, les membres gagnent des heures en aidant leurs voisins et \
-             les dépensent pour se faire aider. Une heure d’aide vaut une heure, quelle que soit \
-             la personne qui la donne."
+            "Dans une banque de temps, les membres gagnent des heures en aidant leurs voisins et les dépensent pour se faire aider. Une heure d’aide vaut une heure, quelle que soit la personne qui la donne."
         }
         Text::AboutDeviceTitle => "Vos données restent sur votre appareil",
         Text::AboutDevice => {
-            "Tally garde toute la banque de temps sur chaque appareil qui l’utilise : vous pouvez \
-             donc noter des échanges lors d’une journée d’échanges dans une salle sans réseau. \
-             Quand un appareil retrouve une connexion, il partage ce qu’il a noté et reçoit ce \
-             que les autres ont noté, et tous les appareils finissent avec les mêmes soldes."
+            "Tally garde toute la banque de temps sur chaque appareil qui l’utilise : vous pouvez donc noter des échanges lors d’une journée d’échanges dans une salle sans réseau. Quand un appareil retrouve une connexion, il partage ce qu’il a noté et reçoit ce que les autres ont noté, et tous les appareils finissent avec les mêmes soldes."
         }
         Text::AboutHistoryTitle => "Rien n’est jamais effacé",
         Text::AboutHistory => {
-            "Un échange noté n’est jamais modifié ni supprimé. Une erreur se corrige en notant \
-             une annulation, si bien que l’historique tombe toujours juste."
+            "Un échange noté n’est jamais modifié ni supprimé. Une erreur se corrige en notant une annulation, si bien que l’historique tombe toujours juste."
         }
         Text::NotFoundTitle => "Page introuvable",
         Text::NotFoundBody => {
-            "Il n’y a pas de page à cette adresse. Les données de votre banque de temps ne sont \
-             pas touchées."
+            "Il n’y a pas de page à cette adresse. Les données de votre banque de temps ne sont pas touchées."
         }
         Text::BackToStart => "Revenir à l’accueil",
         Text::CreateTitle => "Créer une banque de temps",
         Text::CreateIntro => {
-            "Vous donnerez un nom à votre banque de temps, choisirez ses limites et en deviendrez \
-             le premier coordinateur. Cette version de Tally ne sait pas encore créer de banque \
-             de temps."
+            "Donnez un nom à votre banque de temps et indiquez le vôtre. Vous en serez le premier coordinateur et pourrez ajouter des membres tout de suite."
         }
+        Text::TimebankNameLabel => "Nom de la banque de temps",
+        Text::TimebankNameHint => "Par exemple : Banque de temps du quartier",
+        Text::UnitLabelLabel => "Comment vous appelez une heure",
+        Text::UnitLabelHint => {
+            "La plupart des banques de temps disent « heures » ; certaines disent « crédits temps »."
+        }
+        Text::DefaultUnit => "heures",
+        Text::YourNameLabel => "Votre nom",
+        Text::CreateSubmit => "Créer la banque de temps",
         Text::OpenTitle => "Ouvrir une banque de temps depuis un fichier",
         Text::OpenIntro => {
-            "Un coordinateur peut exporter une banque de temps dans un fichier et vous le \
-             remettre. Cette version de Tally ne sait pas encore ouvrir un tel fichier."
+            "Un coordinateur peut exporter une banque de temps dans un fichier et vous le remettre. Cette version de Tally ne sait pas encore ouvrir un tel fichier."
         }
+        Text::YourBalance => "Votre solde",
+        Text::RecentExchanges => "Vos derniers échanges",
+        Text::NoExchangesYet => "Aucun échange pour l’instant.",
+        Text::RecordAnExchange => "Noter un échange",
+        Text::MembersTitle => "Membres",
+        Text::SearchMembersLabel => "Chercher par nom, numéro ou offre",
+        Text::AddMemberTitle => "Ajouter un membre",
+        Text::MemberNameLabel => "Nom",
+        Text::AddMemberSubmit => "Ajouter le membre",
+        Text::NoMembersMatch => "Aucun membre ne correspond à votre recherche.",
+        Text::MemberNumberShort => "N°",
+        Text::Coordinator => "coordinateur",
+        Text::StatusApplicant => "candidat",
+        Text::StatusAway => "absent",
+        Text::StatusLeft => "parti",
+        Text::RecordTitle => "Noter un échange",
+        Text::StepWhoGave => "1. Qui a donné l’aide ?",
+        Text::StepWhoReceived => "2. Qui l’a reçue ?",
+        Text::StepHowLong => "3. Combien de temps ?",
+        Text::ChooseMember => "Choisir un membre",
+        Text::CommunityFund => "Fonds commun",
+        Text::MinutesLabel => "Minutes",
+        Text::QuickHalfHour => "30 min",
+        Text::QuickOneHour => "1 heure",
+        Text::QuickTwoHours => "2 heures",
+        Text::DateLabel => "Date de l’aide",
+        Text::DescriptionLabel => "Ce qui a été fait (facultatif)",
+        Text::SlipLabel => "Numéro du bon papier (facultatif)",
+        Text::RecordSubmit => "Enregistrer l’échange",
+        Text::BalancesAfter => "Soldes après cet échange",
+        Text::Saved => "Enregistré.",
+        Text::StorageFull => {
+            "Le stockage de cet appareil est plein. Vos dernières modifications sont gardées tant que Tally reste ouvert, mais ne sont pas enregistrées : exportez la banque de temps dans un fichier maintenant."
+        }
+        Text::StorageUnavailable => {
+            "Tally ne peut pas enregistrer sur cet appareil pour le moment. Vos dernières modifications sont gardées tant que Tally reste ouvert."
+        }
+        Text::StorageDamaged => {
+            "La copie enregistrée d’une banque de temps sur cet appareil n’a pas pu être ouverte. Elle a été mise de côté, intacte."
+        }
+        Text::MinutesNotNumber => "Indiquez la durée en minutes entières, par exemple 90.",
+        Text::FloorWarning => {
+            "Cet échange fait passer {name} sous son solde minimum. Vous pouvez quand même l’enregistrer ; un coordinateur le verra."
+        }
+        Text::DownloadDamaged => "Télécharger la copie endommagée",
     }
 }
 
@@ -256,6 +523,29 @@ mod tests {
         assert_eq!(Language::from_code("fr-CA"), Some(Language::French));
         assert_eq!(Language::from_code("en_GB"), Some(Language::English));
         assert_eq!(Language::from_code("de"), None);
+    }
+
+    #[test]
+    fn durations_read_as_words() {
+        let cases = [
+            (0, "0 minutes", "0 minutes"),
+            (1, "1 minute", "1 minute"),
+            (60, "1 hour", "1 heure"),
+            (90, "1 hour 30 minutes", "1 heure 30 minutes"),
+            (150, "2 hours 30 minutes", "2 heures 30 minutes"),
+            (-45, "-45 minutes", "-45 minutes"),
+        ];
+        for (minutes, english, french) in cases {
+            assert_eq!(Language::English.duration(minutes), english);
+            assert_eq!(Language::French.duration(minutes), french);
+        }
+    }
+
+    #[test]
+    fn dates_read_as_words() {
+        let date = Date::parse("2026-11-28").unwrap();
+        assert_eq!(Language::English.date(date), "28 November 2026");
+        assert_eq!(Language::French.date(date), "28 novembre 2026");
     }
 
     #[test]

@@ -10,10 +10,14 @@
 // Input from people, the network and storage is never unwrapped.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod download;
+mod form;
 mod i18n;
 mod page_heading;
 mod pages;
+mod session;
 mod shell;
+mod storage;
 
 pub use shell::App;
 

@@ -2,12 +2,20 @@
 
 mod about;
 mod create_timebank;
+mod home;
+mod members;
 mod not_found;
 mod open_from_file;
+mod record;
+mod start;
 mod welcome;
 
 pub use about::About;
-pub use create_timebank::CreateTimebank;
+pub use create_timebank::{CreateTimebank, focus_first_invalid};
+pub use home::Home;
+pub use members::Members;
 pub use not_found::NotFound;
 pub use open_from_file::OpenFromFile;
+pub use record::Record;
+pub use start::Start;
 pub use welcome::Welcome;

@@ -5,9 +5,12 @@ use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::download::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
-use crate::pages::{About, CreateTimebank, NotFound, OpenFromFile, Welcome};
+use crate::pages::{About, CreateTimebank, Members, NotFound, OpenFromFile, Record, Start};
+use crate::session::{Session, StorageNotice};
+use crate::storage::{self, BrowserStore};
 
 /// The whole app: every page sits inside this shell.
 #[component]
@@ -15,6 +18,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     HeadingFocus::provide();
     let locale = Locale::provide();
+    Session::provide();
     let t = move |text| locale.t(text);
     view! {
         <Title formatter=|page: String| {
@@ -32,8 +36,11 @@ pub fn App() -> impl IntoView {
                 <Navigation />
             </header>
             <main id="main" class="shell-main" tabindex="-1">
+                <StorageNotices />
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Welcome />
+                    <Route path=path!("/") view=Start />
+                    <Route path=path!("/members") view=Members />
+                    <Route path=path!("/record") view=Record />
                     <Route path=path!("/create") view=CreateTimebank />
                     <Route path=path!("/open") view=OpenFromFile />
                     <Route path=path!("/about") view=About />
@@ -51,13 +58,62 @@ pub fn App() -> impl IntoView {
 fn Navigation() -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
+    let session = Session::get();
     view! {
         <nav aria-label=move || t(Text::MainNavigation) class="shell-nav">
             <ul>
-                <li><A href="/" exact=true>{move || t(Text::NavStart)}</A></li>
+                <Show
+                    when=move || session.is_open()
+                    fallback=move || view! { <li><A href="/" exact=true>{move || t(Text::NavStart)}</A></li> }
+                >
+                    <li><A href="/" exact=true>{move || t(Text::NavHome)}</A></li>
+                    <li><A href="/members">{move || t(Text::NavMembers)}</A></li>
+                    <li><A href="/record">{move || t(Text::NavRecord)}</A></li>
+                </Show>
                 <li><A href="/about">{move || t(Text::NavAbout)}</A></li>
             </ul>
         </nav>
+    }
+}
+
+/// Tells the person, in plain words, when this device could not save or open
+/// a timebank.
+#[component]
+fn StorageNotices() -> impl IntoView {
+    let locale = Locale::get();
+    let session = Session::get();
+    move || {
+        session.notice().map(|notice| {
+            let text = match notice.clone() {
+                StorageNotice::Full => locale.t(Text::StorageFull).to_string(),
+                StorageNotice::Unavailable(reason) => {
+                    format!("{} ({reason})", locale.t(Text::StorageUnavailable))
+                }
+                StorageNotice::Damaged { reason, .. } => {
+                    format!("{} ({reason})", locale.t(Text::StorageDamaged))
+                }
+            };
+            let damaged_id = match &notice {
+                StorageNotice::Damaged { id, .. } => Some(id.clone()),
+                _ => None,
+            };
+            view! {
+                <div class="notice warning" role="alert">
+                    <p>{text}</p>
+                    {damaged_id.map(|id| {
+                        let download = move |_| {
+                            let bytes = storage::raw_bytes(&BrowserStore, &id);
+                            let _ = offer_download(&bytes, "tally-damaged-copy.automerge", "application/octet-stream");
+                        };
+                        view! {
+                            <button type="button" class="button" on:click=download>
+                                {move || locale.t(Text::DownloadDamaged)}
+                            </button>
+                        }
+                    })}
+                </div>
+            }
+        })
     }
 }
 

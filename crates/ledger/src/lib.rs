@@ -52,4 +52,5 @@ pub use time::{Date, Month, Timestamp};
 pub use timebank::{
     AttentionItem, HoursPurchase, ImportSummary, LimitKind, LimitWarning, NewEvent, NewExchange,
     NewGroupExchange, NewListing, NewMember, NewTimebank, Recorded, StatementLine, Timebank,
+    checked_name,
 };

@@ -538,7 +538,9 @@ fn random_actor(entropy: &mut dyn Entropy) -> ActorId {
     ActorId::from(bytes.to_vec())
 }
 
-fn checked_name(name: &str) -> Result<String, LedgerError> {
+/// A name (of a timebank, member or category) as it will be stored: trimmed,
+/// not empty, not too long. Forms call this to check a field on its own.
+pub fn checked_name(name: &str) -> Result<String, LedgerError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(LedgerError::EmptyName);

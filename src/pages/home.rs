@@ -1,0 +1,93 @@
+//! Home: my balance and my recent exchanges.
+
+use ledger::Account;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::i18n::{Locale, Text};
+use crate::page_heading::PageHeading;
+use crate::session::Session;
+
+/// How many of my exchanges the home screen lists.
+const RECENT: usize = 5;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let timebank_name = move || {
+        session
+            .read(|tb, _| tb.info().name.clone())
+            .unwrap_or_default()
+    };
+    let balance = move || {
+        session
+            .read(|tb, me| me.map(|me| tb.balance(&Account::Member(me.clone()))))
+            .flatten()
+            .unwrap_or(0)
+    };
+    let recent = move || {
+        session
+            .read(|tb, me| {
+                let Some(me) = me else { return Vec::new() };
+                let mut lines = tb.statement(me);
+                lines.reverse();
+                lines.truncate(RECENT);
+                lines
+                    .into_iter()
+                    .map(|line| {
+                        let other = match &line.other_party {
+                            Account::CommunityFund => t(Text::CommunityFund).to_string(),
+                            Account::Member(id) => {
+                                tb.member(id).map(|m| m.name.clone()).unwrap_or_default()
+                            }
+                        };
+                        (line, other)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <Title text=move || t(Text::NavHome).to_string() />
+        <section class="page" aria-labelledby="home-heading">
+            <PageHeading id="home-heading">{timebank_name}</PageHeading>
+            <div class="balance-card">
+                <h2>{move || t(Text::YourBalance)}</h2>
+                <p class="balance" data-testid="my-balance">
+                    {move || locale.language().duration(balance())}
+                </p>
+            </div>
+            <A href="/record" attr:class="button primary">{move || t(Text::RecordAnExchange)}</A>
+            <h2>{move || t(Text::RecentExchanges)}</h2>
+            {move || {
+                let lines = recent();
+                if lines.is_empty() {
+                    view! { <p>{t(Text::NoExchangesYet)}</p> }.into_any()
+                } else {
+                    let language = locale.language();
+                    view! {
+                        <ul class="exchange-list">
+                            {lines
+                                .into_iter()
+                                .map(|(line, other)| {
+                                    view! {
+                                        <li>
+                                            <span class="when">{language.date(line.service_date)}</span>
+                                            <span class="who">{other}</span>
+                                            <span class="amount">{language.duration(line.change_minutes)}</span>
+                                            <span class="what">{line.description}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}

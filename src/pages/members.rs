@@ -1,0 +1,165 @@
+//! The members directory, searchable, and adding a member (coordinators).
+
+use ledger::{Account, MemberStatus, NewMember, Role};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::form::TextField;
+use crate::i18n::{Locale, Text};
+use crate::page_heading::PageHeading;
+use crate::session::Session;
+
+#[component]
+pub fn Members() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let query = RwSignal::new(String::new());
+    let is_coordinator = move || {
+        session
+            .read(|tb, me| {
+                me.and_then(|me| tb.member(me))
+                    .is_some_and(|m| m.role == Role::Coordinator)
+            })
+            .unwrap_or(false)
+    };
+    let rows = move || {
+        let needle = query.get().trim().to_lowercase();
+        session
+            .read(|tb, me| {
+                let show_balances = tb.settings().balances_visible
+                    || me
+                        .and_then(|me| tb.member(me))
+                        .is_some_and(|m| m.role == Role::Coordinator);
+                let mut members: Vec<_> = tb
+                    .members()
+                    .filter(|m| {
+                        needle.is_empty()
+                            || m.name.to_lowercase().contains(&needle)
+                            || m.number.to_string() == needle
+                            || m.profile.offers.to_lowercase().contains(&needle)
+                            || m.profile.neighbourhood.to_lowercase().contains(&needle)
+                    })
+                    .map(|m| {
+                        let balance =
+                            show_balances.then(|| tb.balance(&Account::Member(m.id.clone())));
+                        (m.clone(), balance)
+                    })
+                    .collect();
+                members.sort_by_key(|a| a.0.name.to_lowercase());
+                members
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <Title text=move || t(Text::MembersTitle).to_string() />
+        <section class="page" aria-labelledby="members-heading">
+            <PageHeading id="members-heading">{move || t(Text::MembersTitle)}</PageHeading>
+            <div class="field">
+                <label for="member-search">{move || t(Text::SearchMembersLabel)}</label>
+                <input
+                    id="member-search"
+                    type="search"
+                    prop:value=move || query.get()
+                    on:input=move |event| query.set(event_target_value(&event))
+                />
+            </div>
+            {move || {
+                let list = rows();
+                let language = locale.language();
+                if list.is_empty() {
+                    view! { <p>{t(Text::NoMembersMatch)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="member-list">
+                            {list
+                                .into_iter()
+                                .map(|(member, balance)| {
+                                    let status = match member.status {
+                                        MemberStatus::Applicant => Some(t(Text::StatusApplicant)),
+                                        MemberStatus::Active => None,
+                                        MemberStatus::Away => Some(t(Text::StatusAway)),
+                                        MemberStatus::Left => Some(t(Text::StatusLeft)),
+                                    };
+                                    let role = (member.role == Role::Coordinator)
+                                        .then(|| t(Text::Coordinator));
+                                    view! {
+                                        <li>
+                                            <span class="name">{member.name.clone()}</span>
+                                            <span class="number">
+                                                {format!("{} {}", t(Text::MemberNumberShort), member.number)}
+                                            </span>
+                                            {role.map(|role| view! { <span class="tag">{role}</span> })}
+                                            {status.map(|status| view! { <span class="tag">{status}</span> })}
+                                            {balance.map(|minutes| view! {
+                                                <span class="amount">{language.duration(minutes)}</span>
+                                            })}
+                                            {(!member.profile.offers.is_empty()).then(|| view! {
+                                                <span class="offers">{member.profile.offers.clone()}</span>
+                                            })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+            <Show when=is_coordinator>
+                <AddMember />
+            </Show>
+        </section>
+    }
+}
+
+/// A coordinator adds a member, who is active at once.
+#[component]
+fn AddMember() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let added = RwSignal::new(None::<String>);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let new = NewMember {
+            name: name.get_untracked(),
+            ..NewMember::default()
+        };
+        let result = session.change(|tb, me, now| {
+            let id = tb.add_member(me, new, now)?;
+            tb.set_status(me, &id, MemberStatus::Active, now)?;
+            Ok(tb
+                .member(&id)
+                .map(|m| format!("{} ({} {})", m.name, t(Text::MemberNumberShort), m.number)))
+        });
+        match result {
+            Ok(who) => {
+                error.set(None);
+                added.set(who.map(|who| format!("{} {who}", t(Text::Saved))));
+                name.set(String::new());
+            }
+            Err(problem) => {
+                added.set(None);
+                error.set(Some(locale.language().error(&problem)));
+                crate::pages::focus_first_invalid();
+            }
+        }
+    };
+    view! {
+        <h2 id="add-member-heading">{move || t(Text::AddMemberTitle)}</h2>
+        <form class="stack" on:submit=submit novalidate=true aria-labelledby="add-member-heading">
+            <TextField
+                id="new-member-name"
+                label=Signal::derive(move || t(Text::MemberNameLabel))
+                value=name
+                error=error
+                autocomplete="off"
+            />
+            <p role="status" class="success">{move || added.get()}</p>
+            <button type="submit" class="button primary">{move || t(Text::AddMemberSubmit)}</button>
+        </form>
+    }
+}

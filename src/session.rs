@@ -1,0 +1,213 @@
+//! The timebank open on this device and who is using it, shared by every
+//! page through context. Pages read it with [`Session::read`] (which
+//! re-renders them after every change) and change it with
+//! [`Session::change`], which applies a ledger operation, saves, and tells the
+//! person plainly if saving failed (the change is kept in memory meanwhile).
+
+use ledger::{
+    Entropy, LedgerError, MemberId, NewMember, NewTimebank, Settings, Timebank, Timestamp,
+};
+use leptos::prelude::*;
+
+use crate::storage::{self, BrowserStore, KeyValue, OpenError, Saved, StoreError};
+
+/// Random bytes from the browser's cryptographic generator.
+pub struct BrowserEntropy;
+
+impl Entropy for BrowserEntropy {
+    fn fill(&mut self, bytes: &mut [u8]) {
+        let filled = window()
+            .crypto()
+            .and_then(|crypto| crypto.get_random_values_with_u8_array(bytes));
+        if filled.is_err() {
+            // No crypto (a very old browser): fall back to Math.random,
+            // which is still fine for telling records apart.
+            for byte in bytes {
+                *byte = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+    }
+}
+
+/// The current moment, from the browser's clock.
+pub fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
+}
+
+/// A problem with storage the person must know about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Storage is full: the latest changes are only in memory.
+    Full,
+    /// Storage refused for another reason.
+    Unavailable(String),
+    /// The saved copy of a timebank could not be opened and was kept aside.
+    Damaged { id: String, reason: String },
+}
+
+struct Open {
+    timebank: Timebank,
+    saved: Saved,
+    me: Option<MemberId>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    open: StoredValue<Option<Open>, LocalStorage>,
+    revision: RwSignal<u64>,
+    notice: RwSignal<Option<StorageNotice>>,
+}
+
+const ACTIVE: &str = "tally.active";
+
+impl Session {
+    /// Opens the timebank this device used last, if any, and provides the session.
+    pub fn provide() -> Session {
+        let session = Session {
+            open: StoredValue::new_local(None),
+            revision: RwSignal::new(0),
+            notice: RwSignal::new(None),
+        };
+        let store = BrowserStore;
+        let entries = storage::list(&store);
+        let active = store
+            .get(ACTIVE)
+            .filter(|id| entries.iter().any(|entry| &entry.id == id))
+            .or_else(|| entries.first().map(|entry| entry.id.clone()));
+        if let Some(id) = active {
+            session.open_saved(&id);
+        }
+        provide_context(session);
+        session
+    }
+
+    pub fn get() -> Session {
+        expect_context::<Session>()
+    }
+
+    fn open_saved(&self, id: &str) {
+        let mut store = BrowserStore;
+        match Saved::open(&mut store, id, Box::new(BrowserEntropy)) {
+            Ok((timebank, saved)) => {
+                let me = storage::device_member(&store, id);
+                self.open.set_value(Some(Open {
+                    timebank,
+                    saved,
+                    me,
+                }));
+                let _ = store.set(ACTIVE, id);
+            }
+            Err(OpenError::Damaged(reason)) => {
+                self.notice.set(Some(StorageNotice::Damaged {
+                    id: id.to_string(),
+                    reason,
+                }));
+            }
+            Err(OpenError::Missing) => {}
+        }
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Reads the open timebank and who uses this device; `None` when no
+    /// timebank is open. Tracks changes, so views re-render after each one.
+    pub fn read<R>(&self, f: impl FnOnce(&Timebank, Option<&MemberId>) -> R) -> Option<R> {
+        self.revision.track();
+        self.open.with_value(|open| {
+            open.as_ref()
+                .map(|open| f(&open.timebank, open.me.as_ref()))
+        })
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.read(|_, _| ()).is_some()
+    }
+
+    pub fn notice(&self) -> Option<StorageNotice> {
+        self.notice.get()
+    }
+
+    /// Applies an operation as the person using this device, then saves.
+    /// A refused operation changes nothing; a failed save keeps the change in
+    /// memory and raises a notice.
+    pub fn change<R>(
+        &self,
+        operation: impl FnOnce(&mut Timebank, &MemberId, Timestamp) -> Result<R, LedgerError>,
+    ) -> Result<R, LedgerError> {
+        let result = self.open.try_update_value(|open| {
+            let open = open.as_mut().ok_or(LedgerError::UnknownMember)?;
+            let me = open.me.clone().ok_or(LedgerError::UnknownMember)?;
+            let result = operation(&mut open.timebank, &me, now())?;
+            let saved = open.saved.save(&mut BrowserStore, &mut open.timebank);
+            // A later save that succeeds also writes what an earlier one could not.
+            let saved = saved.map(|()| open.saved.has_unsaved());
+            Ok((result, saved))
+        });
+        let (result, saved) = match result {
+            Some(Ok(done)) => done,
+            Some(Err(error)) => return Err(error),
+            None => return Err(LedgerError::UnknownMember),
+        };
+        self.note_save(saved);
+        self.revision.update(|r| *r += 1);
+        Ok(result)
+    }
+
+    /// Raises or clears the storage notice after a save (`Ok(true)`: saved,
+    /// but older changes still wait).
+    fn note_save(&self, saved: Result<bool, StoreError>) {
+        match saved {
+            Ok(true) => {}
+            Ok(false) => {
+                if matches!(
+                    self.notice.get_untracked(),
+                    Some(StorageNotice::Full | StorageNotice::Unavailable(_))
+                ) {
+                    self.notice.set(None);
+                }
+            }
+            Err(StoreError::Full) => self.notice.set(Some(StorageNotice::Full)),
+            Err(StoreError::Unavailable(reason)) => {
+                self.notice.set(Some(StorageNotice::Unavailable(reason)))
+            }
+        }
+    }
+
+    /// Creates a timebank on this device; its founder is its first
+    /// coordinator and the person using this device.
+    pub fn create(&self, name: &str, unit_label: &str, founder: &str) -> Result<(), LedgerError> {
+        let new = NewTimebank {
+            name: name.to_string(),
+            unit_label: unit_label.to_string(),
+            settings: Settings::default(),
+        };
+        let founder = NewMember {
+            name: founder.to_string(),
+            ..NewMember::default()
+        };
+        let mut entropy = BrowserEntropy;
+        let mut id_bytes = [0u8; 16];
+        entropy.fill(&mut id_bytes);
+        let id: String = id_bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let (mut timebank, me) = Timebank::create(new, founder, now(), Box::new(entropy))?;
+        let mut store = BrowserStore;
+        let saved = Saved::create(&mut store, id.clone(), &mut timebank);
+        let saved = match saved {
+            Ok(saved) => saved,
+            Err(error) => {
+                self.note_save(Err(error));
+                return Err(LedgerError::Damaged(
+                    "this device has no room to save a new timebank".to_string(),
+                ));
+            }
+        };
+        let _ = storage::set_device_member(&mut store, &id, &me);
+        let _ = store.set(ACTIVE, &id);
+        self.open.set_value(Some(Open {
+            timebank,
+            saved,
+            me: Some(me),
+        }));
+        self.revision.update(|r| *r += 1);
+        Ok(())
+    }
+}

@@ -1,0 +1,534 @@
+//! Keeping timebanks on this device, in the browser's localStorage, without
+//! ever losing one.
+//!
+//! Each timebank is stored as a compacted snapshot plus the incremental
+//! chunks saved since, as base64 text, and a small pointer that names the
+//! current snapshot generation and how many chunks belong to it:
+//!
+//! ```text
+//! tally.timebanks                      the list of timebanks on this device (JSON)
+//! tally.tb.<id>.pointer                {"generation": g, "chunks": n} (JSON)
+//! tally.tb.<id>.snapshot.<g>           base64 of a full save
+//! tally.tb.<id>.chunk.<g>.<k>          base64 of the k-th incremental save (k < n)
+//! tally.tb.<id>.damaged                why the copy could not be opened (kept aside)
+//! tally.tb.<id>.me                     who uses this device, for this timebank
+//! ```
+//!
+//! A save writes new data first and only then moves the pointer, so a crash
+//! or a full store mid-save leaves the previous good copy in place. Old
+//! generations are removed only after the pointer has moved past them. A copy
+//! that fails to load is never overwritten or deleted: it is marked damaged
+//! and kept, and can be downloaded as a file.
+
+use std::collections::BTreeMap;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use ledger::{Entropy, MemberId, Timebank};
+use serde::{Deserialize, Serialize};
+
+mod browser;
+
+pub use browser::BrowserStore;
+
+/// After this many chunks, the next save writes a fresh snapshot.
+const MAX_CHUNKS: u32 = 32;
+
+/// A place that keeps text under keys: localStorage in the browser, a map in tests.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+/// Why something could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser's storage for this site is full.
+    Full,
+    /// Storage is unavailable or refused for another reason.
+    Unavailable(String),
+}
+
+/// Why a saved timebank could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    /// Nothing is saved under this id.
+    Missing,
+    /// Something is saved but cannot be read; it has been kept aside.
+    Damaged(String),
+}
+
+/// One timebank in this device's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Pointer {
+    generation: u64,
+    chunks: u32,
+}
+
+const LIST: &str = "tally.timebanks";
+
+fn key(id: &str, rest: &str) -> String {
+    format!("tally.tb.{id}.{rest}")
+}
+
+/// The timebanks saved on this device, in the order they were added.
+pub fn list(store: &impl KeyValue) -> Vec<Entry> {
+    store
+        .get(LIST)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+fn write_list(store: &mut impl KeyValue, entries: &[Entry]) -> Result<(), StoreError> {
+    let json =
+        serde_json::to_string(entries).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    store.set(LIST, &json)
+}
+
+/// Who uses this device for the timebank `id`, if chosen.
+pub fn device_member(store: &impl KeyValue, id: &str) -> Option<MemberId> {
+    store
+        .get(&key(id, "me"))
+        .and_then(|text| MemberId::parse(&text))
+}
+
+pub fn set_device_member(
+    store: &mut impl KeyValue,
+    id: &str,
+    member: &MemberId,
+) -> Result<(), StoreError> {
+    store.set(&key(id, "me"), member.as_str())
+}
+
+/// The saving state of one open timebank.
+#[derive(Debug)]
+pub struct Saved {
+    pub id: String,
+    pointer: Pointer,
+    chunk_bytes: usize,
+    snapshot_bytes: usize,
+    /// Changes taken from the document that did not reach storage yet.
+    unsaved: Vec<u8>,
+    /// A snapshot must be written next (the last one failed part-way).
+    needs_snapshot: bool,
+}
+
+impl Saved {
+    /// Saves a newly created or imported timebank and adds it to the list.
+    pub fn create(
+        store: &mut impl KeyValue,
+        id: String,
+        timebank: &mut Timebank,
+    ) -> Result<Saved, StoreError> {
+        let bytes = timebank.save();
+        store.set(&key(&id, "snapshot.1"), &BASE64.encode(&bytes))?;
+        let pointer = Pointer {
+            generation: 1,
+            chunks: 0,
+        };
+        write_pointer(store, &id, pointer)?;
+        let mut entries = list(store);
+        entries.retain(|entry| entry.id != id);
+        entries.push(Entry {
+            id: id.clone(),
+            name: timebank.info().name.clone(),
+        });
+        write_list(store, &entries)?;
+        Ok(Saved {
+            id,
+            pointer,
+            chunk_bytes: 0,
+            snapshot_bytes: bytes.len(),
+            unsaved: Vec::new(),
+            needs_snapshot: false,
+        })
+    }
+
+    /// Opens a saved timebank. A copy that cannot be read is marked damaged
+    /// and left exactly as it is.
+    pub fn open(
+        store: &mut impl KeyValue,
+        id: &str,
+        entropy: Box<dyn Entropy>,
+    ) -> Result<(Timebank, Saved), OpenError> {
+        let (bytes, pointer, snapshot_bytes) = match read_bytes(store, id) {
+            Ok(found) => found,
+            Err(OpenError::Damaged(reason)) => {
+                let _ = store.set(&key(id, "damaged"), &reason);
+                return Err(OpenError::Damaged(reason));
+            }
+            Err(missing) => return Err(missing),
+        };
+        match Timebank::load(&bytes, entropy) {
+            Ok(timebank) => Ok((
+                timebank,
+                Saved {
+                    id: id.to_string(),
+                    pointer,
+                    chunk_bytes: bytes.len() - snapshot_bytes,
+                    snapshot_bytes,
+                    unsaved: Vec::new(),
+                    needs_snapshot: false,
+                },
+            )),
+            Err(error) => {
+                let reason = error.to_string();
+                let _ = store.set(&key(id, "damaged"), &reason);
+                Err(OpenError::Damaged(reason))
+            }
+        }
+    }
+
+    /// Saves what changed since the last save: a new chunk, or a new snapshot
+    /// when enough chunks have piled up. On failure nothing that was saved
+    /// before is touched, and the changes are kept to be saved next time.
+    pub fn save(
+        &mut self,
+        store: &mut impl KeyValue,
+        timebank: &mut Timebank,
+    ) -> Result<(), StoreError> {
+        let compact = self.needs_snapshot
+            || self.pointer.chunks >= MAX_CHUNKS
+            || self.chunk_bytes > self.snapshot_bytes.max(4096);
+        if compact {
+            return self.write_snapshot(store, timebank);
+        }
+        let fresh = timebank.save_incremental();
+        self.unsaved.extend_from_slice(&fresh);
+        if self.unsaved.is_empty() {
+            return Ok(());
+        }
+        let chunk = self.pointer.chunks;
+        let chunk_key = key(
+            &self.id,
+            &format!("chunk.{}.{chunk}", self.pointer.generation),
+        );
+        store.set(&chunk_key, &BASE64.encode(&self.unsaved))?;
+        let next = Pointer {
+            chunks: chunk + 1,
+            ..self.pointer
+        };
+        if let Err(error) = write_pointer(store, &self.id, next) {
+            store.remove(&chunk_key);
+            return Err(error);
+        }
+        self.pointer = next;
+        self.chunk_bytes += self.unsaved.len();
+        self.unsaved.clear();
+        Ok(())
+    }
+
+    fn write_snapshot(
+        &mut self,
+        store: &mut impl KeyValue,
+        timebank: &mut Timebank,
+    ) -> Result<(), StoreError> {
+        let bytes = timebank.save();
+        let generation = self.pointer.generation + 1;
+        let snapshot_key = key(&self.id, &format!("snapshot.{generation}"));
+        let written = store
+            .set(&snapshot_key, &BASE64.encode(&bytes))
+            .and_then(|()| {
+                write_pointer(
+                    store,
+                    &self.id,
+                    Pointer {
+                        generation,
+                        chunks: 0,
+                    },
+                )
+            });
+        if let Err(error) = written {
+            store.remove(&snapshot_key);
+            // The document's incremental cursor moved past these changes:
+            // only a full snapshot can save them now.
+            self.needs_snapshot = true;
+            return Err(error);
+        }
+        let old = self.pointer;
+        self.pointer = Pointer {
+            generation,
+            chunks: 0,
+        };
+        self.snapshot_bytes = bytes.len();
+        self.chunk_bytes = 0;
+        self.unsaved.clear();
+        self.needs_snapshot = false;
+        store.remove(&key(&self.id, &format!("snapshot.{}", old.generation)));
+        for chunk in 0..old.chunks {
+            store.remove(&key(&self.id, &format!("chunk.{}.{chunk}", old.generation)));
+        }
+        Ok(())
+    }
+
+    /// Whether changes are waiting that storage did not take.
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved.is_empty() || self.needs_snapshot
+    }
+}
+
+/// The raw saved bytes of a timebank, damaged or not, for a download.
+pub fn raw_bytes(store: &impl KeyValue, id: &str) -> Vec<u8> {
+    let prefix = key(id, "");
+    let mut pieces: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for k in store.keys() {
+        let is_data = k.starts_with(&prefix) && (k.contains(".snapshot.") || k.contains(".chunk."));
+        if is_data && let Some(bytes) = store.get(&k).and_then(|v| BASE64.decode(v).ok()) {
+            pieces.insert(k, bytes);
+        }
+    }
+    // Snapshots sort before chunks of the same generation ("chunk" < "snapshot"
+    // would not), so order them explicitly.
+    let (snapshots, chunks): (Vec<_>, Vec<_>) = pieces
+        .into_iter()
+        .partition(|(k, _)| k.contains(".snapshot."));
+    snapshots
+        .into_iter()
+        .chain(chunks)
+        .flat_map(|(_, bytes)| bytes)
+        .collect()
+}
+
+fn write_pointer(store: &mut impl KeyValue, id: &str, pointer: Pointer) -> Result<(), StoreError> {
+    let json =
+        serde_json::to_string(&pointer).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    store.set(&key(id, "pointer"), &json)
+}
+
+fn read_bytes(store: &impl KeyValue, id: &str) -> Result<(Vec<u8>, Pointer, usize), OpenError> {
+    let Some(pointer_json) = store.get(&key(id, "pointer")) else {
+        return Err(OpenError::Missing);
+    };
+    let pointer: Pointer = serde_json::from_str(&pointer_json)
+        .map_err(|_| OpenError::Damaged("its index is unreadable".to_string()))?;
+    let piece = |rest: String| -> Result<Vec<u8>, OpenError> {
+        let text = store
+            .get(&key(id, &rest))
+            .ok_or_else(|| OpenError::Damaged(format!("a part ({rest}) is missing")))?;
+        BASE64
+            .decode(text.trim())
+            .map_err(|_| OpenError::Damaged(format!("a part ({rest}) is unreadable")))
+    };
+    let mut bytes = piece(format!("snapshot.{}", pointer.generation))?;
+    let snapshot_bytes = bytes.len();
+    for chunk in 0..pointer.chunks {
+        bytes.extend(piece(format!("chunk.{}.{chunk}", pointer.generation))?);
+    }
+    Ok((bytes, pointer, snapshot_bytes))
+}
+
+/// An in-memory store, for tests: it can be told to run out of space.
+#[cfg(test)]
+#[derive(Default)]
+pub struct MemoryStore {
+    pub values: BTreeMap<String, String>,
+    /// Total characters allowed; `None` for unlimited.
+    pub capacity: Option<usize>,
+}
+
+#[cfg(test)]
+impl KeyValue for MemoryStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.values.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(capacity) = self.capacity {
+            let used: usize = self
+                .values
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if used + key.len() + value.len() > capacity {
+                return Err(StoreError::Full);
+            }
+        }
+        self.values.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.values.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.values.keys().cloned().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ledger::{Account, Channel, NewExchange, NewMember, NewTimebank, Settings, Timestamp};
+
+    use super::*;
+
+    /// SplitMix64, seeded: deterministic ids that do not repeat.
+    struct Counter(u64);
+
+    impl Entropy for Counter {
+        fn fill(&mut self, bytes: &mut [u8]) {
+            for chunk in bytes.chunks_mut(8) {
+                self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+                let mut z = self.0;
+                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+                z ^= z >> 31;
+                chunk.copy_from_slice(&z.to_le_bytes()[..chunk.len()]);
+            }
+        }
+    }
+
+    const NOW: Timestamp = Timestamp(1_795_867_200_000);
+
+    fn timebank() -> (Timebank, MemberId) {
+        Timebank::create(
+            NewTimebank {
+                name: "Riverside".into(),
+                unit_label: "hours".into(),
+                settings: Settings::default(),
+            },
+            NewMember {
+                name: "Cora".into(),
+                ..NewMember::default()
+            },
+            NOW,
+            Box::new(Counter(1)),
+        )
+        .unwrap()
+    }
+
+    fn add_member(timebank: &mut Timebank, by: &MemberId, name: &str) -> MemberId {
+        let id = timebank
+            .add_member(
+                by,
+                NewMember {
+                    name: name.into(),
+                    ..NewMember::default()
+                },
+                NOW,
+            )
+            .unwrap();
+        timebank
+            .set_status(by, &id, ledger::MemberStatus::Active, NOW)
+            .unwrap();
+        id
+    }
+
+    fn record(timebank: &mut Timebank, by: &MemberId, payer: &MemberId, payee: &MemberId) {
+        let exchange = NewExchange {
+            payer: Account::Member(payer.clone()),
+            payee: Account::Member(payee.clone()),
+            minutes: 60,
+            service_date: NOW.date(),
+            description: "Help".into(),
+            category: None,
+            channel: Channel::Coordinator,
+        };
+        timebank.record(by, exchange, NOW).unwrap();
+    }
+
+    #[test]
+    fn every_saved_change_is_there_after_reopening() {
+        let mut store = MemoryStore::default();
+        let (mut timebank, cora) = timebank();
+        let mut saved = Saved::create(&mut store, "tb1".into(), &mut timebank).unwrap();
+        let ann = add_member(&mut timebank, &cora, "Ann");
+        // Enough saves to pass through several compactions.
+        for _ in 0..80 {
+            record(&mut timebank, &cora, &ann, &cora);
+            saved.save(&mut store, &mut timebank).unwrap();
+        }
+        let (reopened, _) = Saved::open(&mut store, "tb1", Box::new(Counter(9))).unwrap();
+        assert_eq!(reopened.exchanges().count(), 80);
+        assert_eq!(reopened.balances(), timebank.balances());
+        assert_eq!(
+            list(&store),
+            [Entry {
+                id: "tb1".into(),
+                name: "Riverside".into()
+            }]
+        );
+        // Old generations were cleaned up.
+        let snapshots = store
+            .keys()
+            .iter()
+            .filter(|k| k.contains(".snapshot."))
+            .count();
+        assert_eq!(snapshots, 1);
+    }
+
+    #[test]
+    fn a_full_store_keeps_the_last_good_copy_and_the_changes_in_memory() {
+        let mut store = MemoryStore::default();
+        let (mut timebank, cora) = timebank();
+        let mut saved = Saved::create(&mut store, "tb1".into(), &mut timebank).unwrap();
+        let ann = add_member(&mut timebank, &cora, "Ann");
+        saved.save(&mut store, &mut timebank).unwrap();
+        let before = store.values.clone();
+
+        store.capacity = Some(store.values.iter().map(|(k, v)| k.len() + v.len()).sum());
+        record(&mut timebank, &cora, &ann, &cora);
+        assert_eq!(saved.save(&mut store, &mut timebank), Err(StoreError::Full));
+        assert!(saved.has_unsaved());
+        assert_eq!(
+            store.values, before,
+            "a failed save changed what was stored"
+        );
+
+        // Space comes back: the change kept in memory is saved.
+        store.capacity = None;
+        saved.save(&mut store, &mut timebank).unwrap();
+        assert!(!saved.has_unsaved());
+        let (reopened, _) = Saved::open(&mut store, "tb1", Box::new(Counter(9))).unwrap();
+        assert_eq!(reopened.exchanges().count(), 1);
+    }
+
+    #[test]
+    fn a_crash_before_the_pointer_moves_leaves_the_previous_copy() {
+        let mut store = MemoryStore::default();
+        let (mut timebank, cora) = timebank();
+        Saved::create(&mut store, "tb1".into(), &mut timebank).unwrap();
+        // A chunk written but the pointer never moved (the tab was closed).
+        add_member(&mut timebank, &cora, "Ann");
+        let orphan = BASE64.encode(timebank.save_incremental());
+        store.set("tally.tb.tb1.chunk.1.0", &orphan).unwrap();
+        let (reopened, _) = Saved::open(&mut store, "tb1", Box::new(Counter(9))).unwrap();
+        assert_eq!(
+            reopened.members().count(),
+            1,
+            "the previous good copy opens"
+        );
+    }
+
+    #[test]
+    fn a_damaged_copy_is_kept_aside_untouched() {
+        let mut store = MemoryStore::default();
+        let (mut timebank, _) = timebank();
+        Saved::create(&mut store, "tb1".into(), &mut timebank).unwrap();
+        store
+            .set("tally.tb.tb1.snapshot.1", "bm90IGEgdGltZWJhbms=")
+            .unwrap();
+        let damaged = store.values.get("tally.tb.tb1.snapshot.1").cloned();
+        let error = Saved::open(&mut store, "tb1", Box::new(Counter(9))).unwrap_err();
+        assert!(matches!(error, OpenError::Damaged(_)), "{error:?}");
+        assert_eq!(
+            store.values.get("tally.tb.tb1.snapshot.1").cloned(),
+            damaged
+        );
+        assert!(store.values.contains_key("tally.tb.tb1.damaged"));
+        assert_eq!(raw_bytes(&store, "tb1"), b"not a timebank");
+        assert_eq!(
+            Saved::open(&mut store, "nothing", Box::new(Counter(9))).unwrap_err(),
+            OpenError::Missing
+        );
+    }
+}

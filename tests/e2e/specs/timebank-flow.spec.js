@@ -1,0 +1,92 @@
+// A coordinator sets up a timebank on a phone, adds members, records an
+// exchange, and finds everything still there after a reload.
+import { test, expect } from '@playwright/test';
+import {
+  watchConsole,
+  expectNoAccessibilityViolations,
+  expectNoSidewaysScroll,
+  saveScreenshot,
+} from '../support/page-checks.js';
+
+async function createTimebank(page, name = 'Riverside Timebank', founder = 'Cora') {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Create a timebank' }).click();
+  await page.getByLabel('Name of the timebank').fill(name);
+  await page.getByLabel('Your name').fill(founder);
+  await page.getByRole('button', { name: 'Create the timebank' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+async function addMember(page, name) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Saved. ${name}` })).toBeVisible();
+}
+
+test('creating a timebank refuses empty names next to the fields', async ({ page }) => {
+  await page.goto('/create');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a timebank' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create the timebank' }).click();
+  const name = page.getByLabel('Name of the timebank');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toBeFocused();
+  await expect(page.getByText('The name cannot be empty.').first()).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'create-timebank-errors');
+  // Nothing was created: the start page still offers to create one.
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Tally' })).toBeVisible();
+});
+
+test('create, add members, record an exchange, reload: everything is still there', async ({ page }) => {
+  const problems = watchConsole(page);
+  await createTimebank(page);
+  await expect(page.getByTestId('my-balance')).toHaveText('0 minutes');
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'home-new-timebank');
+
+  await addMember(page, 'Ann');
+  await addMember(page, 'Bob');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Ann' })).toContainText('No. 2');
+  await expectNoAccessibilityViolations(page);
+  await expectNoSidewaysScroll(page);
+  await saveScreenshot(page, 'members');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Record an exchange' })).toBeVisible();
+  await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
+  await page.getByLabel('2. Who received it?').selectOption({ label: 'Bob (No. 3)' });
+  await page.getByRole('button', { name: '1 hour' }).click();
+  await expect(page.getByRole('button', { name: '1 hour' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByLabel('What was done (optional)').fill('Fixed the gate');
+  const preview = page.getByRole('region', { name: 'Balances after this exchange' });
+  await expect(preview).toContainText('Ann: 1 hour');
+  await expect(preview).toContainText('Bob: -1 hour');
+  await expectNoAccessibilityViolations(page);
+  await expectNoSidewaysScroll(page);
+  await saveScreenshot(page, 'record-exchange');
+  await page.getByRole('button', { name: 'Save the exchange' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toContainText(
+    'Ann: 1 hour. Bob: -1 hour.',
+  );
+
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Ann' })).toContainText('1 hour');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Bob' })).toContainText('-1 hour');
+  expect(problems).toEqual([]);
+});
+
+test('recording help from a member to the same member is refused and changes nothing', async ({ page }) => {
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
+  await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
+  await page.getByLabel('2. Who received it?').selectOption({ label: 'Ann (No. 2)' });
+  await page.getByLabel('Minutes').fill('45');
+  await page.getByRole('button', { name: 'Save the exchange' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'must be different' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Ann' })).toContainText('0 minutes');
+});
