@@ -3,7 +3,7 @@
 //! refuses a build in which any language lacks a text. Dates, numbers and
 //! durations are formatted here too, for the chosen language.
 
-use ledger::{Date, LedgerError};
+use ledger::{Date, LedgerError, LoadError, SchemaError};
 use leptos::prelude::*;
 
 /// The languages Tally ships. Adding one: a variant here, its `code` and
@@ -119,6 +119,20 @@ impl Language {
         };
         let month = months.get(month as usize - 1).copied().unwrap_or_default();
         format!("{day} {month} {year}")
+    }
+
+    /// Why a file could not be opened or added, in this language.
+    pub fn load_error(self, error: &LoadError) -> String {
+        match error {
+            LoadError::Unreadable(_) => self.text(Text::UnreadableFile).to_string(),
+            LoadError::Schema(SchemaError::NotATimebank) => {
+                self.text(Text::UnreadableFile).to_string()
+            }
+            LoadError::Schema(SchemaError::Newer { .. }) => self.text(Text::NewerFile).to_string(),
+            LoadError::DifferentTimebank(name) => {
+                self.fill(Text::DifferentTimebank, &[("name", name)])
+            }
+        }
     }
 
     /// A ledger error in this language.
@@ -249,6 +263,21 @@ pub enum Text {
     MinutesNotNumber,
     FloorWarning,
     DownloadDamaged,
+    NavBackup,
+    OpenChooseFile,
+    OpenChooseHint,
+    UnreadableFile,
+    WhoTitle,
+    WhoIntro,
+    BackupTitle,
+    ExportHeading,
+    ExportIntro,
+    ExportButton,
+    MergeHeading,
+    MergeIntro,
+    MergeAdded,
+    DifferentTimebank,
+    NewerFile,
 }
 
 fn english(text: Text) -> &'static str {
@@ -299,7 +328,7 @@ fn english(text: Text) -> &'static str {
         Text::CreateSubmit => "Create the timebank",
         Text::OpenTitle => "Open a timebank from a file",
         Text::OpenIntro => {
-            "A coordinator can export a timebank to a file and hand it to you. This version of Tally cannot open such a file yet."
+            "A coordinator can save the timebank to a file on Tally’s Backup page and hand it to you. Choose that file here to open the timebank on this device."
         }
         Text::YourBalance => "Your balance",
         Text::RecentExchanges => "Your recent exchanges",
@@ -346,6 +375,31 @@ fn english(text: Text) -> &'static str {
             "This takes {name} below their lowest balance. You can still save it; a coordinator will see it."
         }
         Text::DownloadDamaged => "Download the damaged copy",
+        Text::NavBackup => "Backup",
+        Text::OpenChooseFile => "Timebank file",
+        Text::OpenChooseHint => "A file whose name ends in .tally, from Tally’s Backup page.",
+        Text::UnreadableFile => "This file could not be read as a timebank. Nothing was changed.",
+        Text::WhoTitle => "Who is using this device?",
+        Text::WhoIntro => "Choose yourself, so exchanges you record are in your name.",
+        Text::BackupTitle => "Backup and sharing",
+        Text::ExportHeading => "Save to a file",
+        Text::ExportIntro => {
+            "Keep a copy of the whole timebank, or hand it to another device with no network: that device adds it from the file."
+        }
+        Text::ExportButton => "Download the timebank file",
+        Text::MergeHeading => "Add from a file",
+        Text::MergeIntro => {
+            "Adds what another device recorded. Nothing here is replaced or removed."
+        }
+        Text::MergeAdded => {
+            "Added {members} members, {exchanges} exchanges, {listings} listings and {events} events."
+        }
+        Text::DifferentTimebank => {
+            "This file holds another timebank ({name}); it cannot be added to this one. Nothing was changed."
+        }
+        Text::NewerFile => {
+            "This file was saved by a newer version of Tally. Update Tally to open it."
+        }
     }
 }
 
@@ -401,7 +455,7 @@ fn french(text: Text) -> &'static str {
         Text::CreateSubmit => "Créer la banque de temps",
         Text::OpenTitle => "Ouvrir une banque de temps depuis un fichier",
         Text::OpenIntro => {
-            "Un coordinateur peut exporter une banque de temps dans un fichier et vous le remettre. Cette version de Tally ne sait pas encore ouvrir un tel fichier."
+            "Un coordinateur peut enregistrer la banque de temps dans un fichier depuis la page Sauvegarde de Tally et vous le remettre. Choisissez ce fichier ici pour ouvrir la banque de temps sur cet appareil."
         }
         Text::YourBalance => "Votre solde",
         Text::RecentExchanges => "Vos derniers échanges",
@@ -448,6 +502,37 @@ fn french(text: Text) -> &'static str {
             "Cet échange fait passer {name} sous son solde minimum. Vous pouvez quand même l’enregistrer ; un coordinateur le verra."
         }
         Text::DownloadDamaged => "Télécharger la copie endommagée",
+        Text::NavBackup => "Sauvegarde",
+        Text::OpenChooseFile => "Fichier de banque de temps",
+        Text::OpenChooseHint => {
+            "Un fichier dont le nom finit par .tally, venant de la page Sauvegarde de Tally."
+        }
+        Text::UnreadableFile => {
+            "Ce fichier n’a pas pu être lu comme une banque de temps. Rien n’a été modifié."
+        }
+        Text::WhoTitle => "Qui utilise cet appareil ?",
+        Text::WhoIntro => {
+            "Choisissez votre nom, pour que les échanges que vous notez le soient en votre nom."
+        }
+        Text::BackupTitle => "Sauvegarde et partage",
+        Text::ExportHeading => "Enregistrer dans un fichier",
+        Text::ExportIntro => {
+            "Gardez une copie de toute la banque de temps, ou donnez-la à un autre appareil sans réseau : cet appareil l’ajoute depuis le fichier."
+        }
+        Text::ExportButton => "Télécharger le fichier de la banque de temps",
+        Text::MergeHeading => "Ajouter depuis un fichier",
+        Text::MergeIntro => {
+            "Ajoute ce qu’un autre appareil a noté. Rien n’est remplacé ni supprimé ici."
+        }
+        Text::MergeAdded => {
+            "Ajouté : {members} membres, {exchanges} échanges, {listings} annonces et {events} événements."
+        }
+        Text::DifferentTimebank => {
+            "Ce fichier contient une autre banque de temps ({name}) ; elle ne peut pas être ajoutée à celle-ci. Rien n’a été modifié."
+        }
+        Text::NewerFile => {
+            "Ce fichier a été enregistré par une version plus récente de Tally. Mettez Tally à jour pour l’ouvrir."
+        }
     }
 }
 

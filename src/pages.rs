@@ -1,6 +1,7 @@
 //! One module per page; a page and the components only it uses sit together.
 
 mod about;
+mod backup;
 mod create_timebank;
 mod home;
 mod members;
@@ -9,8 +10,10 @@ mod open_from_file;
 mod record;
 mod start;
 mod welcome;
+mod who_are_you;
 
 pub use about::About;
+pub use backup::Backup;
 pub use create_timebank::{CreateTimebank, focus_first_invalid};
 pub use home::Home;
 pub use members::Members;
@@ -19,3 +22,4 @@ pub use open_from_file::OpenFromFile;
 pub use record::Record;
 pub use start::Start;
 pub use welcome::Welcome;
+pub use who_are_you::WhoAreYou;

@@ -5,7 +5,8 @@
 //! person plainly if saving failed (the change is kept in memory meanwhile).
 
 use ledger::{
-    Entropy, LedgerError, MemberId, NewMember, NewTimebank, Settings, Timebank, Timestamp,
+    Added, Entropy, LedgerError, LoadError, MemberId, NewMember, NewTimebank, Settings, Timebank,
+    Timestamp,
 };
 use leptos::prelude::*;
 
@@ -184,11 +185,8 @@ impl Session {
             name: founder.to_string(),
             ..NewMember::default()
         };
-        let mut entropy = BrowserEntropy;
-        let mut id_bytes = [0u8; 16];
-        entropy.fill(&mut id_bytes);
-        let id: String = id_bytes.iter().map(|b| format!("{b:02x}")).collect();
-        let (mut timebank, me) = Timebank::create(new, founder, now(), Box::new(entropy))?;
+        let (mut timebank, me) = Timebank::create(new, founder, now(), Box::new(BrowserEntropy))?;
+        let id = timebank.info().id.clone();
         let mut store = BrowserStore;
         let saved = Saved::create(&mut store, id.clone(), &mut timebank);
         let saved = match saved {
@@ -209,5 +207,86 @@ impl Session {
         }));
         self.revision.update(|r| *r += 1);
         Ok(())
+    }
+
+    /// Opens a timebank from a file on a device that has none open; the
+    /// person then chooses who they are.
+    pub fn open_file(&self, bytes: &[u8]) -> Result<(), LoadError> {
+        let mut timebank = Timebank::load(bytes, Box::new(BrowserEntropy))?;
+        let id = timebank.info().id.clone();
+        let mut store = BrowserStore;
+        match Saved::create(&mut store, id.clone(), &mut timebank) {
+            Ok(saved) => {
+                let _ = store.set(ACTIVE, &id);
+                self.open.set_value(Some(Open {
+                    timebank,
+                    saved,
+                    me: None,
+                }));
+            }
+            Err(error) => {
+                // Keep working from memory; the notice offers an export.
+                self.note_save(Err(error));
+                let saved = Saved::unsaved(id);
+                self.open.set_value(Some(Open {
+                    timebank,
+                    saved,
+                    me: None,
+                }));
+            }
+        }
+        self.revision.update(|r| *r += 1);
+        Ok(())
+    }
+
+    /// Adds what a file holds to the open timebank, and saves.
+    pub fn merge_file(&self, bytes: &[u8]) -> Result<Added, LoadError> {
+        let outcome = self.open.try_update_value(|open| {
+            let open = open.as_mut()?;
+            let added = open.timebank.apply_changes(bytes);
+            let saved = added.as_ref().ok().map(|_| {
+                open.saved
+                    .save(&mut BrowserStore, &mut open.timebank)
+                    .map(|()| open.saved.has_unsaved())
+            });
+            Some((added, saved))
+        });
+        let Some(Some((added, saved))) = outcome else {
+            return Err(LoadError::Unreadable("no timebank is open".to_string()));
+        };
+        if let Some(saved) = saved {
+            self.note_save(saved);
+        }
+        self.revision.update(|r| *r += 1);
+        added
+    }
+
+    /// The whole timebank as file bytes, with a file name for it.
+    pub fn export(&self) -> Option<(Vec<u8>, String)> {
+        self.open
+            .try_update_value(|open| {
+                open.as_mut().map(|open| {
+                    let name: String = open
+                        .timebank
+                        .info()
+                        .name
+                        .chars()
+                        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                        .collect();
+                    (open.timebank.save(), format!("{name}.tally"))
+                })
+            })
+            .flatten()
+    }
+
+    /// Records who is using this device.
+    pub fn choose_me(&self, member: MemberId) {
+        self.open.update_value(|open| {
+            if let Some(open) = open {
+                let _ = storage::set_device_member(&mut BrowserStore, &open.saved.id, &member);
+                open.me = Some(member);
+            }
+        });
+        self.revision.update(|r| *r += 1);
     }
 }

@@ -5,10 +5,12 @@ use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::download::offer_download;
+use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
-use crate::pages::{About, CreateTimebank, Members, NotFound, OpenFromFile, Record, Start};
+use crate::pages::{
+    About, Backup, CreateTimebank, Members, NotFound, OpenFromFile, Record, Start, WhoAreYou,
+};
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
 
@@ -41,6 +43,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Start />
                     <Route path=path!("/members") view=Members />
                     <Route path=path!("/record") view=Record />
+                    <Route path=path!("/backup") view=Backup />
+                    <Route path=path!("/who") view=WhoAreYou />
                     <Route path=path!("/create") view=CreateTimebank />
                     <Route path=path!("/open") view=OpenFromFile />
                     <Route path=path!("/about") view=About />
@@ -69,6 +73,7 @@ fn Navigation() -> impl IntoView {
                     <li><A href="/" exact=true>{move || t(Text::NavHome)}</A></li>
                     <li><A href="/members">{move || t(Text::NavMembers)}</A></li>
                     <li><A href="/record">{move || t(Text::NavRecord)}</A></li>
+                    <li><A href="/backup">{move || t(Text::NavBackup)}</A></li>
                 </Show>
                 <li><A href="/about">{move || t(Text::NavAbout)}</A></li>
             </ul>

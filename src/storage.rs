@@ -93,6 +93,19 @@ fn write_list(store: &mut impl KeyValue, entries: &[Entry]) -> Result<(), StoreE
     store.set(LIST, &json)
 }
 
+/// Adds a timebank to this device's list (once).
+fn remember(store: &mut impl KeyValue, id: &str, name: &str) -> Result<(), StoreError> {
+    let mut entries = list(store);
+    if entries.iter().any(|entry| entry.id == id) {
+        return Ok(());
+    }
+    entries.push(Entry {
+        id: id.to_string(),
+        name: name.to_string(),
+    });
+    write_list(store, &entries)
+}
+
 /// Who uses this device for the timebank `id`, if chosen.
 pub fn device_member(store: &impl KeyValue, id: &str) -> Option<MemberId> {
     store
@@ -135,13 +148,7 @@ impl Saved {
             chunks: 0,
         };
         write_pointer(store, &id, pointer)?;
-        let mut entries = list(store);
-        entries.retain(|entry| entry.id != id);
-        entries.push(Entry {
-            id: id.clone(),
-            name: timebank.info().name.clone(),
-        });
-        write_list(store, &entries)?;
+        remember(store, &id, &timebank.info().name)?;
         Ok(Saved {
             id,
             pointer,
@@ -150,6 +157,22 @@ impl Saved {
             unsaved: Vec::new(),
             needs_snapshot: false,
         })
+    }
+
+    /// The saving state of a timebank that could not be saved at all yet
+    /// (storage full): the first save writes a full snapshot.
+    pub fn unsaved(id: String) -> Saved {
+        Saved {
+            id,
+            pointer: Pointer {
+                generation: 0,
+                chunks: 0,
+            },
+            chunk_bytes: 0,
+            snapshot_bytes: 0,
+            unsaved: Vec::new(),
+            needs_snapshot: true,
+        }
     }
 
     /// Opens a saved timebank. A copy that cannot be read is marked damaged
@@ -254,6 +277,10 @@ impl Saved {
             return Err(error);
         }
         let old = self.pointer;
+        if old.generation == 0 {
+            // Saved for the first time (it could not be saved when opened).
+            remember(store, &self.id, &timebank.info().name)?;
+        }
         self.pointer = Pointer {
             generation,
             chunks: 0,

@@ -99,6 +99,8 @@ pub enum LoadError {
     Unreadable(String),
     #[error("{0}")]
     Schema(#[from] SchemaError),
+    #[error("This file holds another timebank{}; it cannot be added to this one.", if .0.is_empty() { String::new() } else { format!(" (\"{}\")", .0) })]
+    DifferentTimebank(String),
 }
 
 impl From<automerge::AutomergeError> for LedgerError {

@@ -50,7 +50,7 @@ pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORIS
 pub use schema::{Resolution, SchemaError};
 pub use time::{Date, Month, Timestamp};
 pub use timebank::{
-    AttentionItem, HoursPurchase, ImportSummary, LimitKind, LimitWarning, NewEvent, NewExchange,
-    NewGroupExchange, NewListing, NewMember, NewTimebank, Recorded, StatementLine, Timebank,
-    checked_name,
+    Added, AttentionItem, HoursPurchase, ImportSummary, LimitKind, LimitWarning, NewEvent,
+    NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank, Recorded, StatementLine,
+    Timebank, checked_name,
 };

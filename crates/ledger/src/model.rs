@@ -17,6 +17,9 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 /// The timebank's name and the label of its unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimebankInfo {
+    /// Random, set at creation: tells two different timebanks apart, so a
+    /// file of one is never merged into another.
+    pub id: String,
     pub name: String,
     /// What members call an hour here ("hours", "time credits", ...).
     pub unit_label: String,

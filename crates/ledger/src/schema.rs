@@ -5,7 +5,7 @@
 //! ROOT
 //! ├─ schema_version: uint                 SCHEMA_VERSION; a newer one is refused
 //! ├─ timebank: map                        written once, by the creating device
-//! │   name: str, unit_label: str, created_at: timestamp (ms)
+//! │   id: str (32 hex digits), name: str, unit_label: str, created_at: timestamp (ms)
 //! ├─ settings: map                        each field last-writer-wins
 //! │   debit_floor_minutes: int (≤ 0), credit_ceiling_minutes: int (≥ 0),
 //! │   confirmation: str ("nobody" | "payer" | "other_party"),
@@ -114,6 +114,7 @@ pub enum SchemaError {
 pub fn init(doc: &mut AutoCommit, info: &TimebankInfo, settings: &Settings) -> WriteResult<()> {
     doc.put(ROOT, SCHEMA_VERSION_KEY, SCHEMA_VERSION)?;
     let timebank = doc.put_object(ROOT, TIMEBANK, ObjType::Map)?;
+    doc.put(&timebank, "id", info.id.as_str())?;
     doc.put(&timebank, "name", info.name.as_str())?;
     doc.put(&timebank, "unit_label", info.unit_label.as_str())?;
     doc.put(
@@ -159,6 +160,7 @@ pub fn upgrade(doc: &mut AutoCommit) -> Result<(), SchemaError> {
 pub fn read_info(doc: &AutoCommit) -> Option<TimebankInfo> {
     let obj = map(doc, &ROOT, TIMEBANK)?;
     Some(TimebankInfo {
+        id: string(doc, &obj, "id")?,
         name: string(doc, &obj, "name")?,
         unit_label: string(doc, &obj, "unit_label")?,
         created_at: Timestamp(int(doc, &obj, "created_at")?),

@@ -65,6 +65,15 @@ impl std::fmt::Debug for Timebank {
     }
 }
 
+/// What merging another copy added to this one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Added {
+    pub members: usize,
+    pub exchanges: usize,
+    pub listings: usize,
+    pub events: usize,
+}
+
 /// What a new timebank starts with.
 #[derive(Debug, Clone)]
 pub struct NewTimebank {
@@ -88,7 +97,10 @@ impl Timebank {
         check_profile(&founder.profile)?;
         let device = DeviceId::random(entropy.as_mut());
         let mut doc = AutoCommit::new().with_actor(random_actor(entropy.as_mut()));
+        let mut id_bytes = [0u8; 16];
+        entropy.fill(&mut id_bytes);
         let info = TimebankInfo {
+            id: id_bytes.iter().map(|b| format!("{b:02x}")).collect(),
             name,
             unit_label,
             created_at: now,
@@ -197,17 +209,45 @@ impl Timebank {
 
     /// Takes in changes saved by another copy (`save`, `save_incremental` or
     /// a sync), checking them before anything is applied.
-    pub fn apply_changes(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
+    pub fn apply_changes(&mut self, bytes: &[u8]) -> Result<Added, LoadError> {
+        // A whole saved timebank must be this one: merging two different
+        // timebanks would mix their records.
+        let options =
+            automerge::LoadOptions::new().on_partial_load(automerge::OnPartialLoad::Error);
+        if let Ok(alone) = AutoCommit::load_with_options(bytes, options)
+            && let Some(info) = schema::read_info(&alone)
+            && info.id != self.info.id
+        {
+            return Err(LoadError::DifferentTimebank(info.name));
+        }
         // Read the bytes into a scratch copy first, refusing any that are
         // truncated or damaged: a bad file must change nothing.
         let mut scratch =
             crate::chunks::read_strictly(bytes, self.doc.fork()).map_err(LoadError::Unreadable)?;
+        if schema::read_info(&scratch).is_none_or(|info| info.id != self.info.id) {
+            return Err(LoadError::DifferentTimebank(String::new()));
+        }
+        let counts = |tb: &Timebank| {
+            (
+                tb.members.len(),
+                tb.exchanges.len(),
+                tb.listings.len(),
+                tb.events.len(),
+            )
+        };
+        let before_counts = counts(self);
         let before = self.doc.get_heads();
         self.doc
             .merge(&mut scratch)
             .map_err(|error| LoadError::Unreadable(error.to_string()))?;
         self.refresh_since(&before);
-        Ok(())
+        let after_counts = counts(self);
+        Ok(Added {
+            members: after_counts.0.saturating_sub(before_counts.0),
+            exchanges: after_counts.1.saturating_sub(before_counts.1),
+            listings: after_counts.2.saturating_sub(before_counts.2),
+            events: after_counts.3.saturating_sub(before_counts.3),
+        })
     }
 
     /// The Automerge document, for the sync protocol.

@@ -78,3 +78,50 @@ fn a_timebank_from_a_newer_tally_is_refused_plainly() {
         "{error}"
     );
 }
+
+#[test]
+fn a_file_from_the_same_timebank_merges_and_says_what_it_added() {
+    let mut f = Fixture::new();
+    let mut phone = f.timebank.fork(entropy(61));
+    phone
+        .record(&f.cora, help(&f.ann, &f.bob, 30), NOW)
+        .unwrap();
+    phone
+        .record(&f.cora, help(&f.bob, &f.cat, 30), NOW)
+        .unwrap();
+    let file = phone.save();
+    let added = f.timebank.apply_changes(&file).unwrap();
+    assert_eq!(added.exchanges, 2);
+    assert_eq!(added.members, 0);
+    // Taking the same file again adds nothing.
+    assert_eq!(
+        f.timebank.apply_changes(&file).unwrap(),
+        ledger::Added::default()
+    );
+}
+
+#[test]
+fn a_file_from_another_timebank_is_refused_and_changes_nothing() {
+    let mut f = Fixture::new();
+    let (mut stranger, _) = Timebank::create(
+        ledger::NewTimebank {
+            name: "Hillside".into(),
+            unit_label: "hours".into(),
+            settings: ledger::Settings::default(),
+        },
+        ledger::NewMember {
+            name: "Hal".into(),
+            ..Default::default()
+        },
+        NOW,
+        entropy(77),
+    )
+    .unwrap();
+    let before = f.timebank.save();
+    let error = f.timebank.apply_changes(&stranger.save()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "This file holds another timebank (\"Hillside\"); it cannot be added to this one."
+    );
+    assert_eq!(f.timebank.save(), before);
+}

@@ -1,4 +1,5 @@
-//! Handing bytes to the person as a downloaded file.
+//! Files: handing bytes to the person as a download, and reading a file
+//! they chose.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,4 +23,13 @@ pub fn offer_download(bytes: &[u8], file_name: &str, mime_type: &str) -> Result<
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// The bytes of the first file chosen in a file input, once read.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
+    let file = input.files()?.get(0)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
