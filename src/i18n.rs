@@ -278,6 +278,29 @@ pub enum Text {
     MergeAdded,
     DifferentTimebank,
     NewerFile,
+    ExchangeTitle,
+    GaveHelp,
+    ReceivedHelp,
+    HowLong,
+    StatusLabel,
+    StatusPending,
+    StatusConfirmed,
+    StatusRejected,
+    RecordedBy,
+    HistoryHeading,
+    LogConfirm,
+    LogReject,
+    LogOverrideConfirm,
+    LogOverrideReject,
+    ReversedBy,
+    IsReversal,
+    ConfirmButton,
+    RejectButton,
+    ReverseButton,
+    ReasonLabel,
+    WaitingForYou,
+    ExchangeNotFound,
+    ViewExchange,
 }
 
 fn english(text: Text) -> &'static str {
@@ -400,6 +423,29 @@ fn english(text: Text) -> &'static str {
         Text::NewerFile => {
             "This file was saved by a newer version of Tally. Update Tally to open it."
         }
+        Text::ExchangeTitle => "Exchange",
+        Text::GaveHelp => "Gave the help",
+        Text::ReceivedHelp => "Received it",
+        Text::HowLong => "How long",
+        Text::StatusLabel => "Status",
+        Text::StatusPending => "waiting for confirmation",
+        Text::StatusConfirmed => "confirmed",
+        Text::StatusRejected => "rejected",
+        Text::RecordedBy => "Recorded by {name} on {date}",
+        Text::HistoryHeading => "History",
+        Text::LogConfirm => "{name} confirmed it",
+        Text::LogReject => "{name} rejected it",
+        Text::LogOverrideConfirm => "{name} (coordinator) confirmed it",
+        Text::LogOverrideReject => "{name} (coordinator) rejected it",
+        Text::ReversedBy => "Put right by a reversal on {date}",
+        Text::IsReversal => "This reversal puts right an earlier exchange.",
+        Text::ConfirmButton => "Confirm",
+        Text::RejectButton => "Reject",
+        Text::ReverseButton => "Reverse this exchange",
+        Text::ReasonLabel => "Reason (optional)",
+        Text::WaitingForYou => "Waiting for you to confirm",
+        Text::ExchangeNotFound => "This exchange is not in the timebank.",
+        Text::ViewExchange => "Details",
     }
 }
 
@@ -533,6 +579,29 @@ fn french(text: Text) -> &'static str {
         Text::NewerFile => {
             "Ce fichier a été enregistré par une version plus récente de Tally. Mettez Tally à jour pour l’ouvrir."
         }
+        Text::ExchangeTitle => "Échange",
+        Text::GaveHelp => "A donné l’aide",
+        Text::ReceivedHelp => "L’a reçue",
+        Text::HowLong => "Durée",
+        Text::StatusLabel => "État",
+        Text::StatusPending => "en attente de confirmation",
+        Text::StatusConfirmed => "confirmé",
+        Text::StatusRejected => "refusé",
+        Text::RecordedBy => "Noté par {name} le {date}",
+        Text::HistoryHeading => "Historique",
+        Text::LogConfirm => "{name} l’a confirmé",
+        Text::LogReject => "{name} l’a refusé",
+        Text::LogOverrideConfirm => "{name} (coordinateur) l’a confirmé",
+        Text::LogOverrideReject => "{name} (coordinateur) l’a refusé",
+        Text::ReversedBy => "Annulé par un échange du {date}",
+        Text::IsReversal => "Cette annulation corrige un échange précédent.",
+        Text::ConfirmButton => "Confirmer",
+        Text::RejectButton => "Refuser",
+        Text::ReverseButton => "Annuler cet échange",
+        Text::ReasonLabel => "Motif (facultatif)",
+        Text::WaitingForYou => "En attente de votre confirmation",
+        Text::ExchangeNotFound => "Cet échange n’est pas dans la banque de temps.",
+        Text::ViewExchange => "Détails",
     }
 }
 

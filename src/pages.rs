@@ -3,6 +3,7 @@
 mod about;
 mod backup;
 mod create_timebank;
+mod exchange;
 mod home;
 mod members;
 mod not_found;
@@ -15,6 +16,7 @@ mod who_are_you;
 pub use about::About;
 pub use backup::Backup;
 pub use create_timebank::{CreateTimebank, focus_first_invalid};
+pub use exchange::{ExchangePage, account_name};
 pub use home::Home;
 pub use members::Members;
 pub use not_found::NotFound;

@@ -9,7 +9,8 @@ use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Backup, CreateTimebank, Members, NotFound, OpenFromFile, Record, Start, WhoAreYou,
+    About, Backup, CreateTimebank, ExchangePage, Members, NotFound, OpenFromFile, Record, Start,
+    WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/members") view=Members />
                     <Route path=path!("/record") view=Record />
                     <Route path=path!("/backup") view=Backup />
+                    <Route path=path!("/exchanges/:id") view=ExchangePage />
                     <Route path=path!("/who") view=WhoAreYou />
                     <Route path=path!("/create") view=CreateTimebank />
                     <Route path=path!("/open") view=OpenFromFile />

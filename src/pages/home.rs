@@ -61,6 +61,7 @@ pub fn Home() -> impl IntoView {
                 </p>
             </div>
             <A href="/record" attr:class="button primary">{move || t(Text::RecordAnExchange)}</A>
+            <WaitingForMe />
             <h2>{move || t(Text::RecentExchanges)}</h2>
             {move || {
                 let lines = recent();
@@ -79,6 +80,9 @@ pub fn Home() -> impl IntoView {
                                             <span class="who">{other}</span>
                                             <span class="amount">{language.duration(line.change_minutes)}</span>
                                             <span class="what">{line.description}</span>
+                                            <A href=format!("/exchanges/{}", line.exchange)>
+                                                {t(Text::ViewExchange)}
+                                            </A>
                                         </li>
                                     }
                                 })
@@ -89,5 +93,52 @@ pub fn Home() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// Exchanges that wait for this person's confirmation.
+#[component]
+fn WaitingForMe() -> impl IntoView {
+    let locale = Locale::get();
+    let session = Session::get();
+    let waiting = move || {
+        let language = locale.language();
+        session
+            .read(|tb, me| {
+                let Some(me) = me else { return Vec::new() };
+                let now = crate::session::now();
+                tb.exchanges()
+                    .filter(|e| e.confirmer.as_ref() == Some(me))
+                    .filter(|e| tb.status(&e.id, now) == Some(ledger::Status::Pending))
+                    .map(|e| {
+                        let who = crate::pages::account_name(tb, &e.payee, language);
+                        (
+                            e.id.clone(),
+                            format!(
+                                "{who}: {}, {}",
+                                language.duration(i64::from(e.minutes)),
+                                language.date(e.service_date)
+                            ),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    move || {
+        let list = waiting();
+        (!list.is_empty()).then(|| {
+            view! {
+                <h2>{locale.t(Text::WaitingForYou)}</h2>
+                <ul class="exchange-list">
+                    {list
+                        .into_iter()
+                        .map(|(id, label)| view! {
+                            <li><A href=format!("/exchanges/{id}")>{label}</A></li>
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
     }
 }

@@ -90,3 +90,29 @@ test('recording help from a member to the same member is refused and changes not
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Ann' })).toContainText('0 minutes');
 });
+
+test('a coordinator reverses a mistaken exchange and the history says so', async ({ page }) => {
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
+  await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
+  await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
+  await page.getByRole('button', { name: '2 hours' }).click();
+  await page.getByRole('button', { name: 'Save the exchange' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByTestId('my-balance')).toHaveText('-2 hours');
+  await page.getByRole('link', { name: 'Details' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Exchange' })).toBeVisible();
+  await expect(page.getByTestId('exchange-status')).toHaveText('confirmed');
+  await page.getByLabel('Reason (optional)').fill('Entered twice');
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'exchange');
+  await page.getByRole('button', { name: 'Reverse this exchange' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Put right by a reversal' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reverse this exchange' })).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByTestId('my-balance')).toHaveText('0 minutes');
+});

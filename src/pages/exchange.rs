@@ -1,0 +1,210 @@
+//! One exchange: what it was, its history, and what the person may do with
+//! it (confirm or reject it when it waits for them; reverse it, as a
+//! coordinator).
+
+use ledger::{Account, ExchangeId, LifecycleAction, Outcome, Role, Status, Timebank};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::i18n::{Language, Locale, Text};
+use crate::page_heading::PageHeading;
+use crate::session::{Session, now};
+
+/// A person's name as this timebank knows it.
+pub fn account_name(timebank: &Timebank, account: &Account, language: Language) -> String {
+    match account {
+        Account::CommunityFund => language.text(Text::CommunityFund).to_string(),
+        Account::Member(id) => timebank
+            .member(id)
+            .map(|m| m.name.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// Everything the page shows about one exchange, read from the ledger.
+#[derive(Clone)]
+struct Shown {
+    gave: String,
+    received: String,
+    minutes: i64,
+    date: String,
+    description: String,
+    status: Status,
+    recorded: String,
+    history: Vec<String>,
+    is_reversal: bool,
+    can_decide: bool,
+    can_reverse: bool,
+}
+
+#[component]
+pub fn ExchangePage() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| ExchangeId::parse(&id))
+    };
+    let error = RwSignal::new(None::<String>);
+    let reason = RwSignal::new(String::new());
+
+    let shown = move || {
+        let id = id()?;
+        let language = locale.language();
+        session
+            .read(|tb, me| {
+                let exchange = tb.exchange(&id)?;
+                let name = |account: &Account| account_name(tb, account, language);
+                let member_name = |id: &ledger::MemberId| name(&Account::Member(id.clone()));
+                let now = now();
+                let status = exchange.status(tb.settings(), now);
+                let is_coordinator = me
+                    .and_then(|me| tb.member(me))
+                    .is_some_and(|m| m.role == Role::Coordinator);
+                let mut history: Vec<String> = exchange
+                    .events
+                    .iter()
+                    .map(|event| {
+                        let text = match event.action {
+                            LifecycleAction::Confirm => Text::LogConfirm,
+                            LifecycleAction::Reject => Text::LogReject,
+                            LifecycleAction::Override(Outcome::Confirmed) => {
+                                Text::LogOverrideConfirm
+                            }
+                            LifecycleAction::Override(Outcome::Rejected) => Text::LogOverrideReject,
+                        };
+                        let line = language.fill(text, &[("name", &member_name(&event.by))]);
+                        if event.note.is_empty() {
+                            line
+                        } else {
+                            format!("{line}: “{}”", event.note)
+                        }
+                    })
+                    .collect();
+                let reversals: Vec<_> = tb
+                    .exchanges()
+                    .filter(|e| e.reversal_of.as_ref() == Some(&id))
+                    .collect();
+                for reversal in &reversals {
+                    history.push(language.fill(
+                        Text::ReversedBy,
+                        &[("date", &language.date(reversal.service_date))],
+                    ));
+                }
+                let waits_for_me =
+                    status == Status::Pending && me.is_some() && exchange.confirmer.as_ref() == me;
+                Some(Shown {
+                    gave: name(&exchange.payee),
+                    received: name(&exchange.payer),
+                    minutes: i64::from(exchange.minutes),
+                    date: language.date(exchange.service_date),
+                    description: exchange.description.clone(),
+                    status,
+                    recorded: language.fill(
+                        Text::RecordedBy,
+                        &[
+                            ("name", &member_name(&exchange.recorded_by)),
+                            ("date", &language.date(exchange.recorded_at.date())),
+                        ],
+                    ),
+                    history,
+                    is_reversal: exchange.reversal_of.is_some(),
+                    can_decide: waits_for_me || (is_coordinator && status == Status::Pending),
+                    can_reverse: is_coordinator
+                        && exchange.reversal_of.is_none()
+                        && tb.counts(&id)
+                        && reversals.is_empty(),
+                })
+            })
+            .flatten()
+    };
+
+    let act = move |action: fn(
+        &mut Timebank,
+        &ledger::MemberId,
+        &ExchangeId,
+        &str,
+        ledger::Timestamp,
+    ) -> Result<(), ledger::LedgerError>| {
+        let Some(id) = id() else { return };
+        let note = reason.get_untracked();
+        match session.change(|tb, me, now| action(tb, me, &id, &note, now)) {
+            Ok(()) => {
+                error.set(None);
+                reason.set(String::new());
+            }
+            Err(problem) => error.set(Some(locale.language().error(&problem))),
+        }
+    };
+    let confirm = move |_| act(|tb, me, id, note, now| tb.confirm(me, id, note, now));
+    let reject = move |_| act(|tb, me, id, note, now| tb.reject(me, id, note, now));
+    let reverse = move |_| act(|tb, me, id, note, now| tb.reverse(me, id, note, now).map(|_| ()));
+
+    view! {
+        <Title text=move || t(Text::ExchangeTitle).to_string() />
+        <section class="page" aria-labelledby="exchange-heading">
+            <PageHeading id="exchange-heading">{move || t(Text::ExchangeTitle)}</PageHeading>
+            {move || match shown() {
+                None => view! { <p>{t(Text::ExchangeNotFound)}</p> }.into_any(),
+                Some(shown) => {
+                    let language = locale.language();
+                    let status = match shown.status {
+                        Status::Pending => t(Text::StatusPending),
+                        Status::Confirmed => t(Text::StatusConfirmed),
+                        Status::Rejected => t(Text::StatusRejected),
+                    };
+                    view! {
+                        <dl class="details">
+                            <dt>{t(Text::GaveHelp)}</dt>
+                            <dd>{shown.gave.clone()}</dd>
+                            <dt>{t(Text::ReceivedHelp)}</dt>
+                            <dd>{shown.received.clone()}</dd>
+                            <dt>{t(Text::HowLong)}</dt>
+                            <dd>{language.duration(shown.minutes)}</dd>
+                            <dt>{t(Text::DateLabel)}</dt>
+                            <dd>{shown.date.clone()}</dd>
+                            <dt>{t(Text::StatusLabel)}</dt>
+                            <dd data-testid="exchange-status">{status}</dd>
+                        </dl>
+                        {(!shown.description.is_empty()).then(|| view! { <p>{shown.description.clone()}</p> })}
+                        {shown.is_reversal.then(|| view! { <p>{t(Text::IsReversal)}</p> })}
+                        <p class="hint">{shown.recorded.clone()}</p>
+                        {(!shown.history.is_empty()).then(|| view! {
+                            <h2>{t(Text::HistoryHeading)}</h2>
+                            <ul class="history">
+                                {shown.history.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
+                            </ul>
+                        })}
+                        {(shown.can_decide || shown.can_reverse).then(|| view! {
+                            <div class="field">
+                                <label for="reason">{t(Text::ReasonLabel)}</label>
+                                <input
+                                    id="reason"
+                                    type="text"
+                                    prop:value=move || reason.get()
+                                    on:input=move |e| reason.set(event_target_value(&e))
+                                />
+                            </div>
+                        })}
+                        <div class="actions">
+                            {shown.can_decide.then(|| view! {
+                                <button type="button" class="button primary" on:click=confirm>{t(Text::ConfirmButton)}</button>
+                                <button type="button" class="button" on:click=reject>{t(Text::RejectButton)}</button>
+                            })}
+                            {shown.can_reverse.then(|| view! {
+                                <button type="button" class="button" on:click=reverse>{t(Text::ReverseButton)}</button>
+                            })}
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+            <p class="error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}
