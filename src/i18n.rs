@@ -301,6 +301,30 @@ pub enum Text {
     WaitingForYou,
     ExchangeNotFound,
     ViewExchange,
+    NavCoordinator,
+    AttentionTitle,
+    AttentionIntro,
+    AttentionEmpty,
+    ResolveButton,
+    ResolveNoteLabel,
+    OverLimitWhat,
+    LimitLowest,
+    LimitHighest,
+    OverLimitDo,
+    DuplicateSlipWhat,
+    DuplicateSlipDo,
+    SuspectedDuplicateWhat,
+    SuspectedDuplicateDo,
+    DuplicateNumberWhat,
+    DuplicateNumberDo,
+    OverdueWhat,
+    OverdueDo,
+    DisputedWhat,
+    DisputedDo,
+    DuplicateReversalWhat,
+    DuplicateReversalDo,
+    LockedEntryWhat,
+    LockedEntryDo,
 }
 
 fn english(text: Text) -> &'static str {
@@ -446,6 +470,44 @@ fn english(text: Text) -> &'static str {
         Text::WaitingForYou => "Waiting for you to confirm",
         Text::ExchangeNotFound => "This exchange is not in the timebank.",
         Text::ViewExchange => "Details",
+        Text::NavCoordinator => "Coordinator",
+        Text::AttentionTitle => "Needs attention",
+        Text::AttentionIntro => {
+            "What a coordinator should look at, worked out again after every change and every merge. Resolving an item is recorded, so it is resolved on every device."
+        }
+        Text::AttentionEmpty => "Nothing needs attention.",
+        Text::ResolveButton => "Mark as dealt with",
+        Text::ResolveNoteLabel => "What was done (optional)",
+        Text::OverLimitWhat => "{name} reached {balance}, past their {limit} limit of {amount}.",
+        Text::LimitLowest => "lowest",
+        Text::LimitHighest => "highest",
+        Text::OverLimitDo => "Talk to the member, change their limit, or reverse the exchange.",
+        Text::DuplicateSlipWhat => "Paper slip {number} was entered {count} times.",
+        Text::DuplicateSlipDo => "Check the slip and reverse the extra entries.",
+        Text::SuspectedDuplicateWhat => {
+            "{count} exchanges with the same people, time and date were recorded on different devices."
+        }
+        Text::SuspectedDuplicateDo => {
+            "If it is the same help recorded twice, reverse the extra entry; otherwise mark it as dealt with."
+        }
+        Text::DuplicateNumberWhat => "{count} members have number {number}.",
+        Text::DuplicateNumberDo => "Give all but one of them a new number.",
+        Text::OverdueWhat => "An exchange has waited too long for {name} to confirm it.",
+        Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
+        Text::DisputedWhat => "{name} rejected an exchange recorded for them.",
+        Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::DuplicateReversalWhat => {
+            "An exchange was reversed {count} times on different devices; only the first reversal counts."
+        }
+        Text::DuplicateReversalDo => {
+            "Nothing is counted twice; mark it as dealt with once checked."
+        }
+        Text::LockedEntryWhat => {
+            "An exchange dated in {month}, which is locked, arrived or changed after the lock."
+        }
+        Text::LockedEntryDo => {
+            "The published figures for {month} stay as they are; note the difference for the next report."
+        }
     }
 }
 
@@ -602,6 +664,48 @@ fn french(text: Text) -> &'static str {
         Text::WaitingForYou => "En attente de votre confirmation",
         Text::ExchangeNotFound => "Cet échange n’est pas dans la banque de temps.",
         Text::ViewExchange => "Détails",
+        Text::NavCoordinator => "Coordination",
+        Text::AttentionTitle => "À traiter",
+        Text::AttentionIntro => {
+            "Ce qu’un coordinateur doit examiner, recalculé après chaque modification et chaque fusion. Traiter un point est noté, il est donc traité sur tous les appareils."
+        }
+        Text::AttentionEmpty => "Rien à traiter.",
+        Text::ResolveButton => "Marquer comme traité",
+        Text::ResolveNoteLabel => "Ce qui a été fait (facultatif)",
+        Text::OverLimitWhat => {
+            "{name} a atteint {balance}, au-delà de sa limite {limit} de {amount}."
+        }
+        Text::LimitLowest => "minimale",
+        Text::LimitHighest => "maximale",
+        Text::OverLimitDo => "Parlez au membre, changez sa limite ou annulez l’échange.",
+        Text::DuplicateSlipWhat => "Le bon papier {number} a été saisi {count} fois.",
+        Text::DuplicateSlipDo => "Vérifiez le bon et annulez les saisies en trop.",
+        Text::SuspectedDuplicateWhat => {
+            "{count} échanges avec les mêmes personnes, la même durée et la même date ont été notés sur des appareils différents."
+        }
+        Text::SuspectedDuplicateDo => {
+            "S’il s’agit de la même aide notée deux fois, annulez la saisie en trop ; sinon marquez-la comme traitée."
+        }
+        Text::DuplicateNumberWhat => "{count} membres ont le numéro {number}.",
+        Text::DuplicateNumberDo => "Donnez un nouveau numéro à tous sauf un.",
+        Text::OverdueWhat => "Un échange attend depuis trop longtemps la confirmation de {name}.",
+        Text::OverdueDo => "Demandez-lui, ou confirmez ou refusez-le vous-même.",
+        Text::DisputedWhat => "{name} a refusé un échange noté à son nom.",
+        Text::DisputedDo => {
+            "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
+        }
+        Text::DuplicateReversalWhat => {
+            "Un échange a été annulé {count} fois sur des appareils différents ; seule la première annulation compte."
+        }
+        Text::DuplicateReversalDo => {
+            "Rien n’est compté deux fois ; marquez-le comme traité après vérification."
+        }
+        Text::LockedEntryWhat => {
+            "Un échange daté de {month}, mois verrouillé, est arrivé ou a changé après le verrouillage."
+        }
+        Text::LockedEntryDo => {
+            "Les chiffres publiés pour {month} restent tels quels ; notez l’écart pour le prochain rapport."
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per page; a page and the components only it uses sit together.
 
 mod about;
+mod attention;
 mod backup;
 mod create_timebank;
 mod exchange;
@@ -14,6 +15,7 @@ mod welcome;
 mod who_are_you;
 
 pub use about::About;
+pub use attention::Attention;
 pub use backup::Backup;
 pub use create_timebank::{CreateTimebank, focus_first_invalid};
 pub use exchange::{ExchangePage, account_name};

@@ -9,8 +9,8 @@ use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Backup, CreateTimebank, ExchangePage, Members, NotFound, OpenFromFile, Record, Start,
-    WhoAreYou,
+    About, Attention, Backup, CreateTimebank, ExchangePage, Members, NotFound, OpenFromFile,
+    Record, Start, WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/members") view=Members />
                     <Route path=path!("/record") view=Record />
                     <Route path=path!("/backup") view=Backup />
+                    <Route path=path!("/coordinator") view=Attention />
                     <Route path=path!("/exchanges/:id") view=ExchangePage />
                     <Route path=path!("/who") view=WhoAreYou />
                     <Route path=path!("/create") view=CreateTimebank />
@@ -76,6 +77,9 @@ fn Navigation() -> impl IntoView {
                     <li><A href="/members">{move || t(Text::NavMembers)}</A></li>
                     <li><A href="/record">{move || t(Text::NavRecord)}</A></li>
                     <li><A href="/backup">{move || t(Text::NavBackup)}</A></li>
+                    <Show when=move || session.read(|tb, me| me.and_then(|me| tb.member(me)).is_some_and(|m| m.role == ledger::Role::Coordinator)).unwrap_or(false)>
+                        <li><A href="/coordinator">{move || t(Text::NavCoordinator)}</A></li>
+                    </Show>
                 </Show>
                 <li><A href="/about">{move || t(Text::NavAbout)}</A></li>
             </ul>

@@ -116,3 +116,28 @@ test('a coordinator reverses a mistaken exchange and the history says so', async
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
   await expect(page.getByTestId('my-balance')).toHaveText('0 minutes');
 });
+
+test('an exchange past a member\'s lowest balance warns, then waits in the attention queue', async ({ page }) => {
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
+  await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Cora (No. 1)' });
+  await page.getByLabel('2. Who received it?').selectOption({ label: 'Ann (No. 2)' });
+  await page.getByLabel('Minutes').fill('660');
+  await expect(page.getByText('This takes Ann below their lowest balance.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save the exchange' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coordinator' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Needs attention' })).toBeVisible();
+  await expect(
+    page.getByText('Ann reached -11 hours, past their lowest limit of -10 hours.'),
+  ).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'attention');
+  await page.getByLabel('What was done (optional)').fill('Agreed with Ann');
+  await page.getByRole('button', { name: 'Mark as dealt with' }).click();
+  await expect(page.getByText('Nothing needs attention.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Nothing needs attention.')).toBeVisible();
+});

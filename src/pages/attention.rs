@@ -1,0 +1,203 @@
+//! The coordinator's attention queue: each item says what happened and what
+//! to do, links to the exchange concerned, and can be marked as dealt with
+//! (which is recorded in the timebank, so every device sees it resolved).
+
+use ledger::{Account, AttentionItem, ExchangeId, LimitKind, Role, Timebank};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::i18n::{Language, Locale, Text};
+use crate::page_heading::PageHeading;
+use crate::pages::account_name;
+use crate::session::{Session, now};
+
+/// One item as shown: its key, what happened, what to do, and the exchange
+/// to look at, if any.
+#[derive(Clone)]
+struct Shown {
+    key: String,
+    what: String,
+    what_to_do: String,
+    exchange: Option<ExchangeId>,
+}
+
+fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
+    let name = |account: &Account| account_name(tb, account, language);
+    let count = |n: usize| n.to_string();
+    let (what, what_to_do, exchange) = match item {
+        AttentionItem::OverLimit {
+            account,
+            exchange,
+            balance_minutes,
+            limit_minutes,
+            kind,
+        } => (
+            language.fill(
+                Text::OverLimitWhat,
+                &[
+                    ("name", &name(account)),
+                    ("balance", &language.duration(*balance_minutes)),
+                    (
+                        "limit",
+                        language.text(match kind {
+                            LimitKind::BelowFloor => Text::LimitLowest,
+                            LimitKind::AboveCeiling => Text::LimitHighest,
+                        }),
+                    ),
+                    ("amount", &language.duration(*limit_minutes)),
+                ],
+            ),
+            language.text(Text::OverLimitDo).to_string(),
+            Some(exchange.clone()),
+        ),
+        AttentionItem::DuplicateSlip { number, exchanges } => (
+            language.fill(
+                Text::DuplicateSlipWhat,
+                &[("number", number), ("count", &count(exchanges.len()))],
+            ),
+            language.text(Text::DuplicateSlipDo).to_string(),
+            exchanges.last().cloned(),
+        ),
+        AttentionItem::SuspectedDuplicate { exchanges } => (
+            language.fill(
+                Text::SuspectedDuplicateWhat,
+                &[("count", &count(exchanges.len()))],
+            ),
+            language.text(Text::SuspectedDuplicateDo).to_string(),
+            exchanges.last().cloned(),
+        ),
+        AttentionItem::DuplicateMemberNumber { number, members } => (
+            language.fill(
+                Text::DuplicateNumberWhat,
+                &[
+                    ("count", &count(members.len())),
+                    ("number", &number.to_string()),
+                ],
+            ),
+            language.text(Text::DuplicateNumberDo).to_string(),
+            None,
+        ),
+        AttentionItem::ConfirmationOverdue {
+            exchange,
+            confirmer,
+            ..
+        } => (
+            language.fill(
+                Text::OverdueWhat,
+                &[("name", &name(&Account::Member(confirmer.clone())))],
+            ),
+            language.text(Text::OverdueDo).to_string(),
+            Some(exchange.clone()),
+        ),
+        AttentionItem::Disputed { exchange } => {
+            let who = tb
+                .exchange(exchange)
+                .and_then(|e| e.confirmer.clone())
+                .map(|id| name(&Account::Member(id)))
+                .unwrap_or_default();
+            (
+                language.fill(Text::DisputedWhat, &[("name", &who)]),
+                language.text(Text::DisputedDo).to_string(),
+                Some(exchange.clone()),
+            )
+        }
+        AttentionItem::DuplicateReversal {
+            original,
+            reversals,
+        } => (
+            language.fill(
+                Text::DuplicateReversalWhat,
+                &[("count", &count(reversals.len()))],
+            ),
+            language.text(Text::DuplicateReversalDo).to_string(),
+            Some(original.clone()),
+        ),
+        AttentionItem::LockedPeriodEntry {
+            month, exchange, ..
+        } => {
+            let month = month.to_string();
+            (
+                language.fill(Text::LockedEntryWhat, &[("month", &month)]),
+                language.fill(Text::LockedEntryDo, &[("month", &month)]),
+                Some(exchange.clone()),
+            )
+        }
+    };
+    Shown {
+        key: item.key(),
+        what,
+        what_to_do,
+        exchange,
+    }
+}
+
+#[component]
+pub fn Attention() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let error = RwSignal::new(None::<String>);
+    let items = move || {
+        let language = locale.language();
+        session
+            .read(|tb, me| {
+                let is_coordinator = me
+                    .and_then(|me| tb.member(me))
+                    .is_some_and(|m| m.role == Role::Coordinator);
+                if !is_coordinator {
+                    return None;
+                }
+                Some(
+                    tb.attention(now())
+                        .iter()
+                        .map(|item| describe(item, tb, language))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .flatten()
+    };
+    view! {
+        <Title text=move || t(Text::AttentionTitle).to_string() />
+        <section class="page" aria-labelledby="attention-heading">
+            <PageHeading id="attention-heading">{move || t(Text::AttentionTitle)}</PageHeading>
+            <p>{move || t(Text::AttentionIntro)}</p>
+            {move || match items() {
+                None => view! { <p>{locale.language().error(&ledger::LedgerError::NotCoordinator)}</p> }.into_any(),
+                Some(list) if list.is_empty() => view! { <p>{t(Text::AttentionEmpty)}</p> }.into_any(),
+                Some(list) => view! {
+                    <ul class="attention-list">
+                        {list.into_iter().enumerate().map(|(index, shown)| {
+                            let note = RwSignal::new(String::new());
+                            let note_id = format!("resolve-note-{index}");
+                            let key = shown.key.clone();
+                            let resolve = move |_| {
+                                let key = key.clone();
+                                let text = note.get_untracked();
+                                match session.change(|tb, me, now| tb.resolve(me, &key, &text, now)) {
+                                    Ok(()) => error.set(None),
+                                    Err(problem) => error.set(Some(locale.language().error(&problem))),
+                                }
+                            };
+                            view! {
+                                <li>
+                                    <p class="what">{shown.what.clone()}</p>
+                                    <p class="hint">{shown.what_to_do.clone()}</p>
+                                    {shown.exchange.clone().map(|id| view! {
+                                        <A href=format!("/exchanges/{id}")>{t(Text::ViewExchange)}</A>
+                                    })}
+                                    <div class="field">
+                                        <label for=note_id.clone()>{t(Text::ResolveNoteLabel)}</label>
+                                        <input id=note_id type="text" prop:value=move || note.get() on:input=move |e| note.set(event_target_value(&e)) />
+                                    </div>
+                                    <button type="button" class="button" on:click=resolve>{t(Text::ResolveButton)}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+            <p class="error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}
