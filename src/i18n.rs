@@ -407,7 +407,7 @@ fn english(text: Text) -> &'static str {
         Text::SlipLabel => "Paper slip number (optional)",
         Text::RecordSubmit => "Save the exchange",
         Text::BalancesAfter => "Balances after this exchange",
-        Text::Saved => "Saved.",
+        Text::Saved => "Done.",
         Text::StorageFull => {
             "This device’s storage is full. Your latest changes are kept while Tally stays open, but are not saved: export the timebank to a file now."
         }
@@ -595,7 +595,7 @@ fn french(text: Text) -> &'static str {
         Text::SlipLabel => "Numéro du bon papier (facultatif)",
         Text::RecordSubmit => "Enregistrer l’échange",
         Text::BalancesAfter => "Soldes après cet échange",
-        Text::Saved => "Enregistré.",
+        Text::Saved => "C’est fait.",
         Text::StorageFull => {
             "Le stockage de cet appareil est plein. Vos dernières modifications sont gardées tant que Tally reste ouvert, mais ne sont pas enregistrées : exportez la banque de temps dans un fichier maintenant."
         }

@@ -10,7 +10,7 @@ use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
     About, Attention, Backup, CreateTimebank, ExchangePage, Members, NotFound, OpenFromFile,
-    Record, Start, WhoAreYou,
+    Record, Start, Welcome, WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -42,12 +42,12 @@ pub fn App() -> impl IntoView {
                 <StorageNotices />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start />
-                    <Route path=path!("/members") view=Members />
-                    <Route path=path!("/record") view=Record />
-                    <Route path=path!("/backup") view=Backup />
-                    <Route path=path!("/coordinator") view=Attention />
+                    <Route path=path!("/members") view=|| view! { <WithTimebank><Members /></WithTimebank> } />
+                    <Route path=path!("/record") view=|| view! { <WithTimebank><Record /></WithTimebank> } />
+                    <Route path=path!("/backup") view=|| view! { <WithTimebank><Backup /></WithTimebank> } />
+                    <Route path=path!("/coordinator") view=|| view! { <WithTimebank><Attention /></WithTimebank> } />
                     <Route path=path!("/exchanges/:id") view=ExchangePage />
-                    <Route path=path!("/who") view=WhoAreYou />
+                    <Route path=path!("/who") view=|| view! { <WithTimebank><WhoAreYou /></WithTimebank> } />
                     <Route path=path!("/create") view=CreateTimebank />
                     <Route path=path!("/open") view=OpenFromFile />
                     <Route path=path!("/about") view=About />
@@ -87,6 +87,24 @@ fn Navigation() -> impl IntoView {
     }
 }
 
+/// Shows its page only when a timebank is open on this device; otherwise the
+/// first-run screen (a page address may be opened before any timebank exists,
+/// or after the saved one could not be opened).
+#[component]
+fn WithTimebank(children: ChildrenFn) -> impl IntoView {
+    let session = Session::get();
+    // A memo, so the page is built again only when a timebank opens or
+    // closes, not after every change (which would reset its form).
+    let open = Memo::new(move |_| session.is_open());
+    move || {
+        if open.get() {
+            children().into_any()
+        } else {
+            view! { <Welcome /> }.into_any()
+        }
+    }
+}
+
 /// Tells the person, in plain words, when this device could not save or open
 /// a timebank.
 #[component]
@@ -104,6 +122,7 @@ fn StorageNotices() -> impl IntoView {
                     format!("{} ({reason})", locale.t(Text::StorageDamaged))
                 }
             };
+            let is_full = matches!(notice, StorageNotice::Full);
             let damaged_id = match &notice {
                 StorageNotice::Damaged { id, .. } => Some(id.clone()),
                 _ => None,
@@ -111,6 +130,9 @@ fn StorageNotices() -> impl IntoView {
             view! {
                 <div class="notice warning" role="alert">
                     <p>{text}</p>
+                    {is_full.then(|| view! {
+                        <A href="/backup">{move || locale.t(Text::ExportButton)}</A>
+                    })}
                     {damaged_id.map(|id| {
                         let download = move |_| {
                             let bytes = storage::raw_bytes(&BrowserStore, &id);

@@ -8,8 +8,9 @@ use crate::session::Session;
 #[component]
 pub fn Start() -> impl IntoView {
     let session = Session::get();
+    let open = Memo::new(move |_| session.is_open());
     move || {
-        if session.is_open() {
+        if open.get() {
             view! { <Home /> }.into_any()
         } else {
             view! { <Welcome /> }.into_any()

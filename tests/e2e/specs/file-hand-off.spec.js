@@ -12,7 +12,7 @@ async function record(page, giver, receiver, minutes) {
   await page.getByLabel('2. Who received it?').selectOption({ label: receiver });
   await page.getByLabel('Minutes').fill(String(minutes));
   await page.getByRole('button', { name: 'Save the exchange' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
 }
 
 async function exportFile(page, testInfo, name) {
@@ -37,7 +37,7 @@ test('a timebank travels to a second phone by file and comes back merged', async
   for (const name of ['Ann', 'Bob']) {
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByRole('button', { name: 'Add member' }).click();
-    await expect(page.getByRole('status').filter({ hasText: `Saved. ${name}` })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: `Done. ${name}` })).toBeVisible();
   }
   await record(page, 'Ann (No. 2)', 'Bob (No. 3)', 60);
   await expectNoAccessibilityViolations(page);

@@ -21,7 +21,7 @@ async function addMember(page, name) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Add member' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Saved. ${name}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Done. ${name}` })).toBeVisible();
 }
 
 test('creating a timebank refuses empty names next to the fields', async ({ page }) => {
@@ -67,7 +67,7 @@ test('create, add members, record an exchange, reload: everything is still there
   await expectNoSidewaysScroll(page);
   await saveScreenshot(page, 'record-exchange');
   await page.getByRole('button', { name: 'Save the exchange' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toContainText(
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toContainText(
     'Ann: 1 hour. Bob: -1 hour.',
   );
 
@@ -99,7 +99,7 @@ test('a coordinator reverses a mistaken exchange and the history says so', async
   await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
   await page.getByRole('button', { name: '2 hours' }).click();
   await page.getByRole('button', { name: 'Save the exchange' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
   await expect(page.getByTestId('my-balance')).toHaveText('-2 hours');
@@ -126,7 +126,7 @@ test('an exchange past a member\'s lowest balance warns, then waits in the atten
   await page.getByLabel('Minutes').fill('660');
   await expect(page.getByText('This takes Ann below their lowest balance.')).toBeVisible();
   await page.getByRole('button', { name: 'Save the exchange' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coordinator' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Needs attention' })).toBeVisible();
