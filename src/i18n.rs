@@ -84,6 +84,36 @@ impl Language {
         format!("{sign}{words}")
     }
 
+    /// Money from pence: "£1,234.50", "1 234,50 £".
+    pub fn money(self, pence: i64) -> String {
+        let sign = if pence < 0 { "-" } else { "" };
+        let pence = pence.unsigned_abs();
+        let (pounds, rest) = (pence / 100, pence % 100);
+        let digits = pounds.to_string();
+        let separator = match self {
+            Language::English => ',',
+            Language::French => '\u{202f}',
+        };
+        let mut grouped = String::new();
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index) % 3 == 0 {
+                grouped.push(separator);
+            }
+            grouped.push(digit);
+        }
+        match self {
+            Language::English => format!("{sign}£{grouped}.{rest:02}"),
+            Language::French => format!("{sign}{grouped},{rest:02}\u{a0}£"),
+        }
+    }
+
+    /// A month in words: "November 2026", "novembre 2026".
+    pub fn month(self, month: ledger::Month) -> String {
+        let day = self.date(month.first_day());
+        day.split_once(' ')
+            .map_or(day.clone(), |(_, rest)| rest.to_string())
+    }
+
     /// A date in words: "28 November 2026", "28 novembre 2026".
     pub fn date(self, date: Date) -> String {
         let (year, month, day) = date.ymd();
@@ -325,6 +355,24 @@ pub enum Text {
     DuplicateReversalDo,
     LockedEntryWhat,
     LockedEntryDo,
+    ReportsTitle,
+    ReportsIntro,
+    ColMonth,
+    ColHours,
+    ColExchanges,
+    ColActive,
+    ColNew,
+    ColFund,
+    ColValue,
+    ColLocked,
+    LockButton,
+    Yes,
+    No,
+    ChartTitle,
+    ByCategoryHeading,
+    ColCategory,
+    FromMonthLabel,
+    ToMonthLabel,
 }
 
 fn english(text: Text) -> &'static str {
@@ -508,6 +556,26 @@ fn english(text: Text) -> &'static str {
         Text::LockedEntryDo => {
             "The published figures for {month} stay as they are; note the difference for the next report."
         }
+        Text::ReportsTitle => "Reports",
+        Text::ReportsIntro => {
+            "Figures for funders and the council, month by month. A locked month keeps the figures it had when it was locked."
+        }
+        Text::ColMonth => "Month",
+        Text::ColHours => "Hours exchanged",
+        Text::ColExchanges => "Exchanges",
+        Text::ColActive => "Active members",
+        Text::ColNew => "New members",
+        Text::ColFund => "Through the community fund",
+        Text::ColValue => "Social value",
+        Text::ColLocked => "Locked",
+        Text::LockButton => "Lock {month}",
+        Text::Yes => "yes",
+        Text::No => "no",
+        Text::ChartTitle => "Hours exchanged by month",
+        Text::ByCategoryHeading => "By category, over these months",
+        Text::ColCategory => "Category",
+        Text::FromMonthLabel => "From",
+        Text::ToMonthLabel => "To",
     }
 }
 
@@ -706,6 +774,26 @@ fn french(text: Text) -> &'static str {
         Text::LockedEntryDo => {
             "Les chiffres publiés pour {month} restent tels quels ; notez l’écart pour le prochain rapport."
         }
+        Text::ReportsTitle => "Rapports",
+        Text::ReportsIntro => {
+            "Les chiffres pour les financeurs et la mairie, mois par mois. Un mois verrouillé garde les chiffres qu’il avait au moment du verrouillage."
+        }
+        Text::ColMonth => "Mois",
+        Text::ColHours => "Heures échangées",
+        Text::ColExchanges => "Échanges",
+        Text::ColActive => "Membres actifs",
+        Text::ColNew => "Nouveaux membres",
+        Text::ColFund => "Par le fonds commun",
+        Text::ColValue => "Valeur sociale",
+        Text::ColLocked => "Verrouillé",
+        Text::LockButton => "Verrouiller {month}",
+        Text::Yes => "oui",
+        Text::No => "non",
+        Text::ChartTitle => "Heures échangées par mois",
+        Text::ByCategoryHeading => "Par catégorie, sur ces mois",
+        Text::ColCategory => "Catégorie",
+        Text::FromMonthLabel => "De",
+        Text::ToMonthLabel => "À",
     }
 }
 
@@ -797,6 +885,13 @@ mod tests {
             assert_eq!(Language::English.duration(minutes), english);
             assert_eq!(Language::French.duration(minutes), french);
         }
+    }
+
+    #[test]
+    fn money_is_grouped_for_each_language() {
+        assert_eq!(Language::English.money(123_456), "£1,234.56");
+        assert_eq!(Language::English.money(5), "£0.05");
+        assert_eq!(Language::French.money(123_456), "1\u{202f}234,56\u{a0}£");
     }
 
     #[test]

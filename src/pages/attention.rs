@@ -160,6 +160,7 @@ pub fn Attention() -> impl IntoView {
     view! {
         <Title text=move || t(Text::AttentionTitle).to_string() />
         <section class="page" aria-labelledby="attention-heading">
+            <CoordinatorTabs />
             <PageHeading id="attention-heading">{move || t(Text::AttentionTitle)}</PageHeading>
             <p>{move || t(Text::AttentionIntro)}</p>
             {move || match items() {
@@ -199,5 +200,18 @@ pub fn Attention() -> impl IntoView {
             }}
             <p class="error" role="alert">{move || error.get()}</p>
         </section>
+    }
+}
+
+/// Links between the coordinator's pages.
+#[component]
+pub fn CoordinatorTabs() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    view! {
+        <nav class="sub-nav" aria-label=move || t(Text::NavCoordinator)>
+            <A href="/coordinator">{move || t(Text::AttentionTitle)}</A>
+            <A href="/reports">{move || t(Text::ReportsTitle)}</A>
+        </nav>
     }
 }
