@@ -9,8 +9,8 @@ use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Attention, Backup, CreateTimebank, ExchangePage, Members, NotFound, OpenFromFile,
-    Record, Reports, Start, Welcome, WhoAreYou,
+    About, Attention, Backup, CreateTimebank, ExchangePage, Members, NotFound, Offers,
+    OpenFromFile, Record, Reports, Start, Welcome, WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start />
                     <Route path=path!("/members") view=|| view! { <WithTimebank><Members /></WithTimebank> } />
+                    <Route path=path!("/offers") view=|| view! { <WithTimebank><Offers /></WithTimebank> } />
                     <Route path=path!("/record") view=|| view! { <WithTimebank><Record /></WithTimebank> } />
                     <Route path=path!("/backup") view=|| view! { <WithTimebank><Backup /></WithTimebank> } />
                     <Route path=path!("/coordinator") view=|| view! { <WithTimebank><Attention /></WithTimebank> } />
@@ -75,6 +76,7 @@ fn Navigation() -> impl IntoView {
                     fallback=move || view! { <li><A href="/" exact=true>{move || t(Text::NavStart)}</A></li> }
                 >
                     <li><A href="/" exact=true>{move || t(Text::NavHome)}</A></li>
+                    <li><A href="/offers">{move || t(Text::NavOffers)}</A></li>
                     <li><A href="/members">{move || t(Text::NavMembers)}</A></li>
                     <li><A href="/record">{move || t(Text::NavRecord)}</A></li>
                     <li><A href="/backup">{move || t(Text::NavBackup)}</A></li>

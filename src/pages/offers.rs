@@ -1,0 +1,273 @@
+//! The board of offers and requests (and things to lend or give away):
+//! search, filter by kind and category, post one, withdraw your own.
+
+use ledger::{Date, ListingId, ListingKind, NewListing, Role};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::form::TextField;
+use crate::i18n::{Locale, Text};
+use crate::page_heading::PageHeading;
+use crate::session::{Session, now};
+
+/// How long a new listing shows unless the person chooses otherwise.
+const DEFAULT_DAYS: u32 = 90;
+
+const KINDS: [(ListingKind, &str, Text); 4] = [
+    (ListingKind::Offer, "offer", Text::KindOffer),
+    (ListingKind::Request, "request", Text::KindRequest),
+    (ListingKind::Lend, "lend", Text::KindLend),
+    (ListingKind::GiveAway, "give_away", Text::KindGiveAway),
+];
+
+fn kind_from(value: &str) -> Option<ListingKind> {
+    KINDS
+        .iter()
+        .find(|(_, code, _)| *code == value)
+        .map(|(kind, _, _)| *kind)
+}
+
+fn kind_text(kind: ListingKind) -> Text {
+    KINDS
+        .iter()
+        .find(|(k, _, _)| *k == kind)
+        .map_or(Text::KindOffer, |(_, _, text)| *text)
+}
+
+/// One listing as shown on the board.
+#[derive(Clone)]
+struct Shown {
+    id: ListingId,
+    kind: ListingKind,
+    title: String,
+    description: String,
+    who: String,
+    category: Option<String>,
+    expires_on: Date,
+    mine: bool,
+}
+
+#[component]
+pub fn Offers() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let query = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let categories = move || {
+        session
+            .read(|tb, _| tb.settings().categories.clone())
+            .unwrap_or_default()
+    };
+    let listings = move || {
+        let (text, kind, category) = (query.get(), kind_from(&kind.get()), category.get());
+        session
+            .read(|tb, me| {
+                let coordinator = me
+                    .and_then(|me| tb.member(me))
+                    .is_some_and(|m| m.role == Role::Coordinator);
+                let category = (!category.is_empty()).then_some(category.as_str());
+                tb.search_listings(now().date(), &text, kind, category)
+                    .into_iter()
+                    .map(|l| Shown {
+                        id: l.id.clone(),
+                        kind: l.kind,
+                        title: l.title.clone(),
+                        description: l.description.clone(),
+                        who: tb
+                            .member(&l.member)
+                            .map(|m| m.name.clone())
+                            .unwrap_or_default(),
+                        category: l.category.clone(),
+                        expires_on: l.expires_on,
+                        mine: me == Some(&l.member) || coordinator,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let withdraw = move |id: ListingId| match session
+        .change(|tb, me, now| tb.withdraw_listing(me, &id, now))
+    {
+        Ok(()) => error.set(None),
+        Err(problem) => error.set(Some(locale.language().error(&problem))),
+    };
+
+    view! {
+        <Title text=move || t(Text::OffersTitle).to_string() />
+        <section class="page" aria-labelledby="offers-heading">
+            <PageHeading id="offers-heading">{move || t(Text::OffersTitle)}</PageHeading>
+            <div class="filters">
+                <div class="field">
+                    <label for="listing-search">{move || t(Text::SearchListingsLabel)}</label>
+                    <input id="listing-search" type="search" prop:value=move || query.get() on:input=move |e| query.set(event_target_value(&e)) />
+                </div>
+                <div class="field">
+                    <label for="listing-kind">{move || t(Text::KindLabel)}</label>
+                    <select id="listing-kind" on:change=move |e| kind.set(event_target_value(&e))>
+                        <option value="">{move || t(Text::AllKinds)}</option>
+                        {KINDS.iter().map(|(_, code, text)| view! { <option value=*code>{move || t(*text)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="listing-category">{move || t(Text::CategoryLabel)}</label>
+                    <select id="listing-category" on:change=move |e| category.set(event_target_value(&e))>
+                        <option value="">{move || t(Text::AllCategories)}</option>
+                        {move || categories().into_iter().map(|name| view! { <option value=name.clone()>{name.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            {move || {
+                let list = listings();
+                let language = locale.language();
+                if list.is_empty() {
+                    view! { <p>{t(Text::NoListings)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="listing-list">
+                            {list.into_iter().map(|shown| {
+                                let id = shown.id.clone();
+                                view! {
+                                    <li>
+                                        <span class="tag">{t(kind_text(shown.kind))}</span>
+                                        <h2 class="listing-title">{shown.title.clone()}</h2>
+                                        <span class="who">{shown.who.clone()}</span>
+                                        {shown.category.clone().map(|c| view! { <span class="tag">{c}</span> })}
+                                        {(!shown.description.is_empty()).then(|| view! { <p class="what">{shown.description.clone()}</p> })}
+                                        <span class="hint">{language.fill(Text::ShowsUntil, &[("date", &language.date(shown.expires_on))])}</span>
+                                        {shown.mine.then(|| view! {
+                                            <button type="button" class="button small" on:click=move |_| withdraw(id.clone())>
+                                                {t(Text::WithdrawButton)}
+                                            </button>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <p class="error" role="alert">{move || error.get()}</p>
+            <PostListing />
+        </section>
+    }
+}
+
+/// The form to post an offer or a request, in the person's own name.
+#[component]
+fn PostListing() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let kind = RwSignal::new("offer".to_string());
+    let title = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let last_day = RwSignal::new(now().plus_days(DEFAULT_DAYS).date().to_string());
+    let error = RwSignal::new(None::<String>);
+    let title_error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let categories = move || {
+        session
+            .read(|tb, _| tb.settings().categories.clone())
+            .unwrap_or_default()
+    };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let language = locale.language();
+        let Some(expires_on) = Date::parse(&last_day.get_untracked()) else {
+            error.set(Some(language.error(&ledger::LedgerError::InvalidDate)));
+            return;
+        };
+        let new_kind = kind_from(&kind.get_untracked()).unwrap_or(ListingKind::Offer);
+        let (new_title, new_description) = (title.get_untracked(), description.get_untracked());
+        let new_category = Some(category.get_untracked()).filter(|c| !c.is_empty());
+        let result = session.change(|tb, me, now| {
+            tb.post_listing(
+                me,
+                NewListing {
+                    kind: new_kind,
+                    member: me.clone(),
+                    title: new_title,
+                    description: new_description,
+                    category: new_category,
+                    expires_on,
+                },
+                now,
+            )
+        });
+        match result {
+            Ok(_) => {
+                error.set(None);
+                title_error.set(None);
+                done.set(Some(t(Text::Saved).to_string()));
+                title.set(String::new());
+                description.set(String::new());
+            }
+            Err(problem) => {
+                done.set(None);
+                let about_title = matches!(
+                    problem,
+                    ledger::LedgerError::EmptyTitle | ledger::LedgerError::NameTooLong
+                );
+                if about_title {
+                    error.set(None);
+                    title_error.set(Some(language.error(&problem)));
+                    crate::pages::focus_first_invalid();
+                } else {
+                    title_error.set(None);
+                    error.set(Some(language.error(&problem)));
+                }
+            }
+        }
+    };
+    view! {
+        <h2 id="post-heading">{move || t(Text::PostListingTitle)}</h2>
+        <form class="stack" on:submit=submit novalidate=true aria-labelledby="post-heading">
+            <fieldset class="field">
+                <legend>{move || t(Text::KindLabel)}</legend>
+                <div class="quick-choices">
+                    {KINDS.iter().map(|(_, code, text)| {
+                        let id = format!("kind-{code}");
+                        let label_for = id.clone();
+                        view! {
+                            <label class="choice" for=label_for>
+                                <input
+                                    type="radio"
+                                    id=id
+                                    name="listing-kind"
+                                    value=*code
+                                    prop:checked=move || kind.get() == *code
+                                    on:change=move |_| kind.set(code.to_string())
+                                />
+                                {move || t(*text)}
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <TextField id="listing-title" label=Signal::derive(move || t(Text::TitleLabel)) value=title error=title_error />
+            <div class="field">
+                <label for="listing-description">{move || t(Text::ListingDescriptionLabel)}</label>
+                <textarea id="listing-description" rows="3" prop:value=move || description.get() on:input=move |e| description.set(event_target_value(&e))></textarea>
+            </div>
+            <div class="field">
+                <label for="new-listing-category">{move || t(Text::CategoryLabel)}</label>
+                <select id="new-listing-category" on:change=move |e| category.set(event_target_value(&e))>
+                    <option value="">{move || t(Text::NoCategory)}</option>
+                    {move || categories().into_iter().map(|name| view! { <option value=name.clone()>{name.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="last-day">{move || t(Text::LastDayLabel)}</label>
+                <input id="last-day" type="date" prop:value=move || last_day.get() on:input=move |e| last_day.set(event_target_value(&e)) />
+            </div>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <p class="success" role="status">{move || done.get()}</p>
+            <button type="submit" class="button primary">{move || t(Text::PostButton)}</button>
+        </form>
+    }
+}
