@@ -9,7 +9,7 @@ use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Attention, Backup, CreateTimebank, ExchangePage, Members, NotFound, Offers,
+    About, Attention, Backup, CreateTimebank, Events, ExchangePage, Members, NotFound, Offers,
     OpenFromFile, Record, Reports, Start, Welcome, WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start />
                     <Route path=path!("/members") view=|| view! { <WithTimebank><Members /></WithTimebank> } />
+                    <Route path=path!("/events") view=|| view! { <WithTimebank><Events /></WithTimebank> } />
                     <Route path=path!("/offers") view=|| view! { <WithTimebank><Offers /></WithTimebank> } />
                     <Route path=path!("/record") view=|| view! { <WithTimebank><Record /></WithTimebank> } />
                     <Route path=path!("/backup") view=|| view! { <WithTimebank><Backup /></WithTimebank> } />
@@ -78,6 +79,7 @@ fn Navigation() -> impl IntoView {
                     <li><A href="/" exact=true>{move || t(Text::NavHome)}</A></li>
                     <li><A href="/offers">{move || t(Text::NavOffers)}</A></li>
                     <li><A href="/members">{move || t(Text::NavMembers)}</A></li>
+                    <li><A href="/events">{move || t(Text::NavEvents)}</A></li>
                     <li><A href="/record">{move || t(Text::NavRecord)}</A></li>
                     <li><A href="/backup">{move || t(Text::NavBackup)}</A></li>
                     <Show when=move || session.read(|tb, me| me.and_then(|me| tb.member(me)).is_some_and(|m| m.role == ledger::Role::Coordinator)).unwrap_or(false)>

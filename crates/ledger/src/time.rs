@@ -42,6 +42,12 @@ impl Date {
         self.ymd().0
     }
 
+    /// 0 for Monday to 6 for Sunday (1970-01-05 was a Monday).
+    pub fn weekday_from_monday(self) -> u32 {
+        // In 0..7 by construction.
+        (self.0 - 4).rem_euclid(7) as u32
+    }
+
     pub fn month(self) -> u32 {
         self.ymd().1
     }
@@ -228,6 +234,22 @@ mod tests {
         }
         for bad in ["2026-13", "2026-1", "26-01", "November"] {
             assert_eq!(Month::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn weekdays_start_on_monday() {
+        for (text, weekday) in [
+            ("2026-11-30", 0),
+            ("2026-11-28", 5),
+            ("2026-11-29", 6),
+            ("1970-01-01", 3),
+        ] {
+            assert_eq!(
+                Date::parse(text).unwrap().weekday_from_monday(),
+                weekday,
+                "{text}"
+            );
         }
     }
 

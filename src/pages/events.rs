@@ -1,0 +1,315 @@
+//! Events: what is coming up (say whether you are coming), a month calendar,
+//! and planning an event. Times are entered and shown in the device's local
+//! time; the ledger keeps them as moments.
+
+use ledger::{Date, EventId, EventKind, Month, NewEvent, Timestamp};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::{Locale, Text};
+use crate::page_heading::PageHeading;
+use crate::session::{Session, now};
+
+const KINDS: [(EventKind, &str, Text); 4] = [
+    (
+        EventKind::TradingDay,
+        "trading_day",
+        Text::EventKindTradingDay,
+    ),
+    (EventKind::Social, "social", Text::EventKindSocial),
+    (
+        EventKind::GroupActivity,
+        "group_activity",
+        Text::EventKindGroup,
+    ),
+    (EventKind::Meeting, "meeting", Text::EventKindMeeting),
+];
+
+fn kind_text(kind: EventKind) -> Text {
+    KINDS
+        .iter()
+        .find(|(k, _, _)| *k == kind)
+        .map_or(Text::EventKindSocial, |(_, _, text)| *text)
+}
+
+/// The moment of a local date and time on this device.
+fn local_moment(date: Date, time: &str) -> Option<Timestamp> {
+    let (hours, minutes) = time.split_once(':')?;
+    let (year, month, day) = date.ymd();
+    let moment = js_sys::Date::new_with_year_month_day_hr_min(
+        year as u32,
+        month as i32 - 1,
+        day as i32,
+        hours.parse().ok()?,
+        minutes.parse().ok()?,
+    );
+    let millis = moment.get_time();
+    millis.is_finite().then_some(Timestamp(millis as i64))
+}
+
+/// The local date and "HH:MM" of a moment on this device.
+fn local_date_time(moment: Timestamp) -> (Date, String) {
+    let local = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(moment.0 as f64));
+    let date = Date::from_ymd(
+        local.get_full_year() as i32,
+        local.get_month() + 1,
+        local.get_date(),
+    )
+    .unwrap_or_else(|| moment.date());
+    (
+        date,
+        format!("{:02}:{:02}", local.get_hours(), local.get_minutes()),
+    )
+}
+
+#[component]
+pub fn Events() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let error = RwSignal::new(None::<String>);
+    let shown_month = RwSignal::new(Month::of(now().date()));
+
+    let upcoming = move || {
+        session
+            .read(|tb, me| {
+                tb.upcoming_events(now())
+                    .into_iter()
+                    .map(|event| {
+                        let coming = me.and_then(|me| event.attendance.get(me).copied());
+                        (event.clone(), coming, event.coming().count())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let answer = move |event: EventId, coming: bool| match session
+        .change(|tb, me, now| tb.set_attendance(me, &event, me, coming, now))
+    {
+        Ok(()) => error.set(None),
+        Err(problem) => error.set(Some(locale.language().error(&problem))),
+    };
+
+    view! {
+        <Title text=move || t(Text::EventsTitle).to_string() />
+        <section class="page" aria-labelledby="events-heading">
+            <PageHeading id="events-heading">{move || t(Text::EventsTitle)}</PageHeading>
+            <h2>{move || t(Text::UpcomingHeading)}</h2>
+            {move || {
+                let list = upcoming();
+                let language = locale.language();
+                if list.is_empty() {
+                    view! { <p>{t(Text::NoUpcoming)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="listing-list">
+                            {list.into_iter().map(|(event, coming, count)| {
+                                let (day, starts) = local_date_time(event.starts_at);
+                                let (_, ends) = local_date_time(event.ends_at);
+                                let (yes, no) = (event.id.clone(), event.id.clone());
+                                view! {
+                                    <li>
+                                        <span class="tag">{t(kind_text(event.kind))}</span>
+                                        <h3 class="listing-title">{event.title.clone()}</h3>
+                                        <span>{format!("{}, {starts}–{ends}", language.date(day))}</span>
+                                        {(!event.place.is_empty()).then(|| view! { <span class="who">{event.place.clone()}</span> })}
+                                        <span class="hint">{language.fill(Text::ComingCount, &[("count", &count.to_string())])}</span>
+                                        {(coming == Some(true)).then(|| view! { <span class="success">{t(Text::YouAreComing)}</span> })}
+                                        <div class="actions">
+                                            <button type="button" class="button small" aria-pressed=(coming == Some(true)).to_string() on:click=move |_| answer(yes.clone(), true)>
+                                                {t(Text::ImComing)}
+                                            </button>
+                                            <button type="button" class="button small" aria-pressed=(coming == Some(false)).to_string() on:click=move |_| answer(no.clone(), false)>
+                                                {t(Text::NotComing)}
+                                            </button>
+                                        </div>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <p class="error" role="alert">{move || error.get()}</p>
+            <Calendar month=shown_month />
+            <PlanEvent />
+        </section>
+    }
+}
+
+/// One square of the calendar: the day of the month and its events' titles,
+/// or nothing before the first and after the last day.
+type DayCell = Option<(u32, Vec<String>)>;
+
+/// A month as a table of weeks, each day listing its events.
+#[component]
+fn Calendar(month: RwSignal<Month>) -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let previous = move |_| {
+        month.update(|m| {
+            let index = m.year() * 12 + m.number() as i32 - 2;
+            if let Some(before) = Month::new(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+            {
+                *m = before;
+            }
+        })
+    };
+    let next = move |_| month.update(|m| *m = m.next());
+    let weeks = move || {
+        let shown = month.get();
+        let events_by_day = session
+            .read(|tb, _| {
+                tb.events()
+                    .filter(|e| !e.cancelled)
+                    .map(|e| (local_date_time(e.starts_at).0, e.title.clone()))
+                    .filter(|(day, _)| Month::of(*day) == shown)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let first = shown.first_day();
+        let last = shown.last_day();
+        let mut weeks: Vec<Vec<DayCell>> = Vec::new();
+        let mut week: Vec<DayCell> = vec![None; first.weekday_from_monday() as usize];
+        let (_, _, last_day) = last.ymd();
+        for day in 1..=last_day {
+            let date = Date::from_ymd(shown.year(), shown.number(), day).unwrap_or(first);
+            let titles = events_by_day
+                .iter()
+                .filter(|(d, _)| *d == date)
+                .map(|(_, title)| title.clone())
+                .collect();
+            week.push(Some((day, titles)));
+            if week.len() == 7 {
+                weeks.push(std::mem::take(&mut week));
+            }
+        }
+        if !week.is_empty() {
+            week.resize(7, None);
+            weeks.push(week);
+        }
+        weeks
+    };
+    view! {
+        <h2 id="calendar-heading">{move || t(Text::CalendarHeading)}</h2>
+        <div class="calendar-controls">
+            <button type="button" class="button small" on:click=previous>{move || t(Text::PreviousMonth)}</button>
+            <button type="button" class="button small" on:click=next>{move || t(Text::NextMonth)}</button>
+        </div>
+        <div class="table-scroll" role="region" aria-labelledby="calendar-heading" tabindex="0">
+            <table class="calendar">
+                <caption aria-live="polite">{move || locale.language().month(month.get())}</caption>
+                <thead>
+                    <tr>
+                        {move || t(Text::WeekdaysShort).split(' ').map(|day| view! { <th scope="col">{day.to_string()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || weeks().into_iter().map(|week| view! {
+                        <tr>
+                            {week.into_iter().map(|cell| match cell {
+                                None => view! { <td></td> }.into_any(),
+                                Some((day, titles)) => view! {
+                                    <td>
+                                        <span class="day">{day}</span>
+                                        {titles.into_iter().map(|title| view! { <span class="calendar-event">{title}</span> }).collect_view()}
+                                    </td>
+                                }.into_any(),
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The form to plan an event.
+#[component]
+fn PlanEvent() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let kind = RwSignal::new("social".to_string());
+    let title = RwSignal::new(String::new());
+    let place = RwSignal::new(String::new());
+    let day = RwSignal::new(now().plus_days(7).date().to_string());
+    let starts = RwSignal::new("10:00".to_string());
+    let ends = RwSignal::new("12:00".to_string());
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let language = locale.language();
+        let moments = Date::parse(&day.get_untracked()).and_then(|date| {
+            Some((
+                local_moment(date, &starts.get_untracked())?,
+                local_moment(date, &ends.get_untracked())?,
+            ))
+        });
+        let Some((starts_at, ends_at)) = moments else {
+            error.set(Some(language.error(&ledger::LedgerError::InvalidDate)));
+            return;
+        };
+        let new_kind = KINDS
+            .iter()
+            .find(|(_, code, _)| *code == kind.get_untracked())
+            .map_or(EventKind::Social, |(k, _, _)| *k);
+        let new = NewEvent {
+            kind: new_kind,
+            title: title.get_untracked(),
+            description: String::new(),
+            place: place.get_untracked(),
+            starts_at,
+            ends_at,
+        };
+        match session.change(|tb, me, now| tb.plan_event(me, new, now)) {
+            Ok(_) => {
+                error.set(None);
+                done.set(Some(t(Text::Saved).to_string()));
+                title.set(String::new());
+            }
+            Err(problem) => {
+                done.set(None);
+                error.set(Some(language.error(&problem)));
+            }
+        }
+    };
+    view! {
+        <h2 id="plan-heading">{move || t(Text::PlanEventTitle)}</h2>
+        <form class="stack" on:submit=submit novalidate=true aria-labelledby="plan-heading">
+            <div class="field">
+                <label for="event-kind">{move || t(Text::KindLabel)}</label>
+                <select id="event-kind" on:change=move |e| kind.set(event_target_value(&e)) prop:value=move || kind.get()>
+                    {KINDS.iter().map(|(_, code, text)| view! { <option value=*code>{move || t(*text)}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="event-title">{move || t(Text::TitleLabel)}</label>
+                <input id="event-title" type="text" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
+            </div>
+            <div class="field">
+                <label for="event-place">{move || t(Text::PlaceLabel)}</label>
+                <input id="event-place" type="text" prop:value=move || place.get() on:input=move |e| place.set(event_target_value(&e)) />
+            </div>
+            <div class="month-range">
+                <div class="field">
+                    <label for="event-day">{move || t(Text::EventDateLabel)}</label>
+                    <input id="event-day" type="date" prop:value=move || day.get() on:input=move |e| day.set(event_target_value(&e)) />
+                </div>
+                <div class="field">
+                    <label for="event-starts">{move || t(Text::StartsLabel)}</label>
+                    <input id="event-starts" type="time" prop:value=move || starts.get() on:input=move |e| starts.set(event_target_value(&e)) />
+                </div>
+                <div class="field">
+                    <label for="event-ends">{move || t(Text::EndsLabel)}</label>
+                    <input id="event-ends" type="time" prop:value=move || ends.get() on:input=move |e| ends.set(event_target_value(&e)) />
+                </div>
+            </div>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <p class="success" role="status">{move || done.get()}</p>
+            <button type="submit" class="button primary">{move || t(Text::PlanButton)}</button>
+        </form>
+    }
+}
