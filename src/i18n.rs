@@ -151,6 +151,18 @@ impl Language {
         format!("{day} {month} {year}")
     }
 
+    /// What adding a file added, in this language.
+    pub fn merge_added(self, added: &ledger::Added) -> String {
+        let counts = [
+            ("members", added.members.to_string()),
+            ("exchanges", added.exchanges.to_string()),
+            ("listings", added.listings.to_string()),
+            ("events", added.events.to_string()),
+        ];
+        let values: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.fill(Text::MergeAdded, &values)
+    }
+
     /// Why a file could not be opened or added, in this language.
     pub fn load_error(self, error: &LoadError) -> String {
         match error {

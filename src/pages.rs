@@ -28,7 +28,7 @@ pub use members::Members;
 pub use not_found::NotFound;
 pub use offers::Offers;
 pub use open_from_file::OpenFromFile;
-pub use record::Record;
+pub use record::{Record, active_member_choices};
 pub use reports::Reports;
 pub use start::Start;
 pub use welcome::Welcome;

@@ -38,15 +38,7 @@ pub fn Backup() -> impl IntoView {
             match session.merge_file(&bytes) {
                 Ok(added) => {
                     error.set(None);
-                    let counts = [
-                        ("members", added.members.to_string()),
-                        ("exchanges", added.exchanges.to_string()),
-                        ("listings", added.listings.to_string()),
-                        ("events", added.events.to_string()),
-                    ];
-                    let values: Vec<(&str, &str)> =
-                        counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    message.set(Some(language.fill(Text::MergeAdded, &values)));
+                    message.set(Some(language.merge_added(&added)));
                 }
                 Err(problem) => error.set(Some(language.load_error(&problem))),
             }

@@ -7,7 +7,7 @@ use ledger::{Account, Channel, Date, LimitKind, MemberId, MemberStatus, NewExcha
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::{Locale, Text};
+use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::session::{Session, now};
 
@@ -17,6 +17,26 @@ const QUICK: [(u32, Text); 3] = [
     (60, Text::QuickOneHour),
     (120, Text::QuickTwoHours),
 ];
+
+/// Active members as (id, "Name (No. n)"), by name: the people who can take
+/// part in an exchange, as a person picks them.
+pub fn active_member_choices(tb: &ledger::Timebank, language: Language) -> Vec<(MemberId, String)> {
+    let mut list: Vec<(MemberId, String)> = tb
+        .members()
+        .filter(|m| m.status == MemberStatus::Active)
+        .map(|m| {
+            let label = format!(
+                "{} ({} {})",
+                m.name,
+                language.text(Text::MemberNumberShort),
+                m.number
+            );
+            (m.id.clone(), label)
+        })
+        .collect();
+    list.sort_by_key(|(_, label)| label.to_lowercase());
+    list
+}
 
 #[component]
 pub fn Record() -> impl IntoView {

@@ -1,6 +1,5 @@
 //! Choosing who is using this device, after opening a timebank from a file.
 
-use ledger::MemberStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
@@ -17,20 +16,7 @@ pub fn WhoAreYou() -> impl IntoView {
     let navigate = use_navigate();
     let members = move || {
         session
-            .read(|tb, _| {
-                let mut list: Vec<_> = tb
-                    .members()
-                    .filter(|m| m.status == MemberStatus::Active)
-                    .map(|m| {
-                        (
-                            m.id.clone(),
-                            format!("{} ({} {})", m.name, t(Text::MemberNumberShort), m.number),
-                        )
-                    })
-                    .collect();
-                list.sort_by_key(|(_, label)| label.to_lowercase());
-                list
-            })
+            .read(|tb, _| crate::pages::active_member_choices(tb, locale.language()))
             .unwrap_or_default()
     };
     view! {

@@ -2,14 +2,10 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot } from '../support/page-checks.js';
 
-const nav = (page, name) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+import { nav, createTimebank } from '../support/flows.js';
 
 test('plan a trading day, see it coming up and in the calendar, say you are coming', async ({ page }) => {
-  await page.goto('/create');
-  await page.getByLabel('Name of the timebank').fill('Riverside Timebank');
-  await page.getByLabel('Your name').fill('Cora');
-  await page.getByRole('button', { name: 'Create the timebank' }).click();
+  await createTimebank(page);
   await nav(page, 'Events');
   await expect(page.getByText('No events are planned.')).toBeVisible();
 

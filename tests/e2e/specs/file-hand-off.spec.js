@@ -3,17 +3,8 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAccessibilityViolations, saveScreenshot } from '../support/page-checks.js';
 
-const nav = (page, name) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+import { nav, createTimebank, addMember, record } from '../support/flows.js';
 
-async function record(page, giver, receiver, minutes) {
-  await nav(page, 'Record');
-  await page.getByLabel('1. Who gave the help?').selectOption({ label: giver });
-  await page.getByLabel('2. Who received it?').selectOption({ label: receiver });
-  await page.getByLabel('Minutes').fill(String(minutes));
-  await page.getByRole('button', { name: 'Save the exchange' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
-}
 
 async function exportFile(page, testInfo, name) {
   await nav(page, 'Backup');
@@ -29,16 +20,9 @@ async function exportFile(page, testInfo, name) {
 
 test('a timebank travels to a second phone by file and comes back merged', async ({ browser, page }, testInfo) => {
   // Phone A: the coordinator sets up the timebank.
-  await page.goto('/create');
-  await page.getByLabel('Name of the timebank').fill('Riverside Timebank');
-  await page.getByLabel('Your name').fill('Cora');
-  await page.getByRole('button', { name: 'Create the timebank' }).click();
-  await nav(page, 'Members');
-  for (const name of ['Ann', 'Bob']) {
-    await page.getByLabel('Name', { exact: true }).fill(name);
-    await page.getByRole('button', { name: 'Add member' }).click();
-    await expect(page.getByRole('status').filter({ hasText: `Done. ${name}` })).toBeVisible();
-  }
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await addMember(page, 'Bob');
   await record(page, 'Ann (No. 2)', 'Bob (No. 3)', 60);
   await expectNoAccessibilityViolations(page);
   await saveScreenshot(page, 'backup');

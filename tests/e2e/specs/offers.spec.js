@@ -2,14 +2,10 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot } from '../support/page-checks.js';
 
-const nav = (page, name) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+import { nav, createTimebank } from '../support/flows.js';
 
 test('post an offer and a request, find them by search and kind, withdraw one', async ({ page }) => {
-  await page.goto('/create');
-  await page.getByLabel('Name of the timebank').fill('Riverside Timebank');
-  await page.getByLabel('Your name').fill('Cora');
-  await page.getByRole('button', { name: 'Create the timebank' }).click();
+  await createTimebank(page);
   await nav(page, 'Offers');
   await expect(page.getByRole('heading', { level: 1, name: 'Offers and requests' })).toBeVisible();
 

@@ -2,8 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot } from '../support/page-checks.js';
 
-const nav = (page, name) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+import { nav, createTimebank, addMember, record } from '../support/flows.js';
 
 function lastMonth() {
   const now = new Date();
@@ -14,27 +13,12 @@ function lastMonth() {
   };
 }
 
-async function record(page, day, minutes) {
-  await nav(page, 'Record');
-  await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
-  await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
-  await page.getByLabel('Minutes').fill(String(minutes));
-  await page.getByLabel('Date of the help').fill(day);
-  await page.getByRole('button', { name: 'Save the exchange' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
-}
 
 test('monthly figures show, and a locked month keeps them when a late slip arrives', async ({ page }) => {
   const month = lastMonth();
-  await page.goto('/create');
-  await page.getByLabel('Name of the timebank').fill('Riverside Timebank');
-  await page.getByLabel('Your name').fill('Cora');
-  await page.getByRole('button', { name: 'Create the timebank' }).click();
-  await nav(page, 'Members');
-  await page.getByLabel('Name', { exact: true }).fill('Ann');
-  await page.getByRole('button', { name: 'Add member' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Done. Ann' })).toBeVisible();
-  await record(page, month.day, 90);
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 90, month.day);
 
   await nav(page, 'Coordinator');
   await page.getByRole('link', { name: 'Reports' }).click();
@@ -51,7 +35,7 @@ test('monthly figures show, and a locked month keeps them when a late slip arriv
   await expect(row).toContainText('yes');
 
   // A late paper slip for that month: the published figures stay.
-  await record(page, month.day, 30);
+  await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 30, month.day);
   await nav(page, 'Coordinator');
   await expect(page.getByText(/is locked, arrived or changed after the lock/)).toBeVisible();
   await page.getByRole('link', { name: 'Reports' }).click();

@@ -4,28 +4,14 @@ import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expectNoAccessibilityViolations, saveScreenshot } from '../support/page-checks.js';
 
-const nav = (page, name) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+import { nav, createTimebank, addMember, record as recordHelp } from '../support/flows.js';
 
 async function setUp(page) {
-  await page.goto('/create');
-  await page.getByLabel('Name of the timebank').fill('Riverside Timebank');
-  await page.getByLabel('Your name').fill('Cora');
-  await page.getByRole('button', { name: 'Create the timebank' }).click();
-  await nav(page, 'Members');
-  await page.getByLabel('Name', { exact: true }).fill('Ann');
-  await page.getByRole('button', { name: 'Add member' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Done. Ann' })).toBeVisible();
+  await createTimebank(page);
+  await addMember(page, 'Ann');
 }
 
-async function record(page, minutes) {
-  await nav(page, 'Record');
-  await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
-  await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
-  await page.getByLabel('Minutes').fill(String(minutes));
-  await page.getByRole('button', { name: 'Save the exchange' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
-}
+const record = (page, minutes) => recordHelp(page, 'Ann (No. 2)', 'Cora (No. 1)', minutes);
 
 test('a full store keeps working from memory, says so, and saves once there is room', async ({ page }) => {
   await setUp(page);

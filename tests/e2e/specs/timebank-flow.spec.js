@@ -7,22 +7,7 @@ import {
   expectNoSidewaysScroll,
   saveScreenshot,
 } from '../support/page-checks.js';
-
-async function createTimebank(page, name = 'Riverside Timebank', founder = 'Cora') {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Create a timebank' }).click();
-  await page.getByLabel('Name of the timebank').fill(name);
-  await page.getByLabel('Your name').fill(founder);
-  await page.getByRole('button', { name: 'Create the timebank' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-async function addMember(page, name) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Add member' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Done. ${name}` })).toBeVisible();
-}
+import { createTimebank, addMember } from '../support/flows.js';
 
 test('creating a timebank refuses empty names next to the fields', async ({ page }) => {
   await page.goto('/create');

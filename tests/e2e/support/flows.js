@@ -1,0 +1,35 @@
+// What a person does again and again, written once: move between pages,
+// set up a timebank, add members, record an exchange.
+import { expect } from '@playwright/test';
+
+/** Follows a link in the main navigation. */
+export const nav = (page, name) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+
+/** Creates a timebank from the start page; its founder uses this device. */
+export async function createTimebank(page, name = 'Riverside Timebank', founder = 'Cora') {
+  await page.goto('/create');
+  await page.getByLabel('Name of the timebank').fill(name);
+  await page.getByLabel('Your name').fill(founder);
+  await page.getByRole('button', { name: 'Create the timebank' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Adds an active member from the members page. */
+export async function addMember(page, name) {
+  await nav(page, 'Members');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Done. ${name}` })).toBeVisible();
+}
+
+/** Records that `giver` helped `receiver` for `minutes`, on `day` if given. */
+export async function record(page, giver, receiver, minutes, day) {
+  await nav(page, 'Record');
+  await page.getByLabel('1. Who gave the help?').selectOption({ label: giver });
+  await page.getByLabel('2. Who received it?').selectOption({ label: receiver });
+  await page.getByLabel('Minutes').fill(String(minutes));
+  if (day) await page.getByLabel('Date of the help').fill(day);
+  await page.getByRole('button', { name: 'Save the exchange' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
+}
