@@ -9,8 +9,8 @@ use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Attention, Backup, CreateTimebank, Events, ExchangePage, Members, NotFound, Offers,
-    OpenFromFile, Record, Reports, Start, Welcome, WhoAreYou,
+    About, Attention, Backup, CreateTimebank, Events, ExchangePage, MemberPage, Members, NotFound,
+    Offers, OpenFromFile, Record, Reports, Start, Welcome, WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start />
                     <Route path=path!("/members") view=|| view! { <WithTimebank><Members /></WithTimebank> } />
+                    <Route path=path!("/members/:id") view=|| view! { <WithTimebank><MemberPage /></WithTimebank> } />
                     <Route path=path!("/events") view=|| view! { <WithTimebank><Events /></WithTimebank> } />
                     <Route path=path!("/offers") view=|| view! { <WithTimebank><Offers /></WithTimebank> } />
                     <Route path=path!("/record") view=|| view! { <WithTimebank><Record /></WithTimebank> } />

@@ -3,6 +3,7 @@
 use ledger::{Account, MemberStatus, NewMember, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::form::TextField;
 use crate::i18n::{Locale, Text};
@@ -85,7 +86,7 @@ pub fn Members() -> impl IntoView {
                                         .then(|| t(Text::Coordinator));
                                     view! {
                                         <li>
-                                            <span class="name">{member.name.clone()}</span>
+                                            <A href=format!("/members/{}", member.id) attr:class="name">{member.name.clone()}</A>
                                             <span class="number">
                                                 {format!("{} {}", t(Text::MemberNumberShort), member.number)}
                                             </span>

@@ -1,0 +1,187 @@
+//! One member: how to reach them, what they offer and need, their balance
+//! (when the timebank shows balances, or to coordinators and themselves), and
+//! their statement, printable for members without a phone. Coordinators
+//! change membership here (approving an applicant makes them active).
+
+use ledger::{Account, Member, MemberId, MemberStatus, Role, StatementLine};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::i18n::{Locale, Text};
+use crate::page_heading::PageHeading;
+use crate::pages::account_name;
+use crate::session::Session;
+
+const STATUSES: [(MemberStatus, &str, Text); 4] = [
+    (MemberStatus::Active, "active", Text::StatusActiveOption),
+    (
+        MemberStatus::Applicant,
+        "applicant",
+        Text::StatusApplicantOption,
+    ),
+    (MemberStatus::Away, "away", Text::StatusAwayOption),
+    (MemberStatus::Left, "left", Text::StatusLeftOption),
+];
+
+#[derive(Clone)]
+struct Shown {
+    member: Member,
+    balance: Option<i64>,
+    statement: Option<Vec<(StatementLine, String)>>,
+    coordinator: bool,
+}
+
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|id| MemberId::parse(&id));
+    let status_choice = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let shown = move || {
+        let id = id()?;
+        let language = locale.language();
+        session
+            .read(|tb, me| {
+                let member = tb.member(&id)?.clone();
+                let coordinator = me
+                    .and_then(|me| tb.member(me))
+                    .is_some_and(|m| m.role == Role::Coordinator);
+                let may_see = tb.settings().balances_visible || coordinator || me == Some(&id);
+                let account = Account::Member(id.clone());
+                Some(Shown {
+                    balance: may_see.then(|| tb.balance(&account)),
+                    statement: may_see.then(|| {
+                        tb.statement(&id)
+                            .into_iter()
+                            .map(|line| {
+                                let other = account_name(tb, &line.other_party, language);
+                                (line, other)
+                            })
+                            .collect()
+                    }),
+                    member,
+                    coordinator,
+                })
+            })
+            .flatten()
+    };
+
+    let change_status = move |_| {
+        let Some(id) = id() else { return };
+        let Some(status) = STATUSES
+            .iter()
+            .find(|(_, code, _)| *code == status_choice.get_untracked())
+            .map(|(status, _, _)| *status)
+        else {
+            return;
+        };
+        match session.change(|tb, me, now| tb.set_status(me, &id, status, now)) {
+            Ok(()) => error.set(None),
+            Err(problem) => error.set(Some(locale.language().error(&problem))),
+        }
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+
+    view! {
+        <Title text=move || shown().map(|s| s.member.name).unwrap_or_default() />
+        <section class="page" aria-labelledby="member-heading">
+            {move || match shown() {
+                None => view! {
+                    <PageHeading id="member-heading">{t(Text::MemberNotFound)}</PageHeading>
+                }.into_any(),
+                Some(shown) => {
+                    let language = locale.language();
+                    let member = shown.member.clone();
+                    let current = STATUSES
+                        .iter()
+                        .find(|(status, _, _)| *status == member.status)
+                        .map_or("active", |(_, code, _)| *code);
+                    status_choice.set(current.to_string());
+                    let profile = member.profile.clone();
+                    view! {
+                        <PageHeading id="member-heading">
+                            {format!("{} ({} {})", member.name, t(Text::MemberNumberShort), member.number)}
+                        </PageHeading>
+                        {shown.balance.map(|minutes| view! {
+                            <div class="balance-card">
+                                <h2>{t(Text::ColBalance)}</h2>
+                                <p class="balance" data-testid="member-balance">{language.duration(minutes)}</p>
+                            </div>
+                        })}
+                        {(!(profile.phone.is_empty() && profile.email.is_empty() && profile.neighbourhood.is_empty()))
+                            .then(|| view! { <h2>{t(Text::ContactHeading)}</h2> })}
+                        <dl class="details">
+                            {(!profile.phone.is_empty()).then(|| view! {
+                                <dt>{t(Text::PhoneLabel)}</dt>
+                                <dd><a href=format!("tel:{}", profile.phone)>{profile.phone.clone()}</a></dd>
+                            })}
+                            {(!profile.email.is_empty()).then(|| view! {
+                                <dt>{t(Text::EmailLabel)}</dt>
+                                <dd><a href=format!("mailto:{}", profile.email)>{profile.email.clone()}</a></dd>
+                            })}
+                            {(!profile.neighbourhood.is_empty()).then(|| view! {
+                                <dt>{t(Text::NeighbourhoodLabel)}</dt>
+                                <dd>{profile.neighbourhood.clone()}</dd>
+                            })}
+                        </dl>
+                        {(!profile.offers.is_empty()).then(|| view! {
+                            <h2>{t(Text::OffersHeading)}</h2>
+                            <p>{profile.offers.clone()}</p>
+                        })}
+                        {(!profile.needs.is_empty()).then(|| view! {
+                            <h2>{t(Text::NeedsHeading)}</h2>
+                            <p>{profile.needs.clone()}</p>
+                        })}
+                        {shown.coordinator.then(|| view! {
+                            <div class="field no-print">
+                                <label for="member-status">{t(Text::StatusChangeLabel)}</label>
+                                <select id="member-status" on:change=move |e| status_choice.set(event_target_value(&e))>
+                                    {STATUSES.iter().map(|(_, code, text)| view! {
+                                        <option value=*code selected=*code == current>{t(*text)}</option>
+                                    }).collect_view()}
+                                </select>
+                                <button type="button" class="button small" on:click=change_status>{t(Text::StatusChangeButton)}</button>
+                            </div>
+                        })}
+                        {shown.statement.map(|lines| view! {
+                            <h2 id="statement-heading">{t(Text::StatementHeading)}</h2>
+                            <div class="table-scroll" role="region" aria-labelledby="statement-heading" tabindex="0">
+                                <table>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t(Text::ColDate)}</th>
+                                            <th scope="col">{t(Text::ColWith)}</th>
+                                            <th scope="col">{t(Text::ColWhat)}</th>
+                                            <th scope="col">{t(Text::ColChange)}</th>
+                                            <th scope="col">{t(Text::ColBalance)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {lines.into_iter().map(|(line, other)| view! {
+                                            <tr>
+                                                <td>{language.date(line.service_date)}</td>
+                                                <td>{other}</td>
+                                                <td>{line.description}</td>
+                                                <td>{language.duration(line.change_minutes)}</td>
+                                                <td>{language.duration(line.balance_minutes)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            <button type="button" class="button no-print" on:click=print>{t(Text::PrintStatement)}</button>
+                        })}
+                    }.into_any()
+                }
+            }}
+            <p class="error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}
