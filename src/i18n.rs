@@ -447,6 +447,20 @@ pub enum Text {
     StatusAwayOption,
     StatusLeftOption,
     MemberNotFound,
+    SettingsTitle,
+    FloorLabel,
+    CeilingLabel,
+    ConfirmationLabel,
+    ConfirmNobody,
+    ConfirmPayer,
+    ConfirmOther,
+    ConfirmDaysLabel,
+    AutoConfirmLabel,
+    BalancesVisibleLabel,
+    HourlyValueLabel,
+    SaveSettings,
+    NotANumber,
+    StorageUsed,
 }
 
 fn english(text: Text) -> &'static str {
@@ -712,6 +726,20 @@ fn english(text: Text) -> &'static str {
         Text::StatusAwayOption => "Away",
         Text::StatusLeftOption => "Left",
         Text::MemberNotFound => "This member is not in the timebank.",
+        Text::SettingsTitle => "Settings",
+        Text::FloorLabel => "Lowest balance a member may reach, in hours",
+        Text::CeilingLabel => "Highest balance a member may reach, in hours",
+        Text::ConfirmationLabel => "Who confirms an exchange a member records",
+        Text::ConfirmNobody => "Nobody: it counts at once",
+        Text::ConfirmPayer => "The member who received the help",
+        Text::ConfirmOther => "The other member",
+        Text::ConfirmDaysLabel => "Days to confirm",
+        Text::AutoConfirmLabel => "Confirm automatically when the days are up",
+        Text::BalancesVisibleLabel => "Members see each other’s balances",
+        Text::HourlyValueLabel => "Value of an hour for reports, in pounds",
+        Text::SaveSettings => "Save settings",
+        Text::NotANumber => "Write a number here.",
+        Text::StorageUsed => "This timebank uses {size} of this device’s storage.",
     }
 }
 
@@ -994,6 +1022,20 @@ fn french(text: Text) -> &'static str {
         Text::StatusAwayOption => "Absent",
         Text::StatusLeftOption => "Parti",
         Text::MemberNotFound => "Ce membre n’est pas dans la banque de temps.",
+        Text::SettingsTitle => "Réglages",
+        Text::FloorLabel => "Solde minimum d’un membre, en heures",
+        Text::CeilingLabel => "Solde maximum d’un membre, en heures",
+        Text::ConfirmationLabel => "Qui confirme un échange noté par un membre",
+        Text::ConfirmNobody => "Personne : il compte tout de suite",
+        Text::ConfirmPayer => "Le membre qui a reçu l’aide",
+        Text::ConfirmOther => "L’autre membre",
+        Text::ConfirmDaysLabel => "Jours pour confirmer",
+        Text::AutoConfirmLabel => "Confirmer automatiquement à la fin du délai",
+        Text::BalancesVisibleLabel => "Les membres voient les soldes des autres",
+        Text::HourlyValueLabel => "Valeur d’une heure pour les rapports, en livres",
+        Text::SaveSettings => "Enregistrer les réglages",
+        Text::NotANumber => "Indiquez un nombre ici.",
+        Text::StorageUsed => "Cette banque de temps occupe {size} du stockage de cet appareil.",
     }
 }
 

@@ -279,6 +279,15 @@ impl Session {
             .flatten()
     }
 
+    /// How many bytes the open timebank takes in this device's storage.
+    pub fn storage_used(&self) -> Option<usize> {
+        self.revision.track();
+        self.open.with_value(|open| {
+            open.as_ref()
+                .map(|open| storage::usage(&BrowserStore, &open.saved.id))
+        })
+    }
+
     /// Records who is using this device.
     pub fn choose_me(&self, member: MemberId) {
         self.open.update_value(|open| {

@@ -10,7 +10,7 @@ use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
     About, Attention, Backup, CreateTimebank, Events, ExchangePage, MemberPage, Members, NotFound,
-    Offers, OpenFromFile, Record, Reports, Start, Welcome, WhoAreYou,
+    Offers, OpenFromFile, Record, Reports, SettingsPage, Start, Welcome, WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/backup") view=|| view! { <WithTimebank><Backup /></WithTimebank> } />
                     <Route path=path!("/coordinator") view=|| view! { <WithTimebank><Attention /></WithTimebank> } />
                     <Route path=path!("/exchanges/:id") view=ExchangePage />
+                    <Route path=path!("/settings") view=|| view! { <WithTimebank><SettingsPage /></WithTimebank> } />
                     <Route path=path!("/reports") view=|| view! { <WithTimebank><Reports /></WithTimebank> } />
                     <Route path=path!("/who") view=|| view! { <WithTimebank><WhoAreYou /></WithTimebank> } />
                     <Route path=path!("/create") view=CreateTimebank />

@@ -121,6 +121,19 @@ pub fn set_device_member(
     store.set(&key(id, "me"), member.as_str())
 }
 
+/// How much of this site's storage the timebank `id` takes, in bytes
+/// (browsers count two bytes a character).
+pub fn usage(store: &impl KeyValue, id: &str) -> usize {
+    let prefix = key(id, "");
+    store
+        .keys()
+        .iter()
+        .filter(|k| k.starts_with(&prefix))
+        .map(|k| k.len() + store.get(k).map_or(0, |v| v.len()))
+        .sum::<usize>()
+        * 2
+}
+
 /// The saving state of one open timebank.
 #[derive(Debug)]
 pub struct Saved {
@@ -517,6 +530,21 @@ mod tests {
         assert!(!saved.has_unsaved());
         let (reopened, _) = Saved::open(&mut store, "tb1", Box::new(Counter(9))).unwrap();
         assert_eq!(reopened.exchanges().count(), 1);
+    }
+
+    #[test]
+    fn usage_counts_only_this_timebank() {
+        let mut store = MemoryStore::default();
+        let (mut timebank, _) = timebank();
+        Saved::create(&mut store, "tb1".into(), &mut timebank).unwrap();
+        store.set("tally.tb.other.snapshot.1", "xxxx").unwrap();
+        let own: usize = store
+            .values
+            .iter()
+            .filter(|(k, _)| k.starts_with("tally.tb.tb1."))
+            .map(|(k, v)| k.len() + v.len())
+            .sum();
+        assert_eq!(usage(&store, "tb1"), own * 2);
     }
 
     #[test]

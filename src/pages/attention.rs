@@ -212,6 +212,7 @@ pub fn CoordinatorTabs() -> impl IntoView {
         <nav class="sub-nav" aria-label=move || t(Text::NavCoordinator)>
             <A href="/coordinator">{move || t(Text::AttentionTitle)}</A>
             <A href="/reports">{move || t(Text::ReportsTitle)}</A>
+            <A href="/settings">{move || t(Text::SettingsTitle)}</A>
         </nav>
     }
 }

@@ -1,0 +1,173 @@
+//! The timebank's settings, for coordinators: limits, who confirms, the
+//! confirmation deadline, whether balances are shown, and the hourly value
+//! used in reports; and how much of this device's storage it uses.
+
+use ledger::{ConfirmationPolicy, Role, Settings};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::{Locale, Text};
+use crate::page_heading::PageHeading;
+use crate::pages::CoordinatorTabs;
+use crate::session::Session;
+
+const POLICIES: [(ConfirmationPolicy, &str, Text); 3] = [
+    (
+        ConfirmationPolicy::OtherParty,
+        "other_party",
+        Text::ConfirmOther,
+    ),
+    (ConfirmationPolicy::Payer, "payer", Text::ConfirmPayer),
+    (ConfirmationPolicy::Nobody, "nobody", Text::ConfirmNobody),
+];
+
+/// Hours as typed ("-10", "2.5") to minutes.
+fn minutes_from_hours(text: &str) -> Option<i64> {
+    let hours: f64 = text.trim().replace(',', ".").parse().ok()?;
+    hours.is_finite().then(|| (hours * 60.0).round() as i64)
+}
+
+/// Pounds as typed ("12", "12.50") to pence; `None` if not a sum of money.
+fn pence_from_pounds(text: &str) -> Option<u32> {
+    let pounds: f64 = text
+        .trim()
+        .trim_start_matches('£')
+        .replace(',', ".")
+        .parse()
+        .ok()?;
+    (pounds.is_finite() && (0.0..1_000_000.0).contains(&pounds))
+        .then(|| (pounds * 100.0).round() as u32)
+}
+
+fn hours_text(minutes: i64) -> String {
+    if minutes % 60 == 0 {
+        (minutes / 60).to_string()
+    } else {
+        format!("{:.2}", minutes as f64 / 60.0)
+    }
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let current = session
+        .read(|tb, _| tb.settings().clone())
+        .unwrap_or_default();
+    let floor = RwSignal::new(hours_text(current.debit_floor_minutes));
+    let ceiling = RwSignal::new(hours_text(current.credit_ceiling_minutes));
+    let policy = RwSignal::new(
+        POLICIES
+            .iter()
+            .find(|(p, _, _)| *p == current.confirmation)
+            .map_or("other_party", |(_, code, _)| *code)
+            .to_string(),
+    );
+    let days = RwSignal::new(current.confirm_within_days.to_string());
+    let auto_confirm = RwSignal::new(current.auto_confirm);
+    let balances_visible = RwSignal::new(current.balances_visible);
+    let hourly = RwSignal::new(format!(
+        "{:.2}",
+        f64::from(current.hourly_value_pence) / 100.0
+    ));
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let is_coordinator = move || {
+        session
+            .read(|tb, me| {
+                me.and_then(|me| tb.member(me))
+                    .is_some_and(|m| m.role == Role::Coordinator)
+            })
+            .unwrap_or(false)
+    };
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let language = locale.language();
+        done.set(None);
+        let parsed = (|| {
+            Some(Settings {
+                debit_floor_minutes: minutes_from_hours(&floor.get_untracked())?,
+                credit_ceiling_minutes: minutes_from_hours(&ceiling.get_untracked())?,
+                confirmation: POLICIES
+                    .iter()
+                    .find(|(_, code, _)| *code == policy.get_untracked())
+                    .map(|(p, _, _)| *p)?,
+                confirm_within_days: days.get_untracked().trim().parse().ok()?,
+                auto_confirm: auto_confirm.get_untracked(),
+                balances_visible: balances_visible.get_untracked(),
+                hourly_value_pence: pence_from_pounds(&hourly.get_untracked())?,
+                categories: session
+                    .read(|tb, _| tb.settings().categories.clone())
+                    .unwrap_or_default(),
+            })
+        })();
+        let Some(settings) = parsed else {
+            error.set(Some(language.text(Text::NotANumber).to_string()));
+            return;
+        };
+        match session.change(|tb, me, now| tb.update_settings(me, settings, now)) {
+            Ok(()) => {
+                error.set(None);
+                done.set(Some(language.text(Text::Saved).to_string()));
+            }
+            Err(problem) => error.set(Some(language.error(&problem))),
+        }
+    };
+    let used = move || {
+        session.storage_used().map(|bytes| {
+            let size = format!("{:.1} KB", bytes as f64 / 1024.0);
+            locale
+                .language()
+                .fill(Text::StorageUsed, &[("size", &size)])
+        })
+    };
+
+    let number_field = move |id: &'static str, label: Text, value: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{move || t(label)}</label>
+                <input id=id type="text" inputmode="decimal" prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e)) />
+            </div>
+        }
+    };
+    let check_field = move |id: &'static str, label: Text, value: RwSignal<bool>| {
+        view! {
+            <label class="choice" for=id>
+                <input id=id type="checkbox" prop:checked=move || value.get() on:change=move |e| value.set(event_target_checked(&e)) />
+                {move || t(label)}
+            </label>
+        }
+    };
+
+    view! {
+        <Title text=move || t(Text::SettingsTitle).to_string() />
+        <section class="page" aria-labelledby="settings-heading">
+            <CoordinatorTabs />
+            <PageHeading id="settings-heading">{move || t(Text::SettingsTitle)}</PageHeading>
+            <p>{used}</p>
+            <Show when=is_coordinator fallback=move || view! { <p>{locale.language().error(&ledger::LedgerError::NotCoordinator)}</p> }>
+                <form class="stack" on:submit=submit novalidate=true>
+                    {number_field("floor", Text::FloorLabel, floor)}
+                    {number_field("ceiling", Text::CeilingLabel, ceiling)}
+                    <div class="field">
+                        <label for="policy">{move || t(Text::ConfirmationLabel)}</label>
+                        <select id="policy" on:change=move |e| policy.set(event_target_value(&e))>
+                            {POLICIES.iter().map(|(_, code, text)| view! {
+                                <option value=*code selected=move || policy.get() == *code>{move || t(*text)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    {number_field("confirm-days", Text::ConfirmDaysLabel, days)}
+                    {check_field("auto-confirm", Text::AutoConfirmLabel, auto_confirm)}
+                    {check_field("balances-visible", Text::BalancesVisibleLabel, balances_visible)}
+                    {number_field("hourly-value", Text::HourlyValueLabel, hourly)}
+                    <p class="error" role="alert">{move || error.get()}</p>
+                    <p class="success" role="status">{move || done.get()}</p>
+                    <button type="submit" class="button primary">{move || t(Text::SaveSettings)}</button>
+                </form>
+            </Show>
+        </section>
+    }
+}

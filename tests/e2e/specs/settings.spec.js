@@ -1,0 +1,37 @@
+// A coordinator changes the timebank's rules; the app follows them.
+import { test, expect } from '@playwright/test';
+import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot } from '../support/page-checks.js';
+import { nav, createTimebank, addMember } from '../support/flows.js';
+
+test('a coordinator raises the lowest balance and the record screen warns from the new limit', async ({ page }) => {
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await nav(page, 'Coordinator');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByText(/This timebank uses [\d.]+ KB of this device’s storage\./)).toBeVisible();
+  await expect(page.getByLabel('Lowest balance a member may reach, in hours')).toHaveValue('-10');
+  await expectNoAccessibilityViolations(page);
+  await expectNoSidewaysScroll(page);
+  await saveScreenshot(page, 'settings');
+
+  // Bad input is refused plainly and changes nothing.
+  await page.getByLabel('Lowest balance a member may reach, in hours').fill('lots');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Write a number here.' })).toBeVisible();
+  await page.getByLabel('Lowest balance a member may reach, in hours').fill('5');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'lowest balance must be zero or below' })).toBeVisible();
+
+  await page.getByLabel('Lowest balance a member may reach, in hours').fill('-2');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Lowest balance a member may reach, in hours')).toHaveValue('-2');
+
+  await nav(page, 'Record');
+  await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Cora (No. 1)' });
+  await page.getByLabel('2. Who received it?').selectOption({ label: 'Ann (No. 2)' });
+  await page.getByLabel('Minutes').fill('180');
+  await expect(page.getByText('This takes Ann below their lowest balance.')).toBeVisible();
+});
