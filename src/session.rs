@@ -119,6 +119,15 @@ impl Session {
         })
     }
 
+    /// Whether the person using this device is an active coordinator.
+    pub fn is_coordinator(&self) -> bool {
+        self.read(|tb, me| {
+            me.and_then(|me| tb.member(me))
+                .is_some_and(|m| m.role == ledger::Role::Coordinator)
+        })
+        .unwrap_or(false)
+    }
+
     pub fn is_open(&self) -> bool {
         self.read(|_, _| ()).is_some()
     }

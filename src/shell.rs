@@ -84,7 +84,7 @@ fn Navigation() -> impl IntoView {
                     <li><A href="/events">{move || t(Text::NavEvents)}</A></li>
                     <li><A href="/record">{move || t(Text::NavRecord)}</A></li>
                     <li><A href="/backup">{move || t(Text::NavBackup)}</A></li>
-                    <Show when=move || session.read(|tb, me| me.and_then(|me| tb.member(me)).is_some_and(|m| m.role == ledger::Role::Coordinator)).unwrap_or(false)>
+                    <Show when=move || session.is_coordinator()>
                         <li><A href="/coordinator">{move || t(Text::NavCoordinator)}</A></li>
                     </Show>
                 </Show>

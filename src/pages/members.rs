@@ -16,14 +16,7 @@ pub fn Members() -> impl IntoView {
     let t = move |text| locale.t(text);
     let session = Session::get();
     let query = RwSignal::new(String::new());
-    let is_coordinator = move || {
-        session
-            .read(|tb, me| {
-                me.and_then(|me| tb.member(me))
-                    .is_some_and(|m| m.role == Role::Coordinator)
-            })
-            .unwrap_or(false)
-    };
+    let is_coordinator = move || session.is_coordinator();
     let rows = move || {
         let needle = query.get().trim().to_lowercase();
         session

@@ -2,7 +2,7 @@
 //! confirmation deadline, whether balances are shown, and the hourly value
 //! used in reports; and how much of this device's storage it uses.
 
-use ledger::{ConfirmationPolicy, Role, Settings};
+use ledger::{ConfirmationPolicy, Settings};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -73,14 +73,7 @@ pub fn SettingsPage() -> impl IntoView {
     ));
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let is_coordinator = move || {
-        session
-            .read(|tb, me| {
-                me.and_then(|me| tb.member(me))
-                    .is_some_and(|m| m.role == Role::Coordinator)
-            })
-            .unwrap_or(false)
-    };
+    let is_coordinator = move || session.is_coordinator();
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
