@@ -461,6 +461,8 @@ pub enum Text {
     SaveSettings,
     NotANumber,
     StorageUsed,
+    NavMore,
+    MoreTitle,
 }
 
 fn english(text: Text) -> &'static str {
@@ -740,6 +742,8 @@ fn english(text: Text) -> &'static str {
         Text::SaveSettings => "Save settings",
         Text::NotANumber => "Write a number here.",
         Text::StorageUsed => "This timebank uses {size} of this device’s storage.",
+        Text::NavMore => "More",
+        Text::MoreTitle => "More",
     }
 }
 
@@ -1036,6 +1040,8 @@ fn french(text: Text) -> &'static str {
         Text::SaveSettings => "Enregistrer les réglages",
         Text::NotANumber => "Indiquez un nombre ici.",
         Text::StorageUsed => "Cette banque de temps occupe {size} du stockage de cet appareil.",
+        Text::NavMore => "Plus",
+        Text::MoreTitle => "Plus",
     }
 }
 

@@ -9,8 +9,8 @@ use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Attention, Backup, CreateTimebank, Events, ExchangePage, MemberPage, Members, NotFound,
-    Offers, OpenFromFile, Record, Reports, SettingsPage, Start, Welcome, WhoAreYou,
+    About, Attention, Backup, CreateTimebank, Events, ExchangePage, MemberPage, Members, More,
+    NotFound, Offers, OpenFromFile, Record, Reports, SettingsPage, Start, Welcome, WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/create") view=CreateTimebank />
                     <Route path=path!("/open") view=OpenFromFile />
                     <Route path=path!("/about") view=About />
+                    <Route path=path!("/more") view=More />
                 </Routes>
             </main>
             <footer class="shell-footer">
@@ -80,15 +81,16 @@ fn Navigation() -> impl IntoView {
                 >
                     <li><A href="/" exact=true>{move || t(Text::NavHome)}</A></li>
                     <li><A href="/offers">{move || t(Text::NavOffers)}</A></li>
+                    <li><A href="/record">{move || t(Text::NavRecord)}</A></li>
                     <li><A href="/members">{move || t(Text::NavMembers)}</A></li>
                     <li><A href="/events">{move || t(Text::NavEvents)}</A></li>
-                    <li><A href="/record">{move || t(Text::NavRecord)}</A></li>
-                    <li><A href="/backup">{move || t(Text::NavBackup)}</A></li>
-                    <Show when=move || session.is_coordinator()>
-                        <li><A href="/coordinator">{move || t(Text::NavCoordinator)}</A></li>
-                    </Show>
                 </Show>
-                <li><A href="/about">{move || t(Text::NavAbout)}</A></li>
+                <Show
+                    when=move || session.is_open()
+                    fallback=move || view! { <li><A href="/about">{move || t(Text::NavAbout)}</A></li> }
+                >
+                    <li><A href="/more">{move || t(Text::NavMore)}</A></li>
+                </Show>
             </ul>
         </nav>
     }

@@ -7,7 +7,7 @@ import {
   expectNoSidewaysScroll,
   saveScreenshot,
 } from '../support/page-checks.js';
-import { createTimebank, addMember } from '../support/flows.js';
+import { nav, createTimebank, addMember } from '../support/flows.js';
 
 test('creating a timebank refuses empty names next to the fields', async ({ page }) => {
   await page.goto('/create');
@@ -113,7 +113,7 @@ test('an exchange past a member\'s lowest balance warns, then waits in the atten
   await page.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coordinator' }).click();
+  await nav(page, 'Coordinator');
   await expect(page.getByRole('heading', { level: 1, name: 'Needs attention' })).toBeVisible();
   await expect(
     page.getByText('Ann reached -11 hours, past their lowest limit of -10 hours.'),

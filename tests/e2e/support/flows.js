@@ -2,9 +2,20 @@
 // set up a timebank, add members, record an exchange.
 import { expect } from '@playwright/test';
 
-/** Follows a link in the main navigation. */
-export const nav = (page, name) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+// Pages reached through "More" rather than the main navigation, by the name
+// of their link there.
+const UNDER_MORE = { Backup: 'Backup and sharing', Coordinator: 'Needs attention' };
+
+/** Goes to a page by the main navigation (through "More" for the rest). */
+export async function nav(page, name) {
+  const main = page.getByRole('navigation', { name: 'Main' });
+  if (UNDER_MORE[name]) {
+    await main.getByRole('link', { name: 'More' }).click();
+    await page.getByRole('main').getByRole('link', { name: UNDER_MORE[name] }).click();
+  } else {
+    await main.getByRole('link', { name }).click();
+  }
+}
 
 /** Creates a timebank from the start page; its founder uses this device. */
 export async function createTimebank(page, name = 'Riverside Timebank', founder = 'Cora') {

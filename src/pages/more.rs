@@ -1,0 +1,32 @@
+//! The rest of the app, one tap from the main navigation: backup, the
+//! coordinator's pages, and what Tally is.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::i18n::{Locale, Text};
+use crate::page_heading::PageHeading;
+use crate::session::Session;
+
+#[component]
+pub fn More() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    view! {
+        <Title text=move || t(Text::MoreTitle).to_string() />
+        <section class="page" aria-labelledby="more-heading">
+            <PageHeading id="more-heading">{move || t(Text::MoreTitle)}</PageHeading>
+            <ul class="choice-list">
+                <li><A href="/backup" attr:class="button">{move || t(Text::BackupTitle)}</A></li>
+                <Show when=move || session.is_coordinator()>
+                    <li><A href="/coordinator" attr:class="button">{move || t(Text::AttentionTitle)}</A></li>
+                    <li><A href="/reports" attr:class="button">{move || t(Text::ReportsTitle)}</A></li>
+                    <li><A href="/settings" attr:class="button">{move || t(Text::SettingsTitle)}</A></li>
+                </Show>
+                <li><A href="/about" attr:class="button">{move || t(Text::AboutTitle)}</A></li>
+            </ul>
+        </section>
+    }
+}
