@@ -50,3 +50,21 @@ pub fn TextField(
         </div>
     }
 }
+
+/// Moves focus to the first field marked invalid, so keyboard and screen
+/// reader users land on the problem.
+pub fn focus_first_invalid() {
+    // After the error messages have rendered.
+    request_animation_frame(|| {
+        let field = document()
+            .query_selector("[aria-invalid='true']")
+            .ok()
+            .flatten()
+            .and_then(|element| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+            });
+        if let Some(field) = field {
+            let _ = field.focus();
+        }
+    });
+}

@@ -109,14 +109,17 @@ impl Language {
 
     /// A month in words: "November 2026", "novembre 2026".
     pub fn month(self, month: ledger::Month) -> String {
-        let day = self.date(month.first_day());
-        day.split_once(' ')
-            .map_or(day.clone(), |(_, rest)| rest.to_string())
+        format!("{} {}", self.month_name(month.number()), month.year())
     }
 
     /// A date in words: "28 November 2026", "28 novembre 2026".
     pub fn date(self, date: Date) -> String {
         let (year, month, day) = date.ymd();
+        format!("{day} {} {year}", self.month_name(month))
+    }
+
+    /// The name of a month (1 to 12).
+    fn month_name(self, month: u32) -> &'static str {
         let months = match self {
             Language::English => [
                 "January",
@@ -147,8 +150,7 @@ impl Language {
                 "décembre",
             ],
         };
-        let month = months.get(month as usize - 1).copied().unwrap_or_default();
-        format!("{day} {month} {year}")
+        months.get(month as usize - 1).copied().unwrap_or_default()
     }
 
     /// What adding a file added, in this language.
@@ -1144,6 +1146,9 @@ mod tests {
 
     #[test]
     fn dates_read_as_words() {
+        let month = ledger::Month::parse("2026-11").unwrap();
+        assert_eq!(Language::English.month(month), "November 2026");
+        assert_eq!(Language::French.month(month), "novembre 2026");
         let date = Date::parse("2026-11-28").unwrap();
         assert_eq!(Language::English.date(date), "28 November 2026");
         assert_eq!(Language::French.date(date), "28 novembre 2026");

@@ -23,7 +23,7 @@ mod who_are_you;
 pub use about::About;
 pub use attention::{Attention, CoordinatorTabs};
 pub use backup::Backup;
-pub use create_timebank::{CreateTimebank, focus_first_invalid};
+pub use create_timebank::CreateTimebank;
 pub use events::Events;
 pub use exchange::{ExchangePage, account_name};
 pub use home::Home;

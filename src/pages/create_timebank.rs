@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
-use crate::form::TextField;
+use crate::form::{TextField, focus_first_invalid};
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::session::Session;
@@ -96,22 +96,4 @@ pub fn CreateTimebank() -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// Moves focus to the first field marked invalid, so keyboard and screen
-/// reader users land on the problem.
-pub fn focus_first_invalid() {
-    // After the error messages have rendered.
-    request_animation_frame(|| {
-        let field = document()
-            .query_selector("[aria-invalid='true']")
-            .ok()
-            .flatten()
-            .and_then(|element| {
-                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
-            });
-        if let Some(field) = field {
-            let _ = field.focus();
-        }
-    });
 }

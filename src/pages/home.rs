@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
+use crate::pages::account_name;
 use crate::session::Session;
 
 /// How many of my exchanges the home screen lists.
@@ -38,12 +39,7 @@ pub fn Home() -> impl IntoView {
                 lines
                     .into_iter()
                     .map(|line| {
-                        let other = match &line.other_party {
-                            Account::CommunityFund => t(Text::CommunityFund).to_string(),
-                            Account::Member(id) => {
-                                tb.member(id).map(|m| m.name.clone()).unwrap_or_default()
-                            }
-                        };
+                        let other = account_name(tb, &line.other_party, locale.language());
                         (line, other)
                     })
                     .collect::<Vec<_>>()
@@ -111,7 +107,7 @@ fn WaitingForMe() -> impl IntoView {
                     .filter(|e| e.confirmer.as_ref() == Some(me))
                     .filter(|e| tb.status(&e.id, now) == Some(ledger::Status::Pending))
                     .map(|e| {
-                        let who = crate::pages::account_name(tb, &e.payee, language);
+                        let who = account_name(tb, &e.payee, language);
                         (
                             e.id.clone(),
                             format!(

@@ -138,7 +138,7 @@ fn AddMember() -> impl IntoView {
             Err(problem) => {
                 added.set(None);
                 error.set(Some(locale.language().error(&problem)));
-                crate::pages::focus_first_invalid();
+                crate::form::focus_first_invalid();
             }
         }
     };

@@ -216,7 +216,7 @@ fn PostListing() -> impl IntoView {
                 if about_title {
                     error.set(None);
                     title_error.set(Some(language.error(&problem)));
-                    crate::pages::focus_first_invalid();
+                    crate::form::focus_first_invalid();
                 } else {
                     title_error.set(None);
                     error.set(Some(language.error(&problem)));

@@ -3,12 +3,13 @@
 //! before saving, with a warning (never a block) when the receiver would pass
 //! their lowest balance.
 
-use ledger::{Account, Channel, Date, LimitKind, MemberId, MemberStatus, NewExchange, Role};
+use ledger::{Account, Channel, Date, MemberId, MemberStatus, NewExchange, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
+use crate::pages::account_name;
 use crate::session::{Session, now};
 
 /// The quick choices for how long, in minutes.
@@ -87,10 +88,7 @@ pub fn Record() -> impl IntoView {
         }
         session.read(|tb, _| {
             let (payer_after, payee_after) = tb.preview_balances(&payer, &payee, minutes);
-            let name = |account: &Account| match account {
-                Account::CommunityFund => t(Text::CommunityFund).to_string(),
-                Account::Member(id) => tb.member(id).map(|m| m.name.clone()).unwrap_or_default(),
-            };
+            let name = |account: &Account| account_name(tb, account, locale.language());
             let below_floor = tb
                 .limits(&payer)
                 .is_some_and(|(floor, _)| payer_after < floor);
@@ -134,7 +132,7 @@ pub fn Record() -> impl IntoView {
             } else {
                 Channel::App
             };
-            let recorded = tb.record(
+            tb.record(
                 me,
                 NewExchange {
                     payer: payer.clone(),
@@ -147,28 +145,18 @@ pub fn Record() -> impl IntoView {
                 },
                 now,
             )?;
-            let name = |account: &Account| match account {
-                Account::CommunityFund => t(Text::CommunityFund).to_string(),
-                Account::Member(id) => tb.member(id).map(|m| m.name.clone()).unwrap_or_default(),
-            };
-            let warned = recorded
-                .warnings
-                .iter()
-                .any(|w| w.kind == LimitKind::BelowFloor);
-            Ok((
-                format!(
-                    "{} {}: {}. {}: {}.",
-                    t(Text::Saved),
-                    name(&payee),
-                    language.duration(tb.balance(&payee)),
-                    name(&payer),
-                    language.duration(tb.balance(&payer)),
-                ),
-                warned,
+            let name = |account: &Account| account_name(tb, account, language);
+            Ok(format!(
+                "{} {}: {}. {}: {}.",
+                t(Text::Saved),
+                name(&payee),
+                language.duration(tb.balance(&payee)),
+                name(&payer),
+                language.duration(tb.balance(&payer)),
             ))
         });
         match result {
-            Ok((message, _)) => {
+            Ok(message) => {
                 error.set(None);
                 saved.set(Some(message));
                 minutes.set(String::new());

@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::ids::Account;
 use crate::model::{Channel, ExchangeKind, MemberStatus, Role, Status};
+use crate::schema::status_name;
 use crate::time::{Date, Timestamp};
 use crate::timebank::Timebank;
 
@@ -188,15 +189,8 @@ fn account_name(timebank: &Timebank, account: &Account) -> String {
     }
 }
 
-pub(crate) fn status_name(status: MemberStatus) -> &'static str {
-    match status {
-        MemberStatus::Applicant => "applicant",
-        MemberStatus::Active => "active",
-        MemberStatus::Away => "away",
-        MemberStatus::Left => "left",
-    }
-}
-
+/// A status as a coordinator may write it in an import file (the names the
+/// export writes, and common words from other tools).
 pub(crate) fn status_from(text: &str) -> Option<MemberStatus> {
     Some(match text.trim().to_lowercase().as_str() {
         "" | "active" | "member" => MemberStatus::Active,

@@ -76,6 +76,7 @@ pub use board::{
 pub use periods::{read_locks, write_lock};
 
 pub use exchanges::{append_event, exchange_ids, read_exchange, write_new_exchange};
+pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub use resolutions::{Resolution, read_resolutions, write_resolution};
 

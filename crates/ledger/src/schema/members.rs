@@ -119,7 +119,8 @@ fn write_member_fields(
     Ok(())
 }
 
-fn status_name(status: MemberStatus) -> &'static str {
+/// How a status is written, in the document and in CSV files.
+pub(crate) fn status_name(status: MemberStatus) -> &'static str {
     match status {
         MemberStatus::Applicant => "applicant",
         MemberStatus::Active => "active",
