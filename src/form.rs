@@ -9,7 +9,7 @@ pub fn TextField(
     id: &'static str,
     #[prop(into)] label: Signal<&'static str>,
     value: RwSignal<String>,
-    #[prop(into, optional)] hint: Option<Signal<&'static str>>,
+    #[prop(into, optional)] hint: Option<Signal<String>>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(optional)] input_mode: Option<&'static str>,
@@ -33,7 +33,7 @@ pub fn TextField(
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
             <label for=id>{move || label.get()}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone() aria-live="polite">{move || hint.get()}</p> })}
             <input
                 id=id
                 type=input_type.unwrap_or("text")

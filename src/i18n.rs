@@ -465,6 +465,35 @@ pub enum Text {
     StorageUsed,
     NavMore,
     MoreTitle,
+    TradingDayTitle,
+    TradingDayIntro,
+    TradingDayDateLabel,
+    EnterSlipHeading,
+    SlipNumberLabel,
+    GiverNumberLabel,
+    ReceiverNumberLabel,
+    HoursLabel,
+    HoursHint,
+    SaveSlip,
+    SlipSaved,
+    NoMemberWithNumber,
+    MemberNumberShared,
+    WriteMemberNumber,
+    HoursNotValid,
+    SlipsEnteredHeading,
+    NoSlipsYet,
+    ColSlip,
+    ColGave,
+    ColReceived,
+    SlipStruckOut,
+    PerMemberHeading,
+    ColMember,
+    ColSlips,
+    EndOfDayHeading,
+    EndOfDayCount,
+    EndOfDayTotal,
+    EndOfDayStruck,
+    PrintSummary,
 }
 
 fn english(text: Text) -> &'static str {
@@ -746,6 +775,39 @@ fn english(text: Text) -> &'static str {
         Text::StorageUsed => "This timebank uses {size} of this device’s storage.",
         Text::NavMore => "More",
         Text::MoreTitle => "More",
+        Text::TradingDayTitle => "Trading day",
+        Text::TradingDayIntro => {
+            "Enter the paper slips one after another: each is saved as soon as you press Enter. The totals below are for checking against the paper tally."
+        }
+        Text::TradingDayDateLabel => "Date of the trading day",
+        Text::EnterSlipHeading => "Enter a slip",
+        Text::SlipNumberLabel => "Slip number (optional)",
+        Text::GiverNumberLabel => "Who gave: member number",
+        Text::ReceiverNumberLabel => "Who received: member number",
+        Text::HoursLabel => "How long, in hours",
+        Text::HoursHint => "For example 1.5 or 1:30",
+        Text::SaveSlip => "Save slip",
+        Text::SlipSaved => "Saved: {giver} gave {receiver} {duration}.",
+        Text::NoMemberWithNumber => "No active member has number {number}.",
+        Text::MemberNumberShared => {
+            "More than one member has number {number}: give them different numbers on their member pages first."
+        }
+        Text::WriteMemberNumber => "Write the member’s number, as on the slip.",
+        Text::HoursNotValid => "Write how long in hours, for example 1.5 or 1:30.",
+        Text::SlipsEnteredHeading => "Slips entered",
+        Text::NoSlipsYet => "No slips for this day yet.",
+        Text::ColSlip => "Slip",
+        Text::ColGave => "Gave",
+        Text::ColReceived => "Received",
+        Text::SlipStruckOut => "struck out",
+        Text::PerMemberHeading => "Totals per member",
+        Text::ColMember => "Member",
+        Text::ColSlips => "Slips",
+        Text::EndOfDayHeading => "End of day summary",
+        Text::EndOfDayCount => "Slips counted: {count}",
+        Text::EndOfDayTotal => "Total time: {duration}",
+        Text::EndOfDayStruck => "Struck out (reversed or rejected), not in the totals: {count}",
+        Text::PrintSummary => "Print the summary",
     }
 }
 
@@ -1044,6 +1106,39 @@ fn french(text: Text) -> &'static str {
         Text::StorageUsed => "Cette banque de temps occupe {size} du stockage de cet appareil.",
         Text::NavMore => "Plus",
         Text::MoreTitle => "Plus",
+        Text::TradingDayTitle => "Journée d’échanges",
+        Text::TradingDayIntro => {
+            "Saisissez les bons papier l’un après l’autre : chacun est enregistré dès que vous appuyez sur Entrée. Les totaux ci-dessous servent à vérifier le relevé papier."
+        }
+        Text::TradingDayDateLabel => "Date de la journée d’échanges",
+        Text::EnterSlipHeading => "Saisir un bon",
+        Text::SlipNumberLabel => "Numéro du bon (facultatif)",
+        Text::GiverNumberLabel => "Qui a donné : numéro de membre",
+        Text::ReceiverNumberLabel => "Qui a reçu : numéro de membre",
+        Text::HoursLabel => "Durée, en heures",
+        Text::HoursHint => "Par exemple 1,5 ou 1:30",
+        Text::SaveSlip => "Enregistrer le bon",
+        Text::SlipSaved => "Enregistré : {giver} a donné {duration} à {receiver}.",
+        Text::NoMemberWithNumber => "Aucun membre actif n’a le numéro {number}.",
+        Text::MemberNumberShared => {
+            "Plusieurs membres ont le numéro {number} : donnez-leur d’abord des numéros différents sur leur page."
+        }
+        Text::WriteMemberNumber => "Indiquez le numéro du membre, comme sur le bon.",
+        Text::HoursNotValid => "Indiquez la durée en heures, par exemple 1,5 ou 1:30.",
+        Text::SlipsEnteredHeading => "Bons saisis",
+        Text::NoSlipsYet => "Aucun bon pour ce jour.",
+        Text::ColSlip => "Bon",
+        Text::ColGave => "A donné",
+        Text::ColReceived => "A reçu",
+        Text::SlipStruckOut => "annulé",
+        Text::PerMemberHeading => "Totaux par membre",
+        Text::ColMember => "Membre",
+        Text::ColSlips => "Bons",
+        Text::EndOfDayHeading => "Bilan de fin de journée",
+        Text::EndOfDayCount => "Bons comptés : {count}",
+        Text::EndOfDayTotal => "Durée totale : {duration}",
+        Text::EndOfDayStruck => "Barrés (annulés ou refusés), hors totaux : {count}",
+        Text::PrintSummary => "Imprimer le bilan",
     }
 }
 

@@ -17,6 +17,7 @@ mod record;
 mod reports;
 mod settings;
 mod start;
+mod trading_day;
 mod welcome;
 mod who_are_you;
 
@@ -37,5 +38,6 @@ pub use record::{Record, active_member_choices};
 pub use reports::Reports;
 pub use settings::SettingsPage;
 pub use start::Start;
+pub use trading_day::TradingDay;
 pub use welcome::Welcome;
 pub use who_are_you::WhoAreYou;

@@ -10,7 +10,8 @@ use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
     About, Attention, Backup, CreateTimebank, Events, ExchangePage, MemberPage, Members, More,
-    NotFound, Offers, OpenFromFile, Record, Reports, SettingsPage, Start, Welcome, WhoAreYou,
+    NotFound, Offers, OpenFromFile, Record, Reports, SettingsPage, Start, TradingDay, Welcome,
+    WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coordinator") view=|| view! { <WithTimebank><Attention /></WithTimebank> } />
                     <Route path=path!("/exchanges/:id") view=ExchangePage />
                     <Route path=path!("/settings") view=|| view! { <WithTimebank><SettingsPage /></WithTimebank> } />
+                    <Route path=path!("/trading-day") view=|| view! { <WithTimebank><TradingDay /></WithTimebank> } />
                     <Route path=path!("/reports") view=|| view! { <WithTimebank><Reports /></WithTimebank> } />
                     <Route path=path!("/who") view=|| view! { <WithTimebank><WhoAreYou /></WithTimebank> } />
                     <Route path=path!("/create") view=CreateTimebank />

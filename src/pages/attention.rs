@@ -211,6 +211,7 @@ pub fn CoordinatorTabs() -> impl IntoView {
     view! {
         <nav class="sub-nav" aria-label=move || t(Text::NavCoordinator)>
             <A href="/coordinator">{move || t(Text::AttentionTitle)}</A>
+            <A href="/trading-day">{move || t(Text::TradingDayTitle)}</A>
             <A href="/reports">{move || t(Text::ReportsTitle)}</A>
             <A href="/settings">{move || t(Text::SettingsTitle)}</A>
         </nav>

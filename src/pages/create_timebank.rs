@@ -71,7 +71,7 @@ pub fn CreateTimebank() -> impl IntoView {
                 <TextField
                     id="timebank-name"
                     label=Signal::derive(move || t(Text::TimebankNameLabel))
-                    hint=Signal::derive(move || t(Text::TimebankNameHint))
+                    hint=Signal::derive(move || t(Text::TimebankNameHint).to_string())
                     value=name
                     error=name_error
                     autocomplete="off"
@@ -86,7 +86,7 @@ pub fn CreateTimebank() -> impl IntoView {
                 <TextField
                     id="unit-label"
                     label=Signal::derive(move || t(Text::UnitLabelLabel))
-                    hint=Signal::derive(move || t(Text::UnitLabelHint))
+                    hint=Signal::derive(move || t(Text::UnitLabelHint).to_string())
                     value=unit
                     error=unit_error
                     autocomplete="off"

@@ -22,6 +22,7 @@ pub fn More() -> impl IntoView {
                 <li><A href="/backup" attr:class="button">{move || t(Text::BackupTitle)}</A></li>
                 <Show when=move || session.is_coordinator()>
                     <li><A href="/coordinator" attr:class="button">{move || t(Text::AttentionTitle)}</A></li>
+                    <li><A href="/trading-day" attr:class="button">{move || t(Text::TradingDayTitle)}</A></li>
                     <li><A href="/reports" attr:class="button">{move || t(Text::ReportsTitle)}</A></li>
                     <li><A href="/settings" attr:class="button">{move || t(Text::SettingsTitle)}</A></li>
                 </Show>

@@ -35,6 +35,16 @@ impl Balances {
         self.counted.contains_key(exchange)
     }
 
+    /// Whether `original` counts and one of its reversals counts too, so
+    /// that together they cancel out.
+    pub fn is_reversed(&self, original: &ExchangeId) -> bool {
+        self.counts(original)
+            && self
+                .reversals
+                .get(original)
+                .is_some_and(|set| set.iter().any(|(_, id)| self.counts(id)))
+    }
+
     /// Reversals recorded for `original`, earliest first.
     pub fn reversals_of(&self, original: &ExchangeId) -> Vec<ExchangeId> {
         self.reversals

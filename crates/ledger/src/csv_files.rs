@@ -123,7 +123,7 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
 
 /// Reads hours as a decimal (`1.5`, `1,5`) or as hours and minutes (`1:30`),
 /// into whole minutes; a leading minus sign is allowed.
-pub(crate) fn parse_hours(text: &str) -> Option<i64> {
+pub fn parse_hours(text: &str) -> Option<i64> {
     let text = text.trim();
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => (-1, rest.trim()),

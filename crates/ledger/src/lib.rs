@@ -36,7 +36,7 @@ mod time;
 mod timebank;
 
 pub use board::{Event, EventKind, Listing, ListingKind, MAX_LISTING_DAYS};
-pub use csv_files::{ImportError, RowProblem, hours_text};
+pub use csv_files::{ImportError, RowProblem, hours_text, parse_hours};
 pub use error::{LedgerError, LoadError};
 pub use ids::{
     Account, DeviceId, Entropy, EventId, ExchangeId, GroupId, ListingId, LogEntryId, MemberId,
@@ -50,7 +50,7 @@ pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORIS
 pub use schema::{Resolution, SchemaError};
 pub use time::{Date, Month, Timestamp};
 pub use timebank::{
-    Added, AttentionItem, HoursPurchase, ImportSummary, LimitKind, LimitWarning, NewEvent,
-    NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank, Recorded, StatementLine,
-    Timebank, checked_name,
+    AccountTotals, Added, AttentionItem, HoursPurchase, ImportSummary, LimitKind, LimitWarning,
+    NewEvent, NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank, Recorded,
+    StatementLine, Timebank, TradingDay, checked_name,
 };

@@ -16,6 +16,7 @@ mod exchanges;
 mod import;
 mod members;
 mod reports;
+mod trading_day;
 
 pub use attention::AttentionItem;
 pub use board::{NewEvent, NewListing};
@@ -24,6 +25,7 @@ pub use exchanges::{
 };
 pub use import::ImportSummary;
 pub use members::NewMember;
+pub use trading_day::{AccountTotals, TradingDay};
 
 use crate::balances::Balances;
 use crate::board::{Event, Listing};
@@ -432,6 +434,11 @@ impl Timebank {
     /// Whether the exchange counts towards balances (see `balances`).
     pub fn counts(&self, id: &ExchangeId) -> bool {
         self.balances.counts(id)
+    }
+
+    /// Whether the exchange counts but a counted reversal cancels it.
+    pub fn is_reversed(&self, id: &ExchangeId) -> bool {
+        self.balances.is_reversed(id)
     }
 
     pub fn balance(&self, account: &Account) -> i64 {

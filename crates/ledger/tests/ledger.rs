@@ -10,4 +10,5 @@ mod ledger {
     pub mod reports;
     pub mod storage;
     pub mod support;
+    pub mod trading_day;
 }

@@ -4,7 +4,11 @@ import { expect } from '@playwright/test';
 
 // Pages reached through "More" rather than the main navigation, by the name
 // of their link there.
-const UNDER_MORE = { Backup: 'Backup and sharing', Coordinator: 'Needs attention' };
+const UNDER_MORE = {
+  Backup: 'Backup and sharing',
+  Coordinator: 'Needs attention',
+  'Trading day': 'Trading day',
+};
 
 /** Goes to a page by the main navigation (through "More" for the rest). */
 export async function nav(page, name) {
