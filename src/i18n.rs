@@ -494,6 +494,15 @@ pub enum Text {
     EndOfDayTotal,
     EndOfDayStruck,
     PrintSummary,
+    AddAnotherGiver,
+    AddAnotherReceiver,
+    RemovePerson,
+    GroupNote,
+    AlsoGave,
+    AlsoReceived,
+    ChooseAPerson,
+    CategoriesLabel,
+    CategoriesHint,
 }
 
 fn english(text: Text) -> &'static str {
@@ -808,6 +817,17 @@ fn english(text: Text) -> &'static str {
         Text::EndOfDayTotal => "Total time: {duration}",
         Text::EndOfDayStruck => "Struck out (reversed or rejected), not in the totals: {count}",
         Text::PrintSummary => "Print the summary",
+        Text::AddAnotherGiver => "Add another person who gave",
+        Text::AddAnotherReceiver => "Add another person who received",
+        Text::RemovePerson => "Remove {name}",
+        Text::GroupNote => {
+            "A group exchange: each person on one side exchanges the same time with the person on the other side."
+        }
+        Text::AlsoGave => "Also gave the help ({n})",
+        Text::AlsoReceived => "Also received it ({n})",
+        Text::ChooseAPerson => "a person",
+        Text::CategoriesLabel => "Categories of help, one per line",
+        Text::CategoriesHint => "Exchanges and listings already in a category you remove keep it.",
     }
 }
 
@@ -1139,6 +1159,19 @@ fn french(text: Text) -> &'static str {
         Text::EndOfDayTotal => "Durée totale : {duration}",
         Text::EndOfDayStruck => "Barrés (annulés ou refusés), hors totaux : {count}",
         Text::PrintSummary => "Imprimer le bilan",
+        Text::AddAnotherGiver => "Ajouter une autre personne qui a donné",
+        Text::AddAnotherReceiver => "Ajouter une autre personne qui a reçu",
+        Text::RemovePerson => "Retirer {name}",
+        Text::GroupNote => {
+            "Un échange de groupe : chaque personne d’un côté échange la même durée avec la personne de l’autre côté."
+        }
+        Text::AlsoGave => "A aussi donné ({n})",
+        Text::AlsoReceived => "A aussi reçu ({n})",
+        Text::ChooseAPerson => "une personne",
+        Text::CategoriesLabel => "Catégories d’aide, une par ligne",
+        Text::CategoriesHint => {
+            "Les échanges et annonces déjà classés dans une catégorie retirée la gardent."
+        }
     }
 }
 

@@ -30,6 +30,8 @@ struct Shown {
     minutes: i64,
     date: String,
     description: String,
+    category: Option<String>,
+    slip: Option<String>,
     status: Status,
     recorded: String,
     history: Vec<String>,
@@ -104,6 +106,11 @@ pub fn ExchangePage() -> impl IntoView {
                     minutes: i64::from(exchange.minutes),
                     date: language.date(exchange.service_date),
                     description: exchange.description.clone(),
+                    category: exchange.category.clone(),
+                    slip: match &exchange.channel {
+                        ledger::Channel::PaperSlip { number } => Some(number.clone()),
+                        _ => None,
+                    },
                     status,
                     recorded: language.fill(
                         Text::RecordedBy,
@@ -168,6 +175,14 @@ pub fn ExchangePage() -> impl IntoView {
                             <dd>{language.duration(shown.minutes)}</dd>
                             <dt>{t(Text::DateLabel)}</dt>
                             <dd>{shown.date.clone()}</dd>
+                            {shown.category.clone().map(|category| view! {
+                                <dt>{t(Text::CategoryLabel)}</dt>
+                                <dd>{category}</dd>
+                            })}
+                            {shown.slip.clone().map(|number| view! {
+                                <dt>{t(Text::ColSlip)}</dt>
+                                <dd>{number}</dd>
+                            })}
                             <dt>{t(Text::StatusLabel)}</dt>
                             <dd data-testid="exchange-status">{status}</dd>
                         </dl>

@@ -3,7 +3,7 @@
 //! before saving, with a warning (never a block) when the receiver would pass
 //! their lowest balance.
 
-use ledger::{Account, Channel, Date, MemberId, MemberStatus, NewExchange, Role};
+use ledger::{Account, Channel, Date, MemberId, MemberStatus, NewExchange, NewGroupExchange, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -39,64 +39,96 @@ pub fn active_member_choices(tb: &ledger::Timebank, language: Language) -> Vec<(
     list
 }
 
+/// The people on one side of an exchange: each a key (for the list) and the
+/// chosen member id text.
+type People = RwSignal<Vec<(u32, RwSignal<String>)>>;
+
+fn chosen(people: People) -> Vec<Account> {
+    people.with(|list| {
+        list.iter()
+            .filter_map(|(_, id)| MemberId::parse(&id.get()).map(Account::Member))
+            .collect()
+    })
+}
+
+fn chosen_untracked(people: People) -> Vec<Account> {
+    people.with_untracked(|list| {
+        list.iter()
+            .filter_map(|(_, id)| MemberId::parse(&id.get_untracked()).map(Account::Member))
+            .collect()
+    })
+}
+
+fn one_person() -> Vec<(u32, RwSignal<String>)> {
+    vec![(0, RwSignal::new(String::new()))]
+}
+
 #[component]
 pub fn Record() -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
     let session = Session::get();
 
-    let giver = RwSignal::new(String::new());
-    let receiver = RwSignal::new(String::new());
+    let givers: People = RwSignal::new(one_person());
+    let receivers: People = RwSignal::new(one_person());
     let minutes = RwSignal::new(String::new());
     let date = RwSignal::new(now().date().to_string());
     let description = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
     let slip = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
 
-    let members = move || {
+    let categories = move || {
         session
-            .read(|tb, _| {
-                let mut list: Vec<(MemberId, String)> = tb
-                    .members()
-                    .filter(|m| m.status == MemberStatus::Active)
-                    .map(|m| {
-                        (
-                            m.id.clone(),
-                            format!("{} ({} {})", m.name, t(Text::MemberNumberShort), m.number),
-                        )
-                    })
-                    .collect();
-                list.sort_by_key(|a| a.1.to_lowercase());
-                list
-            })
+            .read(|tb, _| tb.settings().categories.clone())
             .unwrap_or_default()
     };
-    let account = |text: String| MemberId::parse(&text).map(Account::Member);
     let parsed_minutes = move || minutes.get().trim().parse::<u32>().ok();
+    let is_group =
+        move || givers.with(|list| list.len()) > 1 || receivers.with(|list| list.len()) > 1;
 
-    // Both balances after the exchange, and a warning when the receiver
-    // would pass their lowest balance.
+    // Everyone's balance after the exchange, and a warning for each person
+    // who would pass their lowest balance.
     let preview = move || {
-        let (payee, payer, minutes) = (
-            account(giver.get())?,
-            account(receiver.get())?,
-            parsed_minutes()?,
-        );
-        if payee == payer || minutes == 0 {
+        let (payees, payers, minutes) = (chosen(givers), chosen(receivers), parsed_minutes()?);
+        if payees.is_empty() || payers.is_empty() || minutes == 0 {
+            return None;
+        }
+        if payees.iter().any(|payee| payers.contains(payee)) {
             return None;
         }
         session.read(|tb, _| {
-            let (payer_after, payee_after) = tb.preview_balances(&payer, &payee, minutes);
-            let name = |account: &Account| account_name(tb, account, locale.language());
-            let below_floor = tb
-                .limits(&payer)
-                .is_some_and(|(floor, _)| payer_after < floor);
-            (
-                (name(&payee), payee_after),
-                (name(&payer), payer_after),
-                below_floor.then(|| name(&payer)),
-            )
+            let mut after: Vec<(Account, i64)> = Vec::new();
+            let each = i64::from(minutes);
+            for payee in &payees {
+                after.push((
+                    payee.clone(),
+                    tb.balance(payee) + each * payers.len() as i64,
+                ));
+            }
+            for payer in &payers {
+                after.push((
+                    payer.clone(),
+                    tb.balance(payer) - each * payees.len() as i64,
+                ));
+            }
+            let language = locale.language();
+            let lines: Vec<(String, i64)> = after
+                .iter()
+                .map(|(account, balance)| (account_name(tb, account, language), *balance))
+                .collect();
+            let warnings: Vec<String> = after
+                .iter()
+                .filter(|(account, balance)| {
+                    payers.contains(account)
+                        && tb
+                            .limits(account)
+                            .is_some_and(|(floor, _)| *balance < floor)
+                })
+                .map(|(account, _)| account_name(tb, account, language))
+                .collect();
+            (lines, warnings)
         })
     };
 
@@ -104,13 +136,13 @@ pub fn Record() -> impl IntoView {
         event.prevent_default();
         let language = locale.language();
         saved.set(None);
-        let (Some(payee), Some(payer)) = (
-            account(giver.get_untracked()),
-            account(receiver.get_untracked()),
-        ) else {
+        let (payees, payers) = (chosen_untracked(givers), chosen_untracked(receivers));
+        let everyone_chosen = payees.len() == givers.with_untracked(Vec::len)
+            && payers.len() == receivers.with_untracked(Vec::len);
+        if payees.is_empty() || payers.is_empty() || !everyone_chosen {
             error.set(Some(t(Text::ChooseMember).to_string()));
             return;
-        };
+        }
         let Some(amount) = minutes.get_untracked().trim().parse::<u32>().ok() else {
             error.set(Some(t(Text::MinutesNotNumber).to_string()));
             return;
@@ -121,6 +153,7 @@ pub fn Record() -> impl IntoView {
         };
         let slip_number = slip.get_untracked().trim().to_string();
         let description_text = description.get_untracked();
+        let category_name = Some(category.get_untracked()).filter(|c| !c.is_empty());
         let result = session.change(move |tb, me, now| {
             let is_coordinator = tb.member(me).is_some_and(|m| m.role == Role::Coordinator);
             let channel = if !slip_number.is_empty() {
@@ -132,28 +165,47 @@ pub fn Record() -> impl IntoView {
             } else {
                 Channel::App
             };
-            tb.record(
-                me,
-                NewExchange {
-                    payer: payer.clone(),
-                    payee: payee.clone(),
-                    minutes: amount,
-                    service_date,
-                    description: description_text,
-                    category: None,
-                    channel,
-                },
-                now,
-            )?;
-            let name = |account: &Account| account_name(tb, account, language);
-            Ok(format!(
-                "{} {}: {}. {}: {}.",
-                t(Text::Saved),
-                name(&payee),
-                language.duration(tb.balance(&payee)),
-                name(&payer),
-                language.duration(tb.balance(&payer)),
-            ))
+            if payees.len() == 1 && payers.len() == 1 {
+                tb.record(
+                    me,
+                    NewExchange {
+                        payer: payers[0].clone(),
+                        payee: payees[0].clone(),
+                        minutes: amount,
+                        service_date,
+                        description: description_text,
+                        category: category_name,
+                        channel,
+                    },
+                    now,
+                )?;
+            } else {
+                tb.record_group(
+                    me,
+                    NewGroupExchange {
+                        payers: payers.clone(),
+                        payees: payees.clone(),
+                        minutes: amount,
+                        service_date,
+                        description: description_text,
+                        category: category_name,
+                        channel,
+                    },
+                    now,
+                )?;
+            }
+            let balances: Vec<String> = payees
+                .iter()
+                .chain(&payers)
+                .map(|account| {
+                    format!(
+                        "{}: {}.",
+                        account_name(tb, account, language),
+                        language.duration(tb.balance(account))
+                    )
+                })
+                .collect();
+            Ok(format!("{} {}", t(Text::Saved), balances.join(" ")))
         });
         match result {
             Ok(message) => {
@@ -167,32 +219,30 @@ pub fn Record() -> impl IntoView {
         }
     };
 
-    let member_options = move || {
-        members()
-            .into_iter()
-            .map(|(id, label)| view! { <option value=id.to_string()>{label}</option> })
-            .collect_view()
-    };
-
     view! {
         <Title text=move || t(Text::RecordTitle).to_string() />
         <section class="page" aria-labelledby="record-heading">
             <PageHeading id="record-heading">{move || t(Text::RecordTitle)}</PageHeading>
             <form class="stack" on:submit=submit novalidate=true>
-                <div class="field">
-                    <label for="giver">{move || t(Text::StepWhoGave)}</label>
-                    <select id="giver" on:change=move |e| giver.set(event_target_value(&e)) prop:value=move || giver.get()>
-                        <option value="">{move || t(Text::ChooseMember)}</option>
-                        {member_options}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="receiver">{move || t(Text::StepWhoReceived)}</label>
-                    <select id="receiver" on:change=move |e| receiver.set(event_target_value(&e)) prop:value=move || receiver.get()>
-                        <option value="">{move || t(Text::ChooseMember)}</option>
-                        {member_options}
-                    </select>
-                </div>
+                <Side
+                    people=givers
+                    id="giver"
+                    first=Text::StepWhoGave
+                    also=Text::AlsoGave
+                    add=Text::AddAnotherGiver
+                    can_add=Signal::derive(move || receivers.with(Vec::len) == 1)
+                />
+                <Side
+                    people=receivers
+                    id="receiver"
+                    first=Text::StepWhoReceived
+                    also=Text::AlsoReceived
+                    add=Text::AddAnotherReceiver
+                    can_add=Signal::derive(move || givers.with(Vec::len) == 1)
+                />
+                <Show when=is_group>
+                    <p class="hint">{move || t(Text::GroupNote)}</p>
+                </Show>
                 <fieldset class="field">
                     <legend>{move || t(Text::StepHowLong)}</legend>
                     <div class="quick-choices">
@@ -232,19 +282,30 @@ pub fn Record() -> impl IntoView {
                     <input id="description" type="text" prop:value=move || description.get() on:input=move |e| description.set(event_target_value(&e)) />
                 </div>
                 <div class="field">
+                    <label for="category">{move || t(Text::CategoryLabel)}</label>
+                    <select id="category" on:change=move |e| category.set(event_target_value(&e)) prop:value=move || category.get()>
+                        <option value="">{move || t(Text::NoCategory)}</option>
+                        {move || categories()
+                            .into_iter()
+                            .map(|name| view! { <option value=name.clone()>{name.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
                     <label for="slip">{move || t(Text::SlipLabel)}</label>
                     <input id="slip" type="text" inputmode="numeric" prop:value=move || slip.get() on:input=move |e| slip.set(event_target_value(&e)) />
                 </div>
-                {move || preview().map(|((giver_name, giver_after), (receiver_name, receiver_after), warning)| {
+                {move || preview().map(|(lines, warnings)| {
                     let language = locale.language();
                     view! {
                         <section class="preview" aria-labelledby="preview-heading">
                             <h2 id="preview-heading">{t(Text::BalancesAfter)}</h2>
-                            <p>{format!("{giver_name}: {}", language.duration(giver_after))}</p>
-                            <p>{format!("{receiver_name}: {}", language.duration(receiver_after))}</p>
-                            {warning.map(|name| view! {
+                            {lines.into_iter().map(|(name, balance)| view! {
+                                <p>{format!("{name}: {}", language.duration(balance))}</p>
+                            }).collect_view()}
+                            {warnings.into_iter().map(|name| view! {
                                 <p class="warning">{language.fill(Text::FloorWarning, &[("name", &name)])}</p>
-                            })}
+                            }).collect_view()}
                         </section>
                     }
                 })}
@@ -253,5 +314,95 @@ pub fn Record() -> impl IntoView {
                 <button type="submit" class="button primary">{move || t(Text::RecordSubmit)}</button>
             </form>
         </section>
+    }
+}
+
+/// One side of an exchange: a member chosen, and for a group exchange more
+/// members added one at a time (each can be removed again).
+#[component]
+fn Side(
+    people: People,
+    id: &'static str,
+    first: Text,
+    also: Text,
+    add: Text,
+    can_add: Signal<bool>,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let next_key = StoredValue::new(1_u32);
+    let options = move || {
+        session
+            .read(|tb, _| active_member_choices(tb, locale.language()))
+            .unwrap_or_default()
+    };
+    let add_person = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        people.update(|list| list.push((key, RwSignal::new(String::new()))));
+        // Straight to the new choice.
+        request_animation_frame(move || {
+            if let Some(select) = document().get_element_by_id(&format!("{id}-{key}"))
+                && let Ok(select) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(select)
+            {
+                let _ = select.focus();
+            }
+        });
+    };
+    view! {
+        <For each=move || people.get() key=|(key, _)| *key let:person>
+            {
+                let (key, value) = person;
+                let field_id = if key == 0 { id.to_string() } else { format!("{id}-{key}") };
+                let position = move || {
+                    people.with(|list| list.iter().position(|(k, _)| *k == key).unwrap_or(0) + 1)
+                };
+                let label = move || {
+                    if key == 0 {
+                        t(first).to_string()
+                    } else {
+                        locale.language().fill(also, &[("n", &position().to_string())])
+                    }
+                };
+                let remove_label = move || {
+                    let name = session
+                        .read(|tb, _| {
+                            MemberId::parse(&value.get())
+                                .and_then(|m| tb.member(&m).map(|m| m.name.clone()))
+                        })
+                        .flatten()
+                        .unwrap_or_else(|| t(Text::ChooseAPerson).to_string());
+                    locale.language().fill(Text::RemovePerson, &[("name", &name)])
+                };
+                let remove = move |_| {
+                    people.update(|list| list.retain(|(k, _)| *k != key));
+                };
+                view! {
+                    <div class="field">
+                        <label for=field_id.clone()>{label}</label>
+                        <div class="choice-row">
+                            <select
+                                id=field_id.clone()
+                                on:change=move |e| value.set(event_target_value(&e))
+                                prop:value=move || value.get()
+                            >
+                                <option value="">{move || t(Text::ChooseMember)}</option>
+                                {move || options()
+                                    .into_iter()
+                                    .map(|(member, label)| view! { <option value=member.to_string()>{label}</option> })
+                                    .collect_view()}
+                            </select>
+                            {(key != 0).then(|| view! {
+                                <button type="button" class="button" on:click=remove>{remove_label}</button>
+                            })}
+                        </div>
+                    </div>
+                }
+            }
+        </For>
+        <Show when=move || can_add.get()>
+            <button type="button" class="button" on:click=add_person>{move || t(add)}</button>
+        </Show>
     }
 }

@@ -39,6 +39,17 @@ fn pence_from_pounds(text: &str) -> Option<u32> {
         .then(|| (pounds * 100.0).round() as u32)
 }
 
+/// Categories as typed, one per line: blank lines and repeats dropped.
+fn category_lines(text: &str) -> Vec<String> {
+    let mut seen = Vec::<String>::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !seen.iter().any(|c| c.eq_ignore_ascii_case(line)) {
+            seen.push(line.to_string());
+        }
+    }
+    seen
+}
+
 fn hours_text(minutes: i64) -> String {
     if minutes % 60 == 0 {
         (minutes / 60).to_string()
@@ -71,6 +82,7 @@ pub fn SettingsPage() -> impl IntoView {
         "{:.2}",
         f64::from(current.hourly_value_pence) / 100.0
     ));
+    let categories = RwSignal::new(current.categories.join("\n"));
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let is_coordinator = move || session.is_coordinator();
@@ -91,9 +103,7 @@ pub fn SettingsPage() -> impl IntoView {
                 auto_confirm: auto_confirm.get_untracked(),
                 balances_visible: balances_visible.get_untracked(),
                 hourly_value_pence: pence_from_pounds(&hourly.get_untracked())?,
-                categories: session
-                    .read(|tb, _| tb.settings().categories.clone())
-                    .unwrap_or_default(),
+                categories: category_lines(&categories.get_untracked()),
             })
         })();
         let Some(settings) = parsed else {
@@ -156,6 +166,17 @@ pub fn SettingsPage() -> impl IntoView {
                     {check_field("auto-confirm", Text::AutoConfirmLabel, auto_confirm)}
                     {check_field("balances-visible", Text::BalancesVisibleLabel, balances_visible)}
                     {number_field("hourly-value", Text::HourlyValueLabel, hourly)}
+                    <div class="field">
+                        <label for="categories">{move || t(Text::CategoriesLabel)}</label>
+                        <p class="hint" id="categories-hint">{move || t(Text::CategoriesHint)}</p>
+                        <textarea
+                            id="categories"
+                            rows="8"
+                            aria-describedby="categories-hint"
+                            prop:value=move || categories.get()
+                            on:input=move |e| categories.set(event_target_value(&e))
+                        ></textarea>
+                    </div>
                     <p class="error" role="alert">{move || error.get()}</p>
                     <p class="success" role="status">{move || done.get()}</p>
                     <button type="submit" class="button primary">{move || t(Text::SaveSettings)}</button>

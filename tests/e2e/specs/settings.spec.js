@@ -35,3 +35,18 @@ test('a coordinator raises the lowest balance and the record screen warns from t
   await page.getByLabel('Minutes').fill('180');
   await expect(page.getByText('This takes Ann below their lowest balance.')).toBeVisible();
 });
+
+test('a coordinator adds a category of help and it is offered when recording', async ({ page }) => {
+  await createTimebank(page);
+  await nav(page, 'Coordinator');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const categories = page.getByLabel('Categories of help, one per line');
+  await expect(categories).toHaveValue(/Home and garden/);
+  await categories.fill('Home and garden\n\nPet care\nhome and garden\n');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Categories of help, one per line')).toHaveValue('Home and garden\nPet care');
+  await nav(page, 'Record');
+  await expect(page.getByLabel('Category').getByRole('option')).toHaveText(['No category', 'Home and garden', 'Pet care']);
+});

@@ -126,3 +126,38 @@ test('an exchange past a member\'s lowest balance warns, then waits in the atten
   await page.reload();
   await expect(page.getByText('Nothing needs attention.')).toBeVisible();
 });
+
+test('a workshop: one person taught three, recorded at once with a category', async ({ page }) => {
+  const problems = watchConsole(page);
+  await createTimebank(page);
+  for (const name of ['Ann', 'Bob', 'Cat', 'Dan']) await addMember(page, name);
+  await nav(page, 'Record');
+  await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
+  await page.getByLabel('2. Who received it?').selectOption({ label: 'Bob (No. 3)' });
+  await page.getByRole('button', { name: 'Add another person who received' }).click();
+  await expect(page.getByLabel('Also received it (2)')).toBeFocused();
+  await page.getByLabel('Also received it (2)').selectOption({ label: 'Cat (No. 4)' });
+  await page.getByRole('button', { name: 'Add another person who received' }).click();
+  await page.getByLabel('Also received it (3)').selectOption({ label: 'Dan (No. 5)' });
+  // With several receivers there can only be one giver.
+  await expect(page.getByRole('button', { name: 'Add another person who gave' })).toHaveCount(0);
+  await page.getByRole('button', { name: '1 hour' }).click();
+  await page.getByLabel('Category').selectOption('Learning');
+  const preview = page.getByRole('region', { name: 'Balances after this exchange' });
+  await expect(preview).toContainText('Ann: 3 hours');
+  await expect(preview).toContainText('Dan: -1 hour');
+  await expectNoAccessibilityViolations(page);
+  await expectNoSidewaysScroll(page);
+  await saveScreenshot(page, 'record-group-exchange');
+  // Changed their mind about Dan.
+  await page.getByRole('button', { name: 'Remove Dan' }).click();
+  await expect(preview).toContainText('Ann: 2 hours');
+  await page.getByRole('button', { name: 'Save the exchange' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toContainText(
+    'Ann: 2 hours. Bob: -1 hour. Cat: -1 hour.',
+  );
+  await nav(page, 'Members');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Dan' })).toContainText('0 minutes');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Cat' })).toContainText('-1 hour');
+  expect(problems).toEqual([]);
+});
