@@ -503,6 +503,23 @@ pub enum Text {
     ChooseAPerson,
     CategoriesLabel,
     CategoriesHint,
+    EditProfile,
+    EditMemberTitle,
+    OffersLabel,
+    NeedsLabel,
+    MemberNumberLabel,
+    RoleLabel,
+    RoleMember,
+    RoleCoordinator,
+    OwnFloorLabel,
+    OwnCeilingLabel,
+    SaveDetails,
+    BackToMember,
+    ApplicantsHeading,
+    NoApplicants,
+    ApproveButton,
+    JoinedOn,
+    AddAsApplicant,
 }
 
 fn english(text: Text) -> &'static str {
@@ -828,6 +845,23 @@ fn english(text: Text) -> &'static str {
         Text::ChooseAPerson => "a person",
         Text::CategoriesLabel => "Categories of help, one per line",
         Text::CategoriesHint => "Exchanges and listings already in a category you remove keep it.",
+        Text::EditProfile => "Edit details",
+        Text::EditMemberTitle => "Edit {name}’s details",
+        Text::OffersLabel => "What they can offer",
+        Text::NeedsLabel => "What they would like help with",
+        Text::MemberNumberLabel => "Member number",
+        Text::RoleLabel => "Role",
+        Text::RoleMember => "Member",
+        Text::RoleCoordinator => "Coordinator",
+        Text::OwnFloorLabel => "Their own lowest balance, in hours (empty: the timebank’s)",
+        Text::OwnCeilingLabel => "Their own highest balance, in hours (empty: the timebank’s)",
+        Text::SaveDetails => "Save details",
+        Text::BackToMember => "Back to {name}",
+        Text::ApplicantsHeading => "Applicants waiting for approval",
+        Text::NoApplicants => "Nobody is waiting for approval.",
+        Text::ApproveButton => "Approve {name}",
+        Text::JoinedOn => "Asked to join on {date}",
+        Text::AddAsApplicant => "Add as an applicant, to approve later",
     }
 }
 
@@ -1172,6 +1206,23 @@ fn french(text: Text) -> &'static str {
         Text::CategoriesHint => {
             "Les échanges et annonces déjà classés dans une catégorie retirée la gardent."
         }
+        Text::EditProfile => "Modifier la fiche",
+        Text::EditMemberTitle => "Modifier la fiche de {name}",
+        Text::OffersLabel => "Ce que la personne peut offrir",
+        Text::NeedsLabel => "L’aide qu’elle aimerait recevoir",
+        Text::MemberNumberLabel => "Numéro de membre",
+        Text::RoleLabel => "Rôle",
+        Text::RoleMember => "Membre",
+        Text::RoleCoordinator => "Coordinateur ou coordinatrice",
+        Text::OwnFloorLabel => "Son solde le plus bas, en heures (vide : celui de la banque)",
+        Text::OwnCeilingLabel => "Son solde le plus haut, en heures (vide : celui de la banque)",
+        Text::SaveDetails => "Enregistrer la fiche",
+        Text::BackToMember => "Retour à {name}",
+        Text::ApplicantsHeading => "Candidatures à approuver",
+        Text::NoApplicants => "Personne n’attend d’approbation.",
+        Text::ApproveButton => "Approuver {name}",
+        Text::JoinedOn => "Candidature du {date}",
+        Text::AddAsApplicant => "Ajouter comme candidat, à approuver plus tard",
     }
 }
 

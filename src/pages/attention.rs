@@ -2,7 +2,7 @@
 //! to do, links to the exchange concerned, and can be marked as dealt with
 //! (which is recorded in the timebank, so every device sees it resolved).
 
-use ledger::{Account, AttentionItem, ExchangeId, LimitKind, Role, Timebank};
+use ledger::{Account, AttentionItem, ExchangeId, LimitKind, MemberStatus, Role, Timebank};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -197,6 +197,74 @@ pub fn Attention() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 }.into_any(),
+            }}
+            <p class="error" role="alert">{move || error.get()}</p>
+            <Show when=move || session.is_coordinator()>
+                <Applicants />
+            </Show>
+        </section>
+    }
+}
+
+/// People who asked to join, oldest first, each approved with one tap.
+#[component]
+fn Applicants() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let error = RwSignal::new(None::<String>);
+    let waiting = move || {
+        session
+            .read(|tb, _| {
+                let mut list: Vec<_> = tb
+                    .members()
+                    .filter(|m| m.status == MemberStatus::Applicant)
+                    .cloned()
+                    .collect();
+                list.sort_by_key(|m| (m.joined_on, m.number));
+                list
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <section aria-labelledby="applicants-heading">
+            <h2 id="applicants-heading">{move || t(Text::ApplicantsHeading)}</h2>
+            {move || {
+                let list = waiting();
+                let language = locale.language();
+                if list.is_empty() {
+                    return view! { <p>{t(Text::NoApplicants)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="attention-list">
+                        {list.into_iter().map(|member| {
+                            let id = member.id.clone();
+                            let approve = move |_| {
+                                let result = session.change(|tb, me, now| {
+                                    tb.set_status(me, &id, MemberStatus::Active, now)
+                                });
+                                match result {
+                                    Ok(()) => error.set(None),
+                                    Err(problem) => error.set(Some(locale.language().error(&problem))),
+                                }
+                            };
+                            view! {
+                                <li>
+                                    <p class="what">
+                                        <A href=format!("/members/{}", member.id)>
+                                            {format!("{} ({} {})", member.name, t(Text::MemberNumberShort), member.number)}
+                                        </A>
+                                    </p>
+                                    <p class="hint">{language.fill(Text::JoinedOn, &[("date", &language.date(member.joined_on))])}</p>
+                                    {(!member.profile.offers.is_empty()).then(|| view! { <p>{member.profile.offers.clone()}</p> })}
+                                    <button type="button" class="button" on:click=approve>
+                                        {language.fill(Text::ApproveButton, &[("name", &member.name)])}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
             }}
             <p class="error" role="alert">{move || error.get()}</p>
         </section>

@@ -6,6 +6,7 @@
 use ledger::{Account, Member, MemberId, MemberStatus, Role, StatementLine};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::i18n::{Locale, Text};
@@ -30,6 +31,7 @@ struct Shown {
     balance: Option<i64>,
     statement: Option<Vec<(StatementLine, String)>>,
     coordinator: bool,
+    may_edit: bool,
 }
 
 #[component]
@@ -64,6 +66,7 @@ pub fn MemberPage() -> impl IntoView {
                             })
                             .collect()
                     }),
+                    may_edit: coordinator || me == Some(&id),
                     member,
                     coordinator,
                 })
@@ -109,6 +112,11 @@ pub fn MemberPage() -> impl IntoView {
                         <PageHeading id="member-heading">
                             {format!("{} ({} {})", member.name, t(Text::MemberNumberShort), member.number)}
                         </PageHeading>
+                        {shown.may_edit.then(|| view! {
+                            <p class="no-print">
+                                <A href=format!("/members/{}/edit", member.id) attr:class="button">{t(Text::EditProfile)}</A>
+                            </p>
+                        })}
                         {shown.balance.map(|minutes| view! {
                             <div class="balance-card">
                                 <h2>{t(Text::ColBalance)}</h2>

@@ -107,13 +107,14 @@ pub fn Members() -> impl IntoView {
     }
 }
 
-/// A coordinator adds a member, who is active at once.
+/// A coordinator adds a member: active at once, or an applicant to approve later.
 #[component]
 fn AddMember() -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
     let session = Session::get();
     let name = RwSignal::new(String::new());
+    let applicant = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let added = RwSignal::new(None::<String>);
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -122,9 +123,12 @@ fn AddMember() -> impl IntoView {
             name: name.get_untracked(),
             ..NewMember::default()
         };
+        let approve_now = !applicant.get_untracked();
         let result = session.change(|tb, me, now| {
             let id = tb.add_member(me, new, now)?;
-            tb.set_status(me, &id, MemberStatus::Active, now)?;
+            if approve_now {
+                tb.set_status(me, &id, MemberStatus::Active, now)?;
+            }
             Ok(tb
                 .member(&id)
                 .map(|m| format!("{} ({} {})", m.name, t(Text::MemberNumberShort), m.number)))
@@ -152,6 +156,10 @@ fn AddMember() -> impl IntoView {
                 error=error
                 autocomplete="off"
             />
+            <label class="choice" for="new-member-applicant">
+                <input id="new-member-applicant" type="checkbox" prop:checked=move || applicant.get() on:change=move |e| applicant.set(event_target_checked(&e)) />
+                {move || t(Text::AddAsApplicant)}
+            </label>
             <p role="status" class="success">{move || added.get()}</p>
             <button type="submit" class="button primary">{move || t(Text::AddMemberSubmit)}</button>
         </form>
