@@ -520,6 +520,15 @@ pub enum Text {
     ApproveButton,
     JoinedOn,
     AddAsApplicant,
+    EditButton,
+    RenewNamed,
+    NotShowingHeading,
+    ListingWithdrawn,
+    ListingExpired,
+    EditListingTitle,
+    ListingNotFound,
+    SaveListing,
+    BackToBoard,
 }
 
 fn english(text: Text) -> &'static str {
@@ -862,6 +871,15 @@ fn english(text: Text) -> &'static str {
         Text::ApproveButton => "Approve {name}",
         Text::JoinedOn => "Asked to join on {date}",
         Text::AddAsApplicant => "Add as an applicant, to approve later",
+        Text::EditButton => "Edit",
+        Text::RenewNamed => "Put it up again for 90 days",
+        Text::NotShowingHeading => "Your listings that no longer show",
+        Text::ListingWithdrawn => "Withdrawn",
+        Text::ListingExpired => "Showed until {date}",
+        Text::EditListingTitle => "Edit a listing",
+        Text::ListingNotFound => "This listing does not exist on this device.",
+        Text::SaveListing => "Save the listing",
+        Text::BackToBoard => "Back to offers and requests",
     }
 }
 
@@ -1223,6 +1241,15 @@ fn french(text: Text) -> &'static str {
         Text::ApproveButton => "Approuver {name}",
         Text::JoinedOn => "Candidature du {date}",
         Text::AddAsApplicant => "Ajouter comme candidat, à approuver plus tard",
+        Text::EditButton => "Modifier",
+        Text::RenewNamed => "Remettre pour 90 jours",
+        Text::NotShowingHeading => "Vos annonces qui ne s’affichent plus",
+        Text::ListingWithdrawn => "Retirée",
+        Text::ListingExpired => "Affichée jusqu’au {date}",
+        Text::EditListingTitle => "Modifier une annonce",
+        Text::ListingNotFound => "Cette annonce n’existe pas sur cet appareil.",
+        Text::SaveListing => "Enregistrer l’annonce",
+        Text::BackToBoard => "Retour aux offres et demandes",
     }
 }
 

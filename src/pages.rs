@@ -34,7 +34,7 @@ pub use member_edit::MemberEdit;
 pub use members::Members;
 pub use more::More;
 pub use not_found::NotFound;
-pub use offers::Offers;
+pub use offers::{EditListing, Offers};
 pub use open_from_file::OpenFromFile;
 pub use record::{Record, active_member_choices};
 pub use reports::Reports;

@@ -9,9 +9,9 @@ use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Attention, Backup, CreateTimebank, Events, ExchangePage, MemberEdit, MemberPage,
-    Members, More, NotFound, Offers, OpenFromFile, Record, Reports, SettingsPage, Start,
-    TradingDay, Welcome, WhoAreYou,
+    About, Attention, Backup, CreateTimebank, EditListing, Events, ExchangePage, MemberEdit,
+    MemberPage, Members, More, NotFound, Offers, OpenFromFile, Record, Reports, SettingsPage,
+    Start, TradingDay, Welcome, WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/members/:id/edit") view=|| view! { <WithTimebank><MemberEdit /></WithTimebank> } />
                     <Route path=path!("/members/:id") view=|| view! { <WithTimebank><MemberPage /></WithTimebank> } />
                     <Route path=path!("/events") view=|| view! { <WithTimebank><Events /></WithTimebank> } />
+                    <Route path=path!("/offers/:id/edit") view=|| view! { <WithTimebank><EditListing /></WithTimebank> } />
                     <Route path=path!("/offers") view=|| view! { <WithTimebank><Offers /></WithTimebank> } />
                     <Route path=path!("/record") view=|| view! { <WithTimebank><Record /></WithTimebank> } />
                     <Route path=path!("/backup") view=|| view! { <WithTimebank><Backup /></WithTimebank> } />

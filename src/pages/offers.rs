@@ -1,9 +1,11 @@
 //! The board of offers and requests (and things to lend or give away):
-//! search, filter by kind and category, post one, withdraw your own.
+//! search, filter by kind and category, post one; edit, renew or withdraw
+//! your own (coordinators any).
 
 use ledger::{Date, ListingId, ListingKind, NewListing, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::form::TextField;
 use crate::i18n::{Locale, Text};
@@ -138,10 +140,21 @@ pub fn Offers() -> impl IntoView {
                                         {shown.category.clone().map(|c| view! { <span class="tag">{c}</span> })}
                                         {(!shown.description.is_empty()).then(|| view! { <p class="what">{shown.description.clone()}</p> })}
                                         <span class="hint">{language.fill(Text::ShowsUntil, &[("date", &language.date(shown.expires_on))])}</span>
-                                        {shown.mine.then(|| view! {
-                                            <button type="button" class="button small" on:click=move |_| withdraw(id.clone())>
-                                                {t(Text::WithdrawButton)}
-                                            </button>
+                                        {shown.mine.then(|| {
+                                            let hidden = format!(" {}", shown.title);
+                                            let hidden_too = hidden.clone();
+                                            view! {
+                                                <div class="quick-choices">
+                                                    <A href=format!("/offers/{}/edit", shown.id) attr:class="button small">
+                                                        {t(Text::EditButton)}
+                                                        <span class="visually-hidden">{hidden.clone()}</span>
+                                                    </A>
+                                                    <button type="button" class="button small" on:click=move |_| withdraw(id.clone())>
+                                                        {t(Text::WithdrawButton)}
+                                                        <span class="visually-hidden">{hidden_too}</span>
+                                                    </button>
+                                                </div>
+                                            }
                                         })}
                                     </li>
                                 }
@@ -151,9 +164,200 @@ pub fn Offers() -> impl IntoView {
                 }
             }}
             <p class="error" role="alert">{move || error.get()}</p>
+            <NotShowing />
             <PostListing />
         </section>
     }
+}
+
+/// The person's own listings that expired or were withdrawn, each one tap
+/// from showing again.
+#[component]
+fn NotShowing() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let error = RwSignal::new(None::<String>);
+    let mine = move || {
+        session
+            .read(|tb, me| {
+                let today = now().date();
+                let mut list: Vec<_> = tb
+                    .listings()
+                    .filter(|l| Some(&l.member) == me && !l.is_open(today))
+                    .cloned()
+                    .collect();
+                list.sort_by_key(|l| std::cmp::Reverse(l.expires_on));
+                list
+            })
+            .unwrap_or_default()
+    };
+    let renew = move |id: ListingId| {
+        let until = now().plus_days(DEFAULT_DAYS).date();
+        match session.change(|tb, me, now| tb.renew_listing(me, &id, until, now)) {
+            Ok(()) => error.set(None),
+            Err(problem) => error.set(Some(locale.language().error(&problem))),
+        }
+    };
+    view! {
+        <Show when=move || !mine().is_empty()>
+            <section aria-labelledby="not-showing-heading">
+                <h2 id="not-showing-heading">{move || t(Text::NotShowingHeading)}</h2>
+                <ul class="listing-list">
+                    {move || {
+                        let language = locale.language();
+                        mine().into_iter().map(|listing| {
+                            let id = listing.id.clone();
+                            let state = if listing.withdrawn {
+                                t(Text::ListingWithdrawn).to_string()
+                            } else {
+                                language.fill(Text::ListingExpired, &[("date", &language.date(listing.expires_on))])
+                            };
+                            let title = listing.title.clone();
+                            view! {
+                                <li>
+                                    <span class="tag">{t(kind_text(listing.kind))}</span>
+                                    <h3 class="listing-title">{listing.title.clone()}</h3>
+                                    <span class="hint">{state}</span>
+                                    <div class="quick-choices">
+                                        <button type="button" class="button small" on:click=move |_| renew(id.clone())>
+                                            {t(Text::RenewNamed)}
+                                            <span class="visually-hidden">{format!(" ({title})")}</span>
+                                        </button>
+                                        <A href=format!("/offers/{}/edit", listing.id) attr:class="button small">
+                                            {t(Text::EditButton)}
+                                            <span class="visually-hidden">{format!(" {}", listing.title)}</span>
+                                        </A>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                </ul>
+                <p class="error" role="alert">{move || error.get()}</p>
+            </section>
+        </Show>
+    }
+}
+
+/// Editing a listing: its words, category and last day (which also puts an
+/// expired or withdrawn listing up again).
+#[component]
+pub fn EditListing() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let navigate = leptos_router::hooks::use_navigate();
+    let params = leptos_router::hooks::use_params_map();
+    let id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|id| ListingId::parse(&id));
+    let found = id
+        .clone()
+        .and_then(|id| session.read(|tb, _| tb.listing(&id).cloned()).flatten());
+    let Some(listing) = found else {
+        return view! {
+            <Title text=move || t(Text::EditListingTitle).to_string() />
+            <section class="page" aria-labelledby="edit-listing-heading">
+                <PageHeading id="edit-listing-heading">{move || t(Text::EditListingTitle)}</PageHeading>
+                <p>{move || t(Text::ListingNotFound)}</p>
+                <p><A href="/offers">{move || t(Text::BackToBoard)}</A></p>
+            </section>
+        }
+        .into_any();
+    };
+    let title = RwSignal::new(listing.title.clone());
+    let description = RwSignal::new(listing.description.clone());
+    let category = RwSignal::new(listing.category.clone().unwrap_or_default());
+    let last_day = RwSignal::new(listing.expires_on.to_string());
+    let title_error = RwSignal::new(None::<String>);
+    let day_error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let categories = move || {
+        session
+            .read(|tb, _| tb.settings().categories.clone())
+            .unwrap_or_default()
+    };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let language = locale.language();
+        let today = now().date();
+        let expires_on = Date::parse(&last_day.get_untracked());
+        let day_problem = match expires_on {
+            None => Some(ledger::LedgerError::InvalidDate),
+            Some(day) if day < today => Some(ledger::LedgerError::ExpiryInPast),
+            Some(day) if day > now().plus_days(ledger::MAX_LISTING_DAYS).date() => {
+                Some(ledger::LedgerError::ExpiryTooFar)
+            }
+            Some(_) => None,
+        };
+        day_error.set(day_problem.map(|p| language.error(&p)));
+        let Some(expires_on) = expires_on.filter(|_| day_error.get_untracked().is_none()) else {
+            crate::form::focus_first_invalid();
+            return;
+        };
+        let (new_title, new_description) = (title.get_untracked(), description.get_untracked());
+        let new_category = Some(category.get_untracked()).filter(|c| !c.is_empty());
+        let listing = listing.clone();
+        let result = session.change(|tb, me, now| {
+            tb.edit_listing(
+                me,
+                &listing.id,
+                &new_title,
+                &new_description,
+                new_category,
+                now,
+            )?;
+            if expires_on != listing.expires_on || !listing.is_open(now.date()) {
+                tb.renew_listing(me, &listing.id, expires_on, now)?;
+            }
+            Ok(())
+        });
+        match result {
+            Ok(()) => navigate("/offers", Default::default()),
+            Err(problem) => {
+                let about_title = matches!(
+                    problem,
+                    ledger::LedgerError::EmptyTitle | ledger::LedgerError::NameTooLong
+                );
+                if about_title {
+                    title_error.set(Some(language.error(&problem)));
+                    crate::form::focus_first_invalid();
+                } else {
+                    error.set(Some(language.error(&problem)));
+                }
+            }
+        }
+    };
+    view! {
+        <Title text=move || t(Text::EditListingTitle).to_string() />
+        <section class="page" aria-labelledby="edit-listing-heading">
+            <PageHeading id="edit-listing-heading">{move || t(Text::EditListingTitle)}</PageHeading>
+            <form class="stack" on:submit=submit novalidate=true>
+                <TextField id="edit-listing-title" label=Signal::derive(move || t(Text::TitleLabel)) value=title error=title_error />
+                <div class="field">
+                    <label for="edit-listing-description">{move || t(Text::ListingDescriptionLabel)}</label>
+                    <textarea id="edit-listing-description" rows="3" prop:value=move || description.get() on:input=move |e| description.set(event_target_value(&e))></textarea>
+                </div>
+                <div class="field">
+                    <label for="edit-listing-category">{move || t(Text::CategoryLabel)}</label>
+                    <select id="edit-listing-category" on:change=move |e| category.set(event_target_value(&e))>
+                        <option value="" selected=move || category.get().is_empty()>{move || t(Text::NoCategory)}</option>
+                        {move || categories().into_iter().map(|name| {
+                            let chosen = name.clone();
+                            view! { <option value=name.clone() selected=move || category.get() == chosen>{name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <TextField id="edit-listing-last-day" label=Signal::derive(move || t(Text::LastDayLabel)) value=last_day error=day_error input_type="date" />
+                <p class="error" role="alert">{move || error.get()}</p>
+                <button type="submit" class="button primary">{move || t(Text::SaveListing)}</button>
+            </form>
+            <p><A href="/offers">{move || t(Text::BackToBoard)}</A></p>
+        </section>
+    }
+    .into_any()
 }
 
 /// The form to post an offer or a request, in the person's own name.

@@ -41,4 +41,38 @@ test('post an offer and a request, find them by search and kind, withdraw one', 
   await expect(page.getByRole('heading', { level: 2, name: 'Lift to the surgery' })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Hedge trimming' })).toBeVisible();
+
+  // The withdrawn one waits under "no longer show", one tap from showing again.
+  const notShowing = page.getByRole('region', { name: 'Your listings that no longer show' });
+  await expect(notShowing.getByRole('listitem')).toContainText('Withdrawn');
+  await notShowing.getByRole('button', { name: 'Put it up again for 90 days (Lift to the surgery)' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Lift to the surgery' })).toBeVisible();
+  await expect(notShowing).toHaveCount(0);
+});
+
+test('the owner edits a listing; a last day in the past is refused and nothing changes', async ({ page }) => {
+  await createTimebank(page);
+  await nav(page, 'Offers');
+  await page.getByLabel('Title').fill('Hedge trimming');
+  await page.getByRole('button', { name: 'Post it' }).click();
+  await page.getByRole('link', { name: 'Edit Hedge trimming' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit a listing' })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Hedge trimming');
+  await page.getByLabel('Title').fill('Hedge and lawn trimming');
+  await page.getByLabel('Show until').fill('2020-01-01');
+  await page.getByRole('button', { name: 'Save the listing' }).click();
+  const lastDay = page.getByLabel('Show until');
+  await expect(lastDay).toHaveAttribute('aria-invalid', 'true');
+  await expect(lastDay).toBeFocused();
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'edit-listing');
+  await page.getByRole('link', { name: 'Back to offers and requests' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Hedge trimming' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Edit Hedge trimming' }).click();
+  await page.getByLabel('Title').fill('Hedge and lawn trimming');
+  await page.getByLabel('Category').selectOption('Home and garden');
+  await page.getByRole('button', { name: 'Save the listing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Offers and requests' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Hedge and lawn trimming' })).toContainText('Home and garden');
 });
