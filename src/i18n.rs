@@ -529,6 +529,26 @@ pub enum Text {
     ListingNotFound,
     SaveListing,
     BackToBoard,
+    SpreadsheetsTitle,
+    SpreadsheetsIntro,
+    ExportMembersCsv,
+    ExportExchangesCsv,
+    ImportMembersHeading,
+    ImportMembersHelp,
+    ImportExchangesHeading,
+    ImportExchangesHelp,
+    ChooseCsvFile,
+    ImportedMembers,
+    ImportedExchanges,
+    ImportMissingColumn,
+    ImportEmpty,
+    ImportUnreadable,
+    ImportRows,
+    ImportLine,
+    PrintMembersList,
+    MembersListTitle,
+    PrintThisList,
+    PrintedOn,
 }
 
 fn english(text: Text) -> &'static str {
@@ -880,6 +900,36 @@ fn english(text: Text) -> &'static str {
         Text::ListingNotFound => "This listing does not exist on this device.",
         Text::SaveListing => "Save the listing",
         Text::BackToBoard => "Back to offers and requests",
+        Text::SpreadsheetsTitle => "Spreadsheets",
+        Text::SpreadsheetsIntro => {
+            "Take the timebank’s members and exchanges to a spreadsheet, or bring them in from one (CSV files, as spreadsheets save them)."
+        }
+        Text::ExportMembersCsv => "Download the members (CSV)",
+        Text::ExportExchangesCsv => "Download the exchanges (CSV)",
+        Text::ImportMembersHeading => "Bring in members",
+        Text::ImportMembersHelp => {
+            "The first line names the columns: name (needed), and any of number, phone, email, neighbourhood, offers, needs, status, joined and balance (hours brought over from your previous system)."
+        }
+        Text::ImportExchangesHeading => "Bring in exchanges",
+        Text::ImportExchangesHelp => {
+            "The first line names the columns: date, received_by and given_by (member numbers or exact names), hours or minutes; and any of description, category and slip."
+        }
+        Text::ChooseCsvFile => "Choose a CSV file",
+        Text::ImportedMembers => "Added {members} members, with {balances} opening balances.",
+        Text::ImportedExchanges => "Added {exchanges} exchanges.",
+        Text::ImportMissingColumn => {
+            "The file has no “{column}” column. The first line must name the columns."
+        }
+        Text::ImportEmpty => "The file has no rows after the line of column names.",
+        Text::ImportUnreadable => {
+            "This file could not be read as CSV. Save it from the spreadsheet as “CSV UTF-8” and try again."
+        }
+        Text::ImportRows => "Nothing was imported: {count} lines need fixing first.",
+        Text::ImportLine => "Line {line}: {message}",
+        Text::PrintMembersList => "Printable members list",
+        Text::MembersListTitle => "Members list",
+        Text::PrintThisList => "Print this list",
+        Text::PrintedOn => "{name}, {date}",
     }
 }
 
@@ -1250,6 +1300,36 @@ fn french(text: Text) -> &'static str {
         Text::ListingNotFound => "Cette annonce n’existe pas sur cet appareil.",
         Text::SaveListing => "Enregistrer l’annonce",
         Text::BackToBoard => "Retour aux offres et demandes",
+        Text::SpreadsheetsTitle => "Tableurs",
+        Text::SpreadsheetsIntro => {
+            "Emportez les membres et les échanges vers un tableur, ou importez-les depuis un tableur (fichiers CSV)."
+        }
+        Text::ExportMembersCsv => "Télécharger les membres (CSV)",
+        Text::ExportExchangesCsv => "Télécharger les échanges (CSV)",
+        Text::ImportMembersHeading => "Importer des membres",
+        Text::ImportMembersHelp => {
+            "La première ligne nomme les colonnes : name (obligatoire), et au choix number, phone, email, neighbourhood, offers, needs, status, joined et balance (heures reprises de votre ancien système)."
+        }
+        Text::ImportExchangesHeading => "Importer des échanges",
+        Text::ImportExchangesHelp => {
+            "La première ligne nomme les colonnes : date, received_by et given_by (numéros ou noms exacts des membres), hours ou minutes ; et au choix description, category et slip."
+        }
+        Text::ChooseCsvFile => "Choisir un fichier CSV",
+        Text::ImportedMembers => "{members} membres ajoutés, avec {balances} soldes d’ouverture.",
+        Text::ImportedExchanges => "{exchanges} échanges ajoutés.",
+        Text::ImportMissingColumn => {
+            "Le fichier n’a pas de colonne « {column} ». La première ligne doit nommer les colonnes."
+        }
+        Text::ImportEmpty => "Le fichier n’a aucune ligne après celle des noms de colonnes.",
+        Text::ImportUnreadable => {
+            "Ce fichier n’a pas pu être lu comme CSV. Enregistrez-le depuis le tableur en « CSV UTF-8 » et réessayez."
+        }
+        Text::ImportRows => "Rien n’a été importé : {count} lignes doivent d’abord être corrigées.",
+        Text::ImportLine => "Ligne {line} : {message}",
+        Text::PrintMembersList => "Liste des membres à imprimer",
+        Text::MembersListTitle => "Liste des membres",
+        Text::PrintThisList => "Imprimer cette liste",
+        Text::PrintedOn => "{name}, {date}",
     }
 }
 

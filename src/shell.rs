@@ -10,8 +10,8 @@ use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
     About, Attention, Backup, CreateTimebank, EditListing, Events, ExchangePage, MemberEdit,
-    MemberPage, Members, More, NotFound, Offers, OpenFromFile, Record, Reports, SettingsPage,
-    Start, TradingDay, Welcome, WhoAreYou,
+    MemberPage, Members, MembersList, More, NotFound, Offers, OpenFromFile, Record, Reports,
+    SettingsPage, Spreadsheets, Start, TradingDay, Welcome, WhoAreYou,
 };
 use crate::session::{Session, StorageNotice};
 use crate::storage::{self, BrowserStore};
@@ -44,6 +44,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start />
                     <Route path=path!("/members") view=|| view! { <WithTimebank><Members /></WithTimebank> } />
+                    <Route path=path!("/members/list") view=|| view! { <WithTimebank><MembersList /></WithTimebank> } />
+                    <Route path=path!("/spreadsheets") view=|| view! { <WithTimebank><Spreadsheets /></WithTimebank> } />
                     <Route path=path!("/members/:id/edit") view=|| view! { <WithTimebank><MemberEdit /></WithTimebank> } />
                     <Route path=path!("/members/:id") view=|| view! { <WithTimebank><MemberPage /></WithTimebank> } />
                     <Route path=path!("/events") view=|| view! { <WithTimebank><Events /></WithTimebank> } />

@@ -281,6 +281,7 @@ pub fn CoordinatorTabs() -> impl IntoView {
             <A href="/coordinator">{move || t(Text::AttentionTitle)}</A>
             <A href="/trading-day">{move || t(Text::TradingDayTitle)}</A>
             <A href="/reports">{move || t(Text::ReportsTitle)}</A>
+            <A href="/spreadsheets">{move || t(Text::SpreadsheetsTitle)}</A>
             <A href="/settings">{move || t(Text::SettingsTitle)}</A>
         </nav>
     }

@@ -101,6 +101,7 @@ pub fn Members() -> impl IntoView {
                 }
             }}
             <Show when=is_coordinator>
+                <p><A href="/members/list" attr:class="button">{move || t(Text::PrintMembersList)}</A></p>
                 <AddMember />
             </Show>
         </section>

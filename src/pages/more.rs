@@ -24,6 +24,7 @@ pub fn More() -> impl IntoView {
                     <li><A href="/coordinator" attr:class="button">{move || t(Text::AttentionTitle)}</A></li>
                     <li><A href="/trading-day" attr:class="button">{move || t(Text::TradingDayTitle)}</A></li>
                     <li><A href="/reports" attr:class="button">{move || t(Text::ReportsTitle)}</A></li>
+                    <li><A href="/spreadsheets" attr:class="button">{move || t(Text::SpreadsheetsTitle)}</A></li>
                     <li><A href="/settings" attr:class="button">{move || t(Text::SettingsTitle)}</A></li>
                 </Show>
                 <li><A href="/about" attr:class="button">{move || t(Text::AboutTitle)}</A></li>

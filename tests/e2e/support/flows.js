@@ -8,6 +8,7 @@ const UNDER_MORE = {
   Backup: 'Backup and sharing',
   Coordinator: 'Needs attention',
   'Trading day': 'Trading day',
+  Spreadsheets: 'Spreadsheets',
 };
 
 /** Goes to a page by the main navigation (through "More" for the rest). */
