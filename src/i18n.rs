@@ -549,6 +549,11 @@ pub enum Text {
     MembersListTitle,
     PrintThisList,
     PrintedOn,
+    TimebanksHeading,
+    OpenNow,
+    SwitchTo,
+    StartAnother,
+    OpenAnother,
 }
 
 fn english(text: Text) -> &'static str {
@@ -930,6 +935,11 @@ fn english(text: Text) -> &'static str {
         Text::MembersListTitle => "Members list",
         Text::PrintThisList => "Print this list",
         Text::PrintedOn => "{name}, {date}",
+        Text::TimebanksHeading => "Timebanks on this device",
+        Text::OpenNow => "open now",
+        Text::SwitchTo => "Switch to {name}",
+        Text::StartAnother => "Start another timebank",
+        Text::OpenAnother => "Open another from a file",
     }
 }
 
@@ -1330,6 +1340,11 @@ fn french(text: Text) -> &'static str {
         Text::MembersListTitle => "Liste des membres",
         Text::PrintThisList => "Imprimer cette liste",
         Text::PrintedOn => "{name}, {date}",
+        Text::TimebanksHeading => "Banques de temps sur cet appareil",
+        Text::OpenNow => "ouverte",
+        Text::SwitchTo => "Passer à {name}",
+        Text::StartAnother => "Créer une autre banque de temps",
+        Text::OpenAnother => "En ouvrir une autre depuis un fichier",
     }
 }
 

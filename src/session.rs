@@ -8,6 +8,7 @@ use ledger::{
     Added, Entropy, LedgerError, LoadError, MemberId, NewMember, NewTimebank, Settings, Timebank,
     Timestamp,
 };
+use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 
 use crate::storage::{self, BrowserStore, KeyValue, OpenError, Saved, StoreError};
@@ -35,6 +36,17 @@ pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
 }
 
+/// What opening a file did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    /// A timebank new to this device: the person says who they are next.
+    ChooseWho,
+    /// A timebank this device knew, with its person already chosen.
+    Ready,
+    /// The file was of the open timebank: what it added.
+    Added(Added),
+}
+
 /// A problem with storage the person must know about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageNotice {
@@ -50,13 +62,21 @@ struct Open {
     timebank: Timebank,
     saved: Saved,
     me: Option<MemberId>,
+    /// Changes made since the last save.
+    dirty: bool,
 }
+
+/// How long after the last change the timebank is saved: a burst of changes
+/// (slips entered one after another) is saved once. Hiding or leaving the
+/// page saves at once.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
 
 #[derive(Clone, Copy)]
 pub struct Session {
     open: StoredValue<Option<Open>, LocalStorage>,
     revision: RwSignal<u64>,
     notice: RwSignal<Option<StorageNotice>>,
+    pending_save: StoredValue<Option<TimeoutHandle>>,
 }
 
 const ACTIVE: &str = "tally.active";
@@ -68,7 +88,9 @@ impl Session {
             open: StoredValue::new_local(None),
             revision: RwSignal::new(0),
             notice: RwSignal::new(None),
+            pending_save: StoredValue::new(None),
         };
+        session.save_when_hidden();
         let store = BrowserStore;
         let entries = storage::list(&store);
         let active = store
@@ -95,6 +117,7 @@ impl Session {
                     timebank,
                     saved,
                     me,
+                    dirty: false,
                 }));
                 let _ = store.set(ACTIVE, id);
             }
@@ -147,19 +170,70 @@ impl Session {
             let open = open.as_mut().ok_or(LedgerError::UnknownMember)?;
             let me = open.me.clone().ok_or(LedgerError::UnknownMember)?;
             let result = operation(&mut open.timebank, &me, now())?;
-            let saved = open.saved.save(&mut BrowserStore, &mut open.timebank);
-            // A later save that succeeds also writes what an earlier one could not.
-            let saved = saved.map(|()| open.saved.has_unsaved());
-            Ok((result, saved))
+            open.dirty = true;
+            Ok(result)
         });
-        let (result, saved) = match result {
-            Some(Ok(done)) => done,
-            Some(Err(error)) => return Err(error),
-            None => return Err(LedgerError::UnknownMember),
-        };
-        self.note_save(saved);
+        let result = result.unwrap_or(Err(LedgerError::UnknownMember))?;
+        self.schedule_save();
         self.revision.update(|r| *r += 1);
         Ok(result)
+    }
+
+    /// Saves a moment after the last change.
+    fn schedule_save(&self) {
+        if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let session = *self;
+        let handle = set_timeout_with_handle(move || session.save_now(), SAVE_DELAY).ok();
+        self.pending_save.set_value(handle);
+    }
+
+    /// Saves what changed, now. A failed save keeps the changes in memory
+    /// (they are saved with the next one) and raises a notice.
+    pub fn save_now(&self) {
+        if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let saved = self
+            .open
+            .try_update_value(|open| {
+                let open = open.as_mut().filter(|open| open.dirty)?;
+                let saved = open.saved.save(&mut BrowserStore, &mut open.timebank);
+                // A later save that succeeds also writes what an earlier one could not.
+                let saved = saved.map(|()| open.saved.has_unsaved());
+                open.dirty = !matches!(saved, Ok(false));
+                Some(saved)
+            })
+            .flatten();
+        if let Some(saved) = saved {
+            self.note_save(saved);
+        }
+    }
+
+    /// Saves at once when the page is hidden (another app, the screen off)
+    /// or left (a reload, a closed tab).
+    fn save_when_hidden(&self) {
+        let session = *self;
+        let on_hidden = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                session.save_now();
+            }
+        });
+        let on_leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || session.save_now());
+        let listen = |target: &web_sys::EventTarget,
+                      name: &str,
+                      f: &wasm_bindgen::closure::Closure<dyn Fn()>| {
+            let _ = target.add_event_listener_with_callback(
+                name,
+                wasm_bindgen::JsCast::unchecked_ref(f.as_ref()),
+            );
+        };
+        listen(&document(), "visibilitychange", &on_hidden);
+        listen(&window(), "pagehide", &on_leave);
+        // The listeners live as long as the page.
+        on_hidden.forget();
+        on_leave.forget();
     }
 
     /// Raises or clears the storage notice after a save (`Ok(true)`: saved,
@@ -185,6 +259,8 @@ impl Session {
     /// Creates a timebank on this device; its founder is its first
     /// coordinator and the person using this device.
     pub fn create(&self, name: &str, unit_label: &str, founder: &str) -> Result<(), LedgerError> {
+        // The timebank open until now keeps every change.
+        self.save_now();
         let new = NewTimebank {
             name: name.to_string(),
             unit_label: unit_label.to_string(),
@@ -213,39 +289,86 @@ impl Session {
             timebank,
             saved,
             me: Some(me),
+            dirty: false,
         }));
         self.revision.update(|r| *r += 1);
         Ok(())
     }
 
-    /// Opens a timebank from a file on a device that has none open; the
-    /// person then chooses who they are.
-    pub fn open_file(&self, bytes: &[u8]) -> Result<(), LoadError> {
+    /// Opens a timebank from a file. The file of a timebank this device
+    /// already has is added to it (never replacing anything); another
+    /// timebank is kept beside the ones already here and becomes the open one.
+    pub fn open_file(&self, bytes: &[u8]) -> Result<Opened, LoadError> {
         let mut timebank = Timebank::load(bytes, Box::new(BrowserEntropy))?;
+        self.save_now();
         let id = timebank.info().id.clone();
         let mut store = BrowserStore;
-        match Saved::create(&mut store, id.clone(), &mut timebank) {
+        let here = storage::list(&store).iter().any(|entry| entry.id == id);
+        if here && self.current_id().as_deref() != Some(id.as_str()) {
+            self.open_saved(&id);
+        }
+        if self.current_id().as_deref() == Some(id.as_str()) {
+            return self.merge_file(bytes).map(Opened::Added);
+        }
+        // New here, or the copy here is damaged (it is set aside, not lost).
+        let me = storage::device_member(&store, &id);
+        let saved = match Saved::create(&mut store, id.clone(), &mut timebank) {
             Ok(saved) => {
                 let _ = store.set(ACTIVE, &id);
-                self.open.set_value(Some(Open {
-                    timebank,
-                    saved,
-                    me: None,
-                }));
+                saved
             }
             Err(error) => {
                 // Keep working from memory; the notice offers an export.
                 self.note_save(Err(error));
-                let saved = Saved::unsaved(id);
-                self.open.set_value(Some(Open {
-                    timebank,
-                    saved,
-                    me: None,
-                }));
+                Saved::unsaved(id)
             }
+        };
+        if matches!(
+            self.notice.get_untracked(),
+            Some(StorageNotice::Damaged { .. })
+        ) {
+            self.notice.set(None);
         }
+        let needs_person = me.is_none();
+        self.open.set_value(Some(Open {
+            timebank,
+            saved,
+            me,
+            dirty: false,
+        }));
         self.revision.update(|r| *r += 1);
-        Ok(())
+        Ok(if needs_person {
+            Opened::ChooseWho
+        } else {
+            Opened::Ready
+        })
+    }
+
+    /// The id of the open timebank.
+    fn current_id(&self) -> Option<String> {
+        self.open
+            .with_value(|open| open.as_ref().map(|open| open.saved.id.clone()))
+    }
+
+    /// The timebanks kept on this device, and which one is open.
+    pub fn timebanks(&self) -> Vec<(storage::Entry, bool)> {
+        self.revision.track();
+        let current = self.current_id();
+        storage::list(&BrowserStore)
+            .into_iter()
+            .map(|entry| {
+                let open = current.as_deref() == Some(entry.id.as_str());
+                (entry, open)
+            })
+            .collect()
+    }
+
+    /// Makes another timebank on this device the open one.
+    pub fn switch_to(&self, id: &str) {
+        self.save_now();
+        self.open.set_value(None);
+        self.notice.set(None);
+        self.open_saved(id);
     }
 
     /// Adds what a file holds to the open timebank, and saves.

@@ -12,6 +12,8 @@
 //! tally.tb.<id>.chunk.<g>.<k>          base64 of the k-th incremental save (k < n)
 //! tally.tb.<id>.damaged                why the copy could not be opened (kept aside)
 //! tally.tb.<id>.me                     who uses this device, for this timebank
+//! tally.aside.<id>.<n>.<rest>          a damaged copy set aside when a good one
+//!                                      of the same timebank was opened over it
 //! ```
 //!
 //! A save writes new data first and only then moves the pointer, so a crash
@@ -149,11 +151,14 @@ pub struct Saved {
 
 impl Saved {
     /// Saves a newly created or imported timebank and adds it to the list.
+    /// Whatever was stored under the same id before (a damaged copy) is set
+    /// aside first, never overwritten.
     pub fn create(
         store: &mut impl KeyValue,
         id: String,
         timebank: &mut Timebank,
     ) -> Result<Saved, StoreError> {
+        set_aside(store, &id)?;
         let bytes = timebank.save();
         store.set(&key(&id, "snapshot.1"), &BASE64.encode(&bytes))?;
         let pointer = Pointer {
@@ -315,6 +320,43 @@ impl Saved {
     }
 }
 
+/// Moves every stored piece of timebank `id` (but who uses the device) to
+/// `tally.aside.<id>.<n>.`: written there first, removed here after, so a
+/// full store changes nothing.
+fn set_aside(store: &mut impl KeyValue, id: &str) -> Result<(), StoreError> {
+    let prefix = key(id, "");
+    let keep = key(id, "me");
+    let pieces: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(&prefix) && *k != keep)
+        .collect();
+    if pieces.is_empty() {
+        return Ok(());
+    }
+    let taken = |n: u32| {
+        let aside = format!("tally.aside.{id}.{n}.");
+        store.keys().iter().any(|k| k.starts_with(&aside))
+    };
+    let n = (1..).find(|n| !taken(*n)).unwrap_or(0);
+    let mut written: Vec<String> = Vec::new();
+    for piece in &pieces {
+        let target = format!("tally.aside.{id}.{n}.{}", &piece[prefix.len()..]);
+        let value = store.get(piece).unwrap_or_default();
+        if let Err(error) = store.set(&target, &value) {
+            for done in written {
+                store.remove(&done);
+            }
+            return Err(error);
+        }
+        written.push(target);
+    }
+    for piece in pieces {
+        store.remove(&piece);
+    }
+    Ok(())
+}
+
 /// The raw saved bytes of a timebank, damaged or not, for a download.
 pub fn raw_bytes(store: &impl KeyValue, id: &str) -> Vec<u8> {
     let prefix = key(id, "");
@@ -474,6 +516,47 @@ mod tests {
             channel: Channel::Coordinator,
         };
         timebank.record(by, exchange, NOW).unwrap();
+    }
+
+    #[test]
+    fn opening_a_good_copy_over_a_damaged_one_sets_the_damaged_one_aside() {
+        let mut store = MemoryStore::default();
+        let (mut timebank, cora) = timebank();
+        let mut saved = Saved::create(&mut store, "tb1".into(), &mut timebank).unwrap();
+        add_member(&mut timebank, &cora, "Ann");
+        saved.save(&mut store, &mut timebank).unwrap();
+        store
+            .set("tally.tb.tb1.snapshot.1", "bm90IGEgdGltZWJhbms=")
+            .unwrap();
+        assert!(matches!(
+            Saved::open(&mut store, "tb1", Box::new(Counter(5))),
+            Err(OpenError::Damaged(_))
+        ));
+        let damaged: BTreeMap<String, String> = store
+            .values
+            .iter()
+            .filter(|(k, _)| k.starts_with("tally.tb.tb1."))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+
+        // A full store: nothing moves, nothing is lost.
+        let mut full = MemoryStore {
+            values: store.values.clone(),
+            capacity: Some(store.values.iter().map(|(k, v)| k.len() + v.len()).sum()),
+        };
+        assert_eq!(
+            Saved::create(&mut full, "tb1".into(), &mut timebank).unwrap_err(),
+            StoreError::Full
+        );
+        assert_eq!(full.values, store.values);
+
+        Saved::create(&mut store, "tb1".into(), &mut timebank).unwrap();
+        let (reopened, _) = Saved::open(&mut store, "tb1", Box::new(Counter(6))).unwrap();
+        assert_eq!(reopened.members().count(), 2);
+        for (k, v) in damaged {
+            let aside = k.replace("tally.tb.tb1.", "tally.aside.tb1.1.");
+            assert_eq!(store.get(&aside), Some(v), "{k} kept aside");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::files::read_chosen_file;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
-use crate::session::Session;
+use crate::session::{Opened, Session};
 
 #[component]
 pub fn OpenFromFile() -> impl IntoView {
@@ -28,20 +28,15 @@ pub fn OpenFromFile() -> impl IntoView {
                 error.set(Some(language.text(Text::UnreadableFile).to_string()));
                 return;
             };
-            if session.is_open() {
-                // A timebank is already open here: the file's records are
-                // added to it, never replacing anything.
-                match session.merge_file(&bytes) {
-                    Ok(added) => {
-                        error.set(None);
-                        message.set(Some(language.merge_added(&added)));
-                    }
-                    Err(problem) => error.set(Some(language.load_error(&problem))),
-                }
-                return;
-            }
+            // The file of a timebank already here is added to it, never
+            // replacing anything; another timebank is kept beside it.
             match session.open_file(&bytes) {
-                Ok(()) => navigate("/who", Default::default()),
+                Ok(Opened::ChooseWho) => navigate("/who", Default::default()),
+                Ok(Opened::Ready) => navigate("/", Default::default()),
+                Ok(Opened::Added(added)) => {
+                    error.set(None);
+                    message.set(Some(language.merge_added(&added)));
+                }
                 Err(problem) => error.set(Some(language.load_error(&problem))),
             }
         });

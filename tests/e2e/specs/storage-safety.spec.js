@@ -80,3 +80,19 @@ test('a damaged saved copy is kept aside untouched and can be downloaded', async
   // Still there, exactly as it was.
   expect(await page.evaluate((key) => localStorage.getItem(key), damaged.key)).toBe(damaged.value);
 });
+
+test('a change is saved even when the tab is closed the moment after', async ({ context, page }) => {
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
+  await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
+  await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
+  await page.getByLabel('Minutes').fill('45');
+  await page.getByRole('button', { name: 'Save the exchange' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
+  // Closed at once, before the usual short wait before saving.
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByTestId('my-balance')).toHaveText('-45 minutes');
+});
