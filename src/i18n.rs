@@ -554,6 +554,23 @@ pub enum Text {
     SwitchTo,
     StartAnother,
     OpenAnother,
+    LockedNotice,
+    PinLabel,
+    UnlockButton,
+    UnlockedNotice,
+    LockNow,
+    WrongPin,
+    PinWait,
+    SharedTabletHeading,
+    SharedTabletIntro,
+    NewPinLabel,
+    RepeatPinLabel,
+    SetPinButton,
+    RemovePinButton,
+    PinInvalid,
+    PinsDiffer,
+    PinSet,
+    PinRemoved,
 }
 
 fn english(text: Text) -> &'static str {
@@ -940,6 +957,25 @@ fn english(text: Text) -> &'static str {
         Text::SwitchTo => "Switch to {name}",
         Text::StartAnother => "Start another timebank",
         Text::OpenAnother => "Open another from a file",
+        Text::LockedNotice => "This is a shared tablet: changes wait for the coordinator’s PIN.",
+        Text::PinLabel => "Coordinator PIN",
+        Text::UnlockButton => "Unlock",
+        Text::UnlockedNotice => "Coordinator mode is unlocked on this shared tablet.",
+        Text::LockNow => "Lock now",
+        Text::WrongPin => "That PIN is not right.",
+        Text::PinWait => "Too many wrong PINs: try again in {seconds} seconds.",
+        Text::SharedTabletHeading => "Shared tablet",
+        Text::SharedTabletIntro => {
+            "On a tablet that others use too, ask for a PIN before any change. It locks itself after 10 minutes without a change."
+        }
+        Text::NewPinLabel => "New PIN (4 to 8 digits)",
+        Text::RepeatPinLabel => "The same PIN again",
+        Text::SetPinButton => "Ask for this PIN",
+        Text::RemovePinButton => "Stop asking for a PIN",
+        Text::PinInvalid => "A PIN is 4 to 8 digits.",
+        Text::PinsDiffer => "The two PINs are not the same.",
+        Text::PinSet => "This tablet now asks for the PIN before changes.",
+        Text::PinRemoved => "This tablet no longer asks for a PIN.",
     }
 }
 
@@ -1345,6 +1381,29 @@ fn french(text: Text) -> &'static str {
         Text::SwitchTo => "Passer à {name}",
         Text::StartAnother => "Créer une autre banque de temps",
         Text::OpenAnother => "En ouvrir une autre depuis un fichier",
+        Text::LockedNotice => {
+            "Tablette partagée : les modifications attendent le code du coordinateur."
+        }
+        Text::PinLabel => "Code du coordinateur",
+        Text::UnlockButton => "Déverrouiller",
+        Text::UnlockedNotice => {
+            "Le mode coordinateur est déverrouillé sur cette tablette partagée."
+        }
+        Text::LockNow => "Verrouiller",
+        Text::WrongPin => "Ce code n’est pas le bon.",
+        Text::PinWait => "Trop de codes erronés : réessayez dans {seconds} secondes.",
+        Text::SharedTabletHeading => "Tablette partagée",
+        Text::SharedTabletIntro => {
+            "Sur une tablette utilisée par d’autres, demandez un code avant toute modification. Elle se verrouille seule après 10 minutes sans modification."
+        }
+        Text::NewPinLabel => "Nouveau code (4 à 8 chiffres)",
+        Text::RepeatPinLabel => "Le même code à nouveau",
+        Text::SetPinButton => "Demander ce code",
+        Text::RemovePinButton => "Ne plus demander de code",
+        Text::PinInvalid => "Un code compte 4 à 8 chiffres.",
+        Text::PinsDiffer => "Les deux codes ne sont pas identiques.",
+        Text::PinSet => "Cette tablette demande désormais le code avant toute modification.",
+        Text::PinRemoved => "Cette tablette ne demande plus de code.",
     }
 }
 

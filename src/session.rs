@@ -8,7 +8,9 @@ use ledger::{
     Added, Entropy, LedgerError, LoadError, MemberId, NewMember, NewTimebank, Settings, Timebank,
     Timestamp,
 };
-use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
+use leptos::leptos_dom::helpers::{
+    TimeoutHandle, set_interval_with_handle, set_timeout_with_handle,
+};
 use leptos::prelude::*;
 
 use crate::storage::{self, BrowserStore, KeyValue, OpenError, Saved, StoreError};
@@ -77,6 +79,28 @@ pub struct Session {
     revision: RwSignal<u64>,
     notice: RwSignal<Option<StorageNotice>>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
+    /// Coordinator mode on a shared tablet: locked until the PIN is given.
+    lock: RwSignal<Lock>,
+}
+
+/// The state of coordinator mode on this device.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lock {
+    /// A PIN is set for the open timebank.
+    pub has_pin: bool,
+    pub locked: bool,
+    /// Wrong PINs in a row, and until when the tablet waits (ms since epoch).
+    failures: u32,
+    wait_until: f64,
+    last_used: f64,
+}
+
+/// Why a PIN was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum UnlockError {
+    Wrong,
+    /// Too many wrong PINs: wait this many seconds.
+    Wait(u32),
 }
 
 const ACTIVE: &str = "tally.active";
@@ -89,7 +113,15 @@ impl Session {
             revision: RwSignal::new(0),
             notice: RwSignal::new(None),
             pending_save: StoredValue::new(None),
+            lock: RwSignal::new(Lock {
+                has_pin: false,
+                locked: false,
+                failures: 0,
+                wait_until: 0.0,
+                last_used: 0.0,
+            }),
         };
+        session.lock_when_idle();
         session.save_when_hidden();
         let store = BrowserStore;
         let entries = storage::list(&store);
@@ -120,6 +152,7 @@ impl Session {
                     dirty: false,
                 }));
                 let _ = store.set(ACTIVE, id);
+                self.reset_lock(id);
             }
             Err(OpenError::Damaged(reason)) => {
                 self.notice.set(Some(StorageNotice::Damaged {
@@ -142,13 +175,121 @@ impl Session {
         })
     }
 
-    /// Whether the person using this device is an active coordinator.
+    /// Whether the person using this device is an active coordinator (and,
+    /// on a shared tablet, has unlocked coordinator mode).
     pub fn is_coordinator(&self) -> bool {
-        self.read(|tb, me| {
-            me.and_then(|me| tb.member(me))
-                .is_some_and(|m| m.role == ledger::Role::Coordinator)
-        })
-        .unwrap_or(false)
+        !self.lock.with(|lock| lock.locked)
+            && self
+                .read(|tb, me| {
+                    me.and_then(|me| tb.member(me))
+                        .is_some_and(|m| m.role == ledger::Role::Coordinator)
+                })
+                .unwrap_or(false)
+    }
+
+    pub fn lock_state(&self) -> Lock {
+        self.lock.get()
+    }
+
+    /// Coordinator mode as stored for timebank `id`: locked when it has a PIN.
+    fn reset_lock(&self, id: &str) {
+        let has_pin = storage::device_pin(&BrowserStore, id).is_some();
+        self.lock.set(Lock {
+            has_pin,
+            locked: has_pin,
+            failures: 0,
+            wait_until: 0.0,
+            last_used: js_sys::Date::now(),
+        });
+    }
+
+    /// Unlocks coordinator mode with the device PIN.
+    pub fn unlock(&self, pin: &str) -> Result<(), UnlockError> {
+        let now = js_sys::Date::now();
+        let lock = self.lock.get_untracked();
+        if now < lock.wait_until {
+            return Err(UnlockError::Wait(
+                ((lock.wait_until - now) / 1000.0).ceil() as u32
+            ));
+        }
+        let stored = self
+            .current_id()
+            .and_then(|id| storage::device_pin(&BrowserStore, &id));
+        let right = stored.is_some_and(|stored| crate::device_lock::matches(&stored, pin.trim()));
+        if right {
+            self.lock.set(Lock {
+                locked: false,
+                failures: 0,
+                wait_until: 0.0,
+                last_used: now,
+                ..lock
+            });
+            return Ok(());
+        }
+        let failures = lock.failures + 1;
+        let waits = failures >= crate::device_lock::TRIES;
+        self.lock.set(Lock {
+            failures: if waits { 0 } else { failures },
+            wait_until: if waits {
+                now + crate::device_lock::WAIT_MS
+            } else {
+                0.0
+            },
+            ..lock
+        });
+        if waits {
+            Err(UnlockError::Wait(
+                (crate::device_lock::WAIT_MS / 1000.0) as u32,
+            ))
+        } else {
+            Err(UnlockError::Wrong)
+        }
+    }
+
+    /// Locks coordinator mode again (only when a PIN is set).
+    pub fn lock(&self) {
+        self.lock.update(|lock| lock.locked = lock.has_pin);
+    }
+
+    /// Sets (or with `None` removes) this device's coordinator PIN for the
+    /// open timebank. Only a coordinator, unlocked, can.
+    pub fn set_pin(&self, pin: Option<&str>) -> Result<(), LedgerError> {
+        if !self.is_coordinator() {
+            return Err(LedgerError::NotCoordinator);
+        }
+        let id = self.current_id().ok_or(LedgerError::UnknownMember)?;
+        let stored = pin.map(|pin| {
+            let mut salt = [0_u8; 16];
+            BrowserEntropy.fill(&mut salt);
+            crate::device_lock::stored_form(&salt, pin)
+        });
+        if storage::set_device_pin(&mut BrowserStore, &id, stored.as_deref()).is_err() {
+            self.note_save(Err(StoreError::Full));
+            return Err(LedgerError::Damaged(
+                "this device has no room to keep the PIN".to_string(),
+            ));
+        }
+        self.lock.update(|lock| {
+            lock.has_pin = stored.is_some();
+            lock.locked = false;
+            lock.last_used = js_sys::Date::now();
+        });
+        Ok(())
+    }
+
+    /// Locks unlocked coordinator mode after a while without changes.
+    fn lock_when_idle(&self) {
+        let session = *self;
+        let _ = set_interval_with_handle(
+            move || {
+                let lock = session.lock.get_untracked();
+                let idle = js_sys::Date::now() - lock.last_used;
+                if lock.has_pin && !lock.locked && idle > crate::device_lock::IDLE_MS {
+                    session.lock();
+                }
+            },
+            std::time::Duration::from_secs(30),
+        );
     }
 
     pub fn is_open(&self) -> bool {
@@ -166,6 +307,10 @@ impl Session {
         &self,
         operation: impl FnOnce(&mut Timebank, &MemberId, Timestamp) -> Result<R, LedgerError>,
     ) -> Result<R, LedgerError> {
+        if self.lock.with_untracked(|lock| lock.locked) {
+            // A shared tablet: every change is a coordinator action.
+            return Err(LedgerError::NotCoordinator);
+        }
         let result = self.open.try_update_value(|open| {
             let open = open.as_mut().ok_or(LedgerError::UnknownMember)?;
             let me = open.me.clone().ok_or(LedgerError::UnknownMember)?;
@@ -174,6 +319,8 @@ impl Session {
             Ok(result)
         });
         let result = result.unwrap_or(Err(LedgerError::UnknownMember))?;
+        self.lock
+            .update(|lock| lock.last_used = js_sys::Date::now());
         self.schedule_save();
         self.revision.update(|r| *r += 1);
         Ok(result)
@@ -291,6 +438,7 @@ impl Session {
             me: Some(me),
             dirty: false,
         }));
+        self.reset_lock(&id);
         self.revision.update(|r| *r += 1);
         Ok(())
     }
@@ -320,7 +468,7 @@ impl Session {
             Err(error) => {
                 // Keep working from memory; the notice offers an export.
                 self.note_save(Err(error));
-                Saved::unsaved(id)
+                Saved::unsaved(id.clone())
             }
         };
         if matches!(
@@ -330,6 +478,7 @@ impl Session {
             self.notice.set(None);
         }
         let needs_person = me.is_none();
+        self.reset_lock(&id);
         self.open.set_value(Some(Open {
             timebank,
             saved,

@@ -13,7 +13,7 @@ use crate::pages::{
     MemberPage, Members, MembersList, More, NotFound, Offers, OpenFromFile, Record, Reports,
     SettingsPage, Spreadsheets, Start, TradingDay, Welcome, WhoAreYou,
 };
-use crate::session::{Session, StorageNotice};
+use crate::session::{Session, StorageNotice, UnlockError};
 use crate::storage::{self, BrowserStore};
 
 /// The whole app: every page sits inside this shell.
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
             </header>
             <main id="main" class="shell-main" tabindex="-1">
                 <StorageNotices />
+                <CoordinatorLock />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start />
                     <Route path=path!("/members") view=|| view! { <WithTimebank><Members /></WithTimebank> } />
@@ -204,5 +205,68 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
         .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
     if let Some(main) = main {
         let _ = main.focus();
+    }
+}
+
+/// On a shared tablet: unlock coordinator mode with the PIN, or lock it.
+#[component]
+fn CoordinatorLock() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let pin = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let unlock = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let language = locale.language();
+        match session.unlock(&pin.get_untracked()) {
+            Ok(()) => error.set(None),
+            Err(UnlockError::Wrong) => error.set(Some(language.text(Text::WrongPin).to_string())),
+            Err(UnlockError::Wait(seconds)) => error.set(Some(
+                language.fill(Text::PinWait, &[("seconds", &seconds.to_string())]),
+            )),
+        }
+        pin.set(String::new());
+    };
+    view! {
+        {move || {
+            let lock = session.lock_state();
+            if !lock.has_pin || !session.is_open() {
+                return None;
+            }
+            Some(if lock.locked {
+                view! {
+                    <form class="notice lock-bar no-print" on:submit=unlock novalidate=true>
+                        <p>{t(Text::LockedNotice)}</p>
+                        <div class="field">
+                            <label for="device-pin">{t(Text::PinLabel)}</label>
+                            <div class="choice-row">
+                                <input
+                                    id="device-pin"
+                                    type="password"
+                                    inputmode="numeric"
+                                    autocomplete="off"
+                                    prop:value=move || pin.get()
+                                    on:input=move |e| pin.set(event_target_value(&e))
+                                    aria-invalid=move || error.get().is_some().then_some("true")
+                                    aria-describedby="device-pin-error"
+                                />
+                                <button type="submit" class="button primary">{t(Text::UnlockButton)}</button>
+                            </div>
+                            <p class="error" id="device-pin-error" role="alert">{move || error.get()}</p>
+                        </div>
+                    </form>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="notice lock-bar no-print">
+                        <p>{t(Text::UnlockedNotice)}</p>
+                        <button type="button" class="button" on:click=move |_| session.lock()>{t(Text::LockNow)}</button>
+                    </div>
+                }
+                .into_any()
+            })
+        }}
     }
 }

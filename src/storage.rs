@@ -12,6 +12,7 @@
 //! tally.tb.<id>.chunk.<g>.<k>          base64 of the k-th incremental save (k < n)
 //! tally.tb.<id>.damaged                why the copy could not be opened (kept aside)
 //! tally.tb.<id>.me                     who uses this device, for this timebank
+//! tally.tb.<id>.pin                    coordinator-mode PIN, salted hash (shared tablet)
 //! tally.aside.<id>.<n>.<rest>          a damaged copy set aside when a good one
 //!                                      of the same timebank was opened over it
 //! ```
@@ -121,6 +122,26 @@ pub fn set_device_member(
     member: &MemberId,
 ) -> Result<(), StoreError> {
     store.set(&key(id, "me"), member.as_str())
+}
+
+/// The coordinator-mode PIN of this device for timebank `id`, as stored
+/// (salted hash), if one is set.
+pub fn device_pin(store: &impl KeyValue, id: &str) -> Option<String> {
+    store.get(&key(id, "pin"))
+}
+
+pub fn set_device_pin(
+    store: &mut impl KeyValue,
+    id: &str,
+    stored: Option<&str>,
+) -> Result<(), StoreError> {
+    match stored {
+        Some(stored) => store.set(&key(id, "pin"), stored),
+        None => {
+            store.remove(&key(id, "pin"));
+            Ok(())
+        }
+    }
 }
 
 /// How much of this site's storage the timebank `id` takes, in bytes
@@ -325,11 +346,11 @@ impl Saved {
 /// full store changes nothing.
 fn set_aside(store: &mut impl KeyValue, id: &str) -> Result<(), StoreError> {
     let prefix = key(id, "");
-    let keep = key(id, "me");
+    let keep = [key(id, "me"), key(id, "pin")];
     let pieces: Vec<String> = store
         .keys()
         .into_iter()
-        .filter(|k| k.starts_with(&prefix) && *k != keep)
+        .filter(|k| k.starts_with(&prefix) && !keep.contains(k))
         .collect();
     if pieces.is_empty() {
         return Ok(());

@@ -6,6 +6,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::device_lock::valid_pin;
+use crate::form::TextField;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::session::Session;
@@ -31,6 +33,9 @@ pub fn More() -> impl IntoView {
                 <li><A href="/about" attr:class="button">{move || t(Text::AboutTitle)}</A></li>
             </ul>
             <Timebanks />
+            <Show when=move || session.is_coordinator()>
+                <SharedTablet />
+            </Show>
         </section>
     }
 }
@@ -73,6 +78,65 @@ fn Timebanks() -> impl IntoView {
                 <li><A href="/create" attr:class="button">{move || t(Text::StartAnother)}</A></li>
                 <li><A href="/open" attr:class="button">{move || t(Text::OpenAnother)}</A></li>
             </ul>
+        </section>
+    }
+}
+
+/// A coordinator makes this device ask for a PIN before any change.
+#[component]
+fn SharedTablet() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let pin = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let pin_error = RwSignal::new(None::<String>);
+    let again_error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let set = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let language = locale.language();
+        done.set(None);
+        let (first, second) = (pin.get_untracked(), again.get_untracked());
+        pin_error
+            .set((!valid_pin(first.trim())).then(|| language.text(Text::PinInvalid).to_string()));
+        again_error.set(
+            (valid_pin(first.trim()) && first.trim() != second.trim())
+                .then(|| language.text(Text::PinsDiffer).to_string()),
+        );
+        if pin_error.get_untracked().is_some() || again_error.get_untracked().is_some() {
+            crate::form::focus_first_invalid();
+            return;
+        }
+        match session.set_pin(Some(first.trim())) {
+            Ok(()) => {
+                done.set(Some(language.text(Text::PinSet).to_string()));
+                pin.set(String::new());
+                again.set(String::new());
+            }
+            Err(problem) => pin_error.set(Some(language.error(&problem))),
+        }
+    };
+    let remove = move |_| {
+        let language = locale.language();
+        match session.set_pin(None) {
+            Ok(()) => done.set(Some(language.text(Text::PinRemoved).to_string())),
+            Err(problem) => pin_error.set(Some(language.error(&problem))),
+        }
+    };
+    view! {
+        <section aria-labelledby="shared-tablet-heading">
+            <h2 id="shared-tablet-heading">{move || t(Text::SharedTabletHeading)}</h2>
+            <p>{move || t(Text::SharedTabletIntro)}</p>
+            <form class="stack" on:submit=set novalidate=true aria-labelledby="shared-tablet-heading">
+                <TextField id="new-pin" label=Signal::derive(move || t(Text::NewPinLabel)) value=pin error=pin_error input_type="password" input_mode="numeric" autocomplete="off" />
+                <TextField id="repeat-pin" label=Signal::derive(move || t(Text::RepeatPinLabel)) value=again error=again_error input_type="password" input_mode="numeric" autocomplete="off" />
+                <p class="success" role="status">{move || done.get()}</p>
+                <button type="submit" class="button primary">{move || t(Text::SetPinButton)}</button>
+            </form>
+            <Show when=move || session.lock_state().has_pin>
+                <button type="button" class="button" on:click=remove>{move || t(Text::RemovePinButton)}</button>
+            </Show>
         </section>
     }
 }
