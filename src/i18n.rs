@@ -571,6 +571,12 @@ pub enum Text {
     PinsDiffer,
     PinSet,
     PinRemoved,
+    SizeOfTextLabel,
+    SizeNormal,
+    SizeLarge,
+    SizeLargest,
+    StorageLeft,
+    StorageAllTimebanks,
 }
 
 fn english(text: Text) -> &'static str {
@@ -976,6 +982,14 @@ fn english(text: Text) -> &'static str {
         Text::PinsDiffer => "The two PINs are not the same.",
         Text::PinSet => "This tablet now asks for the PIN before changes.",
         Text::PinRemoved => "This tablet no longer asks for a PIN.",
+        Text::SizeOfTextLabel => "Text size",
+        Text::SizeNormal => "Normal",
+        Text::SizeLarge => "Large",
+        Text::SizeLargest => "Largest",
+        Text::StorageLeft => "The browser says this site may use about {quota}; {usage} is in use.",
+        Text::StorageAllTimebanks => {
+            "All timebanks on this device together take {size} of the browser’s local storage, which usually holds about 5 MB."
+        }
     }
 }
 
@@ -1404,6 +1418,16 @@ fn french(text: Text) -> &'static str {
         Text::PinsDiffer => "Les deux codes ne sont pas identiques.",
         Text::PinSet => "Cette tablette demande désormais le code avant toute modification.",
         Text::PinRemoved => "Cette tablette ne demande plus de code.",
+        Text::SizeOfTextLabel => "Taille du texte",
+        Text::SizeNormal => "Normale",
+        Text::SizeLarge => "Grande",
+        Text::SizeLargest => "Très grande",
+        Text::StorageLeft => {
+            "Le navigateur indique que ce site peut utiliser environ {quota} ; {usage} sont utilisés."
+        }
+        Text::StorageAllTimebanks => {
+            "Toutes les banques de temps de cet appareil occupent ensemble {size} du stockage local du navigateur, qui contient en général environ 5 Mo."
+        }
     }
 }
 

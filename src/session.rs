@@ -569,6 +569,12 @@ impl Session {
         })
     }
 
+    /// How many bytes every timebank on this device takes together.
+    pub fn storage_used_in_all(&self) -> usize {
+        self.revision.track();
+        storage::total_usage(&BrowserStore)
+    }
+
     /// Records who is using this device.
     pub fn choose_me(&self, member: MemberId) {
         self.open.update_value(|open| {

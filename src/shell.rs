@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="shell-footer">
                 <LanguagePicker />
+                <TextSizePicker />
             </footer>
         </Router>
     }
@@ -190,6 +191,58 @@ fn LanguagePicker() -> impl IntoView {
                             {language.name()}
                         </option>
                     }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// Text sizes offered, as a share of the browser's own size.
+const TEXT_SIZES: [(&str, Text); 3] = [
+    ("100%", Text::SizeNormal),
+    ("125%", Text::SizeLarge),
+    ("150%", Text::SizeLargest),
+];
+const TEXT_SIZE_KEY: &str = "tally.text-size";
+
+/// Applies a text size to the whole page (everything is sized in rem).
+fn apply_text_size(size: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("style", &format!("font-size: {size}"));
+    }
+}
+
+/// Makes all text larger, on top of the browser's own setting; remembered
+/// on this device.
+#[component]
+fn TextSizePicker() -> impl IntoView {
+    let locale = Locale::get();
+    let stored = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(TEXT_SIZE_KEY).ok().flatten())
+        .filter(|size| TEXT_SIZES.iter().any(|(s, _)| s == size))
+        .unwrap_or_else(|| "100%".to_string());
+    apply_text_size(&stored);
+    let size = RwSignal::new(stored);
+    let on_change = move |event: leptos::ev::Event| {
+        let chosen = event_target_value(&event);
+        if TEXT_SIZES.iter().any(|(s, _)| *s == chosen) {
+            apply_text_size(&chosen);
+            if let Some(storage) = window().local_storage().ok().flatten() {
+                let _ = storage.set_item(TEXT_SIZE_KEY, &chosen);
+            }
+            size.set(chosen);
+        }
+    };
+    view! {
+        <label for="text-size-picker">{move || locale.t(Text::SizeOfTextLabel)}</label>
+        <select id="text-size-picker" on:change=on_change>
+            {TEXT_SIZES
+                .into_iter()
+                .map(|(value, text)| view! {
+                    <option value=value selected=move || size.get() == value>{move || locale.t(text)}</option>
                 })
                 .collect_view()}
         </select>

@@ -124,6 +124,17 @@ pub fn set_device_member(
     store.set(&key(id, "me"), member.as_str())
 }
 
+/// How much of this site's storage all of Tally takes, in bytes.
+pub fn total_usage(store: &impl KeyValue) -> usize {
+    store
+        .keys()
+        .iter()
+        .filter(|k| k.starts_with("tally."))
+        .map(|k| k.len() + store.get(k).map_or(0, |v| v.len()))
+        .sum::<usize>()
+        * 2
+}
+
 /// The coordinator-mode PIN of this device for timebank `id`, as stored
 /// (salted hash), if one is set.
 pub fn device_pin(store: &impl KeyValue, id: &str) -> Option<String> {

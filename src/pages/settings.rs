@@ -39,6 +39,27 @@ fn pence_from_pounds(text: &str) -> Option<u32> {
         .then(|| (pounds * 100.0).round() as u32)
 }
 
+/// Bytes in KB or MB, one decimal.
+fn size_text(bytes: f64) -> String {
+    if bytes >= 1024.0 * 1024.0 {
+        format!("{:.1} MB", bytes / 1024.0 / 1024.0)
+    } else {
+        format!("{:.1} KB", bytes / 1024.0)
+    }
+}
+
+/// `navigator.storage.estimate()`: (usage, quota) in bytes.
+async fn storage_estimate() -> Option<(f64, f64)> {
+    let promise = window().navigator().storage().estimate().ok()?;
+    let estimate = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let field = |name: &str| {
+        js_sys::Reflect::get(&estimate, &wasm_bindgen::JsValue::from_str(name))
+            .ok()?
+            .as_f64()
+    };
+    Some((field("usage")?, field("quota")?))
+}
+
 /// Categories as typed, one per line: blank lines and repeats dropped.
 fn category_lines(text: &str) -> Vec<String> {
     let mut seen = Vec::<String>::new();
@@ -120,11 +141,25 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let used = move || {
         session.storage_used().map(|bytes| {
-            let size = format!("{:.1} KB", bytes as f64 / 1024.0);
             locale
                 .language()
-                .fill(Text::StorageUsed, &[("size", &size)])
+                .fill(Text::StorageUsed, &[("size", &size_text(bytes as f64))])
         })
+    };
+    let used_in_all = move || {
+        let size = size_text(session.storage_used_in_all() as f64);
+        locale
+            .language()
+            .fill(Text::StorageAllTimebanks, &[("size", &size)])
+    };
+    // The browser's own estimate of space for this site, when it gives one.
+    let estimate = LocalResource::new(storage_estimate);
+    let left = move || {
+        let (usage, quota) = estimate.get().flatten()?;
+        Some(locale.language().fill(
+            Text::StorageLeft,
+            &[("quota", &size_text(quota)), ("usage", &size_text(usage))],
+        ))
     };
 
     let number_field = move |id: &'static str, label: Text, value: RwSignal<String>| {
@@ -150,6 +185,8 @@ pub fn SettingsPage() -> impl IntoView {
             <CoordinatorTabs />
             <PageHeading id="settings-heading">{move || t(Text::SettingsTitle)}</PageHeading>
             <p>{used}</p>
+            <p>{used_in_all}</p>
+            <p>{left}</p>
             <Show when=is_coordinator fallback=move || view! { <p>{locale.language().error(&ledger::LedgerError::NotCoordinator)}</p> }>
                 <form class="stack" on:submit=submit novalidate=true>
                     {number_field("floor", Text::FloorLabel, floor)}
