@@ -577,6 +577,8 @@ pub enum Text {
     SizeLargest,
     StorageLeft,
     StorageAllTimebanks,
+    ShowingCount,
+    ShowMoreButton,
 }
 
 fn english(text: Text) -> &'static str {
@@ -990,6 +992,8 @@ fn english(text: Text) -> &'static str {
         Text::StorageAllTimebanks => {
             "All timebanks on this device together take {size} of the browser’s local storage, which usually holds about 5 MB."
         }
+        Text::ShowingCount => "Showing {shown} of {total}.",
+        Text::ShowMoreButton => "Show {count} more",
     }
 }
 
@@ -1428,6 +1432,8 @@ fn french(text: Text) -> &'static str {
         Text::StorageAllTimebanks => {
             "Toutes les banques de temps de cet appareil occupent ensemble {size} du stockage local du navigateur, qui contient en général environ 5 Mo."
         }
+        Text::ShowingCount => "{shown} affichés sur {total}.",
+        Text::ShowMoreButton => "En afficher {count} de plus",
     }
 }
 

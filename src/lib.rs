@@ -16,6 +16,7 @@ mod form;
 mod i18n;
 mod page_heading;
 mod pages;
+mod paging;
 mod session;
 mod shell;
 mod storage;

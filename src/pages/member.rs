@@ -12,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::pages::account_name;
+use crate::paging::{PAGE, ShowMore};
 use crate::session::Session;
 
 const STATUSES: [(MemberStatus, &str, Text); 4] = [
@@ -42,6 +43,9 @@ pub fn MemberPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|id| MemberId::parse(&id));
     let status_choice = RwSignal::new(String::new());
+    // The most recent statement lines; earlier ones on request.
+    let shown_lines = RwSignal::new(PAGE);
+    let total_lines = RwSignal::new(0_usize);
     let error = RwSignal::new(None::<String>);
 
     let shown = move || {
@@ -88,8 +92,12 @@ pub fn MemberPage() -> impl IntoView {
             Err(problem) => error.set(Some(locale.language().error(&problem))),
         }
     };
+    // The whole statement goes on paper.
     let print = move |_| {
-        let _ = window().print();
+        shown_lines.set(usize::MAX);
+        request_animation_frame(|| {
+            let _ = window().print();
+        });
     };
 
     view! {
@@ -158,7 +166,11 @@ pub fn MemberPage() -> impl IntoView {
                                 <button type="button" class="button small" on:click=change_status>{t(Text::StatusChangeButton)}</button>
                             </div>
                         })}
-                        {shown.statement.map(|lines| view! {
+                        {shown.statement.map(|lines| {
+                            total_lines.set(lines.len());
+                            let skip = lines.len().saturating_sub(shown_lines.get());
+                            let lines: Vec<_> = lines.into_iter().skip(skip).collect();
+                            view! {
                             <h2 id="statement-heading">{t(Text::StatementHeading)}</h2>
                             <div class="table-scroll" role="region" aria-labelledby="statement-heading" tabindex="0">
                                 <table>
@@ -184,8 +196,9 @@ pub fn MemberPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                             </div>
+                            <div class="no-print"><ShowMore total=total_lines shown=shown_lines /></div>
                             <button type="button" class="button no-print" on:click=print>{t(Text::PrintStatement)}</button>
-                        })}
+                        }})}
                     }.into_any()
                 }
             }}

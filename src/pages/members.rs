@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use crate::form::TextField;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
+use crate::paging::{PAGE, ShowMore};
 use crate::session::Session;
 
 #[component]
@@ -16,6 +17,8 @@ pub fn Members() -> impl IntoView {
     let t = move |text| locale.t(text);
     let session = Session::get();
     let query = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let total = RwSignal::new(0_usize);
     let is_coordinator = move || session.is_coordinator();
     let rows = move || {
         let needle = query.get().trim().to_lowercase();
@@ -55,11 +58,16 @@ pub fn Members() -> impl IntoView {
                     id="member-search"
                     type="search"
                     prop:value=move || query.get()
-                    on:input=move |event| query.set(event_target_value(&event))
+                    on:input=move |event| {
+                        query.set(event_target_value(&event));
+                        shown.set(PAGE);
+                    }
                 />
             </div>
             {move || {
                 let list = rows();
+                total.set(list.len());
+                let list: Vec<_> = list.into_iter().take(shown.get()).collect();
                 let language = locale.language();
                 if list.is_empty() {
                     view! { <p>{t(Text::NoMembersMatch)}</p> }.into_any()
@@ -100,6 +108,7 @@ pub fn Members() -> impl IntoView {
                     .into_any()
                 }
             }}
+            <ShowMore total=total shown=shown />
             <Show when=is_coordinator>
                 <p><A href="/members/list" attr:class="button">{move || t(Text::PrintMembersList)}</A></p>
                 <AddMember />

@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use crate::form::TextField;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
+use crate::paging::{PAGE, ShowMore};
 use crate::session::{Session, now};
 
 /// How long a new listing shows unless the person chooses otherwise.
@@ -58,6 +59,8 @@ pub fn Offers() -> impl IntoView {
     let kind = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let shown = RwSignal::new(PAGE);
+    let total = RwSignal::new(0_usize);
 
     let categories = move || {
         session
@@ -124,6 +127,8 @@ pub fn Offers() -> impl IntoView {
             </div>
             {move || {
                 let list = listings();
+                total.set(list.len());
+                let list: Vec<_> = list.into_iter().take(shown.get()).collect();
                 let language = locale.language();
                 if list.is_empty() {
                     view! { <p>{t(Text::NoListings)}</p> }.into_any()
@@ -163,6 +168,7 @@ pub fn Offers() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <ShowMore total=total shown=shown />
             <p class="error" role="alert">{move || error.get()}</p>
             <NotShowing />
             <PostListing />

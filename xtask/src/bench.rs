@@ -23,6 +23,20 @@ pub fn run(workspace: &Workspace) -> Result<()> {
             .env("TALLY_URL", &server.url)
             .env("TALLY_DIST", workspace.dist_dir())
             .env("CHROMIUM", tools::CHROMIUM),
+    )?;
+
+    step("The large timebank in headless Chromium (a few minutes)");
+    run_command(
+        Command::new("node")
+            .arg("bench/large-timebank.mjs")
+            .current_dir(workspace.e2e_dir())
+            .env("TALLY_URL", &server.url)
+            // Written by the ledger benchmark above.
+            .env(
+                "TALLY_LARGE",
+                workspace.root.join("target/ledger-bench-large.tally"),
+            )
+            .env("CHROMIUM", tools::CHROMIUM),
     )
 }
 

@@ -145,6 +145,12 @@ fn benches(c: &mut Criterion) {
     for size in &SIZES {
         let (mut timebank, coordinator, members) = build(size);
         let bytes = timebank.save();
+        // The same timebank as a file, for the browser benchmarks.
+        let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "../../target".into());
+        let file = std::path::Path::new(&target).join(format!("ledger-bench-{}.tally", size.name));
+        if let Err(error) = std::fs::write(&file, &bytes) {
+            eprintln!("could not write {}: {error}", file.display());
+        }
         sizes_report.push_str(&format!(
             "{}\t{}\t{}\t{}\n",
             size.name,

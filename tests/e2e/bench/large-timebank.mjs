@@ -1,0 +1,122 @@
+// The large timebank (2,000 members, 50,000 exchanges, 5,000 listings) saved
+// in the browser: time to a usable home screen, from tapping save on an
+// exchange to both balances on screen, and to filter the members directory;
+// plain and at 4x CPU throttling. Run by `cargo xtask bench`, which writes
+// the timebank file (TALLY_LARGE) from the ledger benchmark.
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/browser.js';
+import { printTable, median } from './table.mjs';
+
+const url = process.env.TALLY_URL;
+const file = process.env.TALLY_LARGE;
+if (!url || !file) throw new Error('run this with `cargo xtask bench`');
+
+const RUNS = 3;
+const browser = await chromium.launch(chromiumLaunchOptions());
+const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: url });
+const page = await context.newPage();
+page.setDefaultTimeout(300_000);
+
+// Open the file the way a coordinator would, and say who uses the device.
+await page.goto('/open');
+await page.getByLabel('Timebank file').setInputFiles(file);
+await page.getByRole('heading', { level: 1, name: 'Who is using this device?' }).waitFor();
+await page.getByRole('button', { name: 'Coordinator (No. 1)' }).click();
+await page.getByTestId('my-balance').waitFor();
+const stored = await page.evaluate(() => {
+  let chars = 0;
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    chars += key.length + localStorage.getItem(key).length;
+  }
+  return chars;
+});
+
+// Notes the moment the home screen shows a balance.
+await page.addInitScript(() => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-testid=my-balance]')) {
+      window.__homeAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+});
+const cdp = await context.newCDPSession(page);
+
+/** Milliseconds from navigation start until the balance is on the home screen. */
+async function homeLoad() {
+  await page.goto('/about');
+  await page.goto('/');
+  await page.getByTestId('my-balance').waitFor();
+  return page.evaluate(() => window.__homeAt);
+}
+
+/** Milliseconds from tapping save until both new balances are on screen. */
+async function saveToBalances(run) {
+  await page.goto('/record');
+  await page.getByLabel('1. Who gave the help?').selectOption({ label: `Member ${run} (No. ${run + 2})` });
+  await page.getByLabel('2. Who received it?').selectOption({ label: `Member ${run + 1} (No. ${run + 3})` });
+  await page.getByLabel('Minutes').fill('30');
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const status = document.querySelector('main [role=status].success');
+        const started = performance.now();
+        new MutationObserver((_, observer) => {
+          if (status.textContent.includes('Done.')) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        }).observe(status, { childList: true, subtree: true, characterData: true });
+        [...document.querySelectorAll('button[type=submit]')].pop().click();
+      }),
+  );
+}
+
+/** Milliseconds from typing a search until the directory shows the one match. */
+async function filterMembers() {
+  await page.goto('/members');
+  const search = page.getByLabel('Search by name, number or what they offer');
+  await search.waitFor();
+  await search.fill('');
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const input = document.getElementById('member-search');
+        const list = () => document.querySelectorAll('main .member-list > li').length;
+        const started = performance.now();
+        new MutationObserver((_, observer) => {
+          if (list() === 1) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        }).observe(document.querySelector('main'), { childList: true, subtree: true });
+        input.value = 'Member 1999';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+  );
+}
+
+const rows = [];
+let run = 0;
+for (const slowdown of [1, 4]) {
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  const measures = { home: [], save: [], filter: [] };
+  for (let i = 0; i < RUNS; i++) {
+    measures.home.push(await homeLoad());
+    measures.save.push(await saveToBalances(run++));
+    measures.filter.push(await filterMembers());
+  }
+  const cpu = slowdown === 1 ? 'plain' : `${slowdown}x CPU throttling`;
+  const ms = (values) => `${median(values).toFixed(0)} ms`;
+  rows.push([cpu, 'navigation to a usable home screen', ms(measures.home)]);
+  rows.push([cpu, 'tap save to both balances on screen', ms(measures.save)]);
+  rows.push([cpu, 'filter 2,000 members to one', ms(measures.filter)]);
+}
+await browser.close();
+
+printTable(
+  `Large timebank in the browser (2,000 members, 50,000 exchanges; ${(stored / 1024 / 1024).toFixed(1)} M characters in localStorage; median of ${RUNS})`,
+  ['CPU', 'measure', 'time'],
+  rows,
+);
