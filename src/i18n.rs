@@ -579,6 +579,7 @@ pub enum Text {
     StorageAllTimebanks,
     ShowingCount,
     ShowMoreButton,
+    AllEvents,
 }
 
 fn english(text: Text) -> &'static str {
@@ -994,6 +995,7 @@ fn english(text: Text) -> &'static str {
         }
         Text::ShowingCount => "Showing {shown} of {total}.",
         Text::ShowMoreButton => "Show {count} more",
+        Text::AllEvents => "All events",
     }
 }
 
@@ -1434,6 +1436,7 @@ fn french(text: Text) -> &'static str {
         }
         Text::ShowingCount => "{shown} affichés sur {total}.",
         Text::ShowMoreButton => "En afficher {count} de plus",
+        Text::AllEvents => "Tous les évènements",
     }
 }
 

@@ -1,4 +1,5 @@
-//! Home: my balance and my recent exchanges.
+//! Home: my balance, what waits for my confirmation, my recent exchanges
+//! and the next events.
 
 use ledger::Account;
 use leptos::prelude::*;
@@ -88,6 +89,54 @@ pub fn Home() -> impl IntoView {
                     .into_any()
                 }
             }}
+            <ComingUp />
+        </section>
+    }
+}
+
+/// How many upcoming events the home screen lists.
+const COMING_UP: usize = 3;
+
+/// The next few events, with a link to all of them.
+#[component]
+fn ComingUp() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let events = move || {
+        session
+            .read(|tb, _| {
+                tb.upcoming_events(crate::session::now())
+                    .into_iter()
+                    .take(COMING_UP)
+                    .map(|e| (e.title.clone(), e.starts_at.date(), e.place.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <section aria-labelledby="coming-up-heading">
+            <h2 id="coming-up-heading">{move || t(Text::UpcomingHeading)}</h2>
+            {move || {
+                let list = events();
+                let language = locale.language();
+                if list.is_empty() {
+                    return view! { <p>{t(Text::NoUpcoming)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="exchange-list">
+                        {list.into_iter().map(|(title, date, place)| view! {
+                            <li>
+                                <span class="when">{language.date(date)}</span>
+                                <span class="who">{title}</span>
+                                {(!place.is_empty()).then(|| view! { <span class="what">{place}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <A href="/events">{move || t(Text::AllEvents)}</A>
         </section>
     }
 }

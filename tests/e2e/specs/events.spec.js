@@ -39,4 +39,11 @@ test('plan a trading day, see it coming up and in the calendar, say you are comi
   await page.getByLabel('Ends at').fill('09:00');
   await page.getByRole('button', { name: 'Plan it' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'must end after it starts' })).toBeVisible();
+
+  // Home lists it under "Coming up".
+  await nav(page, 'Home');
+  const comingUp = page.getByRole('region', { name: 'Coming up' });
+  await expect(comingUp.getByRole('listitem')).toHaveCount(1);
+  await expect(comingUp).toContainText('December trading day');
+  await expect(comingUp).toContainText('Village hall');
 });
