@@ -187,6 +187,45 @@ impl Language {
             Language::French => french_error(error),
         }
     }
+
+    /// Why a row of an imported spreadsheet cannot be used, in this language.
+    pub fn row_reason(self, reason: &ledger::RowReason) -> String {
+        use ledger::RowReason as R;
+        if self == Language::English {
+            return reason.to_string();
+        }
+        match reason {
+            R::Refused(error) => self.error(error),
+            R::NotAMemberNumber(text) => format!(
+                "« {text} » n’est pas un numéro de membre (un nombre entier à partir de 1)."
+            ),
+            R::NotAStatus(text) => format!(
+                "« {text} » n’est pas un statut : utilisez active, applicant, away ou left."
+            ),
+            R::JoinedInFuture(text) => format!("La date d’adhésion {text} est dans le futur."),
+            R::NotADate(text) => {
+                format!("« {text} » n’est pas une date : écrivez-la 2024-03-14 ou 14/03/2024.")
+            }
+            R::NotABalance(text) => {
+                format!("« {text} » n’est pas un solde en heures : écrivez 2,5, -1,25 ou 1:30.")
+            }
+            R::NoTime => "La ligne n’a ni heures ni minutes.".into(),
+            R::NotHours(text) => {
+                format!("« {text} » n’est pas un nombre d’heures (écrivez 1,5 ou 1:30).")
+            }
+            R::NotMinutes(text) => format!("« {text} » n’est pas un nombre entier de minutes."),
+            R::NotPositive => "La durée doit être supérieure à zéro.".into(),
+            R::NoSuchNumber(number) => format!("Aucun membre n’a le numéro {number}."),
+            R::NumberShared(number) => format!(
+                "Le numéro {number} appartient à plusieurs membres ; renumérotez-les d’abord."
+            ),
+            R::MemberMissing => "Il manque un membre.".into(),
+            R::NoSuchName(text) => format!("Aucun membre ne s’appelle « {text} »."),
+            R::NameShared(text) => {
+                format!("Plusieurs membres s’appellent « {text} » ; utilisez plutôt les numéros.")
+            }
+        }
+    }
 }
 
 fn french_error(error: &LedgerError) -> String {

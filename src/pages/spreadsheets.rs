@@ -44,7 +44,10 @@ fn import_outcome(result: Result<String, ImportError>, language: Language) -> Ou
                         .map(|row| {
                             language.fill(
                                 Text::ImportLine,
-                                &[("line", &row.line.to_string()), ("message", &row.message)],
+                                &[
+                                    ("line", &row.line.to_string()),
+                                    ("message", &language.row_reason(&row.reason)),
+                                ],
                             )
                         })
                         .collect(),

@@ -16,7 +16,54 @@ use crate::timebank::Timebank;
 pub struct RowProblem {
     /// The line of the file, counting the header as line 1.
     pub line: u64,
+    /// Why, in plain English (`reason` says it for translation).
     pub message: String,
+    pub reason: RowReason,
+}
+
+impl RowProblem {
+    pub(crate) fn new(line: u64, reason: RowReason) -> RowProblem {
+        RowProblem {
+            line,
+            message: reason.to_string(),
+            reason,
+        }
+    }
+}
+
+/// Why a row cannot be used, for a message in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowReason {
+    #[error("{0}")]
+    Refused(#[from] crate::error::LedgerError),
+    #[error("\"{0}\" is not a member number (a whole number from 1).")]
+    NotAMemberNumber(String),
+    #[error("\"{0}\" is not a status: use active, applicant, away or left.")]
+    NotAStatus(String),
+    #[error("The joining date {0} is in the future.")]
+    JoinedInFuture(String),
+    #[error("\"{0}\" is not a date: write it as 2024-03-14 or 14/03/2024.")]
+    NotADate(String),
+    #[error("\"{0}\" is not a balance in hours: write it as 2.5, -1.25 or 1:30.")]
+    NotABalance(String),
+    #[error("The row has no hours or minutes.")]
+    NoTime,
+    #[error("\"{0}\" is not a number of hours (write 1.5 or 1:30).")]
+    NotHours(String),
+    #[error("\"{0}\" is not a whole number of minutes.")]
+    NotMinutes(String),
+    #[error("The time must be more than zero.")]
+    NotPositive,
+    #[error("There is no member number {0}.")]
+    NoSuchNumber(u32),
+    #[error("Member number {0} belongs to several members; renumber them first.")]
+    NumberShared(u32),
+    #[error("A member is missing.")]
+    MemberMissing,
+    #[error("There is no member called \"{0}\".")]
+    NoSuchName(String),
+    #[error("Several members are called \"{0}\"; use member numbers instead.")]
+    NameShared(String),
 }
 
 impl fmt::Display for RowProblem {

@@ -36,7 +36,7 @@ mod time;
 mod timebank;
 
 pub use board::{Event, EventKind, Listing, ListingKind, MAX_LISTING_DAYS};
-pub use csv_files::{ImportError, RowProblem, hours_text, parse_hours};
+pub use csv_files::{ImportError, RowProblem, RowReason, hours_text, parse_hours};
 pub use error::{LedgerError, LoadError};
 pub use ids::{
     Account, DeviceId, Entropy, EventId, ExchangeId, GroupId, ListingId, LogEntryId, MemberId,

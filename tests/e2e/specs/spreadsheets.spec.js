@@ -99,3 +99,20 @@ test('the printable members list has everyone active, by number, and prints with
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await saveScreenshot(page, 'members-list-print');
 });
+
+test('in French, every bad line of an import is explained in French', async ({ page }) => {
+  await createTimebank(page);
+  await page.getByLabel('Language').selectOption({ label: 'Français' });
+  await page.goto('/spreadsheets');
+  const members = page.getByRole('region', { name: 'Importer des membres' });
+  await members.getByLabel('Choisir un fichier CSV').setInputFiles(csv('membres.csv', MEMBERS_WITH_MISTAKES));
+  const refusal = members.getByRole('alert');
+  await expect(refusal).toContainText('Rien n’a été importé : 3 lignes doivent d’abord être corrigées.');
+  await expect(refusal.getByRole('listitem').nth(0)).toHaveText(
+    'Ligne 3 : « lots » n’est pas un solde en heures : écrivez 2,5, -1,25 ou 1:30.',
+  );
+  await expect(refusal.getByRole('listitem').nth(2)).toHaveText(
+    'Ligne 5 : « sleeping » n’est pas un statut : utilisez active, applicant, away ou left.',
+  );
+  await expectNoAccessibilityViolations(page);
+});

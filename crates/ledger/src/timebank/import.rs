@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::csv_files::{
-    ImportError, RowProblem, Table, cell, parse_date, parse_hours, status_from,
+    ImportError, RowProblem, RowReason, Table, cell, parse_date, parse_hours, status_from,
 };
 use crate::error::LedgerError;
 use crate::ids::{Account, ExchangeId, MemberId};
@@ -73,16 +73,11 @@ impl Timebank {
             .collect();
         let mut pending = Vec::new();
         for (line, row) in table.rows() {
-            let mut problem = |message: String| {
-                problems.push(RowProblem {
-                    line: *line,
-                    message,
-                })
-            };
+            let mut problem = |reason: RowReason| problems.push(RowProblem::new(*line, reason));
             let name = match checked_name(cell(row, Some(name_column))) {
                 Ok(name) => name,
                 Err(error) => {
-                    problem(error.to_string());
+                    problem(RowReason::Refused(error));
                     continue;
                 }
             };
@@ -94,23 +89,22 @@ impl Timebank {
                 needs: cell(row, needs).to_string(),
             };
             if let Err(error) = check_profile(&profile) {
-                problem(error.to_string());
+                problem(RowReason::Refused(error));
                 continue;
             }
             let number = match cell(row, number_column) {
                 "" => None,
                 text => match text.parse::<u32>() {
                     Ok(0) | Err(_) => {
-                        problem(format!(
-                            "\"{text}\" is not a member number (a whole number from 1)."
-                        ));
+                        problem(RowReason::NotAMemberNumber(text.to_string()));
                         continue;
                     }
                     Ok(number) => {
                         if let Some(holder) = taken.get(&number) {
-                            problem(format!(
-                                "Member number {number} already belongs to {holder}."
-                            ));
+                            problem(RowReason::Refused(LedgerError::NumberTaken {
+                                number,
+                                name: holder.clone(),
+                            }));
                             continue;
                         }
                         taken.insert(number, name.clone());
@@ -119,10 +113,7 @@ impl Timebank {
                 },
             };
             let Some(status) = status_from(cell(row, status)) else {
-                problem(format!(
-                    "\"{}\" is not a status: use active, applicant, away or left.",
-                    cell(row, status)
-                ));
+                problem(RowReason::NotAStatus(cell(row, status).to_string()));
                 continue;
             };
             let joined_on = match cell(row, joined) {
@@ -130,13 +121,11 @@ impl Timebank {
                 text => match parse_date(text) {
                     Some(date) if date <= now.date() => date,
                     Some(_) => {
-                        problem(format!("The joining date {text} is in the future."));
+                        problem(RowReason::JoinedInFuture(text.to_string()));
                         continue;
                     }
                     None => {
-                        problem(format!(
-                            "\"{text}\" is not a date: write it as 2024-03-14 or 14/03/2024."
-                        ));
+                        problem(RowReason::NotADate(text.to_string()));
                         continue;
                     }
                 },
@@ -146,9 +135,7 @@ impl Timebank {
                 text => match parse_hours(text) {
                     Some(minutes) => minutes,
                     None => {
-                        problem(format!(
-                            "\"{text}\" is not a balance in hours: write it as 2.5, -1.25 or 1:30."
-                        ));
+                        problem(RowReason::NotABalance(text.to_string()));
                         continue;
                     }
                 },
@@ -262,10 +249,7 @@ impl Timebank {
             );
             match checked {
                 Ok(exchange) => exchanges.push(exchange),
-                Err(message) => problems.push(RowProblem {
-                    line: *line,
-                    message,
-                }),
+                Err(reason) => problems.push(RowProblem::new(*line, reason)),
             }
         }
         if !problems.is_empty() {
@@ -291,26 +275,20 @@ impl Timebank {
         [date, payer, payee]: [usize; 3],
         [hours, minutes, description, category, slip]: [Option<usize>; 5],
         now: Timestamp,
-    ) -> Result<Exchange, String> {
-        let service_date = parse_date(cell(row, Some(date))).ok_or_else(|| {
-            format!(
-                "\"{}\" is not a date: write it as 2024-03-14 or 14/03/2024.",
-                cell(row, Some(date))
-            )
-        })?;
+    ) -> Result<Exchange, RowReason> {
+        let service_date = parse_date(cell(row, Some(date)))
+            .ok_or_else(|| RowReason::NotADate(cell(row, Some(date)).to_string()))?;
         let payer = self.account_named(cell(row, Some(payer)))?;
         let payee = self.account_named(cell(row, Some(payee)))?;
         let amount = match (cell(row, minutes), cell(row, hours)) {
-            ("", "") => return Err("The row has no hours or minutes.".to_string()),
-            ("", text) => parse_hours(text).ok_or_else(|| {
-                format!("\"{text}\" is not a number of hours (write 1.5 or 1:30).")
-            })?,
+            ("", "") => return Err(RowReason::NoTime),
+            ("", text) => parse_hours(text).ok_or_else(|| RowReason::NotHours(text.to_string()))?,
             (text, _) => text
                 .parse::<i64>()
-                .map_err(|_| format!("\"{text}\" is not a whole number of minutes."))?,
+                .map_err(|_| RowReason::NotMinutes(text.to_string()))?,
         };
         if amount <= 0 {
-            return Err("The time must be more than zero.".to_string());
+            return Err(RowReason::NotPositive);
         }
         let minutes = u32::try_from(amount).unwrap_or(u32::MAX);
         let channel = match cell(row, slip) {
@@ -331,11 +309,11 @@ impl Timebank {
         // Historic exchanges may involve members who have since left, so the
         // parties' current status is not checked; everything else is.
         self.checked_exchange_unchecked_parties(by, new, ExchangeKind::Service, None, now)
-            .map_err(|error: LedgerError| error.to_string())
+            .map_err(RowReason::Refused)
     }
 
     /// A member by number or exact (unique) name, or the community fund.
-    fn account_named(&self, text: &str) -> Result<Account, String> {
+    fn account_named(&self, text: &str) -> Result<Account, RowReason> {
         let text = text.trim();
         if text.eq_ignore_ascii_case("fund") || text.eq_ignore_ascii_case("community fund") {
             return Ok(Account::CommunityFund);
@@ -343,10 +321,8 @@ impl Timebank {
         if let Ok(number) = text.parse::<u32>() {
             return match &self.member_by_number(number)[..] {
                 [member] => Ok(Account::Member(member.id.clone())),
-                [] => Err(format!("There is no member number {number}.")),
-                _ => Err(format!(
-                    "Member number {number} belongs to several members; renumber them first."
-                )),
+                [] => Err(RowReason::NoSuchNumber(number)),
+                _ => Err(RowReason::NumberShared(number)),
             };
         }
         let named: Vec<_> = self
@@ -356,11 +332,9 @@ impl Timebank {
             .collect();
         match &named[..] {
             [member] => Ok(Account::Member(member.id.clone())),
-            [] if text.is_empty() => Err("A member is missing.".to_string()),
-            [] => Err(format!("There is no member called \"{text}\".")),
-            _ => Err(format!(
-                "Several members are called \"{text}\"; use member numbers instead."
-            )),
+            [] if text.is_empty() => Err(RowReason::MemberMissing),
+            [] => Err(RowReason::NoSuchName(text.to_string())),
+            _ => Err(RowReason::NameShared(text.to_string())),
         }
     }
 
