@@ -180,10 +180,7 @@ impl Session {
     pub fn is_coordinator(&self) -> bool {
         !self.lock.with(|lock| lock.locked)
             && self
-                .read(|tb, me| {
-                    me.and_then(|me| tb.member(me))
-                        .is_some_and(|m| m.role == ledger::Role::Coordinator)
-                })
+                .read(|tb, me| me.is_some_and(|me| tb.is_coordinator(me)))
                 .unwrap_or(false)
     }
 
@@ -290,6 +287,12 @@ impl Session {
             },
             std::time::Duration::from_secs(30),
         );
+    }
+
+    /// The timebank's categories of help, in the order the coordinators set.
+    pub fn categories(&self) -> Vec<String> {
+        self.read(|tb, _| tb.settings().categories.clone())
+            .unwrap_or_default()
     }
 
     pub fn is_open(&self) -> bool {

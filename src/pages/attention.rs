@@ -2,7 +2,7 @@
 //! to do, links to the exchange concerned, and can be marked as dealt with
 //! (which is recorded in the timebank, so every device sees it resolved).
 
-use ledger::{Account, AttentionItem, ExchangeId, LimitKind, MemberStatus, Role, Timebank};
+use ledger::{Account, AttentionItem, ExchangeId, LimitKind, MemberStatus, Timebank};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -142,9 +142,7 @@ pub fn Attention() -> impl IntoView {
         let language = locale.language();
         session
             .read(|tb, me| {
-                let is_coordinator = me
-                    .and_then(|me| tb.member(me))
-                    .is_some_and(|m| m.role == Role::Coordinator);
+                let is_coordinator = me.is_some_and(|me| tb.is_coordinator(me));
                 if !is_coordinator {
                     return None;
                 }

@@ -2,7 +2,7 @@
 //! it (confirm or reject it when it waits for them; reverse it, as a
 //! coordinator).
 
-use ledger::{Account, ExchangeId, LifecycleAction, Outcome, Role, Status, Timebank};
+use ledger::{Account, ExchangeId, LifecycleAction, Outcome, Status, Timebank};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -65,9 +65,7 @@ pub fn ExchangePage() -> impl IntoView {
                 let member_name = |id: &ledger::MemberId| name(&Account::Member(id.clone()));
                 let now = now();
                 let status = exchange.status(tb.settings(), now);
-                let is_coordinator = me
-                    .and_then(|me| tb.member(me))
-                    .is_some_and(|m| m.role == Role::Coordinator);
+                let is_coordinator = me.is_some_and(|me| tb.is_coordinator(me));
                 let mut history: Vec<String> = exchange
                     .events
                     .iter()

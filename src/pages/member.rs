@@ -3,7 +3,7 @@
 //! their statement, printable for members without a phone. Coordinators
 //! change membership here (approving an applicant makes them active).
 
-use ledger::{Account, Member, MemberId, MemberStatus, Role, StatementLine};
+use ledger::{Account, Member, MemberId, MemberStatus, StatementLine};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -54,9 +54,7 @@ pub fn MemberPage() -> impl IntoView {
         session
             .read(|tb, me| {
                 let member = tb.member(&id)?.clone();
-                let coordinator = me
-                    .and_then(|me| tb.member(me))
-                    .is_some_and(|m| m.role == Role::Coordinator);
+                let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
                 let may_see = tb.settings().balances_visible || coordinator || me == Some(&id);
                 let account = Account::Member(id.clone());
                 Some(Shown {

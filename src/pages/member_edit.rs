@@ -48,9 +48,7 @@ pub fn MemberEdit() -> impl IntoView {
         session
             .read(|tb, me| {
                 let member = tb.member(&id)?.clone();
-                let coordinator = me
-                    .and_then(|me| tb.member(me))
-                    .is_some_and(|m| m.role == Role::Coordinator);
+                let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
                 let may_edit = coordinator || me == Some(&id);
                 Some((member, coordinator, may_edit))
             })

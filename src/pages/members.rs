@@ -24,10 +24,8 @@ pub fn Members() -> impl IntoView {
         let needle = query.get().trim().to_lowercase();
         session
             .read(|tb, me| {
-                let show_balances = tb.settings().balances_visible
-                    || me
-                        .and_then(|me| tb.member(me))
-                        .is_some_and(|m| m.role == Role::Coordinator);
+                let show_balances =
+                    tb.settings().balances_visible || me.is_some_and(|me| tb.is_coordinator(me));
                 let mut members: Vec<_> = tb
                     .members()
                     .filter(|m| {

@@ -2,7 +2,7 @@
 //! search, filter by kind and category, post one; edit, renew or withdraw
 //! your own (coordinators any).
 
-use ledger::{Date, ListingId, ListingKind, NewListing, Role};
+use ledger::{Date, ListingId, ListingKind, NewListing};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -62,18 +62,12 @@ pub fn Offers() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let total = RwSignal::new(0_usize);
 
-    let categories = move || {
-        session
-            .read(|tb, _| tb.settings().categories.clone())
-            .unwrap_or_default()
-    };
+    let categories = move || session.categories();
     let listings = move || {
         let (text, kind, category) = (query.get(), kind_from(&kind.get()), category.get());
         session
             .read(|tb, me| {
-                let coordinator = me
-                    .and_then(|me| tb.member(me))
-                    .is_some_and(|m| m.role == Role::Coordinator);
+                let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
                 let category = (!category.is_empty()).then_some(category.as_str());
                 tb.search_listings(now().date(), &text, kind, category)
                     .into_iter()
@@ -280,11 +274,7 @@ pub fn EditListing() -> impl IntoView {
     let title_error = RwSignal::new(None::<String>);
     let day_error = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let categories = move || {
-        session
-            .read(|tb, _| tb.settings().categories.clone())
-            .unwrap_or_default()
-    };
+    let categories = move || session.categories();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let language = locale.language();
@@ -380,11 +370,7 @@ fn PostListing() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let title_error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let categories = move || {
-        session
-            .read(|tb, _| tb.settings().categories.clone())
-            .unwrap_or_default()
-    };
+    let categories = move || session.categories();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let language = locale.language();

@@ -3,7 +3,7 @@
 //! before saving, with a warning (never a block) when the receiver would pass
 //! their lowest balance.
 
-use ledger::{Account, Channel, Date, MemberId, MemberStatus, NewExchange, NewGroupExchange, Role};
+use ledger::{Account, Channel, Date, MemberId, MemberStatus, NewExchange, NewGroupExchange};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -79,11 +79,7 @@ pub fn Record() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
 
-    let categories = move || {
-        session
-            .read(|tb, _| tb.settings().categories.clone())
-            .unwrap_or_default()
-    };
+    let categories = move || session.categories();
     let parsed_minutes = move || minutes.get().trim().parse::<u32>().ok();
     let is_group =
         move || givers.with(|list| list.len()) > 1 || receivers.with(|list| list.len()) > 1;
@@ -155,7 +151,7 @@ pub fn Record() -> impl IntoView {
         let description_text = description.get_untracked();
         let category_name = Some(category.get_untracked()).filter(|c| !c.is_empty());
         let result = session.change(move |tb, me, now| {
-            let is_coordinator = tb.member(me).is_some_and(|m| m.role == Role::Coordinator);
+            let is_coordinator = tb.is_coordinator(me);
             let channel = if !slip_number.is_empty() {
                 Channel::PaperSlip {
                     number: slip_number,

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use ledger::{CategoryFigures, Month, MonthReport, Role};
+use ledger::{CategoryFigures, Month, MonthReport};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -32,9 +32,7 @@ pub fn Reports() -> impl IntoView {
     let report = move || -> Option<(Vec<MonthReport>, bool)> {
         let (from, to) = (Month::parse(&from.get())?, Month::parse(&to.get())?);
         session.read(|tb, me| {
-            let coordinator = me
-                .and_then(|me| tb.member(me))
-                .is_some_and(|m| m.role == Role::Coordinator);
+            let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
             (tb.report(from, to.max(from)), coordinator)
         })
     };

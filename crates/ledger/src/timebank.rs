@@ -533,7 +533,8 @@ impl Timebank {
 
     // ----- Helpers -----------------------------------------------------------
 
-    fn is_coordinator(&self, id: &MemberId) -> bool {
+    /// Whether `id` is an active coordinator.
+    pub fn is_coordinator(&self, id: &MemberId) -> bool {
         self.members
             .get(id)
             .is_some_and(|m| m.role == Role::Coordinator && m.status == MemberStatus::Active)
