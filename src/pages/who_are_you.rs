@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
+use crate::paging::{PAGE, ShowMore};
 use crate::session::Session;
 
 #[component]
@@ -14,16 +15,37 @@ pub fn WhoAreYou() -> impl IntoView {
     let t = move |text| locale.t(text);
     let session = Session::get();
     let navigate = use_navigate();
+    let query = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let total = RwSignal::new(0_usize);
     let members = move || {
-        session
+        let needle = query.get().trim().to_lowercase();
+        let list: Vec<_> = session
             .read(|tb, _| crate::pages::active_member_choices(tb, locale.language()))
             .unwrap_or_default()
+            .into_iter()
+            .filter(|(_, label)| needle.is_empty() || label.to_lowercase().contains(&needle))
+            .collect();
+        total.set(list.len());
+        list.into_iter().take(shown.get()).collect::<Vec<_>>()
     };
     view! {
         <Title text=move || t(Text::WhoTitle).to_string() />
         <section class="page" aria-labelledby="who-heading">
             <PageHeading id="who-heading">{move || t(Text::WhoTitle)}</PageHeading>
             <p>{move || t(Text::WhoIntro)}</p>
+            <div class="field">
+                <label for="who-search">{move || t(Text::SearchMembersLabel)}</label>
+                <input
+                    id="who-search"
+                    type="search"
+                    prop:value=move || query.get()
+                    on:input=move |event| {
+                        query.set(event_target_value(&event));
+                        shown.set(PAGE);
+                    }
+                />
+            </div>
             <ul class="choice-list">
                 {move || {
                     members()
@@ -43,6 +65,7 @@ pub fn WhoAreYou() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            <ShowMore total=total shown=shown />
         </section>
     }
 }

@@ -40,6 +40,9 @@ test('a timebank travels to a second phone by file and comes back merged', async
   await expect(b.getByRole('heading', { level: 1, name: 'Who is using this device?' })).toBeVisible();
   await expectNoAccessibilityViolations(b);
   await saveScreenshot(b, 'who-are-you');
+  // A long list is searched by name or number.
+  await b.getByLabel('Search by name, number or what they offer').fill('cor');
+  await expect(b.getByRole('main').getByRole('listitem')).toHaveCount(1);
   await b.getByRole('button', { name: 'Cora (No. 1)' }).click();
   await expect(b.getByRole('heading', { level: 1, name: 'Riverside Timebank' })).toBeVisible();
   await record(b, 'Bob (No. 3)', 'Ann (No. 2)', 30);
