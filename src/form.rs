@@ -68,3 +68,11 @@ pub fn focus_first_invalid() {
         }
     });
 }
+
+/// One field's message out of a form's set of errors, for a [`TextField`].
+pub fn field_error<E: Send + Sync + 'static>(
+    errors: RwSignal<E>,
+    pick: fn(&E) -> Option<String>,
+) -> Signal<Option<String>> {
+    Signal::derive(move || errors.with(pick))
+}

@@ -38,6 +38,17 @@ pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
 }
 
+/// The timebank's name as the start of a file name (letters and digits kept,
+/// everything else a dash).
+pub fn file_stem(timebank: &Timebank) -> String {
+    timebank
+        .info()
+        .name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
 /// What opening a file did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Opened {
@@ -525,22 +536,17 @@ impl Session {
 
     /// Adds what a file holds to the open timebank, and saves.
     pub fn merge_file(&self, bytes: &[u8]) -> Result<Added, LoadError> {
-        let outcome = self.open.try_update_value(|open| {
+        let added = self.open.try_update_value(|open| {
             let open = open.as_mut()?;
             let added = open.timebank.apply_changes(bytes);
-            let saved = added.as_ref().ok().map(|_| {
-                open.saved
-                    .save(&mut BrowserStore, &mut open.timebank)
-                    .map(|()| open.saved.has_unsaved())
-            });
-            Some((added, saved))
+            open.dirty |= added.is_ok();
+            Some(added)
         });
-        let Some(Some((added, saved))) = outcome else {
+        let Some(Some(added)) = added else {
             return Err(LoadError::Unreadable("no timebank is open".to_string()));
         };
-        if let Some(saved) = saved {
-            self.note_save(saved);
-        }
+        // Saved at once: a file someone handed over is not left in memory.
+        self.save_now();
         self.revision.update(|r| *r += 1);
         added
     }
@@ -550,13 +556,7 @@ impl Session {
         self.open
             .try_update_value(|open| {
                 open.as_mut().map(|open| {
-                    let name: String = open
-                        .timebank
-                        .info()
-                        .name
-                        .chars()
-                        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-                        .collect();
+                    let name = file_stem(&open.timebank);
                     (open.timebank.save(), format!("{name}.tally"))
                 })
             })

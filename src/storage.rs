@@ -126,10 +126,16 @@ pub fn set_device_member(
 
 /// How much of this site's storage all of Tally takes, in bytes.
 pub fn total_usage(store: &impl KeyValue) -> usize {
+    bytes_under(store, "tally.")
+}
+
+/// The bytes the keys starting with `prefix` take, with their values
+/// (browsers count two bytes a character).
+fn bytes_under(store: &impl KeyValue, prefix: &str) -> usize {
     store
         .keys()
         .iter()
-        .filter(|k| k.starts_with("tally."))
+        .filter(|k| k.starts_with(prefix))
         .map(|k| k.len() + store.get(k).map_or(0, |v| v.len()))
         .sum::<usize>()
         * 2
@@ -158,14 +164,7 @@ pub fn set_device_pin(
 /// How much of this site's storage the timebank `id` takes, in bytes
 /// (browsers count two bytes a character).
 pub fn usage(store: &impl KeyValue, id: &str) -> usize {
-    let prefix = key(id, "");
-    store
-        .keys()
-        .iter()
-        .filter(|k| k.starts_with(&prefix))
-        .map(|k| k.len() + store.get(k).map_or(0, |v| v.len()))
-        .sum::<usize>()
-        * 2
+    bytes_under(store, &key(id, ""))
 }
 
 /// The saving state of one open timebank.

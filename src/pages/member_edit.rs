@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::form::{TextField, focus_first_invalid};
+use crate::form::{TextField, field_error, focus_first_invalid};
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::session::Session;
@@ -137,8 +137,7 @@ fn EditForm(member: Member, coordinator: bool) -> impl IntoView {
             }
         }
     };
-    let error_of =
-        move |pick: fn(&Errors) -> Option<String>| Signal::derive(move || errors.with(pick));
+    let error_of = move |pick: fn(&Errors) -> Option<String>| field_error(errors, pick);
     let title = {
         let name = member.name.clone();
         move || {

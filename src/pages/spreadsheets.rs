@@ -11,7 +11,7 @@ use crate::files::{offer_download, read_chosen_file};
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::pages::CoordinatorTabs;
-use crate::session::{Session, now};
+use crate::session::{Session, file_stem, now};
 
 /// What an import said: a summary, or what is wrong (and each bad line).
 #[derive(Clone, Default)]
@@ -62,18 +62,6 @@ fn import_outcome(result: Result<String, ImportError>, language: Language) -> Ou
     }
 }
 
-fn file_stem(session: &Session) -> String {
-    session
-        .read(|tb, _| {
-            tb.info()
-                .name
-                .chars()
-                .map(|c| if c.is_alphanumeric() { c } else { '-' })
-                .collect::<String>()
-        })
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn Spreadsheets() -> impl IntoView {
     let locale = Locale::get();
@@ -82,17 +70,18 @@ pub fn Spreadsheets() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
 
     let download = move |members: bool| {
-        let Some(text) = session.read(|tb, _| {
-            if members {
+        let Some((text, stem)) = session.read(|tb, _| {
+            let text = if members {
                 tb.members_csv()
             } else {
                 tb.exchanges_csv(now())
-            }
+            };
+            (text, file_stem(tb))
         }) else {
             return;
         };
         let kind = if members { "members" } else { "exchanges" };
-        let name = format!("{}-{kind}-{}.csv", file_stem(&session), now().date());
+        let name = format!("{stem}-{kind}-{}.csv", now().date());
         if let Err(problem) = offer_download(text.as_bytes(), &name, "text/csv;charset=utf-8") {
             error.set(Some(problem));
         }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::form::{TextField, focus_first_invalid};
+use crate::form::{TextField, field_error, focus_first_invalid};
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::pages::{CoordinatorTabs, account_name};
@@ -69,7 +69,7 @@ fn shown(tb: &Timebank, date: Date, language: Language) -> Shown {
             gave: name(&e.payee),
             received: name(&e.payer),
             minutes: i64::from(e.minutes),
-            counts: tb.counts(&e.id) && !tb.is_reversed(&e.id),
+            counts: tb.still_counts(&e.id),
         })
         .collect();
     let mut totals: Vec<_> = day
@@ -235,8 +235,7 @@ pub fn TradingDay() -> impl IntoView {
         }
     };
 
-    let error_of =
-        move |pick: fn(&Errors) -> Option<String>| Signal::derive(move || errors.with(pick));
+    let error_of = move |pick: fn(&Errors) -> Option<String>| field_error(errors, pick);
     let summary = move || {
         let date = chosen_day()?;
         session.read(|tb, _| shown(tb, date, locale.language()))

@@ -441,6 +441,12 @@ impl Timebank {
         self.balances.is_reversed(id)
     }
 
+    /// Whether the exchange still moves hours: it counts and is not reversed
+    /// (what a trading day's totals include; the rest are struck out).
+    pub fn still_counts(&self, id: &ExchangeId) -> bool {
+        self.counts(id) && !self.is_reversed(id)
+    }
+
     pub fn balance(&self, account: &Account) -> i64 {
         self.balances.of(account)
     }

@@ -61,7 +61,7 @@ impl Timebank {
             per_account: BTreeMap::new(),
         };
         for slip in slips {
-            if !self.counts(&slip.id) || self.is_reversed(&slip.id) {
+            if !self.still_counts(&slip.id) {
                 day.struck_out += 1;
                 continue;
             }
