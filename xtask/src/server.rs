@@ -23,8 +23,10 @@ pub fn serve_foreground(workspace: &Workspace, listen: &str) -> Result<()> {
             ])
             .current_dir(&workspace.root),
     )?;
+    let data = workspace.root.join("data");
     step(&format!(
-        "Serving Tally on http://{listen}/ (Ctrl-C stops it)"
+        "Serving Tally on http://{listen}/ with its timebanks kept in {} (Ctrl-C stops it)",
+        data.display()
     ));
     let relay = workspace.root.join("target/server/relay");
     run_command(
@@ -32,7 +34,9 @@ pub fn serve_foreground(workspace: &Workspace, listen: &str) -> Result<()> {
             .arg("--listen")
             .arg(listen)
             .arg("--dist")
-            .arg(workspace.dist_dir()),
+            .arg(workspace.dist_dir())
+            .arg("--data")
+            .arg(data),
     )
 }
 
@@ -45,16 +49,22 @@ pub struct BackgroundServer {
 
 impl BackgroundServer {
     /// Builds the relay in the test profile and starts it on 127.0.0.1, port
-    /// picked by the system; waits for the line that names the address.
+    /// picked by the system, with an empty data folder under `target/`;
+    /// waits for the line that names the address.
     pub fn start(workspace: &Workspace) -> Result<Self> {
         run_command(
             Command::new("cargo")
                 .args(["build", "--quiet", "--package", "relay"])
                 .current_dir(&workspace.root),
         )?;
-        let mut child = Command::new(workspace.root.join("target/debug/relay"))
+        let data = workspace.scratch_dir("relay-data")?;
+        std::fs::remove_dir_all(&data)
+            .with_context(|| format!("could not empty {}", data.display()))?;
+        let mut child = Command::new(relay_binary(workspace))
             .args(["--listen", "127.0.0.1:0", "--dist"])
             .arg(workspace.dist_dir())
+            .arg("--data")
+            .arg(&data)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -73,6 +83,11 @@ impl BackgroundServer {
             child,
         })
     }
+}
+
+/// The relay that `BackgroundServer` runs; browser tests start more of it.
+pub fn relay_binary(workspace: &Workspace) -> std::path::PathBuf {
+    workspace.root.join("target/debug/relay")
 }
 
 impl Drop for BackgroundServer {

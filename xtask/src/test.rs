@@ -136,6 +136,8 @@ fn end_to_end(workspace: &Workspace) -> Result<()> {
             .args(["playwright", "test"])
             .current_dir(workspace.e2e_dir())
             .env("TALLY_URL", &server.url)
+            .env("TALLY_RELAY", crate::server::relay_binary(workspace))
+            .env("TALLY_DIST", workspace.dist_dir())
             .env("TALLY_SCREENSHOTS", &screenshots)
             .env("CHROMIUM", tools::CHROMIUM),
     );

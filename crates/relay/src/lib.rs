@@ -1,6 +1,7 @@
-//! Tally's server. Today it serves the built web app (the `dist/` folder that
-//! Trunk writes) on one port; the automerge-repo sync endpoint, with
-//! per-timebank access tokens, joins it on the same port.
+//! Tally's relay: on one port it serves the built web app (the `dist/`
+//! folder that Trunk writes), the automerge-repo sync endpoint (`/sync`,
+//! run by samod over a data folder), and the token API (`/api/…`) with
+//! which coordinators invite and revoke devices.
 //!
 //! Serving rules, chosen so that a phone never runs a stale app:
 //! - Files whose names carry Trunk's content hash (`tally-1a2b…9f.wasm`) never
@@ -12,14 +13,23 @@
 // Input from people, the network and storage is never unwrapped.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod api;
+pub mod storage;
+pub mod sync;
+pub mod tokens;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use tower_http::cors::CorsLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
@@ -30,7 +40,12 @@ pub const CACHE_REVALIDATE: &str = "no-cache";
 
 /// What the server needs to know, parsed from flags and the environment.
 #[derive(Debug, Clone, clap::Parser)]
-#[command(name = "relay", version, about = "Serves the Tally app", long_about = None)]
+#[command(
+    name = "relay",
+    version,
+    about = "Serves the Tally app and syncs timebanks between devices",
+    long_about = None
+)]
 pub struct Config {
     /// Address and port to listen on; port 0 lets the system pick a free one.
     #[arg(long, env = "TALLY_LISTEN", default_value = "127.0.0.1:8080")]
@@ -39,6 +54,27 @@ pub struct Config {
     /// Folder holding the built app (Trunk's output).
     #[arg(long, env = "TALLY_DIST", default_value = "dist")]
     pub dist: PathBuf,
+
+    /// Folder where timebanks and access tokens are kept (created if missing).
+    #[arg(long, env = "TALLY_DATA", default_value = "data")]
+    pub data: PathBuf,
+
+    /// Refuse messages larger than this many bytes (the connection closes).
+    #[arg(long, env = "TALLY_MAX_MESSAGE_BYTES", default_value_t = wire::MAX_FRAME_BYTES)]
+    pub max_message_bytes: usize,
+
+    /// Sync connection attempts allowed per address per minute.
+    #[arg(long, env = "TALLY_CONNECTIONS_PER_MINUTE", default_value_t = 120)]
+    pub connections_per_minute: u32,
+
+    /// Seconds between heartbeats to devices that ask for them.
+    #[arg(long, env = "TALLY_HEARTBEAT_SECONDS", default_value_t = 15)]
+    pub heartbeat_seconds: u64,
+
+    /// Refuse timebanks this relay does not have yet (by default the first
+    /// device to bring a timebank gets its first coordinator token).
+    #[arg(long, env = "TALLY_NO_NEW_TIMEBANKS")]
+    pub no_new_timebanks: bool,
 
     /// Write logs as JSON lines instead of plain text.
     #[arg(long, env = "TALLY_LOG_JSON")]
@@ -52,6 +88,13 @@ pub enum StartError {
         "the app folder {0} has no index.html; build the app first (`cargo xtask run` does both)"
     )]
     NoApp(PathBuf),
+    #[error("{0}")]
+    Tokens(#[from] tokens::TokenFileError),
+    #[error("could not use the data folder {path}: {source}")]
+    Data {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("could not listen on {address}: {source}")]
     Listen {
         address: SocketAddr,
@@ -59,16 +102,46 @@ pub enum StartError {
     },
 }
 
-/// The HTTP routes: the app's files with the cache and fallback rules above.
-pub fn router(dist: &Path) -> Router {
+/// The HTTP routes: the app's files with the cache and fallback rules
+/// above, the sync endpoint and the token API.
+pub fn router(dist: &Path, sync: sync::SyncState) -> Router {
     let index = dist.join("index.html");
     let files = ServeDir::new(dist)
         .append_index_html_on_directories(true)
         .fallback(ServeFile::new(index));
-    Router::new()
+    let app = Router::new()
         .fallback_service(files)
-        .layer(middleware::from_fn(app_file_rules))
-        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn(app_file_rules));
+    let api = Router::new()
+        .route("/api/access", get(api::access))
+        .route("/api/timebanks/{document}/claim", post(api::claim))
+        .route(
+            "/api/timebanks/{document}/invites",
+            get(api::list).post(api::invite),
+        )
+        .route(
+            "/api/timebanks/{document}/invites/{id}",
+            delete(api::revoke),
+        )
+        .route("/sync", get(sync::endpoint))
+        .layer(middleware::from_fn(no_store))
+        // Tokens are bearer headers, never cookies, so any origin may call.
+        .layer(CorsLayer::permissive())
+        .with_state(sync);
+    api.merge(app).layer(
+        // Only the method and path are logged: a query may hold a token.
+        TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            tracing::info_span!("http", method = %request.method(), path = %request.uri().path())
+        }),
+    )
+}
+
+async fn no_store(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 /// Sets Cache-Control by file name and turns SPA fallbacks for missing files
@@ -117,28 +190,97 @@ pub fn is_content_hashed(file_name: &str) -> bool {
     })
 }
 
-/// Checks the app folder, binds the address and returns the listener, so the
-/// caller can print the real address (port 0 picks one) before serving.
-pub async fn bind(config: &Config) -> Result<tokio::net::TcpListener, StartError> {
-    if !config.dist.join("index.html").is_file() {
-        return Err(StartError::NoApp(config.dist.clone()));
-    }
-    tokio::net::TcpListener::bind(config.listen)
-        .await
-        .map_err(|source| StartError::Listen {
-            address: config.listen,
+/// A relay ready to serve: its address is known, its documents and tokens
+/// are open.
+pub struct Relay {
+    listener: tokio::net::TcpListener,
+    router: Router,
+    repo: samod::Repo,
+    acceptor: samod::AcceptorHandle,
+}
+
+impl Relay {
+    /// Checks the app folder, opens the data folder, binds the address.
+    pub async fn start(config: &Config) -> Result<Relay, StartError> {
+        if !config.dist.join("index.html").is_file() {
+            return Err(StartError::NoApp(config.dist.clone()));
+        }
+        let data_error = |source| StartError::Data {
+            path: config.data.clone(),
             source,
+        };
+        std::fs::create_dir_all(&config.data).map_err(data_error)?;
+        let tokens = Arc::new(tokens::Tokens::open(
+            &config.data,
+            !config.no_new_timebanks,
+        )?);
+        let storage = storage::DurableStorage::open(&config.data).map_err(data_error)?;
+        let listener = tokio::net::TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| StartError::Listen {
+                address: config.listen,
+                source,
+            })?;
+        let repo = samod::Repo::build_tokio()
+            .with_storage(storage)
+            .with_share_policy(sync::share_policy(tokens.clone()))
+            .load()
+            .await;
+        let url = format!("ws://{}/sync", config.listen)
+            .parse()
+            .map_err(|_| StartError::Listen {
+                address: config.listen,
+                source: std::io::Error::other("not a URL"),
+            })?;
+        let acceptor = repo.make_acceptor(url).map_err(|_| StartError::Listen {
+            address: config.listen,
+            source: std::io::Error::other("the document store stopped while starting"),
+        })?;
+        let limits = sync::Limits {
+            max_message_bytes: config.max_message_bytes,
+            attempts_per_minute: config.connections_per_minute,
+            heartbeat: Duration::from_secs(config.heartbeat_seconds.max(1)),
+        };
+        let state = sync::SyncState::new(tokens, acceptor.clone(), limits);
+        Ok(Relay {
+            router: router(&config.dist, state),
+            listener,
+            repo,
+            acceptor,
         })
+    }
+
+    /// The routes, for tests that call them without a socket.
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+
+    pub fn address(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `stop` completes; then stops taking connections, closes
+    /// the sync connections and waits for every received change to be
+    /// written to the data folder.
+    pub async fn serve(
+        self,
+        stop: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let served = axum::serve(self.listener, service)
+            .with_graceful_shutdown(stop)
+            .await;
+        self.acceptor.close();
+        self.repo.stop().await;
+        tracing::info!("stopped; every change is stored");
+        served
+    }
 }
 
-/// Serves until Ctrl-C or SIGTERM, then finishes the requests under way.
-pub async fn serve(listener: tokio::net::TcpListener, dist: &Path) -> std::io::Result<()> {
-    axum::serve(listener, router(dist))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-}
-
-async fn shutdown_signal() {
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;

@@ -21,12 +21,17 @@ async fn main() -> anyhow::Result<()> {
             .with_env_filter(filter)
             .init();
     }
-    let listener = relay::bind(&config).await?;
-    let address = listener.local_addr()?;
+    let relay = relay::Relay::start(&config).await?;
+    let address = relay.address()?;
     // Tests and `cargo xtask` read this line to learn the port.
     println!("Tally is being served on http://{address}/");
     std::io::stdout().flush()?;
-    tracing::info!(%address, dist = %config.dist.display(), "serving");
-    relay::serve(listener, &config.dist).await?;
+    tracing::info!(
+        %address,
+        dist = %config.dist.display(),
+        data = %config.data.display(),
+        "serving"
+    );
+    relay.serve(relay::shutdown_signal()).await?;
     Ok(())
 }

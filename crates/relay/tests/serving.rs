@@ -11,9 +11,23 @@ struct Served {
     body: String,
 }
 
+/// A relay's configuration for tests: loopback, a port the system picks.
+pub fn config(dist: &std::path::Path, data: &std::path::Path) -> relay::Config {
+    use clap::Parser;
+    let mut config = relay::Config::parse_from(["relay"]);
+    config.listen = "127.0.0.1:0".parse().unwrap();
+    config.dist = dist.to_path_buf();
+    config.data = data.to_path_buf();
+    config
+}
+
 async fn get(dist: &std::path::Path, path: &str) -> Served {
+    let data = tempfile::tempdir().unwrap();
+    let relay = relay::Relay::start(&config(dist, data.path()))
+        .await
+        .unwrap();
     let request = Request::builder().uri(path).body(Body::empty()).unwrap();
-    let response = relay::router(dist).oneshot(request).await.unwrap();
+    let response = relay.router().oneshot(request).await.unwrap();
     let status = response.status();
     let cache = response
         .headers()
@@ -91,11 +105,7 @@ async fn serves_each_kind_of_address_by_the_rules() {
 #[tokio::test]
 async fn refuses_to_start_without_a_built_app() {
     let empty = tempfile::tempdir().unwrap();
-    let config = relay::Config {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        dist: empty.path().to_path_buf(),
-        log_json: false,
-    };
-    let error = relay::bind(&config).await.unwrap_err();
+    let config = config(empty.path(), empty.path());
+    let error = relay::Relay::start(&config).await.err().unwrap();
     assert!(error.to_string().contains("has no index.html"), "{error}");
 }

@@ -1,0 +1,325 @@
+//! The sync endpoint: `GET /sync?token=…&peer=…` upgraded to a WebSocket
+//! that speaks the automerge-repo protocol with samod.
+//!
+//! Before the upgrade: the caller's address must not have tried too often,
+//! the token must be good (otherwise 403 with the reason), and the peer id
+//! the device will claim must be `tally-<token id>-<anything>`; samod is
+//! then told to expect exactly that peer id, and the share policy lets that
+//! peer id reach only its token's timebank.
+//!
+//! After it: every frame is read by `wire` before samod sees it; a frame
+//! that cannot be read, is too large, is not binary, or names another
+//! timebank closes the connection with a logged reason. Revoking a token
+//! closes its open connections. With `heartbeat=1` the relay sends a text
+//! frame `heartbeat` every few seconds, so the app can tell a dead link
+//! from a quiet one (browsers cannot send WebSocket pings).
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
+use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use futures::channel::{mpsc, oneshot};
+use futures::{SinkExt, StreamExt};
+use samod::{AcceptorHandle, PeerId, ShareConfig, Transport};
+use serde::Deserialize;
+
+use crate::api::refused;
+use crate::tokens::{Grant, Refusal, Tokens};
+
+/// Limits a relay keeps to.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_message_bytes: usize,
+    pub attempts_per_minute: u32,
+    pub heartbeat: Duration,
+}
+
+/// Open connections by token id: a serial and the sender that closes each.
+type Live = HashMap<String, Vec<(u64, oneshot::Sender<()>)>>;
+
+/// What the sync endpoint shares between connections.
+#[derive(Clone)]
+pub struct SyncState {
+    pub tokens: Arc<Tokens>,
+    pub acceptor: AcceptorHandle,
+    pub limits: Limits,
+    live: Arc<Mutex<Live>>,
+    next_connection: Arc<AtomicU64>,
+    attempts: Arc<Mutex<HashMap<IpAddr, (Instant, u32)>>>,
+}
+
+/// The samod share policy: a peer reaches a document only if its peer id
+/// carries a live token for that document.
+pub fn share_policy(
+    tokens: Arc<Tokens>,
+) -> impl Fn(samod::DocumentId, PeerId) -> futures::stream::Iter<std::array::IntoIter<ShareConfig, 1>>
++ Clone
++ Send
++ 'static {
+    move |document, peer| {
+        let allowed = token_of_peer(peer.as_str())
+            .is_some_and(|token_id| tokens.allows(token_id, &document.to_string()));
+        let config = if allowed {
+            ShareConfig::read_write().with_announce(false)
+        } else {
+            ShareConfig::none()
+        };
+        futures::stream::iter([config])
+    }
+}
+
+/// `tally-<12 hex>-<suffix>` → the token id.
+fn token_of_peer(peer: &str) -> Option<&str> {
+    let rest = peer.strip_prefix("tally-")?;
+    let (id, suffix) = rest.split_once('-')?;
+    (id.len() == 12 && !suffix.is_empty()).then_some(id)
+}
+
+impl SyncState {
+    pub fn new(tokens: Arc<Tokens>, acceptor: AcceptorHandle, limits: Limits) -> SyncState {
+        SyncState {
+            tokens,
+            acceptor,
+            limits,
+            live: Arc::default(),
+            next_connection: Arc::default(),
+            attempts: Arc::default(),
+        }
+    }
+
+    /// Counts an attempt from `ip`; false when it has tried too often in
+    /// the last minute.
+    fn attempt(&self, ip: IpAddr) -> bool {
+        let mut attempts = self
+            .attempts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let now = Instant::now();
+        if attempts.len() > 10_000 {
+            attempts.retain(|_, (since, _)| now.duration_since(*since) < Duration::from_secs(60));
+        }
+        let entry = attempts.entry(ip).or_insert((now, 0));
+        if now.duration_since(entry.0) >= Duration::from_secs(60) {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        entry.1 <= self.limits.attempts_per_minute
+    }
+
+    /// Closes every open connection of a revoked token.
+    pub fn cut_off(&self, token_id: &str) {
+        let senders = self
+            .live
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(token_id)
+            .unwrap_or_default();
+        for (_, sender) in senders {
+            let _ = sender.send(());
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SyncQuery {
+    token: Option<String>,
+    peer: Option<String>,
+    heartbeat: Option<String>,
+}
+
+pub async fn endpoint(
+    State(state): State<SyncState>,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
+    Query(query): Query<SyncQuery>,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
+    if !state.attempt(address.ip()) {
+        tracing::warn!(ip = %address.ip(), "refused: too many connection attempts");
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many connection attempts; wait a minute",
+        )
+            .into_response();
+    }
+    let grant = match state
+        .tokens
+        .check(query.token.as_deref().unwrap_or_default())
+    {
+        Ok(grant) => grant,
+        Err(refusal) => {
+            tracing::warn!(ip = %address.ip(), reason = %refusal, "refused a sync connection");
+            return refused(&refusal);
+        }
+    };
+    let peer = query.peer.unwrap_or_default();
+    let peer_ok = peer.len() <= 100
+        && peer.bytes().all(|b| b.is_ascii_graphic())
+        && token_of_peer(&peer) == Some(grant.token_id.as_str());
+    if !peer_ok {
+        tracing::warn!(token = %grant.token_id, "refused: peer id does not match the token");
+        return (
+            StatusCode::BAD_REQUEST,
+            "the peer id must be tally-<token id>-<anything>",
+        )
+            .into_response();
+    }
+    let upgrade = match upgrade {
+        Ok(upgrade) => upgrade,
+        Err(rejection) => return rejection.into_response(),
+    };
+    let heartbeat = query.heartbeat.is_some_and(|value| value == "1");
+    let limit = state.limits.max_message_bytes;
+    upgrade
+        .max_message_size(limit)
+        .max_frame_size(limit)
+        .on_upgrade(move |socket| async move {
+            state.run(socket, grant, peer, heartbeat);
+        })
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct Closing(String);
+
+/// Ends with the connection: removes it from the live list and stops the writer.
+struct Ended {
+    state: SyncState,
+    token_id: String,
+    serial: u64,
+    stop_writer: Option<oneshot::Sender<()>>,
+}
+
+impl Drop for Ended {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop_writer.take() {
+            let _ = stop.send(());
+        }
+        let mut live = self
+            .state
+            .live
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(list) = live.get_mut(&self.token_id) {
+            list.retain(|(serial, _)| *serial != self.serial);
+            if list.is_empty() {
+                live.remove(&self.token_id);
+            }
+        }
+    }
+}
+
+impl SyncState {
+    fn run(&self, socket: WebSocket, grant: Grant, peer: String, heartbeat: bool) {
+        let serial = self.next_connection.fetch_add(1, Ordering::Relaxed);
+        let (revoke_tx, revoke_rx) = oneshot::channel();
+        self.live
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entry(grant.token_id.clone())
+            .or_default()
+            .push((serial, revoke_tx));
+        tracing::info!(token = %grant.token_id, %peer, "device connected");
+
+        let (mut socket_tx, socket_rx) = socket.split();
+        let (out_tx, mut out_rx) = mpsc::channel::<WsMessage>(64);
+        let (stop_writer, mut stopped) = oneshot::channel::<()>();
+        let interval = self.limits.heartbeat;
+        tokio::spawn(async move {
+            let mut beat = tokio::time::interval(interval);
+            beat.tick().await;
+            loop {
+                let message = tokio::select! {
+                    message = out_rx.next() => match message {
+                        Some(message) => message,
+                        None => break,
+                    },
+                    _ = beat.tick(), if heartbeat => WsMessage::Text("heartbeat".into()),
+                    _ = &mut stopped => break,
+                };
+                if socket_tx.send(message).await.is_err() {
+                    break;
+                }
+            }
+            let _ = socket_tx.close().await;
+        });
+
+        let ended = Ended {
+            state: self.clone(),
+            token_id: grant.token_id.clone(),
+            serial,
+            stop_writer: Some(stop_writer),
+        };
+        let inbound = futures::stream::unfold(
+            (socket_rx, revoke_rx, grant, ended),
+            |(mut socket_rx, mut revoke_rx, grant, ended)| async move {
+                loop {
+                    let next = tokio::select! {
+                        _ = &mut revoke_rx => {
+                            tracing::info!(token = %grant.token_id, "closing a sync connection: access revoked");
+                            return None;
+                        }
+                        next = socket_rx.next() => next,
+                    };
+                    let problem = match next {
+                        None | Some(Ok(WsMessage::Close(_))) => return None,
+                        Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => continue,
+                        Some(Ok(WsMessage::Text(_))) => {
+                            "a text frame (the protocol is binary)".to_string()
+                        }
+                        Some(Err(error)) => format!("a transport error: {error}"),
+                        Some(Ok(WsMessage::Binary(bytes))) => match check_frame(&bytes, &grant) {
+                            Ok(()) => {
+                                return Some((
+                                    Ok(bytes.to_vec()),
+                                    (socket_rx, revoke_rx, grant, ended),
+                                ));
+                            }
+                            Err(problem) => problem,
+                        },
+                    };
+                    tracing::warn!(token = %grant.token_id, reason = %problem, "closing a sync connection");
+                    return None;
+                }
+            },
+        );
+        let sink = out_tx.with(|bytes: Vec<u8>| {
+            futures::future::ready(Ok::<_, mpsc::SendError>(WsMessage::Binary(bytes.into())))
+        });
+        let transport = Transport::new::<_, _, Closing, mpsc::SendError>(Box::pin(inbound), sink)
+            .with_expected_peer_id(PeerId::from(peer.as_str()));
+        if self.acceptor.accept(transport).is_err() {
+            tracing::warn!("closing a sync connection: the relay is stopping");
+        }
+    }
+}
+
+/// A frame samod may see: readable, and only about the token's timebank.
+fn check_frame(bytes: &[u8], grant: &Grant) -> Result<(), String> {
+    let message = wire::Message::decode(bytes).map_err(|error| error.to_string())?;
+    let document = match &message {
+        wire::Message::Request { document, .. }
+        | wire::Message::Sync { document, .. }
+        | wire::Message::DocUnavailable { document, .. }
+        | wire::Message::Ephemeral { document, .. } => Some(*document),
+        _ => None,
+    };
+    match document {
+        Some(document) if document != grant.document => {
+            Err(format!("a {} message for another timebank", message.kind()))
+        }
+        _ => Ok(()),
+    }
+}
+
+impl From<Refusal> for Closing {
+    fn from(refusal: Refusal) -> Closing {
+        Closing(refusal.to_string())
+    }
+}

@@ -1,0 +1,499 @@
+//! Access tokens: which device may sync which timebank.
+//!
+//! A token reads `<id>.<secret>`. The relay keeps only the id and the
+//! SHA-256 of the secret, in `<data>/tokens.json` (written whole to a
+//! temporary file, flushed, then renamed over the old one), and never logs
+//! a token. A revoked token stays listed, so a device that shows it is told
+//! it was revoked rather than that it is unknown.
+//!
+//! The first device to bring a timebank to the relay claims it and gets a
+//! coordinator token; coordinator tokens create invites (device tokens, or
+//! coordinator tokens for other coordinators' devices) and revoke them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use wire::DocumentId;
+
+/// What a token lets its device do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Sync the timebank.
+    Device,
+    /// Sync it, and invite and revoke devices.
+    Coordinator,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Stored {
+    id: String,
+    /// SHA-256 of the secret, hex.
+    hash: String,
+    role: Role,
+    label: String,
+    created: u64,
+    revoked: Option<u64>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Book {
+    /// Timebank document id (bs58) → its tokens.
+    timebanks: BTreeMap<String, Vec<Stored>>,
+}
+
+/// A token, as listed to coordinators (never the secret).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    pub id: String,
+    pub role: Role,
+    pub label: String,
+    pub created: u64,
+    pub revoked: Option<u64>,
+}
+
+/// Who a good token belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub token_id: String,
+    pub document: DocumentId,
+    pub role: Role,
+}
+
+/// Why a token is refused. `code()` is what the app reads; `Display` is for
+/// people and logs (it never includes the token).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("no access token was given")]
+    Missing,
+    #[error("this is not a Tally access token")]
+    Malformed,
+    #[error("this relay does not know this access token")]
+    Unknown,
+    #[error("a coordinator revoked this device's access")]
+    Revoked,
+    #[error("this access token is for another timebank")]
+    OtherTimebank,
+    #[error("only a coordinator's device can do this")]
+    NotCoordinator,
+    #[error("this timebank is already on this relay: ask one of its coordinators for an invite")]
+    AlreadyClaimed,
+    #[error("this relay does not take new timebanks")]
+    ClosedToNew,
+    #[error("no such invite")]
+    NoSuchToken,
+}
+
+impl Refusal {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::Missing => "missing",
+            Refusal::Malformed => "malformed",
+            Refusal::Unknown => "unknown",
+            Refusal::Revoked => "revoked",
+            Refusal::OtherTimebank => "other-timebank",
+            Refusal::NotCoordinator => "not-coordinator",
+            Refusal::AlreadyClaimed => "already-claimed",
+            Refusal::ClosedToNew => "closed",
+            Refusal::NoSuchToken => "no-such-invite",
+        }
+    }
+}
+
+/// Why the token file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum TokenFileError {
+    #[error("could not read the token file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "the token file {path} is damaged ({reason}); it was left as it is: restore it from a backup or move it away to start with no tokens"
+    )]
+    Damaged { path: PathBuf, reason: String },
+    #[error("could not write the token file {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// A new token: the only time its secret exists outside the device.
+#[derive(Debug, Clone, Serialize)]
+pub struct Issued {
+    pub id: String,
+    pub token: String,
+}
+
+pub struct Tokens {
+    path: PathBuf,
+    book: Mutex<Book>,
+    open_to_new: bool,
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs())
+}
+
+fn hash(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Compares without stopping at the first difference.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// Splits `<id>.<secret>`; the id is 12 hex digits.
+pub fn token_id(token: &str) -> Result<&str, Refusal> {
+    let (id, secret) = token.split_once('.').ok_or(Refusal::Malformed)?;
+    if id.len() != 12 || !id.bytes().all(|b| b.is_ascii_hexdigit()) || secret.len() != 43 {
+        return Err(Refusal::Malformed);
+    }
+    Ok(id)
+}
+
+impl Tokens {
+    /// Reads `<data>/tokens.json`, or starts empty if there is none. A
+    /// damaged file is an error, never overwritten.
+    pub fn open(data: &Path, open_to_new: bool) -> Result<Tokens, TokenFileError> {
+        let path = data.join("tokens.json");
+        let book = match std::fs::read(&path) {
+            Ok(bytes) => {
+                serde_json::from_slice(&bytes).map_err(|error| TokenFileError::Damaged {
+                    path: path.clone(),
+                    reason: error.to_string(),
+                })?
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Book::default(),
+            Err(source) => return Err(TokenFileError::Read { path, source }),
+        };
+        Ok(Tokens {
+            path,
+            book: Mutex::new(book),
+            open_to_new,
+        })
+    }
+
+    fn book(&self) -> std::sync::MutexGuard<'_, Book> {
+        // A panic while holding the lock cannot leave the book half-changed:
+        // every change is made on a copy and swapped in after it is saved.
+        self.book
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn save(&self, book: &Book) -> Result<(), TokenFileError> {
+        let write = || -> std::io::Result<()> {
+            let bytes = serde_json::to_vec_pretty(book).map_err(std::io::Error::other)?;
+            let temp = self.path.with_extension("json.new");
+            {
+                use std::io::Write;
+                let mut file = std::fs::File::create(&temp)?;
+                file.write_all(&bytes)?;
+                file.sync_all()?;
+            }
+            std::fs::rename(&temp, &self.path)?;
+            if let Some(parent) = self.path.parent() {
+                std::fs::File::open(parent)?.sync_all()?;
+            }
+            Ok(())
+        };
+        write().map_err(|source| TokenFileError::Write {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    /// Applies `change` to a copy of the book, saves it, then keeps it.
+    fn change<T>(
+        &self,
+        change: impl FnOnce(&mut Book) -> Result<T, Refusal>,
+    ) -> Result<Result<T, Refusal>, TokenFileError> {
+        let mut book = self.book();
+        let mut copy = Book {
+            timebanks: book.timebanks.clone(),
+        };
+        let result = match change(&mut copy) {
+            Ok(result) => result,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        self.save(&copy)?;
+        *book = copy;
+        Ok(Ok(result))
+    }
+
+    fn new_token(role: Role, label: &str) -> (Stored, Issued) {
+        let mut rng = rand::rng();
+        let mut id = [0u8; 6];
+        rng.fill_bytes(&mut id);
+        let id: String = id.iter().map(|b| format!("{b:02x}")).collect();
+        let mut secret = [0u8; 32];
+        rng.fill_bytes(&mut secret);
+        let secret = URL_SAFE_NO_PAD.encode(secret);
+        let stored = Stored {
+            id: id.clone(),
+            hash: hash(&secret),
+            role,
+            label: label.chars().take(80).collect(),
+            created: now(),
+            revoked: None,
+        };
+        (
+            stored,
+            Issued {
+                token: format!("{id}.{secret}"),
+                id,
+            },
+        )
+    }
+
+    /// The first device to bring `document` here gets its first
+    /// coordinator token.
+    pub fn claim(
+        &self,
+        document: DocumentId,
+        label: &str,
+    ) -> Result<Result<Issued, Refusal>, TokenFileError> {
+        let open = self.open_to_new;
+        self.change(|book| {
+            if book.timebanks.contains_key(&document.to_string()) {
+                return Err(Refusal::AlreadyClaimed);
+            }
+            if !open {
+                return Err(Refusal::ClosedToNew);
+            }
+            let (stored, issued) = Tokens::new_token(Role::Coordinator, label);
+            book.timebanks.insert(document.to_string(), vec![stored]);
+            Ok(issued)
+        })
+    }
+
+    /// Checks a token as a device shows it.
+    pub fn check(&self, token: &str) -> Result<Grant, Refusal> {
+        if token.is_empty() {
+            return Err(Refusal::Missing);
+        }
+        let id = token_id(token)?;
+        let secret = &token[id.len() + 1..];
+        let book = self.book();
+        for (document, tokens) in &book.timebanks {
+            if let Some(stored) = tokens.iter().find(|stored| stored.id == id) {
+                if !same(&stored.hash, &hash(secret)) {
+                    return Err(Refusal::Unknown);
+                }
+                if stored.revoked.is_some() {
+                    return Err(Refusal::Revoked);
+                }
+                let document = document.parse().map_err(|_| Refusal::Unknown)?;
+                return Ok(Grant {
+                    token_id: stored.id.clone(),
+                    document,
+                    role: stored.role,
+                });
+            }
+        }
+        Err(Refusal::Unknown)
+    }
+
+    /// Whether the token `token_id` may still sync `document` (the share
+    /// policy asks this for every document a connection touches).
+    pub fn allows(&self, token_id: &str, document: &str) -> bool {
+        self.book().timebanks.get(document).is_some_and(|tokens| {
+            tokens
+                .iter()
+                .any(|stored| stored.id == token_id && stored.revoked.is_none())
+        })
+    }
+
+    fn coordinator_of(&self, token: &str, document: DocumentId) -> Result<(), Refusal> {
+        let grant = self.check(token)?;
+        if grant.document != document {
+            return Err(Refusal::OtherTimebank);
+        }
+        if grant.role != Role::Coordinator {
+            return Err(Refusal::NotCoordinator);
+        }
+        Ok(())
+    }
+
+    /// A coordinator invites a device.
+    pub fn invite(
+        &self,
+        by: &str,
+        document: DocumentId,
+        role: Role,
+        label: &str,
+    ) -> Result<Result<Issued, Refusal>, TokenFileError> {
+        if let Err(refusal) = self.coordinator_of(by, document) {
+            return Ok(Err(refusal));
+        }
+        self.change(|book| {
+            let (stored, issued) = Tokens::new_token(role, label);
+            book.timebanks
+                .entry(document.to_string())
+                .or_default()
+                .push(stored);
+            Ok(issued)
+        })
+    }
+
+    /// A coordinator's list of the timebank's tokens.
+    pub fn list(&self, by: &str, document: DocumentId) -> Result<Vec<Listed>, Refusal> {
+        self.coordinator_of(by, document)?;
+        Ok(self
+            .book()
+            .timebanks
+            .get(&document.to_string())
+            .map(|tokens| {
+                tokens
+                    .iter()
+                    .map(|stored| Listed {
+                        id: stored.id.clone(),
+                        role: stored.role,
+                        label: stored.label.clone(),
+                        created: stored.created,
+                        revoked: stored.revoked,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// A coordinator revokes a token of the same timebank.
+    pub fn revoke(
+        &self,
+        by: &str,
+        document: DocumentId,
+        token_id: &str,
+    ) -> Result<Result<(), Refusal>, TokenFileError> {
+        if let Err(refusal) = self.coordinator_of(by, document) {
+            return Ok(Err(refusal));
+        }
+        self.change(|book| {
+            let stored = book
+                .timebanks
+                .get_mut(&document.to_string())
+                .and_then(|tokens| tokens.iter_mut().find(|stored| stored.id == token_id))
+                .ok_or(Refusal::NoSuchToken)?;
+            stored.revoked.get_or_insert_with(now);
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(n: u8) -> DocumentId {
+        DocumentId::from_random([n; 16])
+    }
+
+    #[test]
+    fn claim_invite_check_and_revoke() {
+        let dir = tempfile::tempdir().unwrap();
+        let tokens = Tokens::open(dir.path(), true).unwrap();
+        let owner = tokens.claim(doc(1), "Ana's phone").unwrap().unwrap();
+        assert_eq!(
+            tokens.claim(doc(1), "again").unwrap().unwrap_err(),
+            Refusal::AlreadyClaimed
+        );
+        let grant = tokens.check(&owner.token).unwrap();
+        assert_eq!((grant.document, grant.role), (doc(1), Role::Coordinator));
+
+        let device = tokens
+            .invite(&owner.token, doc(1), Role::Device, "hall tablet")
+            .unwrap()
+            .unwrap();
+        assert_eq!(tokens.check(&device.token).unwrap().role, Role::Device);
+        assert_eq!(
+            tokens
+                .invite(&device.token, doc(1), Role::Device, "x")
+                .unwrap()
+                .unwrap_err(),
+            Refusal::NotCoordinator
+        );
+        let other = tokens.claim(doc(2), "Bo").unwrap().unwrap();
+        assert_eq!(
+            tokens.revoke(&other.token, doc(1), &device.id).unwrap(),
+            Err(Refusal::OtherTimebank)
+        );
+
+        tokens
+            .revoke(&owner.token, doc(1), &device.id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(tokens.check(&device.token), Err(Refusal::Revoked));
+        assert!(!tokens.allows(&device.id, &doc(1).to_string()));
+
+        // Everything survives a restart; the file holds no secret.
+        let again = Tokens::open(dir.path(), true).unwrap();
+        assert_eq!(again.check(&device.token), Err(Refusal::Revoked));
+        assert_eq!(again.check(&owner.token).unwrap().role, Role::Coordinator);
+        let file = std::fs::read_to_string(dir.path().join("tokens.json")).unwrap();
+        let secret = owner.token.split_once('.').unwrap().1;
+        assert!(!file.contains(secret));
+        assert_eq!(again.list(&owner.token, doc(1)).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn bad_tokens_are_refused_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let tokens = Tokens::open(dir.path(), true).unwrap();
+        let good = tokens.claim(doc(1), "a").unwrap().unwrap();
+        let wrong_secret = format!("{}.{}", good.id, "A".repeat(43));
+        let cases = [
+            ("", Refusal::Missing),
+            ("hello", Refusal::Malformed),
+            ("abc.def", Refusal::Malformed),
+            (wrong_secret.as_str(), Refusal::Unknown),
+            (
+                "000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                Refusal::Unknown,
+            ),
+        ];
+        for (token, refusal) in cases {
+            assert_eq!(tokens.check(token), Err(refusal), "{token:?}");
+        }
+    }
+
+    #[test]
+    fn a_closed_relay_takes_no_new_timebanks() {
+        let dir = tempfile::tempdir().unwrap();
+        let tokens = Tokens::open(dir.path(), false).unwrap();
+        assert_eq!(
+            tokens.claim(doc(1), "a").unwrap().unwrap_err(),
+            Refusal::ClosedToNew
+        );
+    }
+
+    #[test]
+    fn a_damaged_file_is_reported_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("tokens.json"), b"{ not json").unwrap();
+        let error = Tokens::open(dir.path(), true).err().unwrap();
+        assert!(error.to_string().contains("damaged"), "{error}");
+        assert_eq!(
+            std::fs::read(dir.path().join("tokens.json")).unwrap(),
+            b"{ not json"
+        );
+    }
+}

@@ -1,0 +1,227 @@
+//! A relay on loopback for tests, a tiny HTTP client for its token API, and
+//! a device that syncs one document through it with `wire::Client`.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use automerge::AutoCommit;
+use automerge::sync;
+use futures::{SinkExt, StreamExt};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+use wire::{Client, DocumentId, Received};
+
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Running {
+    pub address: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+    pub data: PathBuf,
+}
+
+impl Running {
+    /// Stops it the way Ctrl-C does, and waits until every change is stored.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        (&mut self.task).await.unwrap();
+    }
+
+    /// Stops it without any chance to finish (a crash or a pulled plug).
+    pub fn kill(self) {
+        self.task.abort();
+    }
+}
+
+pub fn built_app() -> tempfile::TempDir {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html>").unwrap();
+    dist
+}
+
+pub async fn start(dist: &Path, data: &Path) -> Running {
+    start_with(dist, data, |_| {}).await
+}
+
+pub async fn start_with(
+    dist: &Path,
+    data: &Path,
+    adjust: impl FnOnce(&mut relay::Config),
+) -> Running {
+    use clap::Parser;
+    let mut config = relay::Config::parse_from(["relay"]);
+    config.listen = "127.0.0.1:0".parse().unwrap();
+    config.dist = dist.to_path_buf();
+    config.data = data.to_path_buf();
+    adjust(&mut config);
+    let relay = relay::Relay::start(&config).await.unwrap();
+    let address = relay.address().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        relay
+            .serve(async move {
+                let _ = stopped.await;
+            })
+            .await
+            .unwrap();
+    });
+    Running {
+        address,
+        stop: Some(stop),
+        task,
+        data: data.to_path_buf(),
+    }
+}
+
+/// One HTTP/1.1 request; returns the status and body.
+pub async fn http(
+    address: SocketAddr,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+) -> (u16, String) {
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let body = body.unwrap_or("");
+    let auth = token
+        .map(|token| format!("Authorization: Bearer {token}\r\n"))
+        .unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response[9..12].parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// The token in a JSON answer `{ "token": … }`.
+pub fn token_in(body: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(body).unwrap();
+    value["token"].as_str().unwrap().to_string()
+}
+
+pub async fn claim(address: SocketAddr, document: DocumentId) -> String {
+    let (status, body) = http(
+        address,
+        "POST",
+        &format!("/api/timebanks/{document}/claim"),
+        None,
+        Some(r#"{"label":"founder"}"#),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    token_in(&body)
+}
+
+pub async fn invite(address: SocketAddr, document: DocumentId, by: &str) -> String {
+    let (status, body) = http(
+        address,
+        "POST",
+        &format!("/api/timebanks/{document}/invites"),
+        Some(by),
+        Some(r#"{"label":"another device","role":"device"}"#),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    token_in(&body)
+}
+
+pub fn token_id(token: &str) -> &str {
+    token.split_once('.').unwrap().0
+}
+
+pub type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Opens the sync WebSocket the way the app does.
+pub async fn connect(
+    address: SocketAddr,
+    token: &str,
+) -> Result<Socket, tokio_tungstenite::tungstenite::Error> {
+    let peer = peer_for(token);
+    let url = format!("ws://{address}/sync?token={token}&peer={peer}");
+    tokio_tungstenite::connect_async(url)
+        .await
+        .map(|(socket, _)| socket)
+}
+
+pub fn peer_for(token: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "tally-{}-test{}",
+        token_id(token),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// Syncs `doc` with the relay until both hold the same changes; returns the
+/// sync state to keep and the number of frames each way.
+pub async fn sync_doc(
+    address: SocketAddr,
+    token: &str,
+    document: DocumentId,
+    doc: &mut AutoCommit,
+    state: sync::State,
+) -> Result<(sync::State, usize, usize), String> {
+    let peer = peer_for(token);
+    let url = format!("ws://{address}/sync?token={token}&peer={peer}");
+    let (mut socket, _) = tokio_tungstenite::connect_async(url)
+        .await
+        .map_err(|error| error.to_string())?;
+    let mut client = Client::new(peer, Some("test-storage".into()), document, state);
+    let (mut sent, mut received) = (0, 0);
+    socket
+        .send(WsMessage::Binary(client.hello().into()))
+        .await
+        .map_err(|e| e.to_string())?;
+    sent += 1;
+    let work = async {
+        loop {
+            let frame = match socket.next().await {
+                Some(Ok(WsMessage::Binary(bytes))) => bytes,
+                Some(Ok(WsMessage::Close(_))) | None => return Err("closed".to_string()),
+                Some(Ok(_)) => continue,
+                Some(Err(error)) => return Err(error.to_string()),
+            };
+            received += 1;
+            let what = client.receive(doc, &frame).map_err(|e| e.to_string())?;
+            if what == Received::Unavailable {
+                return Err("unavailable".into());
+            }
+            if let Some(frame) = client.next_frame(doc) {
+                socket
+                    .send(WsMessage::Binary(frame.into()))
+                    .await
+                    .map_err(|e| e.to_string())?;
+                sent += 1;
+            }
+            // The server does not answer the last acknowledgement.
+            if client.is_in_sync(doc) {
+                return Ok(());
+            }
+        }
+    };
+    tokio::time::timeout(PATIENCE, work)
+        .await
+        .map_err(|_| "timed out".to_string())??;
+    let _ = socket.close(None).await;
+    Ok((
+        sync::State::decode(&client.state().encode()).unwrap(),
+        sent,
+        received,
+    ))
+}

@@ -1,0 +1,279 @@
+//! Devices sync through the relay with Tally's own client; tokens decide
+//! who may; bad frames close only the connection that sent them; a stop
+//! or a crash loses nothing that was stored.
+
+mod support;
+
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ROOT, ReadDoc, sync};
+use futures::{SinkExt, StreamExt};
+use support::*;
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+use wire::DocumentId;
+
+fn doc_with(prefix: &str, count: usize) -> AutoCommit {
+    let mut doc = AutoCommit::new();
+    add(&mut doc, prefix, count);
+    doc
+}
+
+fn add(doc: &mut AutoCommit, prefix: &str, count: usize) {
+    for n in 0..count {
+        doc.put(ROOT, format!("{prefix}{n}"), n as i64).unwrap();
+        doc.commit();
+    }
+}
+
+fn keys(doc: &AutoCommit) -> Vec<String> {
+    doc.keys(ROOT).collect()
+}
+
+fn id(n: u8) -> DocumentId {
+    DocumentId::from_random([n; 16])
+}
+
+#[tokio::test]
+async fn devices_converge_through_the_relay_and_reconnects_send_only_what_is_new() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start(dist.path(), data.path()).await;
+    let owner = claim(relay.address, id(1)).await;
+    let device = invite(relay.address, id(1), &owner).await;
+
+    let mut a = doc_with("a", 3);
+    let (a_state, ..) = sync_doc(relay.address, &owner, id(1), &mut a, sync::State::new())
+        .await
+        .unwrap();
+
+    // A new device has nothing and receives everything.
+    let mut b = AutoCommit::new();
+    let (b_state, ..) = sync_doc(relay.address, &device, id(1), &mut b, sync::State::new())
+        .await
+        .unwrap();
+    assert_eq!(keys(&b), ["a0", "a1", "a2"]);
+
+    // Both change while apart; both reconnect with their kept state.
+    add(&mut a, "x", 1);
+    add(&mut b, "b", 2);
+    sync_doc(relay.address, &device, id(1), &mut b, b_state)
+        .await
+        .unwrap();
+    let (_, sent, _) = sync_doc(relay.address, &owner, id(1), &mut a, a_state)
+        .await
+        .unwrap();
+    assert!(sent <= 4, "a reconnect took {sent} frames");
+    let mut b_again = b.fork();
+    sync_doc(
+        relay.address,
+        &device,
+        id(1),
+        &mut b_again,
+        sync::State::new(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(keys(&a), ["a0", "a1", "a2", "b0", "b1", "x0"]);
+    assert_eq!(keys(&b_again), keys(&a));
+    relay.stop().await;
+}
+
+#[tokio::test]
+async fn tokens_are_checked_before_the_upgrade_with_a_reason() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start(dist.path(), data.path()).await;
+    let owner = claim(relay.address, id(1)).await;
+    let device = invite(relay.address, id(1), &owner).await;
+    let (status, _) = http(
+        relay.address,
+        "DELETE",
+        &format!("/api/timebanks/{}/invites/{}", id(1), token_id(&device)),
+        Some(&owner),
+        None,
+    )
+    .await;
+    assert_eq!(status, 204);
+
+    let status_of = |error: tokio_tungstenite::tungstenite::Error| match error {
+        tokio_tungstenite::tungstenite::Error::Http(response) => response.status().as_u16(),
+        other => panic!("not refused by HTTP status: {other}"),
+    };
+    let cases = [
+        ("no token", String::new(), 401),
+        ("not a token", "hello".to_string(), 401),
+        ("revoked", device.clone(), 403),
+    ];
+    for (name, token, status) in cases {
+        let url = format!(
+            "ws://{}/sync?token={token}&peer=tally-000000000000-x",
+            relay.address
+        );
+        let error = tokio_tungstenite::connect_async(url).await.err();
+        assert_eq!(error.map(status_of), Some(status), "{name}");
+    }
+    // A peer id that is not the token's.
+    let url = format!(
+        "ws://{}/sync?token={owner}&peer=tally-000000000000-x",
+        relay.address
+    );
+    let error = tokio_tungstenite::connect_async(url).await.err();
+    assert_eq!(error.map(status_of), Some(400));
+
+    // The app asks first, and is told why in words.
+    let (status, body) = http(relay.address, "GET", "/api/access", Some(&device), None).await;
+    assert_eq!(status, 403);
+    assert!(body.contains(r#""code":"revoked""#), "{body}");
+    let (status, body) = http(relay.address, "GET", "/api/access", Some(&owner), None).await;
+    assert_eq!(status, 200);
+    assert!(body.contains(r#""role":"coordinator""#), "{body}");
+    // A device token cannot invite; another timebank's coordinator cannot revoke.
+    let other = claim(relay.address, id(2)).await;
+    let (status, body) = http(
+        relay.address,
+        "GET",
+        &format!("/api/timebanks/{}/invites", id(1)),
+        Some(&other),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body.contains("other-timebank")),
+        (403, true),
+        "{body}"
+    );
+    let (status, _) = http(
+        relay.address,
+        "POST",
+        &format!("/api/timebanks/{}/claim", id(1)),
+        None,
+        Some("{}"),
+    )
+    .await;
+    assert_eq!(status, 409, "a claimed timebank cannot be claimed again");
+    relay.stop().await;
+}
+
+#[tokio::test]
+async fn revoking_closes_the_devices_open_connection() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start(dist.path(), data.path()).await;
+    let owner = claim(relay.address, id(1)).await;
+    let device = invite(relay.address, id(1), &owner).await;
+    let mut socket = connect(relay.address, &device).await.unwrap();
+    http(
+        relay.address,
+        "DELETE",
+        &format!("/api/timebanks/{}/invites/{}", id(1), token_id(&device)),
+        Some(&owner),
+        None,
+    )
+    .await;
+    let closed = tokio::time::timeout(PATIENCE, async {
+        loop {
+            match socket.next().await {
+                None | Some(Err(_)) | Some(Ok(WsMessage::Close(_))) => return,
+                Some(Ok(_)) => continue,
+            }
+        }
+    })
+    .await;
+    assert!(
+        closed.is_ok(),
+        "the revoked device's connection stayed open"
+    );
+    relay.stop().await;
+}
+
+#[tokio::test]
+async fn bad_frames_close_only_their_connection_and_harm_nothing() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start_with(dist.path(), data.path(), |config| {
+        config.max_message_bytes = 64 * 1024;
+    })
+    .await;
+    let owner = claim(relay.address, id(1)).await;
+    let mut doc = doc_with("k", 5);
+    sync_doc(relay.address, &owner, id(1), &mut doc, sync::State::new())
+        .await
+        .unwrap();
+
+    let other_timebank = wire::Message::Request {
+        document: id(2),
+        sender: "x".into(),
+        target: "y".into(),
+        data: vec![],
+    }
+    .encode();
+    let bad_frames: Vec<(&str, WsMessage)> = vec![
+        ("garbage", WsMessage::Binary(vec![0xff, 0x00, 0x13].into())),
+        (
+            "truncated",
+            WsMessage::Binary(
+                wire::Message::Leave { sender: "x".into() }.encode()[..5]
+                    .to_vec()
+                    .into(),
+            ),
+        ),
+        ("oversized", WsMessage::Binary(vec![0u8; 100 * 1024].into())),
+        ("text", WsMessage::Text("hello".into())),
+        ("another timebank", WsMessage::Binary(other_timebank.into())),
+    ];
+    for (name, frame) in bad_frames {
+        let mut socket = connect(relay.address, &owner).await.unwrap();
+        let _ = socket.send(frame).await;
+        let closed = tokio::time::timeout(PATIENCE, async {
+            loop {
+                match socket.next().await {
+                    None | Some(Err(_)) | Some(Ok(WsMessage::Close(_))) => return,
+                    Some(Ok(_)) => continue,
+                }
+            }
+        })
+        .await;
+        assert!(closed.is_ok(), "{name}: the connection stayed open");
+        // Everyone else is still served, and the timebank is whole.
+        let mut fresh = AutoCommit::new();
+        sync_doc(relay.address, &owner, id(1), &mut fresh, sync::State::new())
+            .await
+            .unwrap_or_else(|error| panic!("after {name}: {error}"));
+        assert_eq!(keys(&fresh), keys(&doc), "after {name}");
+    }
+    relay.stop().await;
+}
+
+#[tokio::test]
+async fn a_stop_or_restart_keeps_every_stored_change() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start(dist.path(), data.path()).await;
+    let owner = claim(relay.address, id(1)).await;
+    let mut doc = doc_with("k", 20);
+    sync_doc(relay.address, &owner, id(1), &mut doc, sync::State::new())
+        .await
+        .unwrap();
+    relay.stop().await;
+
+    let relay = start(dist.path(), data.path()).await;
+    let mut fresh = AutoCommit::new();
+    sync_doc(relay.address, &owner, id(1), &mut fresh, sync::State::new())
+        .await
+        .unwrap();
+    assert_eq!(
+        keys(&fresh).len(),
+        20,
+        "the token and the timebank survived"
+    );
+
+    // Abandoned without a graceful stop right after a sync: what the relay
+    // acknowledged is on disk.
+    add(&mut doc, "late", 3);
+    sync_doc(relay.address, &owner, id(1), &mut doc, sync::State::new())
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    relay.kill();
+    let relay = start(dist.path(), data.path()).await;
+    let mut fresh = AutoCommit::new();
+    sync_doc(relay.address, &owner, id(1), &mut fresh, sync::State::new())
+        .await
+        .unwrap();
+    assert_eq!(keys(&fresh).len(), 23);
+    relay.stop().await;
+}
