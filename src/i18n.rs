@@ -619,6 +619,61 @@ pub enum Text {
     ShowingCount,
     ShowMoreButton,
     AllEvents,
+    SyncTitle,
+    SyncNotShared,
+    SyncConnecting,
+    SyncSyncing,
+    SyncSyncedAt,
+    SyncOfflineAllShared,
+    SyncOfflineUnshared,
+    SyncOfflineOneUnshared,
+    SyncRefusedRevoked,
+    SyncRefusedUnknown,
+    SyncRefusedOther,
+    SyncReadOnly,
+    SyncRefusedSaid,
+    SyncTryAgain,
+    SyncRelayIs,
+    SyncStop,
+    SyncStopped,
+    SyncShareHeading,
+    SyncShareIntro,
+    SyncRelayLabel,
+    SyncDeviceLabel,
+    SyncDeviceHint,
+    SyncShareButton,
+    SyncBadAddress,
+    SyncUnreachable,
+    SyncAlreadyClaimed,
+    SyncClosedRelay,
+    SyncStrange,
+    SyncAskForInvite,
+    SyncInviteHeading,
+    SyncInviteIntro,
+    SyncInviteLabel,
+    SyncInviteCoordinator,
+    SyncInviteButton,
+    SyncInviteLink,
+    SyncInviteWarning,
+    SyncInviteQr,
+    SyncCopyLink,
+    SyncCopied,
+    SyncNameNeeded,
+    SyncDevicesHeading,
+    SyncDeviceRevoked,
+    SyncDeviceCoordinator,
+    SyncRevokeButton,
+    SyncRevokedDone,
+    SyncNoPermission,
+    JoinTitle,
+    JoinWorking,
+    JoinBadLink,
+    JoinUnreachable,
+    JoinUnavailable,
+    JoinNotATimebank,
+    JoinRefusedRevoked,
+    JoinRefusedUnknown,
+    JoinTryAgain,
 }
 
 fn english(text: Text) -> &'static str {
@@ -1035,6 +1090,83 @@ fn english(text: Text) -> &'static str {
         Text::ShowingCount => "Showing {shown} of {total}.",
         Text::ShowMoreButton => "Show {count} more",
         Text::AllEvents => "All events",
+        Text::SyncTitle => "Sync between devices",
+        Text::SyncNotShared => "On this device only",
+        Text::SyncConnecting => "Connecting…",
+        Text::SyncSyncing => "Syncing…",
+        Text::SyncSyncedAt => "Synced at {time}",
+        Text::SyncOfflineAllShared => "Offline: everything is shared",
+        Text::SyncOfflineUnshared => "Offline: {count} changes not yet shared",
+        Text::SyncOfflineOneUnshared => "Offline: 1 change not yet shared",
+        Text::SyncRefusedRevoked => "Not syncing: a coordinator revoked this device's access",
+        Text::SyncRefusedUnknown => "Not syncing: the relay does not know this device",
+        Text::SyncRefusedOther => "Not syncing: this device's invite is for another timebank",
+        Text::SyncReadOnly => "Read-only: this device's changes are not shared",
+        Text::SyncRefusedSaid => "Not syncing: the relay said \"{message}\"",
+        Text::SyncTryAgain => "Try again now",
+        Text::SyncRelayIs => "This timebank syncs through the relay at {url}.",
+        Text::SyncStop => "Stop syncing on this device",
+        Text::SyncStopped => "This device no longer syncs. Everything stays on it.",
+        Text::SyncShareHeading => "Share through a relay",
+        Text::SyncShareIntro => {
+            "A relay keeps a copy of the timebank and passes changes between your devices whenever they are online. The server Tally came from is a relay."
+        }
+        Text::SyncRelayLabel => "Relay address",
+        Text::SyncDeviceLabel => "Name of this device",
+        Text::SyncDeviceHint => "So you can tell devices apart later, for example \"Ana's phone\".",
+        Text::SyncShareButton => "Share this timebank through the relay",
+        Text::SyncBadAddress => {
+            "Write the relay's address, like tally.example.org or http://192.168.1.5:8080."
+        }
+        Text::SyncUnreachable => {
+            "Could not reach a relay at that address. Check it, and that this device is online, then try again."
+        }
+        Text::SyncAlreadyClaimed => {
+            "This timebank is already on that relay: ask one of its coordinators for an invite."
+        }
+        Text::SyncClosedRelay => "That relay does not take new timebanks.",
+        Text::SyncStrange => "That address did not answer like a Tally relay.",
+        Text::SyncAskForInvite => {
+            "This timebank is only on this device. To sync it with others, ask a coordinator for an invite and open it on this device."
+        }
+        Text::SyncInviteHeading => "Invite a device",
+        Text::SyncInviteIntro => {
+            "An invite lets one more device sync this timebank. Open the link, or scan the code, on that device."
+        }
+        Text::SyncInviteLabel => "Who or which device is it for?",
+        Text::SyncInviteCoordinator => {
+            "Its person is a coordinator: that device may invite and revoke devices"
+        }
+        Text::SyncInviteButton => "Create invite",
+        Text::SyncInviteLink => "Invite link",
+        Text::SyncInviteWarning => {
+            "Anyone with this link can sync the timebank: give it only to the person it is for."
+        }
+        Text::SyncInviteQr => "QR code of the invite link",
+        Text::SyncCopyLink => "Copy link",
+        Text::SyncCopied => "Link copied.",
+        Text::SyncNameNeeded => "Write who the invite is for.",
+        Text::SyncDevicesHeading => "Devices that can sync",
+        Text::SyncDeviceRevoked => "revoked",
+        Text::SyncDeviceCoordinator => "coordinator",
+        Text::SyncRevokeButton => "Revoke access of {name}",
+        Text::SyncRevokedDone => "{name} can no longer sync.",
+        Text::SyncNoPermission => "Only a coordinator's device can do this.",
+        Text::JoinTitle => "Join a timebank",
+        Text::JoinWorking => "Fetching the timebank from {relay}…",
+        Text::JoinBadLink => "This invite link is not whole. Ask for it again, or copy all of it.",
+        Text::JoinUnreachable => {
+            "Could not reach the relay. Check that this device is online, then try again."
+        }
+        Text::JoinUnavailable => {
+            "The relay does not have this timebank yet. Ask the coordinator to open Tally on their device while online, then try again."
+        }
+        Text::JoinNotATimebank => "What the relay sent is not the invited timebank.",
+        Text::JoinRefusedRevoked => "This invite was revoked. Ask a coordinator for a new one.",
+        Text::JoinRefusedUnknown => {
+            "The relay does not know this invite. Ask a coordinator for a new one."
+        }
+        Text::JoinTryAgain => "Try again",
     }
 }
 
@@ -1476,6 +1608,99 @@ fn french(text: Text) -> &'static str {
         Text::ShowingCount => "{shown} affichés sur {total}.",
         Text::ShowMoreButton => "En afficher {count} de plus",
         Text::AllEvents => "Tous les évènements",
+        Text::SyncTitle => "Synchroniser les appareils",
+        Text::SyncNotShared => "Sur cet appareil seulement",
+        Text::SyncConnecting => "Connexion…",
+        Text::SyncSyncing => "Synchronisation…",
+        Text::SyncSyncedAt => "Synchronisé à {time}",
+        Text::SyncOfflineAllShared => "Hors ligne : tout est partagé",
+        Text::SyncOfflineUnshared => "Hors ligne : {count} changements pas encore partagés",
+        Text::SyncOfflineOneUnshared => "Hors ligne : 1 changement pas encore partagé",
+        Text::SyncRefusedRevoked => {
+            "Pas de synchronisation : un coordinateur a retiré l'accès de cet appareil"
+        }
+        Text::SyncRefusedUnknown => {
+            "Pas de synchronisation : le relais ne connaît pas cet appareil"
+        }
+        Text::SyncRefusedOther => {
+            "Pas de synchronisation : l'invitation de cet appareil est pour une autre banque de temps"
+        }
+        Text::SyncReadOnly => {
+            "Lecture seule : les changements de cet appareil ne sont pas partagés"
+        }
+        Text::SyncRefusedSaid => "Pas de synchronisation : le relais a dit « {message} »",
+        Text::SyncTryAgain => "Réessayer maintenant",
+        Text::SyncRelayIs => "Cette banque de temps se synchronise par le relais {url}.",
+        Text::SyncStop => "Arrêter la synchronisation sur cet appareil",
+        Text::SyncStopped => "Cet appareil ne se synchronise plus. Tout y reste.",
+        Text::SyncShareHeading => "Partager par un relais",
+        Text::SyncShareIntro => {
+            "Un relais garde une copie de la banque de temps et transmet les changements entre vos appareils quand ils sont en ligne. Le serveur d'où vient Tally est un relais."
+        }
+        Text::SyncRelayLabel => "Adresse du relais",
+        Text::SyncDeviceLabel => "Nom de cet appareil",
+        Text::SyncDeviceHint => {
+            "Pour reconnaître les appareils plus tard, par exemple « téléphone d'Ana »."
+        }
+        Text::SyncShareButton => "Partager cette banque de temps par le relais",
+        Text::SyncBadAddress => {
+            "Écrivez l'adresse du relais, comme tally.example.org ou http://192.168.1.5:8080."
+        }
+        Text::SyncUnreachable => {
+            "Impossible de joindre un relais à cette adresse. Vérifiez-la, et que cet appareil est en ligne, puis réessayez."
+        }
+        Text::SyncAlreadyClaimed => {
+            "Cette banque de temps est déjà sur ce relais : demandez une invitation à l'un de ses coordinateurs."
+        }
+        Text::SyncClosedRelay => "Ce relais n'accepte pas de nouvelles banques de temps.",
+        Text::SyncStrange => "Cette adresse n'a pas répondu comme un relais Tally.",
+        Text::SyncAskForInvite => {
+            "Cette banque de temps est seulement sur cet appareil. Pour la synchroniser, demandez une invitation à un coordinateur et ouvrez-la sur cet appareil."
+        }
+        Text::SyncInviteHeading => "Inviter un appareil",
+        Text::SyncInviteIntro => {
+            "Une invitation permet à un appareil de plus de synchroniser cette banque de temps. Ouvrez le lien, ou scannez le code, sur cet appareil."
+        }
+        Text::SyncInviteLabel => "Pour qui ou pour quel appareil ?",
+        Text::SyncInviteCoordinator => {
+            "Sa personne est coordinatrice : cet appareil pourra inviter et retirer des appareils"
+        }
+        Text::SyncInviteButton => "Créer l'invitation",
+        Text::SyncInviteLink => "Lien d'invitation",
+        Text::SyncInviteWarning => {
+            "Toute personne ayant ce lien peut synchroniser la banque de temps : donnez-le seulement à la personne concernée."
+        }
+        Text::SyncInviteQr => "Code QR du lien d'invitation",
+        Text::SyncCopyLink => "Copier le lien",
+        Text::SyncCopied => "Lien copié.",
+        Text::SyncNameNeeded => "Écrivez pour qui est l'invitation.",
+        Text::SyncDevicesHeading => "Appareils qui peuvent se synchroniser",
+        Text::SyncDeviceRevoked => "retiré",
+        Text::SyncDeviceCoordinator => "coordinateur",
+        Text::SyncRevokeButton => "Retirer l'accès de {name}",
+        Text::SyncRevokedDone => "{name} ne peut plus se synchroniser.",
+        Text::SyncNoPermission => "Seul l'appareil d'un coordinateur peut faire cela.",
+        Text::JoinTitle => "Rejoindre une banque de temps",
+        Text::JoinWorking => "Récupération de la banque de temps depuis {relay}…",
+        Text::JoinBadLink => {
+            "Ce lien d'invitation est incomplet. Redemandez-le, ou copiez-le en entier."
+        }
+        Text::JoinUnreachable => {
+            "Impossible de joindre le relais. Vérifiez que cet appareil est en ligne, puis réessayez."
+        }
+        Text::JoinUnavailable => {
+            "Le relais n'a pas encore cette banque de temps. Demandez au coordinateur d'ouvrir Tally sur son appareil en ligne, puis réessayez."
+        }
+        Text::JoinNotATimebank => {
+            "Ce que le relais a envoyé n'est pas la banque de temps de l'invitation."
+        }
+        Text::JoinRefusedRevoked => {
+            "Cette invitation a été retirée. Demandez-en une nouvelle à un coordinateur."
+        }
+        Text::JoinRefusedUnknown => {
+            "Le relais ne connaît pas cette invitation. Demandez-en une nouvelle à un coordinateur."
+        }
+        Text::JoinTryAgain => "Réessayer",
     }
 }
 

@@ -17,9 +17,11 @@ mod i18n;
 mod page_heading;
 mod pages;
 mod paging;
+mod relay_api;
 mod session;
 mod shell;
 mod storage;
+mod sync;
 
 pub use shell::App;
 

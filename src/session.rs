@@ -507,8 +507,8 @@ impl Session {
         })
     }
 
-    /// The id of the open timebank.
-    fn current_id(&self) -> Option<String> {
+    /// The id of the open timebank (untracked).
+    pub fn current_id(&self) -> Option<String> {
         self.open
             .with_value(|open| open.as_ref().map(|open| open.saved.id.clone()))
     }
@@ -532,6 +532,43 @@ impl Session {
         self.open.set_value(None);
         self.notice.set(None);
         self.open_saved(id);
+    }
+
+    /// Lets the sync read and write the open timebank's document, whatever
+    /// the coordinator lock says (changes from other devices always land).
+    /// Changes that arrive are re-read into the derived state, saved a
+    /// moment later, and shown on every screen.
+    pub fn with_document<R>(&self, f: impl FnOnce(&mut automerge::AutoCommit) -> R) -> Option<R> {
+        let (result, changed) = self
+            .open
+            .try_update_value(|open| {
+                let open = open.as_mut()?;
+                let before = open.timebank.heads();
+                let result = f(open.timebank.document_mut());
+                let changed = open.timebank.heads() != before;
+                if changed {
+                    open.timebank.refresh_since(&before);
+                    open.dirty = true;
+                }
+                Some((result, changed))
+            })
+            .flatten()?;
+        if changed {
+            self.schedule_save();
+            self.revision.update(|r| *r += 1);
+        }
+        Some(result)
+    }
+
+    /// Tells every screen that something outside the timebank changed (its
+    /// sync setting, say), and tracks that for the caller.
+    pub fn touch(&self) {
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Subscribes the caller to every change of the open timebank.
+    pub fn track(&self) {
+        self.revision.track();
     }
 
     /// Adds what a file holds to the open timebank, and saves.

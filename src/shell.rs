@@ -9,12 +9,14 @@ use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Attention, Backup, CreateTimebank, EditListing, Events, ExchangePage, MemberEdit,
-    MemberPage, Members, MembersList, More, NotFound, Offers, OpenFromFile, Record, Reports,
-    SettingsPage, Spreadsheets, Start, TradingDay, Welcome, WhoAreYou,
+    About, Attention, Backup, CreateTimebank, EditListing, Events, ExchangePage, JoinPage,
+    MemberEdit, MemberPage, Members, MembersList, More, NotFound, Offers, OpenFromFile, Record,
+    Reports, SettingsPage, Spreadsheets, Start, SyncPage, TradingDay, Welcome, WhoAreYou,
+    status_kind, status_text,
 };
 use crate::session::{Session, StorageNotice, UnlockError};
 use crate::storage::{self, BrowserStore};
+use crate::sync::Sync;
 
 /// The whole app: every page sits inside this shell.
 #[component]
@@ -22,7 +24,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     HeadingFocus::provide();
     let locale = Locale::provide();
-    Session::provide();
+    let session = Session::provide();
+    Sync::provide(session);
     let t = move |text| locale.t(text);
     view! {
         <Title formatter=|page: String| {
@@ -37,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <img src="/icons/tally.svg" alt="" width="32" height="32" />
                     <span>{move || t(Text::AppName)}</span>
                 </a>
+                <SyncIndicator />
                 <Navigation />
             </header>
             <main id="main" class="shell-main" tabindex="-1">
@@ -60,6 +64,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/trading-day") view=|| view! { <WithTimebank><TradingDay /></WithTimebank> } />
                     <Route path=path!("/reports") view=|| view! { <WithTimebank><Reports /></WithTimebank> } />
                     <Route path=path!("/who") view=|| view! { <WithTimebank><WhoAreYou /></WithTimebank> } />
+                    <Route path=path!("/sync") view=|| view! { <WithTimebank><SyncPage /></WithTimebank> } />
+                    <Route path=path!("/join") view=JoinPage />
                     <Route path=path!("/create") view=CreateTimebank />
                     <Route path=path!("/open") view=OpenFromFile />
                     <Route path=path!("/about") view=About />
@@ -71,6 +77,23 @@ pub fn App() -> impl IntoView {
                 <TextSizePicker />
             </footer>
         </Router>
+    }
+}
+
+/// The sync status, always in the header while a timebank is open; a link
+/// to the sync page.
+#[component]
+fn SyncIndicator() -> impl IntoView {
+    let locale = Locale::get();
+    let session = Session::get();
+    let sync = Sync::get();
+    view! {
+        <Show when=move || session.is_open()>
+            <A href="/sync" attr:class="sync-status" attr:data-state=move || status_kind(&sync.status())>
+                <span class="sync-dot" aria-hidden="true"></span>
+                <span class="sync-text">{move || status_text(locale.language(), &sync.status())}</span>
+            </A>
+        </Show>
     }
 }
 

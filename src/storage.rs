@@ -13,6 +13,9 @@
 //! tally.tb.<id>.damaged                why the copy could not be opened (kept aside)
 //! tally.tb.<id>.me                     who uses this device, for this timebank
 //! tally.tb.<id>.pin                    coordinator-mode PIN, salted hash (shared tablet)
+//! tally.tb.<id>.relay                  where it syncs: relay address and token (JSON)
+//! tally.tb.<id>.sync.<relay>           Automerge sync state with that relay (base64)
+//! tally.storage-id                     this device's storage id for the sync protocol
 //! tally.aside.<id>.<n>.<rest>          a damaged copy set aside when a good one
 //!                                      of the same timebank was opened over it
 //! ```
@@ -159,6 +162,77 @@ pub fn set_device_pin(
             Ok(())
         }
     }
+}
+
+/// Where timebank `id` syncs, as this device keeps it: the relay's address
+/// and this device's access token (a coordinator's token can invite).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelaySetting {
+    pub url: String,
+    pub token: String,
+    pub coordinator: bool,
+}
+
+pub fn relay_setting(store: &impl KeyValue, id: &str) -> Option<RelaySetting> {
+    store
+        .get(&key(id, "relay"))
+        .and_then(|json| serde_json::from_str(&json).ok())
+}
+
+pub fn set_relay_setting(
+    store: &mut impl KeyValue,
+    id: &str,
+    setting: Option<&RelaySetting>,
+) -> Result<(), StoreError> {
+    match setting {
+        Some(setting) => {
+            let json = serde_json::to_string(setting)
+                .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+            store.set(&key(id, "relay"), &json)
+        }
+        None => {
+            store.remove(&key(id, "relay"));
+            Ok(())
+        }
+    }
+}
+
+/// A short, stable name for a relay address inside storage keys.
+fn relay_key(url: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(url.as_bytes())[..6]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The Automerge sync state kept for timebank `id` with the relay at `url`
+/// (so a reconnect sends only what is new).
+pub fn sync_state(store: &impl KeyValue, id: &str, url: &str) -> Option<Vec<u8>> {
+    let text = store.get(&key(id, &format!("sync.{}", relay_key(url))))?;
+    BASE64.decode(text).ok()
+}
+
+pub fn set_sync_state(
+    store: &mut impl KeyValue,
+    id: &str,
+    url: &str,
+    state: &[u8],
+) -> Result<(), StoreError> {
+    let text = BASE64.encode(state);
+    store.set(&key(id, &format!("sync.{}", relay_key(url))), &text)
+}
+
+const STORAGE_ID: &str = "tally.storage-id";
+
+/// This device's storage id for the sync protocol: made once, kept for good.
+pub fn device_storage_id(store: &mut impl KeyValue, fresh: impl FnOnce() -> String) -> String {
+    if let Some(id) = store.get(STORAGE_ID) {
+        return id;
+    }
+    let id = fresh();
+    let _ = store.set(STORAGE_ID, &id);
+    id
 }
 
 /// How much of this site's storage the timebank `id` takes, in bytes
@@ -356,7 +430,7 @@ impl Saved {
 /// full store changes nothing.
 fn set_aside(store: &mut impl KeyValue, id: &str) -> Result<(), StoreError> {
     let prefix = key(id, "");
-    let keep = [key(id, "me"), key(id, "pin")];
+    let keep = [key(id, "me"), key(id, "pin"), key(id, "relay")];
     let pieces: Vec<String> = store
         .keys()
         .into_iter()

@@ -9,6 +9,7 @@ const UNDER_MORE = {
   Coordinator: 'Needs attention',
   'Trading day': 'Trading day',
   Spreadsheets: 'Spreadsheets',
+  Sync: 'Sync between devices',
 };
 
 /** Goes to a page by the main navigation (through "More" for the rest). */
