@@ -17,6 +17,10 @@ const CHECKS: &[(&str, Check)] = &[
     ("lints for wasm32 (clippy -D warnings)", lints_wasm),
     ("native tests of every crate", native_tests),
     (
+        "interoperability with JavaScript automerge-repo (stock sync server and client)",
+        interop_tests,
+    ),
+    (
         "browser tests with wasm-bindgen-test in headless Chromium",
         wasm_tests,
     ),
@@ -107,6 +111,30 @@ fn lints_wasm(workspace: &Workspace) -> Result<()> {
 
 fn native_tests(workspace: &Workspace) -> Result<()> {
     run_command(cargo(workspace).args(["test", "--workspace"]))
+}
+
+/// Tally's protocol client (the `sync_file` example) against the npm
+/// automerge-repo sync server and client, and a JS client against the relay.
+fn interop_tests(workspace: &Workspace) -> Result<()> {
+    run_command(cargo(workspace).args(["build", "--quiet", "--package", "relay"]))?;
+    run_command(cargo(workspace).args([
+        "build",
+        "--quiet",
+        "--package",
+        "wire",
+        "--example",
+        "sync_file",
+    ]))?;
+    run_command(
+        Command::new("node")
+            .args(["--test", "interop/"])
+            .current_dir(workspace.e2e_dir())
+            .env(
+                "TALLY_SYNC_FILE",
+                workspace.root.join("target/debug/examples/sync_file"),
+            )
+            .env("TALLY_RELAY", crate::server::relay_binary(workspace)),
+    )
 }
 
 fn wasm_tests(workspace: &Workspace) -> Result<()> {

@@ -364,6 +364,10 @@ struct Fields(Vec<(String, Field)>);
 enum Field {
     Scalar(ScalarValue),
     Object(ObjId),
+    /// A text object where Tally writes a plain string: what other
+    /// Automerge tools write by default (the JavaScript library stores every
+    /// string as text). Read as the string it holds.
+    Text(String),
 }
 
 impl Fields {
@@ -372,6 +376,9 @@ impl Fields {
             doc.map_range(obj, ..)
                 .map(|item| {
                     let field = match item.value {
+                        automerge::ValueRef::Object(automerge::ObjType::Text) => {
+                            Field::Text(doc.text(item.id()).unwrap_or_default())
+                        }
                         automerge::ValueRef::Object(_) => Field::Object(item.id()),
                         automerge::ValueRef::Scalar(value) => Field::Scalar(value.into()),
                     };
@@ -391,20 +398,21 @@ impl Fields {
     fn scalar(&self, key: &str) -> Option<&ScalarValue> {
         match self.get(key)? {
             Field::Scalar(value) => Some(value),
-            Field::Object(_) => None,
+            Field::Object(_) | Field::Text(_) => None,
         }
     }
 
     fn map(&self, key: &str) -> Option<ObjId> {
         match self.get(key)? {
             Field::Object(id) => Some(id.clone()),
-            Field::Scalar(_) => None,
+            Field::Scalar(_) | Field::Text(_) => None,
         }
     }
 
     fn string(&self, key: &str) -> Option<String> {
-        match self.scalar(key)? {
-            ScalarValue::Str(text) => Some(text.to_string()),
+        match self.get(key)? {
+            Field::Scalar(ScalarValue::Str(text)) => Some(text.to_string()),
+            Field::Text(text) => Some(text.clone()),
             _ => None,
         }
     }
@@ -448,8 +456,13 @@ fn scalar(doc: &AutoCommit, obj: &ObjId, key: &str) -> Option<ScalarValue> {
 }
 
 fn string(doc: &AutoCommit, obj: &ObjId, key: &str) -> Option<String> {
-    match scalar(doc, obj, key)? {
-        ScalarValue::Str(text) => Some(text.to_string()),
+    match doc.get(obj, key).ok()?? {
+        (Value::Scalar(value), _) => match value.into_owned() {
+            ScalarValue::Str(text) => Some(text.to_string()),
+            _ => None,
+        },
+        // Written as text by another Automerge tool (see `Field::Text`).
+        (Value::Object(automerge::ObjType::Text), id) => doc.text(&id).ok(),
         _ => None,
     }
 }

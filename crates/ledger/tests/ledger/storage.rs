@@ -125,3 +125,28 @@ fn a_file_from_another_timebank_is_refused_and_changes_nothing() {
     );
     assert_eq!(f.timebank.save(), before);
 }
+
+#[test]
+fn strings_that_another_automerge_tool_wrote_as_text_are_read() {
+    use automerge::transaction::Transactable;
+    use automerge::{ObjType, ROOT, ReadDoc};
+    // The JavaScript Automerge library stores every string as a text object;
+    // a record written that way must read the same as Tally's own.
+    let mut f = Fixture::new();
+    let id = f
+        .timebank
+        .record(&f.cora, help(&f.ann, &f.bob, 40), NOW)
+        .unwrap()
+        .id;
+    let doc = f.timebank.document_mut();
+    let (_, exchanges) = doc.get(ROOT, "exchanges").unwrap().unwrap();
+    let (_, record) = doc.get(&exchanges, id.as_str()).unwrap().unwrap();
+    for (key, value) in [("description", "Dog walking"), ("kind", "service")] {
+        let text = doc.put_object(&record, key, ObjType::Text).unwrap();
+        doc.splice_text(&text, 0, 0, value).unwrap();
+    }
+    let opened = Timebank::load(&f.timebank.save(), entropy(3)).unwrap();
+    let exchange = opened.exchange(&id).unwrap();
+    assert_eq!(exchange.description, "Dog walking");
+    assert_eq!(opened.balance(&member(&f.bob)), 40);
+}
