@@ -10,6 +10,12 @@ use crate::{Workspace, app_build, run_command, step, tools};
 
 pub fn run(workspace: &Workspace) -> Result<()> {
     ledger(workspace)?;
+    step("Sync benchmarks: two diverged copies, then 500 clients on one relay (about a minute)");
+    run_command(
+        Command::new("cargo")
+            .args(["bench", "--package", "relay", "--bench", "sync"])
+            .current_dir(&workspace.root),
+    )?;
     tools::install_build_tools(workspace)?;
     tools::install_test_tools(workspace)?;
     app_build::release(workspace)?;

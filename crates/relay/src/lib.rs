@@ -14,6 +14,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
+pub mod repos;
 pub mod storage;
 pub mod sync;
 pub mod tokens;
@@ -195,8 +196,7 @@ pub fn is_content_hashed(file_name: &str) -> bool {
 pub struct Relay {
     listener: tokio::net::TcpListener,
     router: Router,
-    repo: samod::Repo,
-    acceptor: samod::AcceptorHandle,
+    repos: repos::Repos,
 }
 
 impl Relay {
@@ -221,32 +221,17 @@ impl Relay {
                 address: config.listen,
                 source,
             })?;
-        let repo = samod::Repo::build_tokio()
-            .with_storage(storage)
-            .with_share_policy(sync::share_policy(tokens.clone()))
-            .load()
-            .await;
-        let url = format!("ws://{}/sync", config.listen)
-            .parse()
-            .map_err(|_| StartError::Listen {
-                address: config.listen,
-                source: std::io::Error::other("not a URL"),
-            })?;
-        let acceptor = repo.make_acceptor(url).map_err(|_| StartError::Listen {
-            address: config.listen,
-            source: std::io::Error::other("the document store stopped while starting"),
-        })?;
+        let repos = repos::Repos::new(storage, tokens.clone());
         let limits = sync::Limits {
             max_message_bytes: config.max_message_bytes,
             attempts_per_minute: config.connections_per_minute,
             heartbeat: Duration::from_secs(config.heartbeat_seconds.max(1)),
         };
-        let state = sync::SyncState::new(tokens, acceptor.clone(), limits);
+        let state = sync::SyncState::new(tokens, repos.clone(), limits);
         Ok(Relay {
             router: router(&config.dist, state),
             listener,
-            repo,
-            acceptor,
+            repos,
         })
     }
 
@@ -272,8 +257,7 @@ impl Relay {
         let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(stop)
             .await;
-        self.acceptor.close();
-        self.repo.stop().await;
+        self.repos.stop().await;
         tracing::info!("stopped; every change is stored");
         served
     }

@@ -27,7 +27,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use futures::channel::{mpsc, oneshot};
 use futures::{SinkExt, StreamExt};
-use samod::{AcceptorHandle, PeerId, ShareConfig, Transport};
+use samod::{PeerId, ShareConfig, Transport};
 use serde::Deserialize;
 
 use crate::api::refused;
@@ -48,7 +48,7 @@ type Live = HashMap<String, Vec<(u64, oneshot::Sender<()>)>>;
 #[derive(Clone)]
 pub struct SyncState {
     pub tokens: Arc<Tokens>,
-    pub acceptor: AcceptorHandle,
+    pub repos: crate::repos::Repos,
     pub limits: Limits,
     live: Arc<Mutex<Live>>,
     next_connection: Arc<AtomicU64>,
@@ -83,10 +83,10 @@ fn token_of_peer(peer: &str) -> Option<&str> {
 }
 
 impl SyncState {
-    pub fn new(tokens: Arc<Tokens>, acceptor: AcceptorHandle, limits: Limits) -> SyncState {
+    pub fn new(tokens: Arc<Tokens>, repos: crate::repos::Repos, limits: Limits) -> SyncState {
         SyncState {
             tokens,
-            acceptor,
+            repos,
             limits,
             live: Arc::default(),
             next_connection: Arc::default(),
@@ -180,7 +180,7 @@ pub async fn endpoint(
         .max_message_size(limit)
         .max_frame_size(limit)
         .on_upgrade(move |socket| async move {
-            state.run(socket, grant, peer, heartbeat);
+            state.run(socket, grant, peer, heartbeat).await;
         })
 }
 
@@ -201,22 +201,31 @@ impl Drop for Ended {
         if let Some(stop) = self.stop_writer.take() {
             let _ = stop.send(());
         }
+        self.state.forget(&self.token_id, self.serial);
+    }
+}
+
+impl SyncState {
+    /// Takes a finished connection off the live list.
+    fn forget(&self, token_id: &str, serial: u64) {
         let mut live = self
-            .state
             .live
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(list) = live.get_mut(&self.token_id) {
-            list.retain(|(serial, _)| *serial != self.serial);
+        if let Some(list) = live.get_mut(token_id) {
+            list.retain(|(listed, _)| *listed != serial);
             if list.is_empty() {
-                live.remove(&self.token_id);
+                live.remove(token_id);
             }
         }
     }
 }
 
 impl SyncState {
-    fn run(&self, socket: WebSocket, grant: Grant, peer: String, heartbeat: bool) {
+    async fn run(&self, socket: WebSocket, grant: Grant, peer: String, heartbeat: bool) {
+        // Listed before anything is awaited, so a revocation from now on
+        // reaches this connection; one made since the token was checked is
+        // caught just below.
         let serial = self.next_connection.fetch_add(1, Ordering::Relaxed);
         let (revoke_tx, revoke_rx) = oneshot::channel();
         self.live
@@ -225,6 +234,18 @@ impl SyncState {
             .entry(grant.token_id.clone())
             .or_default()
             .push((serial, revoke_tx));
+        let acceptor = self.repos.acceptor(grant.document).await;
+        let still_allowed = self
+            .tokens
+            .allows(&grant.token_id, &grant.document.to_string());
+        let acceptor = match acceptor {
+            Some(acceptor) if still_allowed => acceptor,
+            _ => {
+                tracing::warn!(token = %grant.token_id, "closing a sync connection: revoked, or the relay is stopping");
+                self.forget(&grant.token_id, serial);
+                return;
+            }
+        };
         tracing::info!(token = %grant.token_id, %peer, "device connected");
 
         let (mut socket_tx, socket_rx) = socket.split();
@@ -294,7 +315,7 @@ impl SyncState {
         });
         let transport = Transport::new::<_, _, Closing, mpsc::SendError>(Box::pin(inbound), sink)
             .with_expected_peer_id(PeerId::from(peer.as_str()));
-        if self.acceptor.accept(transport).is_err() {
+        if acceptor.accept(transport).is_err() {
             tracing::warn!("closing a sync connection: the relay is stopping");
         }
     }
