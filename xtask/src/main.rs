@@ -5,12 +5,14 @@
 //! - `cargo xtask run`: build the app and serve it on http://127.0.0.1:8080.
 //! - `cargo xtask test`: every check and test, failing on the first failure.
 //! - `cargo xtask bench`: print the benchmark tables.
+//! - `cargo xtask fuzz [seconds]`: fuzz the sync protocol for a bounded time.
 //!
 //! Every install step first checks whether the right version is already there
 //! and says what it is doing while it runs.
 
 mod app_build;
 mod bench;
+mod fuzz;
 mod server;
 mod test;
 mod tools;
@@ -28,6 +30,7 @@ commands:
   run     build the app and serve it on http://127.0.0.1:8080
   test    run every check and test (formatting, lints, native, browser)
   bench   print the benchmark tables
+  fuzz    fuzz the sync protocol codec and client (60 s each, or [seconds])
 ";
 
 fn main() -> ExitCode {
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("run") => run(&Workspace::locate()),
         Some("test") => test::run_all(&Workspace::locate()),
         Some("bench") => bench::run(&Workspace::locate()),
+        Some("fuzz") => fuzz::run(&Workspace::locate(), args.get(1).map(String::as_str)),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
