@@ -148,3 +148,49 @@ test('a third phone joins by invite; a revoked one is refused and gets nothing n
   await third.context.close();
   await fourth.context.close();
 });
+
+test('a phone offline for a "month" catches up on hundreds of changes', async ({ browser, page }) => {
+  test.setTimeout(300_000);
+  await createTimebank(page);
+  for (const name of ['Ann', 'Bob']) await addMember(page, name);
+  await shareTimebank(page);
+  const link = await createInvite(page, 'Bob’s phone');
+  const phone = await newPhone(browser);
+  await joinByInvite(phone.page, link, 'Bob (No. 3)');
+  await phone.context.setOffline(true);
+  await expect(syncStatus(phone.page)).toHaveText('Offline: everything is shared');
+
+  // A month of trading days on the coordinator's tablet: 200 slips, each
+  // its own change, while Bob's phone is away.
+  await nav(page, 'Trading day');
+  const slip = page.getByLabel('Slip number (optional)');
+  await slip.focus();
+  for (let n = 1; n <= 200; n += 1) {
+    await page.keyboard.type(String(n));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(n % 2 ? '2' : '3');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(n % 2 ? '3' : '2');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0:30');
+    await page.keyboard.press('Enter');
+    await expect(slip).toBeFocused();
+    await expect(slip).toHaveValue('');
+  }
+  const summary = page.getByRole('region', { name: 'End of day summary' });
+  await expect(summary).toContainText('Slips counted: 200');
+  await expectSynced(page);
+
+  await phone.context.setOffline(false);
+  await expectSynced(phone.page, 60_000);
+  expect(await membersAndBalances(phone.page)).toBe(await membersAndBalances(page));
+  // Bob's whole statement, 50 lines at a time.
+  await nav(phone.page, 'Members');
+  await phone.page.getByRole('link', { name: 'Bob' }).click();
+  const statement = phone.page.getByRole('region', { name: 'Statement' });
+  for (let shown = 50; shown < 200; shown += 50) {
+    await phone.page.getByRole('button', { name: /^Show \d+ more$/ }).click();
+  }
+  await expect(statement.getByRole('row')).toHaveCount(1 + 200);
+  await phone.context.close();
+});
