@@ -510,10 +510,12 @@ impl Sync {
         });
     }
 
+    /// The link closed, or went silent (then it is closed here).
     fn on_close(&self) {
         let Some(link) = self.link.try_update_value(Option::take).flatten() else {
             return;
         };
+        let _ = link.socket.close();
         self.generation.update_value(|g| *g += 1);
         self.keep_state(&link);
         self.failed(link.holder);

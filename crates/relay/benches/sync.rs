@@ -157,6 +157,26 @@ impl Device {
         }
     }
 
+    /// Receives one frame, applies it, and sends the reply, if any.
+    async fn step(&mut self, doc: &mut AutoCommit, traffic: &mut Traffic) {
+        let frame = self.next_binary().await;
+        traffic.received += frame.len();
+        traffic.round_trips += 1;
+        self.client.receive(doc, &frame).unwrap();
+        self.offer(doc, traffic).await;
+    }
+
+    /// Sends what this copy has that the relay may lack.
+    async fn offer(&mut self, doc: &mut AutoCommit, traffic: &mut Traffic) {
+        if let Some(frame) = self.client.next_frame(doc) {
+            traffic.sent += frame.len();
+            self.socket
+                .send(WsMessage::Binary(frame.into()))
+                .await
+                .unwrap();
+        }
+    }
+
     /// Takes in what the relay pushes until this copy has `heads`.
     async fn receive_until(
         &mut self,
@@ -165,17 +185,7 @@ impl Device {
     ) -> Traffic {
         let mut traffic = Traffic::default();
         while doc.get_heads() != heads {
-            let frame = self.next_binary().await;
-            traffic.received += frame.len();
-            traffic.round_trips += 1;
-            self.client.receive(doc, &frame).unwrap();
-            if let Some(frame) = self.client.next_frame(doc) {
-                traffic.sent += frame.len();
-                self.socket
-                    .send(WsMessage::Binary(frame.into()))
-                    .await
-                    .unwrap();
-            }
+            self.step(doc, &mut traffic).await;
         }
         traffic
     }
@@ -183,47 +193,22 @@ impl Device {
     /// Sends this copy's new changes and waits until the relay has them
     /// (other devices may go on writing meanwhile).
     async fn share(&mut self, doc: &mut AutoCommit) {
-        if let Some(frame) = self.client.next_frame(doc) {
-            self.socket
-                .send(WsMessage::Binary(frame.into()))
-                .await
-                .unwrap();
-        }
+        let mut traffic = Traffic::default();
+        self.offer(doc, &mut traffic).await;
         while self.client.unshared_changes(doc) > 0 {
-            let frame = self.next_binary().await;
-            self.client.receive(doc, &frame).unwrap();
-            if let Some(frame) = self.client.next_frame(doc) {
-                self.socket
-                    .send(WsMessage::Binary(frame.into()))
-                    .await
-                    .unwrap();
-            }
+            self.step(doc, &mut traffic).await;
         }
     }
 
     /// Syncs until both sides hold the same changes.
     async fn sync(&mut self, doc: &mut AutoCommit) -> Traffic {
         let mut traffic = Traffic::default();
-        let Some(frame) = self.client.next_frame(doc) else {
+        self.offer(doc, &mut traffic).await;
+        if traffic.sent == 0 {
             return traffic;
-        };
-        traffic.sent += frame.len();
-        self.socket
-            .send(WsMessage::Binary(frame.into()))
-            .await
-            .unwrap();
+        }
         loop {
-            let frame = self.next_binary().await;
-            traffic.received += frame.len();
-            traffic.round_trips += 1;
-            self.client.receive(doc, &frame).unwrap();
-            if let Some(frame) = self.client.next_frame(doc) {
-                traffic.sent += frame.len();
-                self.socket
-                    .send(WsMessage::Binary(frame.into()))
-                    .await
-                    .unwrap();
-            }
+            self.step(doc, &mut traffic).await;
             if self.client.is_in_sync(doc) {
                 return traffic;
             }

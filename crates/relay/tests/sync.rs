@@ -82,15 +82,7 @@ async fn tokens_are_checked_before_the_upgrade_with_a_reason() {
     let relay = start(dist.path(), data.path()).await;
     let owner = claim(relay.address, id(1)).await;
     let device = invite(relay.address, id(1), &owner).await;
-    let (status, _) = http(
-        relay.address,
-        "DELETE",
-        &format!("/api/timebanks/{}/invites/{}", id(1), token_id(&device)),
-        Some(&owner),
-        None,
-    )
-    .await;
-    assert_eq!(status, 204);
+    assert_eq!(revoke(relay.address, id(1), &owner, &device).await, 204);
 
     let status_of = |error: tokio_tungstenite::tungstenite::Error| match error {
         tokio_tungstenite::tungstenite::Error::Http(response) => response.status().as_u16(),
@@ -219,16 +211,10 @@ async fn bad_frames_close_only_their_connection_and_harm_nothing() {
     for (name, frame) in bad_frames {
         let mut socket = connect(relay.address, &owner).await.unwrap();
         let _ = socket.send(frame).await;
-        let closed = tokio::time::timeout(PATIENCE, async {
-            loop {
-                match socket.next().await {
-                    None | Some(Err(_)) | Some(Ok(WsMessage::Close(_))) => return,
-                    Some(Ok(_)) => continue,
-                }
-            }
-        })
-        .await;
-        assert!(closed.is_ok(), "{name}: the connection stayed open");
+        assert!(
+            closes(&mut socket).await,
+            "{name}: the connection stayed open"
+        );
         // Everyone else is still served, and the timebank is whole.
         let mut fresh = AutoCommit::new();
         sync_doc(relay.address, &owner, id(1), &mut fresh, sync::State::new())

@@ -139,6 +139,25 @@ pub async fn invite(address: SocketAddr, document: DocumentId, by: &str) -> Stri
     token_in(&body)
 }
 
+/// A coordinator revokes a device's token; returns the HTTP status.
+pub async fn revoke(address: SocketAddr, document: DocumentId, by: &str, token: &str) -> u16 {
+    let path = format!("/api/timebanks/{document}/invites/{}", token_id(token));
+    http(address, "DELETE", &path, Some(by), None).await.0
+}
+
+/// True once the relay closes the socket (within [`PATIENCE`]).
+pub async fn closes(socket: &mut Socket) -> bool {
+    let closed = tokio::time::timeout(PATIENCE, async {
+        loop {
+            match socket.next().await {
+                None | Some(Err(_)) | Some(Ok(WsMessage::Close(_))) => return,
+                Some(Ok(_)) => continue,
+            }
+        }
+    });
+    closed.await.is_ok()
+}
+
 pub fn token_id(token: &str) -> &str {
     token.split_once('.').unwrap().0
 }
