@@ -674,6 +674,10 @@ pub enum Text {
     JoinRefusedRevoked,
     JoinRefusedUnknown,
     JoinTryAgain,
+    PersistGranted,
+    PersistRefused,
+    PersistUnknown,
+    PersistAskAgain,
 }
 
 fn english(text: Text) -> &'static str {
@@ -1167,6 +1171,12 @@ fn english(text: Text) -> &'static str {
             "The relay does not know this invite. Ask a coordinator for a new one."
         }
         Text::JoinTryAgain => "Try again",
+        Text::PersistGranted => "This browser keeps Tally's data until you delete it.",
+        Text::PersistRefused => {
+            "This browser may delete Tally's data if the device runs short of space. Keep a backup file or sync with a relay; adding Tally to the home screen usually makes the browser keep it."
+        }
+        Text::PersistUnknown => "This browser does not say whether it keeps Tally's data.",
+        Text::PersistAskAgain => "Ask the browser to keep Tally's data",
     }
 }
 
@@ -1701,6 +1711,14 @@ fn french(text: Text) -> &'static str {
             "Le relais ne connaît pas cette invitation. Demandez-en une nouvelle à un coordinateur."
         }
         Text::JoinTryAgain => "Réessayer",
+        Text::PersistGranted => {
+            "Ce navigateur garde les données de Tally jusqu'à ce que vous les supprimiez."
+        }
+        Text::PersistRefused => {
+            "Ce navigateur peut supprimer les données de Tally si l'appareil manque de place. Gardez un fichier de sauvegarde ou synchronisez avec un relais ; ajouter Tally à l'écran d'accueil pousse en général le navigateur à les garder."
+        }
+        Text::PersistUnknown => "Ce navigateur ne dit pas s'il garde les données de Tally.",
+        Text::PersistAskAgain => "Demander au navigateur de garder les données de Tally",
     }
 }
 

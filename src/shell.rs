@@ -26,6 +26,13 @@ pub fn App() -> impl IntoView {
     let locale = Locale::provide();
     let session = Session::provide();
     Sync::provide(session);
+    // A device that keeps a timebank asks the browser to keep its storage;
+    // settings show the answer.
+    if session.is_open() {
+        leptos::task::spawn_local(async {
+            storage::ask_to_persist().await;
+        });
+    }
     let t = move |text| locale.t(text);
     view! {
         <Title formatter=|page: String| {

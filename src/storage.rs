@@ -552,6 +552,34 @@ impl KeyValue for MemoryStore {
     }
 }
 
+/// Whether the browser keeps this site's storage until the person deletes
+/// it (`navigator.storage.persisted()`); `None` when it does not say.
+pub async fn is_persisted() -> Option<bool> {
+    let promise = leptos::prelude::window()
+        .navigator()
+        .storage()
+        .persisted()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Asks the browser to keep this site's storage (`navigator.storage.persist()`);
+/// the answer, or `None` when it does not say.
+pub async fn ask_to_persist() -> Option<bool> {
+    let promise = leptos::prelude::window()
+        .navigator()
+        .storage()
+        .persist()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
 #[cfg(test)]
 mod tests {
     use ledger::{Account, Channel, NewExchange, NewMember, NewTimebank, Settings, Timestamp};

@@ -162,6 +162,23 @@ pub fn SettingsPage() -> impl IntoView {
         ))
     };
 
+    // Whether the browser keeps the data; asking again when it does not.
+    let kept = LocalResource::new(crate::storage::is_persisted);
+    let kept_text = move || {
+        let text = match kept.get().flatten() {
+            Some(true) => Text::PersistGranted,
+            Some(false) => Text::PersistRefused,
+            None => Text::PersistUnknown,
+        };
+        t(text)
+    };
+    let ask_again = move |_| {
+        leptos::task::spawn_local(async move {
+            crate::storage::ask_to_persist().await;
+            kept.refetch();
+        });
+    };
+
     let number_field = move |id: &'static str, label: Text, value: RwSignal<String>| {
         view! {
             <div class="field">
@@ -187,6 +204,10 @@ pub fn SettingsPage() -> impl IntoView {
             <p>{used}</p>
             <p>{used_in_all}</p>
             <p>{left}</p>
+            <p data-testid="persisted" role="status">{kept_text}</p>
+            <Show when=move || kept.get().flatten() != Some(true)>
+                <button type="button" class="button" on:click=ask_again>{move || t(Text::PersistAskAgain)}</button>
+            </Show>
             <Show when=is_coordinator fallback=move || view! { <p>{locale.language().error(&ledger::LedgerError::NotCoordinator)}</p> }>
                 <form class="stack" on:submit=submit novalidate=true>
                     {number_field("floor", Text::FloorLabel, floor)}

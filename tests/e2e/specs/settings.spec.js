@@ -50,3 +50,16 @@ test('a coordinator adds a category of help and it is offered when recording', a
   await nav(page, 'Record');
   await expect(page.getByLabel('Category').getByRole('option')).toHaveText(['No category', 'Home and garden', 'Pet care']);
 });
+
+test('settings say whether the browser keeps the data, and can ask again', async ({ page }) => {
+  await createTimebank(page);
+  await page.goto('/settings');
+  const kept = page.getByTestId('persisted');
+  const answers = /^(This browser keeps Tally's data until you delete it\.|This browser may delete Tally's data if the device runs short of space\. .*)$/;
+  await expect(kept).toHaveText(answers);
+  if ((await kept.innerText()).startsWith('This browser may delete')) {
+    await page.getByRole('button', { name: 'Ask the browser to keep Tally\'s data' }).click();
+    await expect(kept).toHaveText(answers);
+  }
+  await expect(page.getByText(/The browser says this site may use about .*; .* is in use\./)).toBeVisible();
+});
