@@ -678,6 +678,9 @@ pub enum Text {
     PersistRefused,
     PersistUnknown,
     PersistAskAgain,
+    UpdateReady,
+    UpdateNow,
+    OfflineSetupFailed,
 }
 
 fn english(text: Text) -> &'static str {
@@ -1177,6 +1180,9 @@ fn english(text: Text) -> &'static str {
         }
         Text::PersistUnknown => "This browser does not say whether it keeps Tally's data.",
         Text::PersistAskAgain => "Ask the browser to keep Tally's data",
+        Text::UpdateReady => "A new version of Tally is ready.",
+        Text::UpdateNow => "Update now",
+        Text::OfflineSetupFailed => "Tally could not get ready to open without a network: {reason}",
     }
 }
 
@@ -1719,6 +1725,11 @@ fn french(text: Text) -> &'static str {
         }
         Text::PersistUnknown => "Ce navigateur ne dit pas s'il garde les données de Tally.",
         Text::PersistAskAgain => "Demander au navigateur de garder les données de Tally",
+        Text::UpdateReady => "Une nouvelle version de Tally est prête.",
+        Text::UpdateNow => "Mettre à jour",
+        Text::OfflineSetupFailed => {
+            "Tally n'a pas pu se préparer à s'ouvrir sans réseau : {reason}"
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod device_lock;
 mod files;
 mod form;
 mod i18n;
+mod offline;
 mod page_heading;
 mod pages;
 mod paging;

@@ -7,6 +7,7 @@ use leptos_router::path;
 
 use crate::files::offer_download;
 use crate::i18n::{Language, Locale, Text};
+use crate::offline::Updates;
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
     About, Attention, Backup, CreateTimebank, EditListing, Events, ExchangePage, JoinPage,
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     let locale = Locale::provide();
     let session = Session::provide();
     Sync::provide(session);
+    Updates::provide(session);
     // A device that keeps a timebank asks the browser to keep its storage;
     // settings show the answer.
     if session.is_open() {
@@ -51,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Navigation />
             </header>
             <main id="main" class="shell-main" tabindex="-1">
+                <UpdateBanner />
                 <StorageNotices />
                 <CoordinatorLock />
                 <Routes fallback=NotFound>
@@ -84,6 +87,31 @@ pub fn App() -> impl IntoView {
                 <TextSizePicker />
             </footer>
         </Router>
+    }
+}
+
+/// A new version is ready (the person chooses when), or the app could not
+/// get ready to open offline.
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let updates = Updates::get();
+    let session = Session::get();
+    view! {
+        <Show when=move || updates.is_ready()>
+            <div class="notice update-banner" role="status">
+                <p>{move || t(Text::UpdateReady)}</p>
+                <button type="button" class="button primary" on:click=move |_| updates.update_now(session)>
+                    {move || t(Text::UpdateNow)}
+                </button>
+            </div>
+        </Show>
+        {move || updates.problem().map(|reason| view! {
+            <p class="notice" role="alert">
+                {locale.language().fill(Text::OfflineSetupFailed, &[("reason", &reason)])}
+            </p>
+        })}
     }
 }
 

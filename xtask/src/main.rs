@@ -13,6 +13,7 @@
 mod app_build;
 mod bench;
 mod fuzz;
+mod precache;
 mod server;
 mod test;
 mod tools;
@@ -31,6 +32,7 @@ commands:
   test    run every check and test (formatting, lints, native, browser)
   bench   print the benchmark tables
   fuzz    fuzz the sync protocol codec and client (60 s each, or [seconds])
+  precache  (run by Trunk after a build) write the service worker's file list
 ";
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Some("run") => run(&Workspace::locate()),
         Some("test") => test::run_all(&Workspace::locate()),
         Some("bench") => bench::run(&Workspace::locate()),
+        Some("precache") => precache::run(&Workspace::locate()),
         Some("fuzz") => fuzz::run(&Workspace::locate(), args.get(1).map(String::as_str)),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

@@ -1,0 +1,68 @@
+// A member opens Tally with no network, days after the last visit: a
+// browser profile kept on disk (a phone), and the server really gone.
+import { test, expect, chromium } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumLaunchOptions } from '../support/browser.js';
+import { saveScreenshot } from '../support/page-checks.js';
+import { nav, createTimebank, addMember, record } from '../support/flows.js';
+import { startRelay, syncStatus, expectSynced, shareTimebank } from '../support/sync.js';
+
+async function openPhone(profile, baseURL) {
+  const options = chromiumLaunchOptions();
+  const context = await chromium.launchPersistentContext(profile, {
+    ...options,
+    executablePath: options.executablePath,
+    baseURL,
+    viewport: { width: 390, height: 844 },
+  });
+  const page = context.pages()[0] || await context.newPage();
+  return { context, page };
+}
+
+test('with the server gone and the browser reopened, the app opens, records, survives a reload, then syncs', async () => {
+  test.setTimeout(240_000);
+  const relay = await startRelay();
+  const profile = mkdtempSync(join(tmpdir(), 'tally-phone-'));
+  let phone = await openPhone(profile, relay.url);
+  try {
+    let page = phone.page;
+    await createTimebank(page);
+    await addMember(page, 'Ann');
+    await shareTimebank(page, relay.url);
+    // The service worker has every file of the build.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((n) => n.startsWith('tally-')));
+      return (await cache.keys()).length;
+    })).toBeGreaterThan(5);
+
+    // Days later: the server is gone and the phone restarts the browser.
+    await relay.stop('SIGKILL');
+    await phone.context.close();
+    phone = await openPhone(profile, relay.url);
+    page = phone.page;
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Riverside Timebank' })).toBeVisible();
+    await expect(syncStatus(page)).toHaveText(/Offline: everything is shared|Connecting/);
+    await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 45);
+    await page.reload();
+    await nav(page, 'Home');
+    await expect(page.getByTestId('my-balance')).toHaveText('-45 minutes');
+    await expect(syncStatus(page)).toHaveText(/Offline: \d+ changes? not yet shared/);
+    await saveScreenshot(page, 'offline-reopened');
+
+    // The server comes back: the change reaches it without anyone asking.
+    const again = await startRelay({ port: relay.port, data: relay.data });
+    try {
+      await expectSynced(page, 120_000);
+    } finally {
+      await again.stop();
+    }
+  } finally {
+    await phone.context.close();
+    await relay.stop('SIGKILL');
+  }
+});
