@@ -12,13 +12,13 @@ import { nav } from './flows.js';
  * 127.0.0.1, on the given port or one the system picks, with its own data
  * folder. Stopped by its process id.
  */
-export async function startRelay({ port = 0, data } = {}) {
+export async function startRelay({ port = 0, data, dist = process.env.TALLY_DIST } = {}) {
   const binary = process.env.TALLY_RELAY;
   if (!binary) throw new Error('TALLY_RELAY is not set: run these tests with `cargo xtask test`');
   const folder = data || mkdtempSync(join(tmpdir(), 'tally-relay-'));
   const child = spawn(binary, [
     '--listen', `127.0.0.1:${port}`,
-    '--dist', process.env.TALLY_DIST,
+    '--dist', dist,
     '--data', folder,
     '--heartbeat-seconds', '2',
   ], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });

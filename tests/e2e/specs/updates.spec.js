@@ -1,0 +1,80 @@
+// A new build arrives while a member is using the app: it is offered, never
+// forced; what they were typing stays; after the update everything is there.
+// And the app is installable: Chromium reads its manifest without errors.
+import { test, expect } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { saveScreenshot, expectNoAccessibilityViolations } from '../support/page-checks.js';
+import { nav, createTimebank, addMember } from '../support/flows.js';
+import { startRelay } from '../support/sync.js';
+
+/** Rewrites the build in `dist` as a new one, the way a deploy would: a changed
+ * index.html, and sw.js written again by the same generator Trunk runs. */
+function deployNewBuild(dist) {
+  const index = join(dist, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head><meta name="tally-build" content="B">'));
+  execFileSync('cargo', ['xtask', 'precache'], {
+    cwd: resolve(process.env.TALLY_DIST, '..'),
+    env: { ...process.env, TRUNK_STAGING_DIR: dist },
+    stdio: 'ignore',
+  });
+}
+
+test('a new version is offered, taken only on a tap, and keeps what was being typed', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dist = mkdtempSync(join(tmpdir(), 'tally-dist-'));
+  cpSync(process.env.TALLY_DIST, dist, { recursive: true });
+  const relay = await startRelay({ dist });
+  const context = await browser.newContext({ baseURL: relay.url, viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    await createTimebank(page);
+    await addMember(page, 'Ann');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+    // Half-way through recording an exchange, build B is deployed.
+    await nav(page, 'Record');
+    await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
+    await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
+    await page.getByLabel('Minutes').fill('75');
+    deployNewBuild(dist);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const banner = page.getByRole('status').filter({ hasText: 'A new version of Tally is ready.' });
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    await expectNoAccessibilityViolations(page);
+    await saveScreenshot(page, 'update-ready');
+    // Nothing was reloaded under the member's hands.
+    await expect(page.getByLabel('Minutes')).toHaveValue('75');
+    await page.getByRole('button', { name: 'Save the exchange' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
+
+    await Promise.all([
+      page.waitForEvent('load', { timeout: 30_000 }),
+      banner.getByRole('button', { name: 'Update now' }).click(),
+    ]);
+    await expect(page.locator('meta[name="tally-build"]')).toHaveAttribute('content', 'B');
+    await nav(page, 'Home');
+    await expect(page.getByTestId('my-balance')).toHaveText('-1 hour 15 minutes');
+    await expect(banner).toHaveCount(0);
+  } finally {
+    await context.close();
+    await relay.stop();
+  }
+});
+
+test('Chromium reads the web app manifest without errors', async ({ page }) => {
+  await page.goto('/');
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  expect(manifest.errors).toEqual([]);
+  const parsed = JSON.parse(manifest.data);
+  expect(parsed.display).toBe('standalone');
+  expect(parsed.icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(
+    expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']),
+  );
+  await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(1);
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#1f5c4a');
+});
