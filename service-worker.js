@@ -15,7 +15,10 @@ const PRECACHE = [/* PRECACHE */];
 const CACHE = 'tally-/* CACHE */';
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // Fetched past the browser's HTTP cache, so a new build never keeps an
+  // old copy of a file whose name did not change (index.html, the icons).
+  const fresh = PRECACHE.map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });
 
 self.addEventListener('activate', (event) => {

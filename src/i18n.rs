@@ -681,6 +681,7 @@ pub enum Text {
     UpdateReady,
     UpdateNow,
     OfflineSetupFailed,
+    OpeningTimebank,
 }
 
 fn english(text: Text) -> &'static str {
@@ -1183,6 +1184,7 @@ fn english(text: Text) -> &'static str {
         Text::UpdateReady => "A new version of Tally is ready.",
         Text::UpdateNow => "Update now",
         Text::OfflineSetupFailed => "Tally could not get ready to open without a network: {reason}",
+        Text::OpeningTimebank => "Opening the whole timebank…",
     }
 }
 
@@ -1730,6 +1732,7 @@ fn french(text: Text) -> &'static str {
         Text::OfflineSetupFailed => {
             "Tally n'a pas pu se préparer à s'ouvrir sans réseau : {reason}"
         }
+        Text::OpeningTimebank => "Ouverture de toute la banque de temps…",
     }
 }
 

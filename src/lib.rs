@@ -10,6 +10,7 @@
 // Input from people, the network and storage is never unwrapped.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod cached_view;
 mod device_lock;
 mod files;
 mod form;

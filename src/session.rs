@@ -13,7 +13,16 @@ use leptos::leptos_dom::helpers::{
 };
 use leptos::prelude::*;
 
+use crate::cached_view::CachedView;
 use crate::storage::{self, BrowserStore, KeyValue, OpenError, Saved, StoreError};
+
+/// Marks a moment in the page's performance timeline (read by tests and
+/// `cargo xtask bench`).
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
 
 /// Random bytes from the browser's cryptographic generator.
 pub struct BrowserEntropy;
@@ -92,6 +101,8 @@ pub struct Session {
     pending_save: StoredValue<Option<TimeoutHandle>>,
     /// Coordinator mode on a shared tablet: locked until the PIN is given.
     lock: RwSignal<Lock>,
+    /// While the document is being opened: the view kept from last time.
+    cached: RwSignal<Option<CachedView>>,
 }
 
 /// The state of coordinator mode on this device.
@@ -131,6 +142,7 @@ impl Session {
                 wait_until: 0.0,
                 last_used: 0.0,
             }),
+            cached: RwSignal::new(None),
         };
         session.lock_when_idle();
         session.save_when_hidden();
@@ -141,10 +153,47 @@ impl Session {
             .filter(|id| entries.iter().any(|entry| &entry.id == id))
             .or_else(|| entries.first().map(|entry| entry.id.clone()));
         if let Some(id) = active {
-            session.open_saved(&id);
+            match storage::cached_view(&store, &id) {
+                // Paint the kept view first; read the whole document once
+                // that paint is on screen.
+                Some(view) => {
+                    session.cached.set(Some(view));
+                    mark("tally-cached-view");
+                    request_animation_frame(move || {
+                        request_animation_frame(move || {
+                            session.open_saved(&id);
+                            session.cached.set(None);
+                            mark("tally-document-loaded");
+                            session.keep_view();
+                        });
+                    });
+                }
+                None => {
+                    session.open_saved(&id);
+                    mark("tally-document-loaded");
+                    session.keep_view();
+                }
+            }
         }
         provide_context(session);
         session
+    }
+
+    /// Keeps the home screen's view of the open timebank for the next opening.
+    fn keep_view(&self) {
+        self.open.update_value(|open| {
+            if let Some(open) = open {
+                let view = CachedView::derive(&mut open.timebank, open.me.as_ref());
+                if storage::cached_view(&BrowserStore, &open.saved.id).as_ref() != Some(&view) {
+                    let _ = storage::set_cached_view(&mut BrowserStore, &open.saved.id, &view);
+                }
+            }
+        });
+    }
+
+    /// The view kept from last time, while the document is still opening.
+    pub fn cached_view(&self) -> Option<CachedView> {
+        self.cached.get()
     }
 
     pub fn get() -> Session {
@@ -306,8 +355,14 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// A timebank is open (or being opened, its kept view on screen).
     pub fn is_open(&self) -> bool {
-        self.read(|_, _| ()).is_some()
+        self.read(|_, _| ()).is_some() || self.cached.with(Option::is_some)
+    }
+
+    /// The document is still being read (pages that change it wait).
+    pub fn is_loading(&self) -> bool {
+        self.cached.with(Option::is_some)
     }
 
     pub fn notice(&self) -> Option<StorageNotice> {
@@ -361,6 +416,10 @@ impl Session {
             .try_update_value(|open| {
                 let open = open.as_mut().filter(|open| open.dirty)?;
                 let saved = open.saved.save(&mut BrowserStore, &mut open.timebank);
+                if saved.is_ok() {
+                    let view = CachedView::derive(&mut open.timebank, open.me.as_ref());
+                    let _ = storage::set_cached_view(&mut BrowserStore, &open.saved.id, &view);
+                }
                 // A later save that succeeds also writes what an earlier one could not.
                 let saved = saved.map(|()| open.saved.has_unsaved());
                 open.dirty = !matches!(saved, Ok(false));
@@ -453,6 +512,7 @@ impl Session {
             dirty: false,
         }));
         self.reset_lock(&id);
+        self.keep_view();
         self.revision.update(|r| *r += 1);
         Ok(())
     }
@@ -623,6 +683,7 @@ impl Session {
                 open.me = Some(member);
             }
         });
+        self.keep_view();
         self.revision.update(|r| *r += 1);
     }
 }

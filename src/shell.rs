@@ -171,8 +171,12 @@ fn WithTimebank(children: ChildrenFn) -> impl IntoView {
     // A memo, so the page is built again only when a timebank opens or
     // closes, not after every change (which would reset its form).
     let open = Memo::new(move |_| session.is_open());
+    let loading = Memo::new(move |_| session.is_loading());
+    let locale = Locale::get();
     move || {
-        if open.get() {
+        if loading.get() {
+            view! { <p class="page" role="status">{locale.t(Text::OpeningTimebank)}</p> }.into_any()
+        } else if open.get() {
             children().into_any()
         } else {
             view! { <Welcome /> }.into_any()

@@ -13,6 +13,8 @@
 //! tally.tb.<id>.damaged                why the copy could not be opened (kept aside)
 //! tally.tb.<id>.me                     who uses this device, for this timebank
 //! tally.tb.<id>.pin                    coordinator-mode PIN, salted hash (shared tablet)
+//! tally.tb.<id>.view                   the home screen as last derived, for a fast
+//!                                      first paint (JSON, tagged with the heads)
 //! tally.tb.<id>.relay                  where it syncs: relay address and token (JSON)
 //! tally.tb.<id>.sync.<relay>           Automerge sync state with that relay (base64)
 //! tally.storage-id                     this device's storage id for the sync protocol
@@ -221,6 +223,24 @@ pub fn set_sync_state(
 ) -> Result<(), StoreError> {
     let text = BASE64.encode(state);
     store.set(&key(id, &format!("sync.{}", relay_key(url))), &text)
+}
+
+/// The small view of timebank `id` painted before its document is loaded.
+pub fn cached_view(store: &impl KeyValue, id: &str) -> Option<crate::cached_view::CachedView> {
+    store
+        .get(&key(id, "view"))
+        .and_then(|json| serde_json::from_str(&json).ok())
+}
+
+/// Keeps the view for the next opening. A view that cannot be written is
+/// only a slower next opening, never a loss.
+pub fn set_cached_view(
+    store: &mut impl KeyValue,
+    id: &str,
+    view: &crate::cached_view::CachedView,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(view).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    store.set(&key(id, "view"), &json)
 }
 
 const STORAGE_ID: &str = "tally.storage-id";

@@ -1,6 +1,6 @@
 // A new build arrives while a member is using the app: it is offered, never
 // forced; what they were typing stays; after the update everything is there.
-// And the app is installable: Chromium reads its manifest without errors.
+// (That Chromium reads the manifest without errors: first-run.spec.js.)
 import { test, expect } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -65,16 +65,3 @@ test('a new version is offered, taken only on a tap, and keeps what was being ty
   }
 });
 
-test('Chromium reads the web app manifest without errors', async ({ page }) => {
-  await page.goto('/');
-  const cdp = await page.context().newCDPSession(page);
-  const manifest = await cdp.send('Page.getAppManifest');
-  expect(manifest.errors).toEqual([]);
-  const parsed = JSON.parse(manifest.data);
-  expect(parsed.display).toBe('standalone');
-  expect(parsed.icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(
-    expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']),
-  );
-  await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(1);
-  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#1f5c4a');
-});

@@ -1,0 +1,70 @@
+//! A small view of the open timebank kept beside it in storage, so the home
+//! screen paints at once on opening, before the whole document is read:
+//! the timebank's name, my balance and my recent exchanges, tagged with the
+//! document heads they were derived from.
+//!
+//! It is only ever shown, never trusted for writes: pages that change
+//! anything wait for the document, and once it is loaded the home screen is
+//! drawn again from the ledger.
+
+use ledger::{Account, MemberId, Timebank};
+use serde::{Deserialize, Serialize};
+
+/// How many of my exchanges the home screen lists.
+pub const RECENT: usize = 5;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedView {
+    /// The document heads (hex) this view was derived from.
+    pub heads: Vec<String>,
+    pub name: String,
+    pub my_balance: Option<i64>,
+    pub recent: Vec<CachedLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedLine {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The other member's name; `None` for the community fund.
+    pub other: Option<String>,
+    pub minutes: i64,
+    pub description: String,
+}
+
+impl CachedView {
+    pub fn derive(timebank: &mut Timebank, me: Option<&MemberId>) -> CachedView {
+        let heads = timebank.heads().iter().map(|h| h.to_string()).collect();
+        let my_balance = me.map(|me| timebank.balance(&Account::Member(me.clone())));
+        let recent = me
+            .map(|me| {
+                let mut lines = timebank.statement(me);
+                lines.reverse();
+                lines.truncate(RECENT);
+                lines
+                    .into_iter()
+                    .map(|line| CachedLine {
+                        date: line.service_date.to_string(),
+                        other: match &line.other_party {
+                            Account::Member(id) => Some(
+                                timebank
+                                    .member(id)
+                                    .map(|m| m.name.clone())
+                                    .unwrap_or_default(),
+                            ),
+                            Account::CommunityFund => None,
+                        },
+                        minutes: line.change_minutes,
+                        description: line.description,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        CachedView {
+            heads,
+            name: timebank.info().name.clone(),
+            my_balance,
+            recent,
+        }
+    }
+}

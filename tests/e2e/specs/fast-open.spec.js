@@ -1,0 +1,49 @@
+// Opening paints the home screen from the view kept last time, before the
+// whole document is read; the kept view is never trusted over the document.
+import { test, expect } from '@playwright/test';
+import { createTimebank, addMember, record } from '../support/flows.js';
+
+async function marks(page) {
+  return page.evaluate(() => Object.fromEntries(
+    ['tally-cached-view', 'tally-document-loaded']
+      .map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? null]),
+  ));
+}
+
+test('the kept home screen paints first, then the document loads and agrees', async ({ page }) => {
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 60);
+  await page.goto('/');
+  await expect(page.getByTestId('my-balance')).toHaveText('-1 hour');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Riverside Timebank' })).toBeVisible();
+  await expect.poll(async () => (await marks(page))['tally-document-loaded']).not.toBeNull();
+  const { 'tally-cached-view': cached, 'tally-document-loaded': loaded } = await marks(page);
+  expect(cached).not.toBeNull();
+  expect(cached).toBeLessThan(loaded);
+  await expect(page.getByTestId('my-balance')).toHaveText('-1 hour');
+  await expect(page.locator('[data-view="cached"]')).toHaveCount(0);
+});
+
+test('a kept view that is wrong is replaced by the document, and written again', async ({ page }) => {
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 30);
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.endsWith('.view')));
+  expect(key).toBeTruthy();
+  // The app's storage keeps each value as a JSON string.
+  const readView = (key) => JSON.parse(JSON.parse(localStorage.getItem(key)));
+  await page.evaluate(([key, read]) => {
+    const view = eval(read)(key);
+    view.name = 'Wrong Timebank';
+    view.my_balance = 999;
+    localStorage.setItem(key, JSON.stringify(JSON.stringify(view)));
+  }, [key, readView.toString()]);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Riverside Timebank' })).toBeVisible();
+  await expect(page.getByTestId('my-balance')).toHaveText('-30 minutes');
+  await expect(page.getByText('Wrong Timebank')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(([key, read]) => eval(read)(key).my_balance, [key, readView.toString()])).toBe(-30);
+});
