@@ -575,25 +575,19 @@ impl KeyValue for MemoryStore {
 /// Whether the browser keeps this site's storage until the person deletes
 /// it (`navigator.storage.persisted()`); `None` when it does not say.
 pub async fn is_persisted() -> Option<bool> {
-    let promise = leptos::prelude::window()
-        .navigator()
-        .storage()
-        .persisted()
-        .ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_bool()
+    storage_answer(web_sys::StorageManager::persisted).await
 }
 
 /// Asks the browser to keep this site's storage (`navigator.storage.persist()`);
 /// the answer, or `None` when it does not say.
 pub async fn ask_to_persist() -> Option<bool> {
-    let promise = leptos::prelude::window()
-        .navigator()
-        .storage()
-        .persist()
-        .ok()?;
+    storage_answer(web_sys::StorageManager::persist).await
+}
+
+async fn storage_answer(
+    call: impl FnOnce(&web_sys::StorageManager) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
+) -> Option<bool> {
+    let promise = call(&leptos::prelude::window().navigator().storage()).ok()?;
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()?
