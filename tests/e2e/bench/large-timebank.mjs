@@ -6,6 +6,7 @@
 // plain and at 4x CPU throttling. Run by `cargo xtask bench`, which writes
 // the timebank file (TALLY_LARGE) from the ledger benchmark.
 import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { chromiumLaunchOptions } from '../support/browser.js';
 import { printTable, median } from './table.mjs';
 
@@ -106,10 +107,30 @@ async function filterMembers() {
   );
 }
 
+// The floor: a bare Automerge load of the same bytes in the same browser,
+// with the npm @automerge/automerge (its IIFE build) on a blank page.
+const bare = await context.newPage();
+await bare.goto('about:blank');
+await bare.addScriptTag({ path: 'node_modules/@automerge/automerge/dist/iife/iife.js' });
+const bareCdp = await context.newCDPSession(bare);
+const largeBase64 = readFileSync(file).toString('base64');
+async function bareLoad() {
+  return bare.evaluate((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const started = performance.now();
+    window.Automerge.load(bytes);
+    return performance.now() - started;
+  }, largeBase64);
+}
+
 const rows = [];
 let run = 0;
 for (const slowdown of [1, 4]) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  await bareCdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  const floors = [];
+  for (let i = 0; i < RUNS; i++) floors.push(await bareLoad());
+  const floor = median(floors);
   const measures = { home: [], loaded: [], save: [], filter: [] };
   for (let i = 0; i < RUNS; i++) {
     const opened = await homeLoad();
@@ -121,15 +142,17 @@ for (const slowdown of [1, 4]) {
   }
   const cpu = slowdown === 1 ? 'plain' : `${slowdown}x CPU throttling`;
   const ms = (values) => `${median(values).toFixed(0)} ms`;
-  rows.push([cpu, 'navigation to the home screen, painted from the kept view', ms(measures.home)]);
-  rows.push([cpu, 'navigation to the whole document loaded (home drawn from it)', ms(measures.loaded)]);
-  rows.push([cpu, 'tap save to both balances on screen', ms(measures.save)]);
-  rows.push([cpu, 'filter 2,000 members to one', ms(measures.filter)]);
+  const ratio = (values) => `${(median(values) / floor).toFixed(2)}x`;
+  rows.push([cpu, 'bare Automerge.load of the same bytes (npm @automerge/automerge 3.5.0), the floor', `${floor.toFixed(0)} ms`, '1.00x']);
+  rows.push([cpu, 'navigation to the home screen, painted from the kept view', ms(measures.home), ratio(measures.home)]);
+  rows.push([cpu, 'navigation to the whole document loaded (home drawn from it)', ms(measures.loaded), ratio(measures.loaded)]);
+  rows.push([cpu, 'tap save to both balances on screen', ms(measures.save), '-']);
+  rows.push([cpu, 'filter 2,000 members to one', ms(measures.filter), '-']);
 }
 await browser.close();
 
 printTable(
   `Large timebank in the browser (2,000 members, 50,000 exchanges; ${(stored / 1024 / 1024).toFixed(1)} M characters in localStorage; median of ${RUNS})`,
-  ['CPU', 'measure', 'time'],
+  ['CPU', 'measure', 'time', 'ratio to the floor'],
   rows,
 );
