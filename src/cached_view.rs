@@ -20,6 +20,17 @@ pub struct CachedView {
     pub name: String,
     pub my_balance: Option<i64>,
     pub recent: Vec<CachedLine>,
+    /// The members directory, by name; balances only where this person may
+    /// see them (the timebank's setting, or a coordinator).
+    #[serde(default)]
+    pub members: Vec<CachedMember>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedMember {
+    pub name: String,
+    pub number: u32,
+    pub balance: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,11 +71,24 @@ impl CachedView {
                     .collect()
             })
             .unwrap_or_default();
+        let show_balances = timebank.settings().balances_visible
+            || me.is_some_and(|me| timebank.is_coordinator(me));
+        let mut members: Vec<CachedMember> = timebank
+            .members()
+            .map(|member| CachedMember {
+                name: member.name.clone(),
+                number: member.number,
+                balance: show_balances
+                    .then(|| timebank.balance(&Account::Member(member.id.clone()))),
+            })
+            .collect();
+        members.sort_by_key(|member| member.name.to_lowercase());
         CachedView {
             heads,
             name: timebank.info().name.clone(),
             my_balance,
             recent,
+            members,
         }
     }
 }

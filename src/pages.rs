@@ -36,7 +36,7 @@ pub use home::{CachedHome, Home};
 pub use join::JoinPage;
 pub use member::MemberPage;
 pub use member_edit::MemberEdit;
-pub use members::Members;
+pub use members::{CachedMembers, Members};
 pub use members_list::MembersList;
 pub use more::More;
 pub use not_found::NotFound;

@@ -10,9 +10,9 @@ use crate::i18n::{Language, Locale, Text};
 use crate::offline::Updates;
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Attention, Backup, CreateTimebank, EditListing, Events, ExchangePage, JoinPage,
-    MemberEdit, MemberPage, Members, MembersList, More, NotFound, Offers, OpenFromFile, Record,
-    Reports, SettingsPage, Spreadsheets, Start, SyncPage, TradingDay, Welcome, WhoAreYou,
+    About, Attention, Backup, CachedMembers, CreateTimebank, EditListing, Events, ExchangePage,
+    JoinPage, MemberEdit, MemberPage, Members, MembersList, More, NotFound, Offers, OpenFromFile,
+    Record, Reports, SettingsPage, Spreadsheets, Start, SyncPage, TradingDay, Welcome, WhoAreYou,
     status_kind, status_text,
 };
 use crate::session::{Session, StorageNotice, UnlockError};
@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
                 <CoordinatorLock />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start />
-                    <Route path=path!("/members") view=|| view! { <WithTimebank><Members /></WithTimebank> } />
+                    <Route path=path!("/members") view=MembersOrCached />
                     <Route path=path!("/members/list") view=|| view! { <WithTimebank><MembersList /></WithTimebank> } />
                     <Route path=path!("/spreadsheets") view=|| view! { <WithTimebank><Spreadsheets /></WithTimebank> } />
                     <Route path=path!("/members/:id/edit") view=|| view! { <WithTimebank><MemberEdit /></WithTimebank> } />
@@ -159,6 +159,20 @@ fn Navigation() -> impl IntoView {
                 </Show>
             </ul>
         </nav>
+    }
+}
+
+/// The members directory; while the document opens, the kept one.
+#[component]
+fn MembersOrCached() -> impl IntoView {
+    let session = Session::get();
+    let loading = Memo::new(move |_| session.is_loading());
+    move || {
+        if loading.get() {
+            view! { <CachedMembers /> }.into_any()
+        } else {
+            view! { <WithTimebank><Members /></WithTimebank> }.into_any()
+        }
     }
 }
 

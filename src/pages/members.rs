@@ -173,3 +173,38 @@ fn AddMember() -> impl IntoView {
         </form>
     }
 }
+
+/// The members directory from the view kept from last time, shown for the
+/// moment the document takes to open (read only).
+#[component]
+pub fn CachedMembers() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let shown = RwSignal::new(PAGE);
+    let total = RwSignal::new(0_usize);
+    view! {
+        <Title text=move || t(Text::MembersTitle).to_string() />
+        <section class="page" aria-labelledby="members-heading" data-view="cached">
+            <h1 id="members-heading">{move || t(Text::MembersTitle)}</h1>
+            <p class="hint" role="status">{move || t(Text::OpeningTimebank)}</p>
+            {move || {
+                let members = session.cached_view().unwrap_or_default().members;
+                total.set(members.len());
+                let language = locale.language();
+                view! {
+                    <ul class="member-list">
+                        {members.into_iter().take(shown.get()).map(|member| view! {
+                            <li>
+                                <span class="name">{member.name}</span>
+                                <span class="number">{format!("{} {}", t(Text::MemberNumberShort), member.number)}</span>
+                                {member.balance.map(|minutes| view! { <span class="amount">{language.duration(minutes)}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+            }}
+            <ShowMore total=total shown=shown />
+        </section>
+    }
+}

@@ -11,7 +11,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,17 @@ if (!syncFile || !relayBinary) {
   throw new Error('TALLY_SYNC_FILE and TALLY_RELAY are not set: run these tests with `cargo xtask test`');
 }
 const running = [];
-after(() => running.forEach((child) => child.kill('SIGKILL')));
+const folders = [];
+after(() => {
+  running.forEach((child) => child.kill('SIGKILL'));
+  folders.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
+
+function scratch(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
 
 /** Runs a command; resolves with the first line matching `pattern`. */
 function startServer(command, args, options, pattern) {
@@ -47,7 +57,7 @@ function tally(...args) {
 }
 
 async function startJsServer() {
-  const data = mkdtempSync(join(tmpdir(), 'tally-js-server-'));
+  const data = scratch('tally-js-server-');
   const port = await startServer(
     process.execPath,
     ['-r', join(here, 'loopback.cjs'), join(here, '../node_modules/@automerge/automerge-repo-sync-server/src/index.js')],
@@ -80,7 +90,7 @@ const byId = (list) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
 test('Tally → stock JS sync server → JS client, then JS client → server → Tally', async () => {
   const url = await startJsServer();
-  const folder = mkdtempSync(join(tmpdir(), 'tally-interop-'));
+  const folder = scratch('tally-interop-');
   const made = tally('make', join(folder, 'a.tally'), '4');
   const pushed = tally('sync', url, join(folder, 'a.tally'));
   assert.deepEqual(byId(pushed.exchanges), byId(made.exchanges));
@@ -118,8 +128,8 @@ test('Tally → stock JS sync server → JS client, then JS client → server �
 });
 
 test('a JS automerge-repo client syncs through Tally’s relay', async () => {
-  const data = mkdtempSync(join(tmpdir(), 'tally-relay-'));
-  const dist = mkdtempSync(join(tmpdir(), 'tally-dist-'));
+  const data = scratch('tally-relay-');
+  const dist = scratch('tally-dist-');
   execFileSync('sh', ['-c', `echo '<!doctype html>' > ${dist}/index.html`]);
   const base = await startServer(
     relayBinary,
@@ -127,7 +137,7 @@ test('a JS automerge-repo client syncs through Tally’s relay', async () => {
     { env: { ...process.env, RUST_LOG: 'warn' } },
     /served on (http:\/\/[0-9.:]+)\//,
   );
-  const folder = mkdtempSync(join(tmpdir(), 'tally-interop-'));
+  const folder = scratch('tally-interop-');
   const made = tally('make', join(folder, 'a.tally'), '3');
   const claimed = await fetch(`${base}/api/timebanks/${made.document}/claim`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"label":"native"}',

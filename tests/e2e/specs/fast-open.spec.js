@@ -47,3 +47,20 @@ test('a kept view that is wrong is replaced by the document, and written again',
   await expect(page.getByText('Wrong Timebank')).toHaveCount(0);
   await expect.poll(() => page.evaluate(([key, read]) => eval(read)(key).my_balance, [key, readView.toString()])).toBe(-30);
 });
+
+test('the kept view holds the members directory as the page shows it', async ({ page }) => {
+  await createTimebank(page);
+  for (const name of ['Ann', 'Bob']) await addMember(page, name);
+  await record(page, 'Ann (No. 2)', 'Bob (No. 3)', 90);
+  await page.goto('/members');
+  await page.reload();
+  await expect.poll(async () => (await marks(page))['tally-document-loaded']).not.toBeNull();
+  const shown = await page.locator('main .member-list > li').allInnerTexts();
+  const kept = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith('.view'));
+    return JSON.parse(JSON.parse(localStorage.getItem(key))).members;
+  });
+  expect(kept.map((m) => m.name)).toEqual(['Ann', 'Bob', 'Cora']);
+  expect(kept.find((m) => m.name === 'Bob').balance).toBe(-90);
+  expect(shown.map((line) => line.split('\n')[0])).toEqual(kept.map((m) => m.name));
+});

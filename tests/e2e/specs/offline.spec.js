@@ -1,13 +1,10 @@
 // A member opens Tally with no network, days after the last visit: a
 // browser profile kept on disk (a phone), and the server really gone.
 import { test, expect, chromium } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../support/browser.js';
 import { saveScreenshot } from '../support/page-checks.js';
 import { nav, createTimebank, addMember, record } from '../support/flows.js';
-import { startRelay, syncStatus, expectSynced, shareTimebank } from '../support/sync.js';
+import { scratchDir, startRelay, syncStatus, expectSynced, shareTimebank } from '../support/sync.js';
 
 async function openPhone(profile, baseURL) {
   const options = chromiumLaunchOptions();
@@ -24,7 +21,7 @@ async function openPhone(profile, baseURL) {
 test('with the server gone and the browser reopened, the app opens, records, survives a reload, then syncs', async () => {
   test.setTimeout(240_000);
   const relay = await startRelay();
-  const profile = mkdtempSync(join(tmpdir(), 'tally-phone-'));
+  const profile = scratchDir('tally-phone-');
   let phone = await openPhone(profile, relay.url);
   try {
     let page = phone.page;
@@ -73,7 +70,7 @@ test('with the server gone and the browser reopened, the app opens, records, sur
 test('with the browser offline (the server still up), the open app records, then syncs when back online', async () => {
   test.setTimeout(180_000);
   const relay = await startRelay();
-  const profile = mkdtempSync(join(tmpdir(), 'tally-phone-'));
+  const profile = scratchDir('tally-phone-');
   const phone = await openPhone(profile, relay.url);
   try {
     const page = phone.page;

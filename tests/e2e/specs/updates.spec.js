@@ -2,13 +2,12 @@
 // forced; what they were typing stays; after the update everything is there.
 // (That Chromium reads the manifest without errors: first-run.spec.js.)
 import { test, expect } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { saveScreenshot, expectNoAccessibilityViolations } from '../support/page-checks.js';
 import { nav, createTimebank, addMember } from '../support/flows.js';
-import { startRelay } from '../support/sync.js';
+import { scratchDir, startRelay } from '../support/sync.js';
 
 /** Rewrites the build in `dist` as a new one, the way a deploy would: a changed
  * index.html, and sw.js written again by the same generator Trunk runs. */
@@ -24,7 +23,7 @@ function deployNewBuild(dist) {
 
 test('a new version is offered, taken only on a tap, and keeps what was being typed', async ({ browser }) => {
   test.setTimeout(180_000);
-  const dist = mkdtempSync(join(tmpdir(), 'tally-dist-'));
+  const dist = scratchDir('tally-dist-');
   cpSync(process.env.TALLY_DIST, dist, { recursive: true });
   const relay = await startRelay({ dist });
   const context = await browser.newContext({ baseURL: relay.url, viewport: { width: 390, height: 844 } });

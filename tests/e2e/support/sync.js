@@ -1,11 +1,18 @@
 // Syncing phones in tests: relays started and killed by the test, sharing a
 // timebank, invites, and waiting for the sync status.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import { nav } from './flows.js';
+
+/** A scratch folder, removed when the test process exits. */
+export function scratchDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /**
  * Starts a relay of our own (the binary `cargo xtask test` built) on
@@ -15,7 +22,7 @@ import { nav } from './flows.js';
 export async function startRelay({ port = 0, data, dist = process.env.TALLY_DIST } = {}) {
   const binary = process.env.TALLY_RELAY;
   if (!binary) throw new Error('TALLY_RELAY is not set: run these tests with `cargo xtask test`');
-  const folder = data || mkdtempSync(join(tmpdir(), 'tally-relay-'));
+  const folder = data || scratchDir('tally-relay-');
   const child = spawn(binary, [
     '--listen', `127.0.0.1:${port}`,
     '--dist', dist,
