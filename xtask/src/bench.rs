@@ -36,7 +36,8 @@ pub fn run(workspace: &Workspace) -> Result<()> {
         Command::new("node")
             .arg("bench/large-timebank.mjs")
             .current_dir(workspace.e2e_dir())
-            .env("TALLY_URL", &server.url)
+            .env("TALLY_RELAY", crate::server::relay_binary(workspace))
+            .env("TALLY_DIST", workspace.dist_dir())
             // Written by the ledger benchmark above.
             .env(
                 "TALLY_LARGE",
