@@ -55,6 +55,8 @@ test('a new version is offered, taken only on a tap, and keeps what was being ty
       banner.getByRole('button', { name: 'Update now' }).click(),
     ]);
     await expect(page.locator('meta[name="tally-build"]')).toHaveAttribute('content', 'B');
+    // Build A's cache went when B's worker took over.
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('tally-')).length)).toBe(1);
     await nav(page, 'Home');
     await expect(page.getByTestId('my-balance')).toHaveText('-1 hour 15 minutes');
     await expect(banner).toHaveCount(0);
