@@ -132,7 +132,7 @@ enum Holder {
 }
 
 struct Link {
-    socket: web_sys::WebSocket,
+    socket: Socket,
     client: Client,
     timebank_id: Option<String>,
     setting: RelaySetting,
@@ -140,6 +140,28 @@ struct Link {
     heard_heartbeat: bool,
     last_heard: f64,
     _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+/// A link's WebSocket: when the link goes away the socket is closed and its
+/// handlers unhooked first, so the browser never calls a handler that no
+/// longer exists.
+struct Socket(web_sys::WebSocket);
+
+impl std::ops::Deref for Socket {
+    type Target = web_sys::WebSocket;
+
+    fn deref(&self) -> &web_sys::WebSocket {
+        &self.0
+    }
+}
+
+impl Drop for Socket {
+    fn drop(&mut self) {
+        self.0.set_onopen(None);
+        self.0.set_onmessage(None);
+        self.0.set_onclose(None);
+        let _ = self.0.close();
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -401,7 +423,7 @@ impl Sync {
         socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
         self.link.set_value(Some(Link {
-            socket,
+            socket: Socket(socket),
             client,
             timebank_id,
             setting,

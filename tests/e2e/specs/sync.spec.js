@@ -1,7 +1,7 @@
 // Phones that sync through a relay: apart they each record, together they
 // agree; the relay can crash mid-sync; invites join, revoking refuses.
 import { test, expect } from '@playwright/test';
-import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot } from '../support/page-checks.js';
+import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot, watchConsole } from '../support/page-checks.js';
 import { nav, createTimebank, addMember, record } from '../support/flows.js';
 import { startRelay, syncStatus, expectSynced, shareTimebank, createInvite, joinByInvite, newPhone } from '../support/sync.js';
 
@@ -23,8 +23,12 @@ async function exchangeCount(page, name = 'Cora') {
   return (await page.getByRole('region', { name: 'Statement' }).getByRole('row').count()) - 1;
 }
 
+/** Failures of the app itself (network errors the browser logs are expected here). */
+const appFailures = (problems) => problems.filter((p) => /closure|uncaught|panicked|RuntimeError/.test(p));
+
 test('two phones apart record, then agree on every exchange, balance and the attention queue', async ({ browser, page, context }) => {
   test.setTimeout(180_000);
+  const problemsA = watchConsole(page);
   await createTimebank(page);
   await addMember(page, 'Ann');
   await addMember(page, 'Bob');
@@ -40,6 +44,7 @@ test('two phones apart record, then agree on every exchange, balance and the att
 
   const tablet = await newPhone(browser);
   const b = tablet.page;
+  const problemsB = watchConsole(b);
   await joinByInvite(b, link, 'Cora (No. 1)');
   await expect(b.getByRole('heading', { level: 1, name: 'Riverside Timebank' })).toBeVisible();
 
@@ -80,6 +85,8 @@ test('two phones apart record, then agree on every exchange, balance and the att
   await page.getByRole('link', { name: 'Ann' }).click();
   await expect(page.getByText('Riverside', { exact: true })).toBeVisible();
   expect(await attentionQueue(b)).toBe(await attentionQueue(page));
+  expect(appFailures(problemsA)).toEqual([]);
+  expect(appFailures(problemsB)).toEqual([]);
   await tablet.context.close();
 });
 
