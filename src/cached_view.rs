@@ -71,8 +71,7 @@ impl CachedView {
                     .collect()
             })
             .unwrap_or_default();
-        let show_balances = timebank.settings().balances_visible
-            || me.is_some_and(|me| timebank.is_coordinator(me));
+        let show_balances = timebank.shows_balances_to(me);
         let mut members: Vec<CachedMember> = timebank
             .members()
             .map(|member| CachedMember {

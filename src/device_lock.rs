@@ -40,7 +40,8 @@ fn digest(salt: &[u8], pin: &str) -> Vec<u8> {
     hasher.finalize().to_vec()
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -202,10 +202,7 @@ pub fn set_relay_setting(
 /// A short, stable name for a relay address inside storage keys.
 fn relay_key(url: &str) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(url.as_bytes())[..6]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::device_lock::hex(&sha2::Sha256::digest(url.as_bytes())[..6])
 }
 
 /// The Automerge sync state kept for timebank `id` with the relay at `url`

@@ -183,7 +183,7 @@ fn now_ms() -> f64 {
 fn random_hex(bytes: usize) -> String {
     let mut buffer = vec![0u8; bytes];
     ledger::Entropy::fill(&mut BrowserEntropy, &mut buffer);
-    buffer.iter().map(|b| format!("{b:02x}")).collect()
+    crate::device_lock::hex(&buffer)
 }
 
 fn online() -> bool {

@@ -55,7 +55,7 @@ pub fn MemberPage() -> impl IntoView {
             .read(|tb, me| {
                 let member = tb.member(&id)?.clone();
                 let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
-                let may_see = tb.settings().balances_visible || coordinator || me == Some(&id);
+                let may_see = tb.shows_balances_to(me) || me == Some(&id);
                 let account = Account::Member(id.clone());
                 Some(Shown {
                     balance: may_see.then(|| tb.balance(&account)),

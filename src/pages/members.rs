@@ -24,8 +24,7 @@ pub fn Members() -> impl IntoView {
         let needle = query.get().trim().to_lowercase();
         session
             .read(|tb, me| {
-                let show_balances =
-                    tb.settings().balances_visible || me.is_some_and(|me| tb.is_coordinator(me));
+                let show_balances = tb.shows_balances_to(me);
                 let mut members: Vec<_> = tb
                     .members()
                     .filter(|m| {

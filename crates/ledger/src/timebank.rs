@@ -546,6 +546,12 @@ impl Timebank {
             .is_some_and(|m| m.role == Role::Coordinator && m.status == MemberStatus::Active)
     }
 
+    /// Whether `viewer` sees every member's balance: the timebank shows
+    /// balances to all, or the viewer is a coordinator.
+    pub fn shows_balances_to(&self, viewer: Option<&MemberId>) -> bool {
+        self.settings.balances_visible || viewer.is_some_and(|viewer| self.is_coordinator(viewer))
+    }
+
     fn require_coordinator(&self, id: &MemberId) -> Result<(), LedgerError> {
         if self.is_coordinator(id) {
             Ok(())

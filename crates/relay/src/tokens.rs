@@ -145,11 +145,12 @@ fn now() -> u64 {
         .map_or(0, |elapsed| elapsed.as_secs())
 }
 
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn hash(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(secret.as_bytes()))
 }
 
 /// Compares without stopping at the first difference.
@@ -244,7 +245,7 @@ impl Tokens {
         let mut rng = rand::rng();
         let mut id = [0u8; 6];
         rng.fill_bytes(&mut id);
-        let id: String = id.iter().map(|b| format!("{b:02x}")).collect();
+        let id = hex(&id);
         let mut secret = [0u8; 32];
         rng.fill_bytes(&mut secret);
         let secret = URL_SAFE_NO_PAD.encode(secret);
