@@ -11,7 +11,16 @@ use ledger::{Account, MemberId, Timebank};
 use serde::{Deserialize, Serialize};
 
 /// How many of my exchanges the home screen lists.
-pub const RECENT: usize = 5;
+const RECENT: usize = 5;
+
+/// My latest exchanges, newest first, as the home screen lists them (from
+/// the document, or kept in the view).
+pub fn recent_lines(timebank: &Timebank, me: &MemberId) -> Vec<ledger::StatementLine> {
+    let mut lines = timebank.statement(me);
+    lines.reverse();
+    lines.truncate(RECENT);
+    lines
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CachedView {
@@ -49,10 +58,7 @@ impl CachedView {
         let my_balance = me.map(|me| timebank.balance(&Account::Member(me.clone())));
         let recent = me
             .map(|me| {
-                let mut lines = timebank.statement(me);
-                lines.reverse();
-                lines.truncate(RECENT);
-                lines
+                recent_lines(timebank, me)
                     .into_iter()
                     .map(|line| CachedLine {
                         date: line.service_date.to_string(),

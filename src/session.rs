@@ -184,9 +184,8 @@ impl Session {
         self.open.update_value(|open| {
             if let Some(open) = open {
                 let view = CachedView::derive(&mut open.timebank, open.me.as_ref());
-                if storage::cached_view(&BrowserStore, &open.saved.id).as_ref() != Some(&view) {
-                    let _ = storage::set_cached_view(&mut BrowserStore, &open.saved.id, &view);
-                }
+                // A view that cannot be written only makes the next opening slower.
+                let _ = storage::set_cached_view(&mut BrowserStore, &open.saved.id, &view);
             }
         });
     }
@@ -416,10 +415,6 @@ impl Session {
             .try_update_value(|open| {
                 let open = open.as_mut().filter(|open| open.dirty)?;
                 let saved = open.saved.save(&mut BrowserStore, &mut open.timebank);
-                if saved.is_ok() {
-                    let view = CachedView::derive(&mut open.timebank, open.me.as_ref());
-                    let _ = storage::set_cached_view(&mut BrowserStore, &open.saved.id, &view);
-                }
                 // A later save that succeeds also writes what an earlier one could not.
                 let saved = saved.map(|()| open.saved.has_unsaved());
                 open.dirty = !matches!(saved, Ok(false));
@@ -427,7 +422,11 @@ impl Session {
             })
             .flatten();
         if let Some(saved) = saved {
+            let written = saved.is_ok();
             self.note_save(saved);
+            if written {
+                self.keep_view();
+            }
         }
     }
 

@@ -11,9 +11,6 @@ use crate::page_heading::PageHeading;
 use crate::pages::account_name;
 use crate::session::Session;
 
-/// How many of my exchanges the home screen lists.
-const RECENT: usize = 5;
-
 #[component]
 pub fn Home() -> impl IntoView {
     let locale = Locale::get();
@@ -34,10 +31,7 @@ pub fn Home() -> impl IntoView {
         session
             .read(|tb, me| {
                 let Some(me) = me else { return Vec::new() };
-                let mut lines = tb.statement(me);
-                lines.reverse();
-                lines.truncate(RECENT);
-                lines
+                crate::cached_view::recent_lines(tb, me)
                     .into_iter()
                     .map(|line| {
                         let other = account_name(tb, &line.other_party, locale.language());
