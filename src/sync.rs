@@ -186,6 +186,14 @@ fn random_hex(bytes: usize) -> String {
     crate::device_lock::hex(&buffer)
 }
 
+/// The sync state kept for timebank `id` with the relay at `url`; a fresh
+/// one (everything offered again) when none is kept or it cannot be read.
+fn kept_state(id: &str, url: &str) -> SyncState {
+    storage::sync_state(&BrowserStore, id, url)
+        .and_then(|bytes| SyncState::decode(&bytes).ok())
+        .unwrap_or_default()
+}
+
 fn online() -> bool {
     window().navigator().on_line()
 }
@@ -296,9 +304,7 @@ impl Sync {
         let Some((id, setting)) = self.target.get_value() else {
             return 0;
         };
-        let state = storage::sync_state(&BrowserStore, &id, &setting.url)
-            .and_then(|bytes| SyncState::decode(&bytes).ok())
-            .unwrap_or_default();
+        let state = kept_state(&id, &setting.url);
         self.session
             .with_document(|doc| wire::client::unshared_changes(doc, &state))
             .unwrap_or(0)
@@ -368,9 +374,7 @@ impl Sync {
             let Some(document) = sync.document_id() else {
                 return;
             };
-            let state = storage::sync_state(&BrowserStore, &id, &setting.url)
-                .and_then(|bytes| SyncState::decode(&bytes).ok())
-                .unwrap_or_default();
+            let state = kept_state(&id, &setting.url);
             sync.open_socket(Some(id), setting, document, state, Holder::Session);
         });
     }

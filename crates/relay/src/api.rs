@@ -53,7 +53,7 @@ fn bearer(headers: &HeaderMap) -> &str {
 }
 
 /// A path that names no document.
-struct BadDocument;
+pub struct BadDocument;
 
 impl IntoResponse for BadDocument {
     fn into_response(self) -> Response {
@@ -89,19 +89,15 @@ pub async fn claim(
     State(state): State<SyncState>,
     Path(document_text): Path<String>,
     Json(claim): Json<Claim>,
-) -> Response {
-    let document = match document(&document_text) {
-        Ok(document) => document,
-        Err(bad) => return bad.into_response(),
-    };
-    match state.tokens.claim(document, &claim.label) {
-        Ok(Ok(issued)) => {
+) -> Result<Response, BadDocument> {
+    let document = document(&document_text)?;
+    Ok(changed(
+        state.tokens.claim(document, &claim.label),
+        |issued| {
             tracing::info!(%document, token = %issued.id, "a timebank was brought to this relay");
             (StatusCode::CREATED, Json(issued)).into_response()
-        }
-        Ok(Err(refusal)) => refused(&refusal),
-        Err(error) => storage_failed(&error),
-    }
+        },
+    ))
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,15 +116,12 @@ pub async fn list(
     State(state): State<SyncState>,
     Path(document_text): Path<String>,
     headers: HeaderMap,
-) -> Response {
-    let document = match document(&document_text) {
-        Ok(document) => document,
-        Err(bad) => return bad.into_response(),
-    };
-    match state.tokens.list(bearer(&headers), document) {
+) -> Result<Response, BadDocument> {
+    let document = document(&document_text)?;
+    Ok(match state.tokens.list(bearer(&headers), document) {
         Ok(listed) => Json(listed).into_response(),
         Err(refusal) => refused(&refusal),
-    }
+    })
 }
 
 pub async fn invite(
@@ -136,39 +129,39 @@ pub async fn invite(
     Path(document_text): Path<String>,
     headers: HeaderMap,
     Json(invite): Json<Invite>,
-) -> Response {
-    let document = match document(&document_text) {
-        Ok(document) => document,
-        Err(bad) => return bad.into_response(),
-    };
-    match state
+) -> Result<Response, BadDocument> {
+    let document = document(&document_text)?;
+    let issued = state
         .tokens
-        .invite(bearer(&headers), document, invite.role, &invite.label)
-    {
-        Ok(Ok(issued)) => {
-            tracing::info!(%document, token = %issued.id, "invite created");
-            (StatusCode::CREATED, Json(issued)).into_response()
-        }
-        Ok(Err(refusal)) => refused(&refusal),
-        Err(error) => storage_failed(&error),
-    }
+        .invite(bearer(&headers), document, invite.role, &invite.label);
+    Ok(changed(issued, |issued| {
+        tracing::info!(%document, token = %issued.id, "invite created");
+        (StatusCode::CREATED, Json(issued)).into_response()
+    }))
 }
 
 pub async fn revoke(
     State(state): State<SyncState>,
     Path((document_text, token_id)): Path<(String, String)>,
     headers: HeaderMap,
+) -> Result<Response, BadDocument> {
+    let document = document(&document_text)?;
+    let revoked = state.tokens.revoke(bearer(&headers), document, &token_id);
+    Ok(changed(revoked, |()| {
+        tracing::info!(%document, token = %token_id, "access revoked");
+        state.cut_off(&token_id);
+        StatusCode::NO_CONTENT.into_response()
+    }))
+}
+
+/// The answer to a change of the tokens: `done` when it was made and saved,
+/// the refusal, or a failed save (nothing changed).
+fn changed<T>(
+    result: Result<Result<T, Refusal>, TokenFileError>,
+    done: impl FnOnce(T) -> Response,
 ) -> Response {
-    let document = match document(&document_text) {
-        Ok(document) => document,
-        Err(bad) => return bad.into_response(),
-    };
-    match state.tokens.revoke(bearer(&headers), document, &token_id) {
-        Ok(Ok(())) => {
-            tracing::info!(%document, token = %token_id, "access revoked");
-            state.cut_off(&token_id);
-            StatusCode::NO_CONTENT.into_response()
-        }
+    match result {
+        Ok(Ok(value)) => done(value),
         Ok(Err(refusal)) => refused(&refusal),
         Err(error) => storage_failed(&error),
     }
