@@ -1,5 +1,6 @@
 //! Long lists in pages: the first few dozen items, then "Show more". A
-//! timebank of 2,000 members and 5,000 listings stays quick on a phone.
+//! timebank of 2,000 members and 5,000 listings stays quick on a phone. A
+//! search box over such a list starts it again from its first page.
 
 use leptos::prelude::*;
 
@@ -30,5 +31,30 @@ pub fn ShowMore(#[prop(into)] total: Signal<usize>, shown: RwSignal<usize>) -> i
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// A search box over a long list: each keystroke filters, and the list
+/// starts again from its first page.
+#[component]
+pub fn SearchField(
+    id: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    query: RwSignal<String>,
+    shown: RwSignal<usize>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get()}</label>
+            <input
+                id=id
+                type="search"
+                prop:value=move || query.get()
+                on:input=move |event| {
+                    query.set(event_target_value(&event));
+                    shown.set(PAGE);
+                }
+            />
+        </div>
     }
 }

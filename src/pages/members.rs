@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use crate::form::TextField;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
-use crate::paging::{PAGE, ShowMore};
+use crate::paging::{PAGE, SearchField, ShowMore};
 use crate::session::Session;
 
 #[component]
@@ -49,18 +49,7 @@ pub fn Members() -> impl IntoView {
         <Title text=move || t(Text::MembersTitle).to_string() />
         <section class="page" aria-labelledby="members-heading">
             <PageHeading id="members-heading">{move || t(Text::MembersTitle)}</PageHeading>
-            <div class="field">
-                <label for="member-search">{move || t(Text::SearchMembersLabel)}</label>
-                <input
-                    id="member-search"
-                    type="search"
-                    prop:value=move || query.get()
-                    on:input=move |event| {
-                        query.set(event_target_value(&event));
-                        shown.set(PAGE);
-                    }
-                />
-            </div>
+            <SearchField id="member-search" label=Signal::derive(move || t(Text::SearchMembersLabel)) query=query shown=shown />
             {move || {
                 let list = rows();
                 total.set(list.len());

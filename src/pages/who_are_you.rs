@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
-use crate::paging::{PAGE, ShowMore};
+use crate::paging::{PAGE, SearchField, ShowMore};
 use crate::session::Session;
 
 #[component]
@@ -34,18 +34,7 @@ pub fn WhoAreYou() -> impl IntoView {
         <section class="page" aria-labelledby="who-heading">
             <PageHeading id="who-heading">{move || t(Text::WhoTitle)}</PageHeading>
             <p>{move || t(Text::WhoIntro)}</p>
-            <div class="field">
-                <label for="who-search">{move || t(Text::SearchMembersLabel)}</label>
-                <input
-                    id="who-search"
-                    type="search"
-                    prop:value=move || query.get()
-                    on:input=move |event| {
-                        query.set(event_target_value(&event));
-                        shown.set(PAGE);
-                    }
-                />
-            </div>
+            <SearchField id="who-search" label=Signal::derive(move || t(Text::SearchMembersLabel)) query=query shown=shown />
             <ul class="choice-list">
                 {move || {
                     members()
