@@ -616,6 +616,10 @@ pub enum Text {
     SizeLargest,
     StorageLeft,
     StorageAllTimebanks,
+    StorageSmall,
+    StorageHeading,
+    AsideHeading,
+    AsideDownload,
     ShowingCount,
     ShowMoreButton,
     AllEvents,
@@ -960,7 +964,7 @@ fn english(text: Text) -> &'static str {
         Text::HourlyValueLabel => "Value of an hour for reports, in pounds",
         Text::SaveSettings => "Save settings",
         Text::NotANumber => "Write a number here.",
-        Text::StorageUsed => "This timebank uses {size} of this device’s storage.",
+        Text::StorageUsed => "{name} takes {size}.",
         Text::NavMore => "More",
         Text::MoreTitle => "More",
         Text::TradingDayTitle => "Trading day",
@@ -1093,8 +1097,14 @@ fn english(text: Text) -> &'static str {
         Text::SizeLargest => "Largest",
         Text::StorageLeft => "The browser says this site may use about {quota}; {usage} is in use.",
         Text::StorageAllTimebanks => {
-            "All timebanks on this device together take {size} of the browser’s local storage, which usually holds about 5 MB."
+            "Timebanks are kept in the browser’s database on this device, which holds as much as the browser allows this site."
         }
+        Text::StorageSmall => {
+            "This browser keeps Tally in a small store (it refused its database): about {count} more exchanges fit. Keep a backup file, and sync with a relay."
+        }
+        Text::StorageHeading => "Storage on this device",
+        Text::AsideHeading => "Copies set aside",
+        Text::AsideDownload => "Download copy {number} set aside ({size})",
         Text::ShowingCount => "Showing {shown} of {total}.",
         Text::ShowMoreButton => "Show {count} more",
         Text::AllEvents => "All events",
@@ -1480,7 +1490,7 @@ fn french(text: Text) -> &'static str {
         Text::HourlyValueLabel => "Valeur d’une heure pour les rapports, en livres",
         Text::SaveSettings => "Enregistrer les réglages",
         Text::NotANumber => "Indiquez un nombre ici.",
-        Text::StorageUsed => "Cette banque de temps occupe {size} du stockage de cet appareil.",
+        Text::StorageUsed => "{name} occupe {size}.",
         Text::NavMore => "Plus",
         Text::MoreTitle => "Plus",
         Text::TradingDayTitle => "Journée d’échanges",
@@ -1621,8 +1631,14 @@ fn french(text: Text) -> &'static str {
             "Le navigateur indique que ce site peut utiliser environ {quota} ; {usage} sont utilisés."
         }
         Text::StorageAllTimebanks => {
-            "Toutes les banques de temps de cet appareil occupent ensemble {size} du stockage local du navigateur, qui contient en général environ 5 Mo."
+            "Les banques de temps sont gardées dans la base de données du navigateur sur cet appareil, qui contient autant que le navigateur le permet à ce site."
         }
+        Text::StorageSmall => {
+            "Ce navigateur garde Tally dans un petit stockage (il a refusé sa base de données) : environ {count} échanges de plus y tiennent. Gardez un fichier de sauvegarde et synchronisez avec un relais."
+        }
+        Text::StorageHeading => "Stockage sur cet appareil",
+        Text::AsideHeading => "Copies mises de côté",
+        Text::AsideDownload => "Télécharger la copie {number} mise de côté ({size})",
         Text::ShowingCount => "{shown} affichés sur {total}.",
         Text::ShowMoreButton => "En afficher {count} de plus",
         Text::AllEvents => "Tous les évènements",

@@ -38,8 +38,10 @@ impl Updates {
         let container = navigator.service_worker();
         let on_controller_change = Closure::<dyn Fn()>::new(move || {
             if updates.tapped.get_value() {
-                session.save_now();
-                let _ = window().location().reload();
+                leptos::task::spawn_local(async move {
+                    session.flush().await;
+                    let _ = window().location().reload();
+                });
             }
         });
         container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
@@ -124,14 +126,18 @@ impl Updates {
     /// The person tapped "Update now": save, then let the new worker take
     /// over (the page reloads when it has).
     pub fn update_now(&self, session: Session) {
-        session.save_now();
-        self.tapped.set_value(true);
-        self.waiting.with_value(|waiting| {
-            if let Some(worker) = waiting {
-                let message = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&message, &"type".into(), &"take-over".into());
-                let _ = worker.post_message(&message);
-            }
+        let updates = *self;
+        leptos::task::spawn_local(async move {
+            // Kept by the store before anything reloads.
+            session.flush().await;
+            updates.tapped.set_value(true);
+            updates.waiting.with_value(|waiting| {
+                if let Some(worker) = waiting {
+                    let message = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&message, &"type".into(), &"take-over".into());
+                    let _ = worker.post_message(&message);
+                }
+            });
         });
     }
 }

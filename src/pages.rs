@@ -46,7 +46,7 @@ pub use record::{Record, active_member_choices};
 pub use reports::Reports;
 pub use settings::SettingsPage;
 pub use spreadsheets::Spreadsheets;
-pub use start::Start;
+pub use start::{Opening, Start};
 pub use sync_page::{SyncPage, status_kind, status_text};
 pub use trading_day::TradingDay;
 pub use welcome::Welcome;

@@ -13,8 +13,11 @@ use leptos::leptos_dom::helpers::{
 };
 use leptos::prelude::*;
 
+use std::rc::Rc;
+
 use crate::cached_view::CachedView;
-use crate::storage::{self, BrowserStore, KeyValue, OpenError, Saved, StoreError};
+use crate::storage::documents::{self, Holder};
+use crate::storage::{self, BrowserStore, KeyValue, OpenError, Records, Saved, StoreError};
 
 /// Marks a moment in the page's performance timeline (read by tests and
 /// `cargo xtask bench`).
@@ -69,6 +72,18 @@ pub enum Opened {
     Added(Added),
 }
 
+/// What this device keeps, for settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StorageReport {
+    /// Each timebank on this device's list and the bytes its document takes.
+    pub timebanks: Vec<(String, usize)>,
+    /// In the small store (localStorage: the browser refused IndexedDB):
+    /// about how many more exchanges fit.
+    pub small_store_fits: Option<usize>,
+    /// Copies set aside as damaged, which can be downloaded.
+    pub asides: Vec<storage::documents::Aside>,
+}
+
 /// A problem with storage the person must know about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageNotice {
@@ -96,6 +111,14 @@ const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
 #[derive(Clone, Copy)]
 pub struct Session {
     open: StoredValue<Option<Open>, LocalStorage>,
+    /// Where documents are kept; `None` until the store has opened.
+    documents: StoredValue<Option<Rc<dyn Records>>, LocalStorage>,
+    /// This tab's name in the pieces it writes (tabs never write over each other).
+    writer: StoredValue<String>,
+    /// Tells this site's other tabs that a timebank was saved.
+    tabs: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    /// The store or the open timebank is still being opened.
+    opening: RwSignal<bool>,
     revision: RwSignal<u64>,
     notice: RwSignal<Option<StorageNotice>>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
@@ -128,10 +151,18 @@ pub enum UnlockError {
 const ACTIVE: &str = "tally.active";
 
 impl Session {
-    /// Opens the timebank this device used last, if any, and provides the session.
+    /// Provides the session, then opens this device's store (moving what
+    /// localStorage held into IndexedDB) and the timebank used last, if any,
+    /// painting the view kept from last time meanwhile.
     pub fn provide() -> Session {
+        let mut writer = [0_u8; 4];
+        BrowserEntropy.fill(&mut writer);
         let session = Session {
             open: StoredValue::new_local(None),
+            documents: StoredValue::new_local(None),
+            writer: StoredValue::new(crate::device_lock::hex(&writer)),
+            tabs: StoredValue::new_local(None),
+            opening: RwSignal::new(false),
             revision: RwSignal::new(0),
             notice: RwSignal::new(None),
             pending_save: StoredValue::new(None),
@@ -152,40 +183,94 @@ impl Session {
             .get(ACTIVE)
             .filter(|id| entries.iter().any(|entry| &entry.id == id))
             .or_else(|| entries.first().map(|entry| entry.id.clone()));
-        if let Some(id) = active {
-            match storage::cached_view(&store, &id) {
-                // Paint the kept view first; read the whole document once
-                // that paint is on screen.
-                Some(view) => {
-                    session.cached.set(Some(view));
-                    mark("tally-cached-view");
-                    request_animation_frame(move || {
-                        request_animation_frame(move || {
-                            session.open_saved(&id);
-                            session.cached.set(None);
-                            mark("tally-document-loaded");
-                            session.keep_view();
-                        });
-                    });
-                }
-                None => {
-                    session.open_saved(&id);
-                    mark("tally-document-loaded");
-                    session.keep_view();
-                }
+        if let Some(id) = &active {
+            session.opening.set(true);
+            if let Some(view) = storage::cached_view(&store, id) {
+                session.cached.set(Some(view));
+                mark("tally-cached-view");
             }
         }
+        leptos::task::spawn_local(async move {
+            // The kept view is painted before the document is read.
+            next_paint().await;
+            let (documents, _moved) = storage::open_documents().await;
+            session.documents.set_value(Some(documents));
+            session.listen_to_other_tabs();
+            if let Some(id) = active {
+                session.open_saved(&id).await;
+                mark("tally-document-loaded");
+                session.keep_view();
+                // A device that keeps a timebank asks the browser to keep
+                // its storage; settings show the answer.
+                storage::ask_to_persist().await;
+            }
+            session.cached.set(None);
+            session.opening.set(false);
+        });
         provide_context(session);
         session
     }
 
-    /// Keeps the home screen's view of the open timebank for the next opening.
+    /// Keeps the home screen's view of the open timebank for the next
+    /// opening (after opening, and when the page is hidden or left: not on
+    /// every save).
     fn keep_view(&self) {
         self.open.update_value(|open| {
             if let Some(open) = open {
                 let view = CachedView::derive(&mut open.timebank, open.me.as_ref());
                 // A view that cannot be written only makes the next opening slower.
                 let _ = storage::set_cached_view(&mut BrowserStore, &open.saved.id, &view);
+            }
+        });
+    }
+
+    /// Where documents are kept, once the store has opened.
+    pub async fn documents(&self) -> Rc<dyn Records> {
+        loop {
+            if let Some(documents) = self.documents.get_value() {
+                return documents;
+            }
+            pause().await;
+        }
+    }
+
+    /// Listens for saves made by this site's other tabs, and takes in what
+    /// they saved of the open timebank.
+    fn listen_to_other_tabs(&self) {
+        let Ok(channel) = web_sys::BroadcastChannel::new("tally-documents") else {
+            return;
+        };
+        let session = *self;
+        let on_message = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let Some(id) = event.data().as_string() else {
+                    return;
+                };
+                if session.current_id().as_deref() == Some(id.as_str()) {
+                    leptos::task::spawn_local(async move { session.catch_up(&id).await });
+                }
+            },
+        );
+        channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(
+            on_message.as_ref(),
+        )));
+        on_message.forget();
+        self.tabs.set_value(Some(channel));
+    }
+
+    /// Takes in what other tabs stored of timebank `id`.
+    async fn catch_up(&self, id: &str) {
+        let documents = self.documents().await;
+        if let Ok(true) = documents::catch_up(documents.as_ref(), self, id).await {
+            self.revision.update(|r| *r += 1);
+        }
+    }
+
+    /// Tells the other tabs that timebank `id` was saved.
+    fn tell_other_tabs(&self, id: &str) {
+        self.tabs.with_value(|tabs| {
+            if let Some(channel) = tabs {
+                let _ = channel.post_message(&id.into());
             }
         });
     }
@@ -199,10 +284,12 @@ impl Session {
         expect_context::<Session>()
     }
 
-    fn open_saved(&self, id: &str) {
-        let mut store = BrowserStore;
-        match Saved::open(&mut store, id, Box::new(BrowserEntropy)) {
+    async fn open_saved(&self, id: &str) {
+        let documents = self.documents().await;
+        let writer = self.writer.get_value();
+        match documents::open(documents.as_ref(), id, Box::new(BrowserEntropy), writer).await {
             Ok((timebank, saved)) => {
+                let store = BrowserStore;
                 let me = storage::device_member(&store, id);
                 self.open.set_value(Some(Open {
                     timebank,
@@ -210,7 +297,7 @@ impl Session {
                     me,
                     dirty: false,
                 }));
-                let _ = store.set(ACTIVE, id);
+                let _ = BrowserStore.set(ACTIVE, id);
                 self.reset_lock(id);
             }
             Err(OpenError::Damaged(reason)) => {
@@ -361,7 +448,7 @@ impl Session {
 
     /// The document is still being read (pages that change it wait).
     pub fn is_loading(&self) -> bool {
-        self.cached.with(Option::is_some)
+        self.opening.get()
     }
 
     pub fn notice(&self) -> Option<StorageNotice> {
@@ -404,30 +491,102 @@ impl Session {
         self.pending_save.set_value(handle);
     }
 
-    /// Saves what changed, now. A failed save keeps the changes in memory
-    /// (they are saved with the next one) and raises a notice.
+    /// Saves what changed, now: the write is handed to the store before
+    /// this returns (so a page being closed still keeps it). A failed save
+    /// keeps the changes in memory (they are saved with the next one) and
+    /// raises a notice.
     pub fn save_now(&self) {
+        if let Some(save) = self.start_save() {
+            leptos::task::spawn_local(save);
+        }
+    }
+
+    /// Saves what changed and waits until the store has kept it.
+    pub async fn flush(&self) {
+        if let Some(save) = self.start_save() {
+            save.await;
+        }
+    }
+
+    fn start_save(&self) -> Option<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>> {
         if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        let saved = self
-            .open
-            .try_update_value(|open| {
-                let open = open.as_mut().filter(|open| open.dirty)?;
-                let saved = open.saved.save(&mut BrowserStore, &mut open.timebank);
-                // A later save that succeeds also writes what an earlier one could not.
-                let saved = saved.map(|()| open.saved.has_unsaved());
-                open.dirty = !matches!(saved, Ok(false));
-                Some(saved)
-            })
-            .flatten();
-        if let Some(saved) = saved {
-            let written = saved.is_ok();
-            self.note_save(saved);
-            if written {
-                self.keep_view();
-            }
+        let session = *self;
+        let (id, needs_aside) = self.open.try_update_value(|open| {
+            let open = open.as_mut().filter(|open| open.dirty)?;
+            open.dirty = false;
+            Some((open.saved.id.clone(), open.saved.needs_aside))
+        })??;
+        let Some(documents) = self.documents.get_value() else {
+            // The store is still opening: save once it is there.
+            self.mark_dirty(&id);
+            return Some(Box::pin(async move {
+                session.documents().await;
+                session.flush().await;
+            }));
+        };
+        if needs_aside {
+            // A damaged copy of this timebank is set aside before anything
+            // of the good one is written.
+            self.mark_dirty(&id);
+            return Some(Box::pin(async move {
+                match documents::set_aside(documents.as_ref(), &id).await {
+                    Ok(()) => {
+                        session.with(&id, |_, saved| saved.needs_aside = false);
+                        session.flush().await;
+                    }
+                    Err(error) => session.note_save(Err(error)),
+                }
+            }));
         }
+        let write = documents::save(documents.as_ref(), self, &id, now())?;
+        Some(Box::pin(async move {
+            match write.await {
+                Ok(()) => {
+                    session.saved(&id);
+                    let wants = session
+                        .with(&id, |_, saved| saved.wants_compaction())
+                        .unwrap_or(false);
+                    if wants {
+                        let compacted =
+                            documents::compact(documents.as_ref(), &session, &id, now()).await;
+                        if compacted == Ok(true) {
+                            session.revision.update(|r| *r += 1);
+                        }
+                        session.tell_other_tabs(&id);
+                    }
+                }
+                Err(error) => {
+                    session.mark_dirty(&id);
+                    session.note_save(Err(error));
+                }
+            }
+        }))
+    }
+
+    /// Timebank `id` still has changes to save.
+    fn mark_dirty(&self, id: &str) {
+        self.open.update_value(|open| {
+            if let Some(open) = open.as_mut().filter(|open| open.saved.id == id) {
+                open.dirty = true;
+            }
+        });
+    }
+
+    /// A save of timebank `id` was kept: it is on this device's list, the
+    /// notice goes, and other tabs hear of it.
+    fn saved(&self, id: &str) {
+        let name = self.with(id, |timebank, _| timebank.info().name.clone());
+        if let Some(name) = name {
+            let _ = storage::remember(&mut BrowserStore, id, &name);
+        }
+        let still_dirty = self.open.with_value(|open| {
+            open.as_ref()
+                .is_some_and(|open| open.saved.id == id && open.dirty)
+        });
+        self.note_save(Ok(still_dirty));
+        self.tell_other_tabs(id);
     }
 
     /// Saves at once when the page is hidden (another app, the screen off)
@@ -437,9 +596,13 @@ impl Session {
         let on_hidden = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
                 session.save_now();
+                session.keep_view();
             }
         });
-        let on_leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || session.save_now());
+        let on_leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            session.save_now();
+            session.keep_view();
+        });
         let listen = |target: &web_sys::EventTarget,
                       name: &str,
                       f: &wasm_bindgen::closure::Closure<dyn Fn()>| {
@@ -476,7 +639,8 @@ impl Session {
     }
 
     /// Creates a timebank on this device; its founder is its first
-    /// coordinator and the person using this device.
+    /// coordinator and the person using this device. It is saved at once;
+    /// if the store has no room it is kept in memory and the person told.
     pub fn create(&self, name: &str, unit_label: &str, founder: &str) -> Result<(), LedgerError> {
         // The timebank open until now keeps every change.
         self.save_now();
@@ -489,28 +653,19 @@ impl Session {
             name: founder.to_string(),
             ..NewMember::default()
         };
-        let (mut timebank, me) = Timebank::create(new, founder, now(), Box::new(BrowserEntropy))?;
+        let (timebank, me) = Timebank::create(new, founder, now(), Box::new(BrowserEntropy))?;
         let id = timebank.info().id.clone();
         let mut store = BrowserStore;
-        let saved = Saved::create(&mut store, id.clone(), &mut timebank);
-        let saved = match saved {
-            Ok(saved) => saved,
-            Err(error) => {
-                self.note_save(Err(error));
-                return Err(LedgerError::Damaged(
-                    "this device has no room to save a new timebank".to_string(),
-                ));
-            }
-        };
         let _ = storage::set_device_member(&mut store, &id, &me);
         let _ = store.set(ACTIVE, &id);
         self.open.set_value(Some(Open {
             timebank,
-            saved,
+            saved: Saved::new(id.clone(), self.writer.get_value()),
             me: Some(me),
-            dirty: false,
+            dirty: true,
         }));
         self.reset_lock(&id);
+        self.save_now();
         self.keep_view();
         self.revision.update(|r| *r += 1);
         Ok(())
@@ -519,31 +674,25 @@ impl Session {
     /// Opens a timebank from a file. The file of a timebank this device
     /// already has is added to it (never replacing anything); another
     /// timebank is kept beside the ones already here and becomes the open one.
-    pub fn open_file(&self, bytes: &[u8]) -> Result<Opened, LoadError> {
-        let mut timebank = Timebank::load(bytes, Box::new(BrowserEntropy))?;
-        self.save_now();
+    pub async fn open_file(&self, bytes: &[u8]) -> Result<Opened, LoadError> {
+        let timebank = Timebank::load(bytes, Box::new(BrowserEntropy))?;
+        self.flush().await;
         let id = timebank.info().id.clone();
-        let mut store = BrowserStore;
-        let here = storage::list(&store).iter().any(|entry| entry.id == id);
+        let here = storage::list(&BrowserStore)
+            .iter()
+            .any(|entry| entry.id == id);
         if here && self.current_id().as_deref() != Some(id.as_str()) {
-            self.open_saved(&id);
+            self.open_saved(&id).await;
         }
         if self.current_id().as_deref() == Some(id.as_str()) {
             return self.merge_file(bytes).map(Opened::Added);
         }
-        // New here, or the copy here is damaged (it is set aside, not lost).
-        let me = storage::device_member(&store, &id);
-        let saved = match Saved::create(&mut store, id.clone(), &mut timebank) {
-            Ok(saved) => {
-                let _ = store.set(ACTIVE, &id);
-                saved
-            }
-            Err(error) => {
-                // Keep working from memory; the notice offers an export.
-                self.note_save(Err(error));
-                Saved::unsaved(id.clone())
-            }
-        };
+        // New here, or the copy here is damaged: it is set aside before the
+        // good one is written, never overwritten.
+        let me = storage::device_member(&BrowserStore, &id);
+        let mut saved = Saved::new(id.clone(), self.writer.get_value());
+        saved.needs_aside = true;
+        let _ = BrowserStore.set(ACTIVE, &id);
         if matches!(
             self.notice.get_untracked(),
             Some(StorageNotice::Damaged { .. })
@@ -556,8 +705,9 @@ impl Session {
             timebank,
             saved,
             me,
-            dirty: false,
+            dirty: true,
         }));
+        self.flush().await;
         self.revision.update(|r| *r += 1);
         Ok(if needs_person {
             Opened::ChooseWho
@@ -587,10 +737,17 @@ impl Session {
 
     /// Makes another timebank on this device the open one.
     pub fn switch_to(&self, id: &str) {
-        self.save_now();
-        self.open.set_value(None);
-        self.notice.set(None);
-        self.open_saved(id);
+        let session = *self;
+        let id = id.to_string();
+        session.opening.set(true);
+        leptos::task::spawn_local(async move {
+            session.flush().await;
+            session.keep_view();
+            session.open.set_value(None);
+            session.notice.set(None);
+            session.open_saved(&id).await;
+            session.opening.set(false);
+        });
     }
 
     /// Lets the sync read and write the open timebank's document, whatever
@@ -659,19 +816,50 @@ impl Session {
             .flatten()
     }
 
-    /// How many bytes the open timebank takes in this device's storage.
-    pub fn storage_used(&self) -> Option<usize> {
-        self.revision.track();
-        self.open.with_value(|open| {
-            open.as_ref()
-                .map(|open| storage::usage(&BrowserStore, &open.saved.id))
-        })
-    }
-
-    /// How many bytes every timebank on this device takes together.
-    pub fn storage_used_in_all(&self) -> usize {
-        self.revision.track();
-        storage::total_usage(&BrowserStore)
+    /// What this device keeps: the kind of store, and what each timebank
+    /// on the list takes in it.
+    pub async fn storage_report(&self) -> StorageReport {
+        let documents = self.documents().await;
+        let mut timebanks = Vec::new();
+        for entry in storage::list(&BrowserStore) {
+            let bytes = documents::usage(documents.as_ref(), &entry.id)
+                .await
+                .unwrap_or(0);
+            timebanks.push((entry.name, bytes));
+        }
+        let fits = match documents.kind() {
+            storage::StoreKind::Large => None,
+            storage::StoreKind::Small => {
+                let left = storage::SMALL_STORE_CHARACTERS
+                    .saturating_sub(storage::small_store_used(&BrowserStore));
+                // Characters an exchange takes here: this timebank's own
+                // average once it has some, else a typical one's.
+                let per_exchange = self
+                    .open
+                    .with_value(|open| {
+                        open.as_ref().map(|open| {
+                            let count = open.timebank.exchanges().count();
+                            let stored = timebanks
+                                .iter()
+                                .find(|(name, _)| *name == open.timebank.info().name)
+                                .map_or(0, |(_, bytes)| *bytes);
+                            (count >= 100).then(|| stored / count)
+                        })
+                    })
+                    .flatten()
+                    .unwrap_or(90)
+                    .max(1);
+                Some(left / per_exchange)
+            }
+        };
+        let asides = documents::asides(documents.as_ref())
+            .await
+            .unwrap_or_default();
+        StorageReport {
+            timebanks,
+            small_store_fits: fits,
+            asides,
+        }
     }
 
     /// Records who is using this device.
@@ -684,5 +872,39 @@ impl Session {
         });
         self.keep_view();
         self.revision.update(|r| *r += 1);
+    }
+}
+
+impl Holder for Session {
+    fn with<R>(&self, id: &str, f: impl FnOnce(&mut Timebank, &mut Saved) -> R) -> Option<R> {
+        self.open
+            .try_update_value(|open| {
+                open.as_mut()
+                    .filter(|open| open.saved.id == id)
+                    .map(|open| f(&mut open.timebank, &mut open.saved))
+            })
+            .flatten()
+    }
+}
+
+/// A short wait (a few milliseconds; timers run in hidden tabs too).
+async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits until the browser has painted what is on screen (two animation
+/// frames); at once in a hidden tab, which paints nothing.
+pub async fn next_paint() {
+    if document().hidden() {
+        return;
+    }
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().request_animation_frame(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }

@@ -16,7 +16,7 @@ use crate::pages::{
     status_kind, status_text,
 };
 use crate::session::{Session, StorageNotice, UnlockError};
-use crate::storage::{self, BrowserStore};
+use crate::storage;
 use crate::sync::Sync;
 
 /// The whole app: every page sits inside this shell.
@@ -168,7 +168,7 @@ fn MembersOrCached() -> impl IntoView {
     let session = Session::get();
     let loading = Memo::new(move |_| session.is_loading());
     move || {
-        if loading.get() {
+        if loading.get() && session.cached_view().is_some() {
             view! { <CachedMembers /> }.into_any()
         } else {
             view! { <WithTimebank><Members /></WithTimebank> }.into_any()
@@ -186,10 +186,9 @@ fn WithTimebank(children: ChildrenFn) -> impl IntoView {
     // closes, not after every change (which would reset its form).
     let open = Memo::new(move |_| session.is_open());
     let loading = Memo::new(move |_| session.is_loading());
-    let locale = Locale::get();
     move || {
         if loading.get() {
-            view! { <p class="page" role="status">{locale.t(Text::OpeningTimebank)}</p> }.into_any()
+            view! { <crate::pages::Opening /> }.into_any()
         } else if open.get() {
             children().into_any()
         } else {
@@ -215,7 +214,8 @@ fn StorageNotices() -> impl IntoView {
                     format!("{} ({reason})", locale.t(Text::StorageDamaged))
                 }
             };
-            let is_full = matches!(notice, StorageNotice::Full);
+            // Changes only in memory: a backup file keeps them meanwhile.
+            let is_full = matches!(notice, StorageNotice::Full | StorageNotice::Unavailable(_));
             let damaged_id = match &notice {
                 StorageNotice::Damaged { id, .. } => Some(id.clone()),
                 _ => None,
@@ -228,8 +228,13 @@ fn StorageNotices() -> impl IntoView {
                     })}
                     {damaged_id.map(|id| {
                         let download = move |_| {
-                            let bytes = storage::raw_bytes(&BrowserStore, &id);
-                            let _ = offer_download(&bytes, "tally-damaged-copy.automerge", "application/octet-stream");
+                            let id = id.clone();
+                            leptos::task::spawn_local(async move {
+                                let documents = session.documents().await;
+                                if let Ok(bytes) = storage::documents::raw_bytes(documents.as_ref(), &id).await {
+                                    let _ = offer_download(&bytes, "tally-damaged-copy.automerge", "application/octet-stream");
+                                }
+                            });
                         };
                         view! {
                             <button type="button" class="button" on:click=download>

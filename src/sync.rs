@@ -674,12 +674,18 @@ impl Sync {
     fn finish_joining(&self, link: Link) {
         self.generation.update_value(|g| *g += 1);
         let _ = link.socket.close();
+        let sync = *self;
+        leptos::task::spawn_local(async move { sync.keep_joined(link).await });
+    }
+
+    /// Keeps the timebank a join fetched, with its sync setting.
+    async fn keep_joined(&self, link: Link) {
         let Holder::Joining { mut doc, done } = link.holder else {
             return;
         };
         let document = link.client.document();
         let bytes = doc.save();
-        let result = self.session.open_file(&bytes);
+        let result = self.session.open_file(&bytes).await;
         let opened = match result {
             Ok(opened) => opened,
             Err(error) => {

@@ -30,7 +30,7 @@ pub fn OpenFromFile() -> impl IntoView {
             };
             // The file of a timebank already here is added to it, never
             // replacing anything; another timebank is kept beside it.
-            match session.open_file(&bytes) {
+            match session.open_file(&bytes).await {
                 Ok(Opened::ChooseWho) => navigate("/who", Default::default()),
                 Ok(Opened::Ready) => navigate("/", Default::default()),
                 Ok(Opened::Added(added)) => {

@@ -139,18 +139,46 @@ pub fn SettingsPage() -> impl IntoView {
             Err(problem) => error.set(Some(language.error(&problem))),
         }
     };
+    // What each timebank takes, and in which kind of store.
+    let report = LocalResource::new(move || async move { session.storage_report().await });
     let used = move || {
-        session.storage_used().map(|bytes| {
-            locale
-                .language()
-                .fill(Text::StorageUsed, &[("size", &size_text(bytes as f64))])
+        let language = locale.language();
+        report.get().map(|report| {
+            let kind = match report.small_store_fits {
+                Some(count) => language.fill(Text::StorageSmall, &[("count", &count.to_string())]),
+                None => language.text(Text::StorageAllTimebanks).to_string(),
+            };
+            view! {
+                <p data-testid="storage-kind">{kind}</p>
+                <ul data-testid="storage-used">
+                    {report.timebanks.into_iter().map(|(name, bytes)| view! {
+                        <li>{language.fill(Text::StorageUsed, &[("name", &name), ("size", &size_text(bytes as f64))])}</li>
+                    }).collect_view()}
+                </ul>
+                {(!report.asides.is_empty()).then(|| view! {
+                    <h3>{language.text(Text::AsideHeading)}</h3>
+                    <ul class="stack">
+                        {report.asides.into_iter().map(|aside| {
+                            let label = language.fill(Text::AsideDownload, &[
+                                ("number", &aside.number.to_string()),
+                                ("size", &size_text(aside.bytes.len() as f64)),
+                            ]);
+                            let reason = aside.reason.clone().unwrap_or_default();
+                            let download = move |_| {
+                                let name = format!("tally-set-aside-{}-{}.automerge", &aside.id[..aside.id.len().min(8)], aside.number);
+                                let _ = crate::files::offer_download(&aside.bytes, &name, "application/octet-stream");
+                            };
+                            view! {
+                                <li>
+                                    <button type="button" class="button" on:click=download>{label}</button>
+                                    <p class="hint">{reason}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
+            }
         })
-    };
-    let used_in_all = move || {
-        let size = size_text(session.storage_used_in_all() as f64);
-        locale
-            .language()
-            .fill(Text::StorageAllTimebanks, &[("size", &size)])
     };
     // The browser's own estimate of space for this site, when it gives one.
     let estimate = LocalResource::new(storage_estimate);
@@ -201,8 +229,8 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page" aria-labelledby="settings-heading">
             <CoordinatorTabs />
             <PageHeading id="settings-heading">{move || t(Text::SettingsTitle)}</PageHeading>
-            <p>{used}</p>
-            <p>{used_in_all}</p>
+            <h2>{move || t(Text::StorageHeading)}</h2>
+            {used}
             <p>{left}</p>
             <p data-testid="persisted" role="status">{kept_text}</p>
             <Show when=move || kept.get().flatten() != Some(true)>

@@ -4,7 +4,7 @@
 //! split into Automerge's storage chunks, and any incomplete chunk or chunk
 //! that fails its checksum refuses the whole input.
 
-use automerge::{AutoCommit, Change, LoadOptions, OnPartialLoad};
+use automerge::{AutoCommit, Change, ChangeHash, LoadOptions, OnPartialLoad};
 
 const MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
 const DOCUMENT_CHUNK: u8 = 0;
@@ -29,6 +29,23 @@ pub fn read_strictly(bytes: &[u8], mut base: AutoCommit) -> Result<AutoCommit, S
     }
     base.apply_changes(changes).map_err(|e| e.to_string())?;
     Ok(base)
+}
+
+/// The changes `bytes` hold, by hash: each change chunk's, and for a whole
+/// document its heads (which name every change it holds).
+pub fn change_hashes(bytes: &[u8]) -> Result<Vec<ChangeHash>, String> {
+    let mut hashes = Vec::new();
+    for (chunk_type, chunk) in split(bytes)? {
+        if chunk_type == DOCUMENT_CHUNK {
+            let options = LoadOptions::new().on_partial_load(OnPartialLoad::Error);
+            let mut document =
+                AutoCommit::load_with_options(chunk, options).map_err(|e| e.to_string())?;
+            hashes.extend(document.get_heads());
+        } else {
+            hashes.push(Change::try_from(chunk).map_err(|e| e.to_string())?.hash());
+        }
+    }
+    Ok(hashes)
 }
 
 /// Splits bytes into (chunk type, whole chunk) pairs; fails on anything that

@@ -181,6 +181,29 @@ impl Timebank {
         self.doc.get_heads()
     }
 
+    /// The changes that are not among `heads` or their ancestors, as bytes
+    /// that [`Timebank::load`] and [`Timebank::apply_changes`] take after a
+    /// save that ended at `heads`.
+    pub fn save_after(&mut self, heads: &[ChangeHash]) -> Vec<u8> {
+        self.doc.save_after(heads)
+    }
+
+    /// Whether this copy holds every change in `bytes` (saved pieces whose
+    /// changes arrived before the changes they build on wait, unapplied).
+    pub fn holds_all_of(&mut self, bytes: &[u8]) -> bool {
+        match crate::chunks::change_hashes(bytes) {
+            Ok(hashes) => self.has_all(&hashes),
+            Err(_) => false,
+        }
+    }
+
+    /// Whether this copy has every change named.
+    pub fn has_all(&mut self, heads: &[ChangeHash]) -> bool {
+        heads
+            .iter()
+            .all(|head| self.doc.get_change_by_hash(head).is_some())
+    }
+
     /// A copy for another device (or a test replica): same history, its own
     /// device id and Automerge actor.
     pub fn fork(&mut self, mut entropy: Box<dyn Entropy>) -> Timebank {

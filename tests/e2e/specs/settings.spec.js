@@ -9,7 +9,7 @@ test('a coordinator raises the lowest balance and the record screen warns from t
   await nav(page, 'Coordinator');
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await expect(page.getByText(/This timebank uses [\d.]+ KB of this device’s storage\./)).toBeVisible();
+  await expect(page.getByTestId('storage-used')).toHaveText(/Riverside Timebank takes [\d.]+ KB\./);
   await expect(page.getByLabel('Lowest balance a member may reach, in hours')).toHaveValue('-10');
   await expectNoAccessibilityViolations(page);
   await expectNoSidewaysScroll(page);

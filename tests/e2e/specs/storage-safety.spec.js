@@ -13,25 +13,42 @@ async function setUp(page) {
 
 const record = (page, minutes) => recordHelp(page, 'Ann (No. 2)', 'Cora (No. 1)', minutes);
 
+/** Every record in the browser's database (IndexedDB `tally`, store `records`). */
+async function records(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('tally');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('records').objectStore('records');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => {
+        const found = {};
+        keys.result.forEach((key, i) => { found[key] = Array.from(values.result[i]); });
+        open.result.close();
+        resolve(found);
+      };
+    };
+  }));
+}
+
 test('a full store keeps working from memory, says so, and saves once there is room', async ({ page }) => {
-  await setUp(page);
-  // Fill this site's storage to the brim with something else.
-  const filled = await page.evaluate(() => {
-    const block = 'x'.repeat(64 * 1024);
-    let keys = 0;
-    for (let size = block; size.length >= 16; size = size.slice(size.length / 2)) {
-      try {
-        for (;;) {
-          localStorage.setItem(`filler-${keys}`, size);
-          keys += 1;
-        }
-      } catch {
-        // Full at this size: try smaller pieces.
-      }
-    }
-    return keys;
+  // The browser refusing writes for want of room. Chromium here ignores
+  // quota overrides, and a really full disk closes the database connection,
+  // so the refusal is made where the browser makes it: each write to the
+  // database throws QuotaExceededError while the test says the store is full.
+  await page.addInitScript(() => {
+    window.__storeFull = false;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__storeFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
   });
-  expect(filled).toBeGreaterThan(0);
+  await setUp(page);
+  await record(page, 30);
+  await page.evaluate(() => { window.__storeFull = true; });
+  const before = await records(page);
 
   await record(page, 45);
   const notice = page.getByRole('alert').filter({ hasText: 'storage is full' });
@@ -39,29 +56,42 @@ test('a full store keeps working from memory, says so, and saves once there is r
   await expectNoAccessibilityViolations(page);
   await saveScreenshot(page, 'storage-full');
   await nav(page, 'Home');
-  await expect(page.getByTestId('my-balance')).toHaveText('-45 minutes');
+  await expect(page.getByTestId('my-balance')).toHaveText('-1 hour 15 minutes');
+  expect(await records(page)).toEqual(before);
 
   // Room again: the next change saves everything, including the earlier one.
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('filler-')) localStorage.removeItem(key);
-    }
-  });
+  await page.evaluate(() => { window.__storeFull = false; });
   await record(page, 15);
   await expect(notice).toHaveCount(0);
   await page.reload();
   await nav(page, 'Home');
-  await expect(page.getByTestId('my-balance')).toHaveText('-1 hour');
+  await expect(page.getByTestId('my-balance')).toHaveText('-1 hour 30 minutes');
 });
 
-test('a damaged saved copy is kept aside untouched and can be downloaded', async ({ page }) => {
+test('a damaged saved copy is kept untouched, downloadable, and set aside when a good copy is opened', async ({ page }, testInfo) => {
   await setUp(page);
-  const damaged = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.includes('.snapshot.'));
-    // Valid base64 of bytes that are not a timebank.
-    localStorage.setItem(key, JSON.stringify(btoa('not a timebank at all')));
-    return { key, value: localStorage.getItem(key) };
-  });
+  // Changes saved after the snapshot.
+  await record(page, 30);
+  await nav(page, 'Backup');
+  const [backup] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the timebank file' }).click(),
+  ]);
+  const good = testInfo.outputPath('good.tally');
+  await backup.saveAs(good);
+  const damaged = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('tally');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('records', 'readwrite').objectStore('records');
+      const keys = store.getAllKeys();
+      keys.onsuccess = () => {
+        const key = keys.result.find((k) => k.includes('.snapshot.'));
+        store.put(new TextEncoder().encode('not a timebank at all'), key);
+        store.transaction.oncomplete = () => { open.result.close(); resolve(key); };
+      };
+    };
+  }));
   await page.reload();
   const notice = page.getByRole('alert').filter({ hasText: 'could not be opened' });
   await expect(notice).toBeVisible();
@@ -78,7 +108,32 @@ test('a damaged saved copy is kept aside untouched and can be downloaded', async
   expect(bytes.subarray(0, 21).toString()).toBe('not a timebank at all');
   expect(bytes.length).toBeGreaterThan(21);
   // Still there, exactly as it was.
-  expect(await page.evaluate((key) => localStorage.getItem(key), damaged.key)).toBe(damaged.value);
+  const after = await records(page);
+  expect(Buffer.from(after[damaged]).toString()).toBe('not a timebank at all');
+
+  // The good copy from the backup file: the damaged one is set aside, never
+  // written over, and settings offer it as a download.
+  await page.getByRole('link', { name: 'Open a timebank from a file' }).click();
+  await page.getByLabel('Timebank file').setInputFiles(good);
+  await expect(page.getByTestId('my-balance')).toHaveText('-30 minutes');
+  await expect(notice).toHaveCount(0);
+  const moved = await records(page);
+  const aside = Object.keys(moved).find((k) => k.startsWith('tally.aside.') && k.includes('.snapshot.'));
+  expect(Buffer.from(moved[aside]).toString()).toBe('not a timebank at all');
+  expect(moved[damaged]).toBeUndefined();
+  await nav(page, 'Coordinator');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Copies set aside' })).toBeVisible();
+  const [asideDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Download copy 1 set aside/ }).click(),
+  ]);
+  const asideBytes = await readFile(await asideDownload.path());
+  expect(asideBytes.subarray(0, 21).toString()).toBe('not a timebank at all');
+  await expectNoAccessibilityViolations(page);
+  await page.reload();
+  await nav(page, 'Home');
+  await expect(page.getByTestId('my-balance')).toHaveText('-30 minutes');
 });
 
 test('a change is saved even when the tab is closed the moment after', async ({ context, page }) => {
