@@ -43,7 +43,7 @@ pub fn More() -> impl IntoView {
 
 /// The timebanks kept on this device: switching is one tap.
 #[component]
-fn Timebanks() -> impl IntoView {
+pub fn Timebanks() -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
     let session = Session::get();

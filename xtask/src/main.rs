@@ -14,6 +14,7 @@ mod app_build;
 mod bench;
 mod fuzz;
 mod precache;
+mod previous_release;
 mod server;
 mod test;
 mod tools;

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Result, bail};
 
 use crate::server::BackgroundServer;
-use crate::{Workspace, app_build, run_command, step, tools};
+use crate::{Workspace, app_build, previous_release, run_command, step, tools};
 
 type Check = fn(&Workspace) -> Result<()>;
 
@@ -156,6 +156,8 @@ fn wasm_tests(workspace: &Workspace) -> Result<()> {
 }
 
 fn end_to_end(workspace: &Workspace) -> Result<()> {
+    // The upgrade test primes a phone with the previous release first.
+    let previous_dist = previous_release::build(workspace)?;
     let server = BackgroundServer::start(workspace)?;
     println!("serving the release build at {}", server.url);
     let screenshots = workspace.scratch_dir("screenshots")?;
@@ -166,6 +168,7 @@ fn end_to_end(workspace: &Workspace) -> Result<()> {
             .env("TALLY_URL", &server.url)
             .env("TALLY_RELAY", crate::server::relay_binary(workspace))
             .env("TALLY_DIST", workspace.dist_dir())
+            .env("TALLY_PREVIOUS_DIST", &previous_dist)
             .env("TALLY_SCREENSHOTS", &screenshots)
             .env("CHROMIUM", tools::CHROMIUM),
     );

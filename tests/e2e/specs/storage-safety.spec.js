@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { expectNoAccessibilityViolations, saveScreenshot } from '../support/page-checks.js';
 
 import { nav, createTimebank, addMember, record as recordHelp } from '../support/flows.js';
+import { databaseRecords } from '../support/database.js';
 
 async function setUp(page) {
   await createTimebank(page);
@@ -13,24 +14,6 @@ async function setUp(page) {
 
 const record = (page, minutes) => recordHelp(page, 'Ann (No. 2)', 'Cora (No. 1)', minutes);
 
-/** Every record in the browser's database (IndexedDB `tally`, store `records`). */
-async function records(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('tally');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const store = open.result.transaction('records').objectStore('records');
-      const keys = store.getAllKeys();
-      const values = store.getAll();
-      values.onsuccess = () => {
-        const found = {};
-        keys.result.forEach((key, i) => { found[key] = Array.from(values.result[i]); });
-        open.result.close();
-        resolve(found);
-      };
-    };
-  }));
-}
 
 test('a full store keeps working from memory, says so, and saves once there is room', async ({ page }) => {
   // The browser refusing writes for want of room. Chromium here ignores
@@ -48,7 +31,7 @@ test('a full store keeps working from memory, says so, and saves once there is r
   await setUp(page);
   await record(page, 30);
   await page.evaluate(() => { window.__storeFull = true; });
-  const before = await records(page);
+  const before = await databaseRecords(page);
 
   await record(page, 45);
   const notice = page.getByRole('alert').filter({ hasText: 'storage is full' });
@@ -57,7 +40,7 @@ test('a full store keeps working from memory, says so, and saves once there is r
   await saveScreenshot(page, 'storage-full');
   await nav(page, 'Home');
   await expect(page.getByTestId('my-balance')).toHaveText('-1 hour 15 minutes');
-  expect(await records(page)).toEqual(before);
+  expect(await databaseRecords(page)).toEqual(before);
 
   // Room again: the next change saves everything, including the earlier one.
   await page.evaluate(() => { window.__storeFull = false; });
@@ -108,7 +91,7 @@ test('a damaged saved copy is kept untouched, downloadable, and set aside when a
   expect(bytes.subarray(0, 21).toString()).toBe('not a timebank at all');
   expect(bytes.length).toBeGreaterThan(21);
   // Still there, exactly as it was.
-  const after = await records(page);
+  const after = await databaseRecords(page);
   expect(Buffer.from(after[damaged]).toString()).toBe('not a timebank at all');
 
   // The good copy from the backup file: the damaged one is set aside, never
@@ -117,7 +100,7 @@ test('a damaged saved copy is kept untouched, downloadable, and set aside when a
   await page.getByLabel('Timebank file').setInputFiles(good);
   await expect(page.getByTestId('my-balance')).toHaveText('-30 minutes');
   await expect(notice).toHaveCount(0);
-  const moved = await records(page);
+  const moved = await databaseRecords(page);
   const aside = Object.keys(moved).find((k) => k.startsWith('tally.aside.') && k.includes('.snapshot.'));
   expect(Buffer.from(moved[aside]).toString()).toBe('not a timebank at all');
   expect(moved[damaged]).toBeUndefined();
