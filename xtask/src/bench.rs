@@ -31,26 +31,36 @@ pub fn run(workspace: &Workspace) -> Result<()> {
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
 
-    step("The large timebank in headless Chromium (a few minutes)");
-    run_command(
-        Command::new("node")
-            .arg("bench/large-timebank.mjs")
-            .current_dir(workspace.e2e_dir())
-            .env("TALLY_RELAY", crate::server::relay_binary(workspace))
-            .env("TALLY_DIST", workspace.dist_dir())
-            // Written by the ledger benchmark above.
-            .env(
-                "TALLY_LARGE",
-                workspace.root.join("target/ledger-bench-large.tally"),
-            )
-            .env("CHROMIUM", tools::CHROMIUM),
-    )
+    step("The large and huge timebanks in headless Chromium (about half an hour)");
+    let mut large = Command::new("node");
+    large
+        .arg("bench/large-timebank.mjs")
+        .current_dir(workspace.e2e_dir())
+        .env("TALLY_RELAY", crate::server::relay_binary(workspace))
+        .env("TALLY_DIST", workspace.dist_dir())
+        // Written by the ledger benchmark above.
+        .env(
+            "TALLY_LARGE",
+            workspace.root.join("target/ledger-bench-large.tally"),
+        )
+        .env(
+            "TALLY_HUGE",
+            workspace.root.join("target/ledger-bench-huge.tally"),
+        )
+        .env("CHROMIUM", tools::CHROMIUM);
+    // The release that kept documents in localStorage, when the upgrade
+    // test has built it: its figures are then measured beside ours.
+    let previous = workspace.root.join("target/previous-release/dist");
+    if previous.join("index.html").is_file() {
+        large.env("TALLY_PREVIOUS_DIST", previous);
+    }
+    run_command(&mut large)
 }
 
 /// Runs the ledger's criterion benchmarks, then prints their figures as one
 /// table, each beside a bare Automerge load of the same bytes.
 fn ledger(workspace: &Workspace) -> Result<()> {
-    step("Ledger benchmarks (criterion; building the large timebank takes a while)");
+    step("Ledger benchmarks (criterion; building the large and huge timebanks takes a while)");
     run_command(
         Command::new("cargo")
             .args(["bench", "--package", "ledger", "--bench", "ledger"])
@@ -92,6 +102,30 @@ fn ledger(workspace: &Workspace) -> Result<()> {
                     "| {size} | bytes at rest ({exchanges} exchanges) | {bytes} bytes | {per_record} bytes per record |"
                 );
             }
+        }
+    }
+    // The huge timebank is built and loaded once, not measured by criterion.
+    if let Some(line) = sizes.lines().find(|line| line.starts_with("huge")) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        if let [_, exchanges, bytes, per_record, bare, derived] = fields[..] {
+            let nanoseconds = |field: &str| field.parse::<f64>().ok();
+            let (bare, derived) = (nanoseconds(bare), nanoseconds(derived));
+            let ratio = match (derived, bare) {
+                (Some(derived), Some(bare)) if bare > 0.0 => format!("{:.2}x", derived / bare),
+                _ => "-".to_string(),
+            };
+            let shown = |time: Option<f64>| time.map_or_else(|| "-".to_string(), format_duration);
+            println!(
+                "| huge | bare AutoCommit::load (the floor; one load, not criterion) | {} | 1.00x |",
+                shown(bare)
+            );
+            println!(
+                "| huge | load from bytes and derive all balances (one load) | {} | {ratio} |",
+                shown(derived)
+            );
+            println!(
+                "| huge | bytes at rest ({exchanges} exchanges) | {bytes} bytes | {per_record} bytes per record |"
+            );
         }
     }
     Ok(())

@@ -2,12 +2,19 @@
 //! one (2,000 members, 50,000 exchanges, 5,000 listings), each beside a bare
 //! `AutoCommit::load` of the same bytes: the floor no app can beat.
 //! `cargo xtask bench` runs this and prints the table.
+//!
+//! Each size is also written as a timebank file for the browser benchmarks
+//! (`target/ledger-bench-<size>.tally`), and so is a huge one (8,000 members,
+//! 200,000 exchanges, 20,000 listings: four times the large one), which is
+//! built, saved and loaded once but not measured by criterion (building it
+//! alone takes minutes). With `TALLY_BENCH_FILES_ONLY=1` the files are
+//! written and nothing is measured.
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use automerge::AutoCommit;
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group};
 use ledger::{
     Account, Channel, Date, Entropy, ListingKind, MemberId, NewExchange, NewListing, NewMember,
     NewTimebank, Settings, Timebank, Timestamp,
@@ -44,7 +51,7 @@ struct Size {
     listings: usize,
 }
 
-const SIZES: [Size; 2] = [
+const SIZES: [Size; 3] = [
     Size {
         name: "typical",
         members: 300,
@@ -57,7 +64,25 @@ const SIZES: [Size; 2] = [
         exchanges: 50_000,
         listings: 5_000,
     },
+    Size {
+        name: "huge",
+        members: 8_000,
+        exchanges: 200_000,
+        listings: 20_000,
+    },
 ];
+
+/// Sizes built and written, but too slow to build for criterion's samples.
+fn measured(size: &Size) -> bool {
+    size.exchanges <= 50_000
+}
+
+/// Where the files for the browser benchmarks and `cargo xtask bench` go.
+fn target_dir() -> std::path::PathBuf {
+    std::env::var("CARGO_TARGET_DIR")
+        .unwrap_or_else(|_| "../../target".into())
+        .into()
+}
 
 /// A timebank of the given size, built the way devices build one: each
 /// exchange its own change, over two years of service dates.
@@ -140,25 +165,69 @@ fn record_one(
         .expect("an exchange");
 }
 
-fn benches(c: &mut Criterion) {
+/// Builds a timebank of each size and writes it as a file; for the sizes
+/// criterion does not measure, times one bare load and one ledger load.
+/// Writes the sizes at rest (and those single loads) to
+/// `target/ledger-bench-sizes.tsv` for `cargo xtask bench`.
+fn write_files() -> Vec<(&'static Size, MemberId, Vec<MemberId>, Vec<u8>)> {
     let mut sizes_report = String::new();
+    let mut built = Vec::new();
     for size in &SIZES {
+        let started = Instant::now();
         let (mut timebank, coordinator, members) = build(size);
         let bytes = timebank.save();
+        eprintln!(
+            "built the {} timebank ({} exchanges, {} bytes) in {:.1} s",
+            size.name,
+            size.exchanges,
+            bytes.len(),
+            started.elapsed().as_secs_f64()
+        );
         // The same timebank as a file, for the browser benchmarks.
-        let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "../../target".into());
-        let file = std::path::Path::new(&target).join(format!("ledger-bench-{}.tally", size.name));
+        let file = target_dir().join(format!("ledger-bench-{}.tally", size.name));
         if let Err(error) = std::fs::write(&file, &bytes) {
             eprintln!("could not write {}: {error}", file.display());
         }
+        // Fields: size, exchanges, bytes, bytes per record, then for the
+        // sizes criterion does not measure, one bare load and one ledger
+        // load in nanoseconds.
         sizes_report.push_str(&format!(
-            "{}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}",
             size.name,
             size.exchanges,
             bytes.len(),
             bytes.len() / (size.exchanges + size.listings).max(1),
         ));
+        if !measured(size) {
+            // Each loaded copy is dropped after its time is taken.
+            let bare = {
+                let started = Instant::now();
+                let _doc = black_box(AutoCommit::load(&bytes).expect("loads"));
+                started.elapsed()
+            };
+            let derived = {
+                let started = Instant::now();
+                let _timebank =
+                    black_box(Timebank::load(&bytes, Box::new(Seeded(3))).expect("loads"));
+                started.elapsed()
+            };
+            sizes_report.push_str(&format!("\t{}\t{}", bare.as_nanos(), derived.as_nanos()));
+        }
+        sizes_report.push('\n');
+        if measured(size) {
+            built.push((size, coordinator, members, bytes));
+        }
+    }
+    // Sizes at rest, for `cargo xtask bench` to print beside the times.
+    let path = target_dir().join("ledger-bench-sizes.tsv");
+    if let Err(error) = std::fs::write(&path, sizes_report) {
+        eprintln!("could not write {}: {error}", path.display());
+    }
+    built
+}
 
+fn benches(c: &mut Criterion) {
+    for (size, coordinator, members, bytes) in write_files() {
         let mut group = c.benchmark_group(size.name);
         group.sample_size(10);
         group.measurement_time(Duration::from_secs(if size.exchanges > 10_000 {
@@ -204,13 +273,15 @@ fn benches(c: &mut Criterion) {
         });
         group.finish();
     }
-    // Sizes at rest, for `cargo xtask bench` to print beside the times.
-    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "../../target".into());
-    let path = std::path::Path::new(&target).join("ledger-bench-sizes.tsv");
-    if let Err(error) = std::fs::write(&path, sizes_report) {
-        eprintln!("could not write {}: {error}", path.display());
-    }
 }
 
 criterion_group!(ledger_benches, benches);
-criterion_main!(ledger_benches);
+
+fn main() {
+    if std::env::var_os("TALLY_BENCH_FILES_ONLY").is_some() {
+        write_files();
+        return;
+    }
+    ledger_benches();
+    Criterion::default().configure_from_args().final_summary();
+}
