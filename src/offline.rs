@@ -85,22 +85,18 @@ impl Updates {
         {
             updates.offer(waiting);
         }
+        // A worker may already be installing when the app starts (the
+        // browser looked for one on this navigation): follow it too, or its
+        // `updatefound` has passed and it would never be offered.
+        if let Some(installing) = registration.installing() {
+            updates.follow(installing);
+        }
         let on_update_found = {
             let registration = registration.clone();
             Closure::<dyn Fn()>::new(move || {
-                let Some(installing) = registration.installing() else {
-                    return;
-                };
-                let worker = installing.clone();
-                let on_state = Closure::<dyn Fn()>::new(move || {
-                    if worker.state() == web_sys::ServiceWorkerState::Installed
-                        && window().navigator().service_worker().controller().is_some()
-                    {
-                        updates.offer(worker.clone());
-                    }
-                });
-                installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-                on_state.forget();
+                if let Some(installing) = registration.installing() {
+                    updates.follow(installing);
+                }
             })
         };
         registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
@@ -116,6 +112,22 @@ impl Updates {
             on_visible.as_ref().unchecked_ref(),
         );
         on_visible.forget();
+    }
+
+    /// Offers an installing worker once it has installed, if a page is
+    /// already controlled (else it is the first worker, not an update).
+    fn follow(&self, installing: web_sys::ServiceWorker) {
+        let updates = *self;
+        let worker = installing.clone();
+        let on_state = Closure::<dyn Fn()>::new(move || {
+            if worker.state() == web_sys::ServiceWorkerState::Installed
+                && window().navigator().service_worker().controller().is_some()
+            {
+                updates.offer(worker.clone());
+            }
+        });
+        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        on_state.forget();
     }
 
     fn offer(&self, worker: web_sys::ServiceWorker) {

@@ -250,7 +250,13 @@ test('a phone primed by the previous release keeps every timebank, and its offli
     const banner = page.getByRole('status').filter({ hasText: 'A new version of Tally is ready.' });
     if (await runsBuild(page, oldScript)) {
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r && r.update()));
-      await expect(banner).toBeVisible({ timeout: 60_000 });
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration()
+        .then((r) => Boolean(r && r.waiting))), { timeout: 60_000 }).toBe(true);
+      // The previous release misses a worker that was already installing
+      // when it started (fixed in this one: offline.rs follows it); it
+      // offers the waiting worker when next opened, as a person would.
+      if (!(await banner.isVisible())) await page.reload();
+      await expect(banner).toBeVisible({ timeout: 30_000 });
       await saveScreenshot(page, 'upgrade-offered');
       await Promise.all([
         page.waitForEvent('load', { timeout: 60_000 }),
