@@ -34,6 +34,7 @@ mod reports;
 pub mod schema;
 mod time;
 mod timebank;
+pub mod trust;
 
 pub use board::{Event, EventKind, Listing, ListingKind, MAX_LISTING_DAYS};
 pub use csv_files::{ImportError, RowProblem, RowReason, hours_text, parse_hours};

@@ -1,0 +1,309 @@
+use ed25519_dalek::{Signer, SigningKey};
+
+use super::*;
+use crate::ids::{Account, GroupId, LogEntryId};
+use crate::time::{Date, Timestamp};
+
+const TIMEBANK: &str = "0123456789abcdef0123456789abcdef";
+
+fn signing_key(seed: u8) -> SigningKey {
+    SigningKey::from_bytes(&[seed; 32])
+}
+
+fn key_of(signing: &SigningKey) -> DeviceKey {
+    DeviceKey::from_bytes(signing.verifying_key().to_bytes())
+}
+
+fn sign(signing: &SigningKey, bytes: &Canonical) -> Signature {
+    Signature::from_bytes(signing.sign(bytes.as_bytes()).to_bytes())
+}
+
+fn id<T>(parse: fn(&str) -> Option<T>, digit: char) -> T {
+    match parse(&digit.to_string().repeat(32)) {
+        Some(id) => id,
+        None => panic!("{digit} repeated is an id"),
+    }
+}
+
+fn exchange() -> Exchange {
+    Exchange {
+        id: id(ExchangeId::parse, 'e'),
+        payer: Account::Member(id(MemberId::parse, 'a')),
+        payee: Account::Member(id(MemberId::parse, 'b')),
+        minutes: 90,
+        service_date: Date::parse("2026-11-28").unwrap(),
+        description: "Fixing a fence".into(),
+        category: Some("Repairs".into()),
+        kind: ExchangeKind::Service,
+        channel: Channel::App,
+        recorded_by: id(MemberId::parse, 'a'),
+        device: key_of(&signing_key(7)).device_id(),
+        recorded_at: Timestamp(1_795_867_200_000),
+        group: None,
+        reversal_of: None,
+        confirmer: Some(id(MemberId::parse, 'b')),
+        events: Vec::new(),
+    }
+}
+
+/// The format cannot drift unnoticed: these bytes and this signature (from
+/// a fixed seed; Ed25519 is deterministic, so WebCrypto gives the same) are
+/// what every release signs and checks for this exchange.
+#[test]
+fn golden_exchange_vector() {
+    let signing = signing_key(7);
+    let bytes = exchange_bytes(TIMEBANK, &exchange(), 3);
+    assert_eq!(to_hex(bytes.as_bytes()), GOLDEN_EXCHANGE_BYTES);
+    let signature = sign(&signing, &bytes);
+    assert_eq!(to_hex(signature.as_bytes()), GOLDEN_EXCHANGE_SIGNATURE);
+    assert!(verify(&key_of(&signing), bytes.as_bytes(), &signature));
+    assert_eq!(
+        key_of(&signing).to_hex(),
+        "ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c"
+    );
+}
+
+const GOLDEN_EXCHANGE_BYTES: &str = "0000001074616c6c792f65786368616e67652f310000002030313233343536373839616263646566303132333435363738396162636465660000002065656565656565656565656565656565656565656565656565656565656565650000000773657276696365000000206161616161616161616161616161616161616161616161616161616161616161000000206262626262626262626262626262626262626262626262626262626262626262000000000000005a0000000a323032362d31312d32380000000e466978696e6720612066656e636501000000075265706169727300000003617070000000206161616161616161616161616161616161616161616161616161616161616161000000206665383132633132663361623463653661633564623639616333353266393036000001a22206ca000000010000002062626262626262626262626262626262626262626262626262626262626262620000000000000003";
+const GOLDEN_EXCHANGE_SIGNATURE: &str = "56652319c3111fb8e6fa24c3f253d9c108bef05b35aef458beba96a29eeda5b5735e2c31d84a28e862df2ecff0e3e5d9f17d9e3ac1768ecf306f884f7096ad01";
+
+#[test]
+fn golden_certificate_vector() {
+    let founder = signing_key(1);
+    let phone = signing_key(2);
+    let certificate = certificate_bytes(
+        TIMEBANK,
+        &key_of(&phone),
+        &id(MemberId::parse, 'b'),
+        Role::Member,
+        &key_of(&founder),
+        Timestamp(1_795_867_200_000),
+        1,
+    );
+    assert_eq!(to_hex(certificate.as_bytes()), GOLDEN_CERTIFICATE_BYTES);
+    assert_eq!(
+        to_hex(sign(&founder, &certificate).as_bytes()),
+        GOLDEN_CERTIFICATE_SIGNATURE
+    );
+}
+
+const GOLDEN_CERTIFICATE_BYTES: &str = "0000001374616c6c792f63657274696669636174652f310000002030313233343536373839616263646566303132333435363738396162636465668139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394000000206262626262626262626262626262626262626262626262626262626262626262000000066d656d6265728a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c000001a22206ca000000000000000001";
+const GOLDEN_CERTIFICATE_SIGNATURE: &str = "3c0e7e67db32766ec2ca719b251aee9e87534deb67f56ed30cd07d27b01d5612db9c37b215c43cd5fce7a4714167f89b38819e260bf6ef30b86dc0e78177df01";
+
+/// Every field of an exchange is covered: changing any one of them (or the
+/// timebank, or the running number) makes the signature fail.
+#[test]
+fn every_field_is_signed() {
+    let signing = signing_key(7);
+    let original = exchange();
+    let signature = sign(&signing, &exchange_bytes(TIMEBANK, &original, 3));
+    let key = key_of(&signing);
+    let checks = |timebank: &str, exchange: &Exchange, seq: u64| {
+        verify(
+            &key,
+            exchange_bytes(timebank, exchange, seq).as_bytes(),
+            &signature,
+        )
+    };
+    assert!(checks(TIMEBANK, &original, 3));
+    type Edit = Box<dyn Fn(&mut Exchange)>;
+    let edits: Vec<(&str, Edit)> = vec![
+        ("id", Box::new(|e| e.id = id(ExchangeId::parse, 'f'))),
+        ("payer", Box::new(|e| e.payer = Account::CommunityFund)),
+        (
+            "payee",
+            Box::new(|e| e.payee = Account::Member(id(MemberId::parse, 'c'))),
+        ),
+        ("minutes", Box::new(|e| e.minutes = 900)),
+        (
+            "service date",
+            Box::new(|e| e.service_date = Date::parse("2026-11-27").unwrap()),
+        ),
+        ("description", Box::new(|e| e.description.push('!'))),
+        ("category", Box::new(|e| e.category = None)),
+        ("kind", Box::new(|e| e.kind = ExchangeKind::Donation)),
+        (
+            "channel",
+            Box::new(|e| {
+                e.channel = Channel::PaperSlip {
+                    number: "12".into(),
+                }
+            }),
+        ),
+        (
+            "recorded by",
+            Box::new(|e| e.recorded_by = id(MemberId::parse, 'b')),
+        ),
+        ("device", Box::new(|e| e.device = id(DeviceId::parse, 'd'))),
+        ("recorded at", Box::new(|e| e.recorded_at.0 += 1)),
+        (
+            "group",
+            Box::new(|e| e.group = Some(id(GroupId::parse, 'c'))),
+        ),
+        (
+            "reversal of",
+            Box::new(|e| e.reversal_of = Some(id(ExchangeId::parse, 'c'))),
+        ),
+        ("confirmer", Box::new(|e| e.confirmer = None)),
+    ];
+    for (field, edit) in edits {
+        let mut changed = original.clone();
+        edit(&mut changed);
+        assert!(!checks(TIMEBANK, &changed, 3), "{field} is not signed");
+    }
+    assert!(
+        !checks("fedcba9876543210fedcba9876543210", &original, 3),
+        "replayed into another timebank"
+    );
+    assert!(!checks(TIMEBANK, &original, 4), "seq is not signed");
+}
+
+/// Text fields are length-prefixed: moving characters from one field to
+/// the next changes the bytes.
+#[test]
+fn field_boundaries_are_part_of_the_bytes() {
+    let mut one = exchange();
+    one.description = "Fixing a fence".into();
+    one.category = Some("Repairs".into());
+    let mut two = one.clone();
+    two.description = "Fixing a fenceR".into();
+    two.category = Some("epairs".into());
+    assert_ne!(
+        exchange_bytes(TIMEBANK, &one, 1),
+        exchange_bytes(TIMEBANK, &two, 1)
+    );
+}
+
+/// A signature over one kind of record is not valid as another kind.
+#[test]
+fn tags_separate_kinds_of_record() {
+    let signing = signing_key(7);
+    let event = LifecycleEvent {
+        id: id(LogEntryId::parse, '1'),
+        action: LifecycleAction::Confirm,
+        by: id(MemberId::parse, 'b'),
+        at: Timestamp(1_795_867_200_000),
+        note: String::new(),
+    };
+    let device = key_of(&signing).device_id();
+    let confirm = event_bytes(TIMEBANK, &exchange().id, &event, &device, 4);
+    let signature = sign(&signing, &confirm);
+    assert!(verify(&key_of(&signing), confirm.as_bytes(), &signature));
+    let mut reject = event.clone();
+    reject.action = LifecycleAction::Reject;
+    assert!(!verify(
+        &key_of(&signing),
+        event_bytes(TIMEBANK, &exchange().id, &reject, &device, 4).as_bytes(),
+        &signature
+    ));
+    assert!(confirm.as_bytes().starts_with(&[0, 0, 0, 22]));
+    assert_eq!(&confirm.as_bytes()[4..26], EVENT_TAG.as_bytes());
+}
+
+#[test]
+fn a_signature_by_another_key_does_not_verify() {
+    let bytes = exchange_bytes(TIMEBANK, &exchange(), 3);
+    let signature = sign(&signing_key(8), &bytes);
+    assert!(!verify(
+        &key_of(&signing_key(7)),
+        bytes.as_bytes(),
+        &signature
+    ));
+    assert!(verify(
+        &key_of(&signing_key(8)),
+        bytes.as_bytes(),
+        &signature
+    ));
+}
+
+#[test]
+fn certificates_and_revocations_check_their_issuer() {
+    let founder = signing_key(1);
+    let phone = signing_key(2);
+    let unsigned = Certificate {
+        device: key_of(&phone),
+        member: id(MemberId::parse, 'b'),
+        role: Role::Member,
+        issuer: key_of(&founder),
+        issued_at: Timestamp(1),
+        seq: 1,
+        signature: Signature::from_bytes([0; 64]),
+    };
+    let signed = Certificate {
+        signature: sign(&founder, &unsigned.bytes(TIMEBANK)),
+        ..unsigned.clone()
+    };
+    assert!(signed.is_signed(TIMEBANK));
+    assert!(!unsigned.is_signed(TIMEBANK));
+    assert!(!signed.is_signed("fedcba9876543210fedcba9876543210"));
+    let promoted = Certificate {
+        role: Role::Coordinator,
+        ..signed.clone()
+    };
+    assert!(!promoted.is_signed(TIMEBANK), "the role is signed");
+
+    let revocation = Revocation {
+        device: key_of(&phone),
+        cut: vec!["bb".repeat(32), "aa".repeat(32)],
+        by: key_of(&founder),
+        at: Timestamp(2),
+        reason: "Lost on the bus".into(),
+        seq: 2,
+        signature: Signature::from_bytes([0; 64]),
+    };
+    let revocation = Revocation {
+        signature: sign(&founder, &revocation.bytes(TIMEBANK)),
+        ..revocation
+    };
+    assert!(revocation.is_signed(TIMEBANK));
+    let reordered = Revocation {
+        cut: vec!["aa".repeat(32), "bb".repeat(32)],
+        ..revocation.clone()
+    };
+    assert!(reordered.is_signed(TIMEBANK), "the cut is a set");
+    let shorter = Revocation {
+        cut: vec!["aa".repeat(32)],
+        ..revocation
+    };
+    assert!(!shorter.is_signed(TIMEBANK), "the cut is signed");
+}
+
+#[test]
+fn keys_parse_only_from_their_stored_form() {
+    let key = key_of(&signing_key(7));
+    assert_eq!(DeviceKey::parse(&key.to_hex()), Some(key));
+    for bad in [
+        String::new(),
+        key.to_hex()[..62].to_string(),
+        key.to_hex().to_uppercase(),
+        format!("+{}", &key.to_hex()[1..]),
+        format!("{}0", key.to_hex()),
+    ] {
+        assert_eq!(DeviceKey::parse(&bad), None, "{bad:?}");
+    }
+    assert_eq!(Signature::from_slice(&[1; 63]), None);
+    assert!(Signature::from_slice(&[1; 64]).is_some());
+    // A device id is a stable function of its key.
+    assert_eq!(key.device_id(), key_of(&signing_key(7)).device_id());
+    assert_ne!(key.device_id(), key_of(&signing_key(8)).device_id());
+    assert_eq!(key.fingerprint().len(), 9);
+}
+
+/// A key that is not a point on the curve verifies nothing.
+#[test]
+fn a_malformed_key_verifies_nothing() {
+    let bytes = exchange_bytes(TIMEBANK, &exchange(), 3);
+    let signature = sign(&signing_key(7), &bytes);
+    let mut broken = *key_of(&signing_key(7)).as_bytes();
+    broken[31] ^= 0x80;
+    broken[0] ^= 0x01;
+    assert!(!verify(
+        &DeviceKey::from_bytes(broken),
+        bytes.as_bytes(),
+        &signature
+    ));
+    assert!(!verify(
+        &DeviceKey::from_bytes([0; 32]),
+        bytes.as_bytes(),
+        &signature
+    ));
+}
