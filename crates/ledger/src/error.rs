@@ -8,6 +8,12 @@ use crate::schema::SchemaError;
 pub enum LedgerError {
     #[error("Only a coordinator can do this.")]
     NotCoordinator,
+    #[error("This device has no signing key yet, so it cannot sign what it wrote.")]
+    NoDeviceKey,
+    #[error(
+        "A signature did not match what this device wrote, so nothing was signed. Try again; if it happens again, tell a coordinator."
+    )]
+    BadSignature,
     #[error("You can only record exchanges you took part in. A coordinator can record others.")]
     NotAParty,
     #[error("Only {0} can confirm or reject this exchange, or a coordinator.")]

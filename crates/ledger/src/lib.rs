@@ -45,7 +45,7 @@ pub use ids::{
 pub use model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent,
     MAX_DESCRIPTION_CHARS, MAX_EXCHANGE_MINUTES, MAX_NAME_CHARS, MAX_TEXT_CHARS, Member,
-    MemberStatus, Outcome, Profile, Role, Settings, Status, TimebankInfo,
+    MemberStatus, Outcome, Profile, Role, Seal, Settings, Status, TimebankInfo,
 };
 pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORISED};
 pub use schema::{Resolution, SchemaError};
@@ -53,5 +53,5 @@ pub use time::{Date, Month, Timestamp};
 pub use timebank::{
     AccountTotals, Added, AttentionItem, HoursPurchase, ImportSummary, LimitKind, LimitWarning,
     NewEvent, NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank, Recorded,
-    StatementLine, Timebank, TradingDay, checked_name,
+    StatementLine, Timebank, ToSign, TradingDay, Unsealed, checked_name,
 };

@@ -175,6 +175,16 @@ pub struct Exchange {
     pub confirmer: Option<MemberId>,
     /// The lifecycle log, in a fixed order (time, then id).
     pub events: Vec<LifecycleEvent>,
+    /// The recording device's signature, once it has signed (see `trust`).
+    pub seal: Option<Seal>,
+}
+
+/// A device's signature of one record it wrote, with the device's running
+/// number for it (a gap in a device's numbers shows a record was removed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seal {
+    pub seq: u64,
+    pub signature: crate::trust::Signature,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,6 +194,11 @@ pub struct LifecycleEvent {
     pub by: MemberId,
     pub at: Timestamp,
     pub note: String,
+    /// The device that wrote it (absent in records written before devices
+    /// signed what they write).
+    pub device: Option<DeviceId>,
+    /// Its signature by that device, once it has signed.
+    pub seal: Option<Seal>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

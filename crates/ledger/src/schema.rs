@@ -23,9 +23,11 @@
 //! │   cash_pence?: uint, receipt?: str, bought_by?: str   (purchases)
 //! │   channel: str, slip_number?: str, recorded_by: str, device: str,
 //! │   recorded_at: timestamp, group?: str, reversal_of?: str, confirmer?: str,
+//! │   seq?: uint, sig?: bytes             the recording device's seal (`trust`),
+//! │                                       written once, after the record
 //! │   log: map<event id, map>             the append-only lifecycle log
 //! │       action: str ("confirm" | "reject" | "override_confirm" | "override_reject"),
-//! │       by: str, at: timestamp, note: str
+//! │       by: str, at: timestamp, note: str, device?: str, seq?: uint, sig?: bytes
 //! ├─ resolutions: map<attention item key, map>   append-only
 //! │   by: str, at: timestamp, note: str
 //! ├─ listings: map<listing id, map>       each field last-writer-wins
@@ -60,9 +62,10 @@ use crate::ids::{
 };
 use crate::model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Member,
-    MemberStatus, Outcome, Profile, Role, Settings, TimebankInfo,
+    MemberStatus, Outcome, Profile, Role, Seal, Settings, TimebankInfo,
 };
 use crate::time::Timestamp;
+use crate::trust::Signature;
 
 mod board;
 mod exchanges;
@@ -75,7 +78,10 @@ pub use board::{
 };
 pub use periods::{read_locks, write_lock};
 
-pub use exchanges::{append_event, exchange_ids, read_exchange, write_new_exchange};
+pub use exchanges::{
+    append_event, exchange_ids, read_exchange, write_event_seal, write_exchange_seal,
+    write_new_exchange,
+};
 pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub use resolutions::{Resolution, read_resolutions, write_resolution};
@@ -95,6 +101,8 @@ const EVENTS: &str = "events";
 const PERIODS: &str = "periods";
 const LOG: &str = "log";
 const CATEGORIES: &str = "categories";
+const SEQ: &str = "seq";
+const SIG: &str = "sig";
 
 /// A failure to write: Automerge refused an operation. Writes are validated
 /// first, so this means a damaged document.

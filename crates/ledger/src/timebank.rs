@@ -16,6 +16,7 @@ mod exchanges;
 mod import;
 mod members;
 mod reports;
+mod signing;
 mod trading_day;
 
 pub use attention::AttentionItem;
@@ -25,6 +26,7 @@ pub use exchanges::{
 };
 pub use import::ImportSummary;
 pub use members::NewMember;
+pub use signing::{ToSign, Unsealed};
 pub use trading_day::{AccountTotals, TradingDay};
 
 use crate::balances::Balances;
@@ -45,6 +47,8 @@ use crate::time::Timestamp;
 pub struct Timebank {
     doc: AutoCommit,
     device: DeviceId,
+    /// This device's public key, once the app has given it one.
+    device_key: Option<crate::trust::DeviceKey>,
     entropy: Box<dyn Entropy>,
     info: TimebankInfo,
     settings: Settings,
@@ -125,6 +129,7 @@ impl Timebank {
         let mut timebank = Timebank {
             doc,
             device,
+            device_key: None,
             entropy,
             info,
             settings: new.settings,
@@ -153,6 +158,7 @@ impl Timebank {
             settings: schema::read_settings(&doc),
             doc,
             device,
+            device_key: None,
             entropy,
             info,
             members: BTreeMap::new(),
@@ -211,6 +217,7 @@ impl Timebank {
         Timebank {
             doc,
             device: DeviceId::random(entropy.as_mut()),
+            device_key: None,
             entropy,
             info: self.info.clone(),
             settings: self.settings.clone(),

@@ -8,6 +8,7 @@ mod ledger {
     pub mod members;
     pub mod merging;
     pub mod reports;
+    pub mod signing;
     pub mod storage;
     pub mod support;
     pub mod trading_day;

@@ -71,6 +71,7 @@ pub fn read_exchange(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
         reversal_of: optional("reversal_of").and_then(|s| ExchangeId::parse(&s)),
         confirmer: optional("confirmer").and_then(|s| MemberId::parse(&s)),
         events,
+        seal: read_seal(&fields),
     })
 }
 
@@ -90,6 +91,8 @@ fn read_event(doc: &AutoCommit, log: &ObjId, key: &str) -> Option<LifecycleEvent
         by: fields.string("by").and_then(|s| MemberId::parse(&s))?,
         at: Timestamp(fields.int("at")?),
         note: fields.string("note").unwrap_or_default(),
+        device: fields.string("device").and_then(|s| DeviceId::parse(&s)),
+        seal: read_seal(&fields),
     })
 }
 
@@ -185,5 +188,54 @@ pub fn append_event(
     doc.put(&obj, "by", event.by.as_str())?;
     doc.put(&obj, "at", ScalarValue::Timestamp(event.at.0))?;
     doc.put(&obj, "note", event.note.as_str())?;
+    if let Some(device) = &event.device {
+        doc.put(&obj, "device", device.as_str())?;
+    }
+    Ok(())
+}
+
+/// A seal as stored: `seq` (uint) and `sig` (64 bytes); `None` if either
+/// is missing or malformed.
+fn read_seal(fields: &Fields) -> Option<Seal> {
+    let seq = fields.uint(SEQ)?;
+    let signature = match fields.scalar(SIG)? {
+        ScalarValue::Bytes(bytes) => Signature::from_slice(bytes)?,
+        _ => return None,
+    };
+    Some(Seal { seq, signature })
+}
+
+/// Writes a device's signature of an exchange it recorded.
+pub fn write_exchange_seal(doc: &mut AutoCommit, id: &ExchangeId, seal: &Seal) -> WriteResult<()> {
+    let Some(obj) = map(doc, &ROOT, EXCHANGES).and_then(|all| map(doc, &all, id.as_str())) else {
+        return Ok(());
+    };
+    write_seal(doc, &obj, seal)
+}
+
+/// Writes a device's signature of a lifecycle entry it wrote.
+pub fn write_event_seal(
+    doc: &mut AutoCommit,
+    exchange: &ExchangeId,
+    event: &LogEntryId,
+    seal: &Seal,
+) -> WriteResult<()> {
+    let Some(obj) = map(doc, &ROOT, EXCHANGES)
+        .and_then(|all| map(doc, &all, exchange.as_str()))
+        .and_then(|obj| map(doc, &obj, LOG))
+        .and_then(|log| map(doc, &log, event.as_str()))
+    else {
+        return Ok(());
+    };
+    write_seal(doc, &obj, seal)
+}
+
+fn write_seal(doc: &mut AutoCommit, obj: &ObjId, seal: &Seal) -> WriteResult<()> {
+    doc.put(obj, SEQ, seal.seq)?;
+    doc.put(
+        obj,
+        SIG,
+        ScalarValue::Bytes(seal.signature.as_bytes().to_vec()),
+    )?;
     Ok(())
 }

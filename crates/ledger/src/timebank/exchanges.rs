@@ -297,6 +297,8 @@ impl Timebank {
             by: by.clone(),
             at: now,
             note: note.trim().to_string(),
+            device: Some(self.device.clone()),
+            seal: None,
         };
         self.write(now, "exchange lifecycle", |doc| {
             schema::append_event(doc, id, &event)
@@ -441,6 +443,7 @@ impl Timebank {
             reversal_of,
             confirmer,
             events: Vec::new(),
+            seal: None,
         })
     }
 

@@ -370,6 +370,7 @@ impl Timebank {
             reversal_of: None,
             confirmer: None,
             events: Vec::new(),
+            seal: None,
         }
     }
 

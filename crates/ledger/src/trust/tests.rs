@@ -43,6 +43,7 @@ fn exchange() -> Exchange {
         reversal_of: None,
         confirmer: Some(id(MemberId::parse, 'b')),
         events: Vec::new(),
+        seal: None,
     }
 }
 
@@ -183,6 +184,8 @@ fn tags_separate_kinds_of_record() {
         by: id(MemberId::parse, 'b'),
         at: Timestamp(1_795_867_200_000),
         note: String::new(),
+        device: None,
+        seal: None,
     };
     let device = key_of(&signing).device_id();
     let confirm = event_bytes(TIMEBANK, &exchange().id, &event, &device, 4);

@@ -1,0 +1,202 @@
+//! Sealing what this device wrote: the app signs asynchronously (WebCrypto),
+//! so operations write their records at once, and the device's signature
+//! follows in the next commit. [`Timebank::to_sign`] lists this device's
+//! records that have no seal yet, with the exact bytes to sign;
+//! [`Timebank::add_signatures`] checks each signature against this device's
+//! key and writes the seals in one commit. A record left unsealed (the page
+//! closed first) is listed again the next time: nothing is lost, and a
+//! record is never sealed twice.
+
+use crate::error::LedgerError;
+use crate::ids::{ExchangeId, LogEntryId};
+use crate::model::Seal;
+use crate::schema;
+use crate::time::Timestamp;
+use crate::trust::{self, DeviceKey, Signature};
+
+use super::Timebank;
+
+/// One record of this device's, waiting for its signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToSign {
+    pub record: Unsealed,
+    /// The number this device gives it (signed with it).
+    pub seq: u64,
+    /// The canonical bytes to sign.
+    pub bytes: Vec<u8>,
+}
+
+/// Which record.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unsealed {
+    Exchange(ExchangeId),
+    Event {
+        exchange: ExchangeId,
+        event: LogEntryId,
+    },
+}
+
+impl Timebank {
+    /// Makes this copy act as the device whose public key is `key`: what it
+    /// records from now on names the key's device id, and is sealed by it.
+    pub fn use_device_key(&mut self, key: DeviceKey) {
+        self.device = key.device_id();
+        self.device_key = Some(key);
+    }
+
+    pub fn device_key(&self) -> Option<&DeviceKey> {
+        self.device_key.as_ref()
+    }
+
+    /// This device's records that it has not sealed yet (none until it has
+    /// a key), oldest first, each with the number it gets and the bytes to
+    /// sign.
+    pub fn to_sign(&self) -> Vec<ToSign> {
+        if self.device_key.is_none() {
+            return Vec::new();
+        }
+        let mine = |device: &crate::ids::DeviceId| *device == self.device;
+        let mut next = self.last_seq() + 1;
+        let mut unsealed: Vec<(Timestamp, Unsealed)> = Vec::new();
+        for exchange in self.exchanges.values() {
+            if mine(&exchange.device) && exchange.seal.is_none() {
+                unsealed.push((
+                    exchange.recorded_at,
+                    Unsealed::Exchange(exchange.id.clone()),
+                ));
+            }
+            for event in &exchange.events {
+                if event.device.as_ref().is_some_and(mine) && event.seal.is_none() {
+                    unsealed.push((
+                        event.at,
+                        Unsealed::Event {
+                            exchange: exchange.id.clone(),
+                            event: event.id.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        unsealed.sort();
+        unsealed
+            .into_iter()
+            .filter_map(|(_, record)| {
+                let seq = next;
+                let bytes = self.canonical(&record, seq)?;
+                next += 1;
+                Some(ToSign { record, seq, bytes })
+            })
+            .collect()
+    }
+
+    /// Writes the seals of records listed by [`Timebank::to_sign`], in one
+    /// commit. A signature that is not this device's over the record as it
+    /// now stands is refused, and nothing is written.
+    pub fn add_signatures(
+        &mut self,
+        signed: &[(ToSign, Signature)],
+        now: Timestamp,
+    ) -> Result<usize, LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        let mut seals = Vec::new();
+        for (to_sign, signature) in signed {
+            let sealed_already = match &to_sign.record {
+                Unsealed::Exchange(id) => self.exchanges.get(id).map(|e| e.seal.is_some()),
+                Unsealed::Event { exchange, event } => self.exchanges.get(exchange).and_then(|e| {
+                    e.events
+                        .iter()
+                        .find(|entry| entry.id == *event)
+                        .map(|entry| entry.seal.is_some())
+                }),
+            };
+            if sealed_already != Some(false) {
+                continue;
+            }
+            let bytes = self
+                .canonical(&to_sign.record, to_sign.seq)
+                .ok_or(LedgerError::BadSignature)?;
+            if !trust::verify(&key, &bytes, signature) {
+                return Err(LedgerError::BadSignature);
+            }
+            seals.push((
+                to_sign.record.clone(),
+                Seal {
+                    seq: to_sign.seq,
+                    signature: *signature,
+                },
+            ));
+        }
+        if seals.is_empty() {
+            return Ok(0);
+        }
+        self.write(now, "seal records", |doc| {
+            seals.iter().try_for_each(|(record, seal)| match record {
+                Unsealed::Exchange(id) => schema::write_exchange_seal(doc, id, seal),
+                Unsealed::Event { exchange, event } => {
+                    schema::write_event_seal(doc, exchange, event, seal)
+                }
+            })
+        })?;
+        for (record, seal) in &seals {
+            match record {
+                Unsealed::Exchange(id) => {
+                    if let Some(exchange) = self.exchanges.get_mut(id) {
+                        exchange.seal = Some(*seal);
+                    }
+                }
+                Unsealed::Event { exchange, event } => {
+                    if let Some(entry) = self
+                        .exchanges
+                        .get_mut(exchange)
+                        .and_then(|e| e.events.iter_mut().find(|entry| entry.id == *event))
+                    {
+                        entry.seal = Some(*seal);
+                    }
+                }
+            }
+        }
+        Ok(seals.len())
+    }
+
+    /// The highest number this device has sealed a record with (0 if none).
+    fn last_seq(&self) -> u64 {
+        let mine = |device: &crate::ids::DeviceId| *device == self.device;
+        self.exchanges
+            .values()
+            .flat_map(|exchange| {
+                let own = exchange
+                    .seal
+                    .filter(|_| mine(&exchange.device))
+                    .map(|seal| seal.seq);
+                let events = exchange
+                    .events
+                    .iter()
+                    .filter(|event| event.device.as_ref().is_some_and(mine))
+                    .filter_map(|event| event.seal.map(|seal| seal.seq));
+                own.into_iter().chain(events)
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The canonical bytes of `record` as it now stands, numbered `seq`.
+    fn canonical(&self, record: &Unsealed, seq: u64) -> Option<Vec<u8>> {
+        let timebank = self.info.id.as_str();
+        match record {
+            Unsealed::Exchange(id) => {
+                let exchange = self.exchanges.get(id)?;
+                Some(trust::exchange_bytes(timebank, exchange, seq).into_bytes())
+            }
+            Unsealed::Event { exchange, event } => {
+                let entry = self
+                    .exchanges
+                    .get(exchange)?
+                    .events
+                    .iter()
+                    .find(|entry| entry.id == *event)?;
+                let device = entry.device.as_ref()?;
+                Some(trust::event_bytes(timebank, exchange, entry, device, seq).into_bytes())
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! A device seals what it wrote: records are written at once, the device's
+//! signature follows (the app signs asynchronously), and nothing written is
+//! ever left unsigned for good or signed twice.
+
+use ed25519_dalek::{Signer, SigningKey};
+use ledger::trust::{self, DeviceKey, Signature};
+use ledger::{LedgerError, Timebank, ToSign, Unsealed};
+
+use super::support::*;
+
+fn phone(seed: u8) -> SigningKey {
+    SigningKey::from_bytes(&[seed; 32])
+}
+
+fn key_of(signing: &SigningKey) -> DeviceKey {
+    DeviceKey::from_bytes(signing.verifying_key().to_bytes())
+}
+
+fn sign_all(signing: &SigningKey, to_sign: Vec<ToSign>) -> Vec<(ToSign, Signature)> {
+    to_sign
+        .into_iter()
+        .map(|item| {
+            let signature = Signature::from_bytes(signing.sign(&item.bytes).to_bytes());
+            (item, signature)
+        })
+        .collect()
+}
+
+/// Whether every record in `timebank` written by `key`'s device carries a
+/// seal that verifies over its canonical bytes.
+fn sealed_by(timebank: &Timebank, key: &DeviceKey) -> (usize, usize) {
+    let id = timebank.info().id.clone();
+    let mut sealed = 0;
+    let mut unsealed = 0;
+    for exchange in timebank.exchanges() {
+        if exchange.device == key.device_id() {
+            match exchange.seal {
+                Some(seal) => {
+                    let bytes = trust::exchange_bytes(&id, exchange, seal.seq);
+                    assert!(trust::verify(key, bytes.as_bytes(), &seal.signature));
+                    sealed += 1;
+                }
+                None => unsealed += 1,
+            }
+        }
+        for event in &exchange.events {
+            if event.device.as_ref() == Some(&key.device_id()) {
+                match event.seal {
+                    Some(seal) => {
+                        let bytes = trust::event_bytes(
+                            &id,
+                            &exchange.id,
+                            event,
+                            &key.device_id(),
+                            seal.seq,
+                        );
+                        assert!(trust::verify(key, bytes.as_bytes(), &seal.signature));
+                        sealed += 1;
+                    }
+                    None => unsealed += 1,
+                }
+            }
+        }
+    }
+    (sealed, unsealed)
+}
+
+#[test]
+fn what_a_device_records_is_sealed_and_stays_sealed_after_a_reload() {
+    let mut f = Fixture::new();
+    let signing = phone(7);
+    let key = key_of(&signing);
+    f.timebank.use_device_key(key);
+    assert_eq!(f.timebank.device(), &key.device_id());
+    let recorded = f
+        .timebank
+        .record(&f.ann, help(&f.bob, &f.ann, 60), NOW)
+        .unwrap();
+    f.timebank.confirm(&f.bob, &recorded.id, "", NOW).unwrap();
+
+    let to_sign = f.timebank.to_sign();
+    assert_eq!(
+        to_sign
+            .iter()
+            .map(|item| (item.record.clone(), item.seq))
+            .collect::<Vec<_>>()[0],
+        (Unsealed::Exchange(recorded.id.clone()), 1)
+    );
+    assert_eq!(to_sign.len(), 2, "the exchange and its confirmation");
+    assert_eq!(to_sign[1].seq, 2);
+    assert_eq!(
+        f.timebank.add_signatures(&sign_all(&signing, to_sign), NOW),
+        Ok(2)
+    );
+    assert!(f.timebank.to_sign().is_empty());
+    assert_eq!(sealed_by(&f.timebank, &key), (2, 0));
+
+    // The next record continues the numbering.
+    f.timebank
+        .record(&f.ann, help(&f.cat, &f.ann, 30), NOW)
+        .unwrap();
+    assert_eq!(f.timebank.to_sign()[0].seq, 3);
+
+    let mut reopened = Timebank::load(&f.timebank.save(), entropy(9)).unwrap();
+    assert_eq!(sealed_by(&reopened, &key), (2, 1));
+    reopened.use_device_key(key);
+    let again = reopened.to_sign();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].seq, 3);
+    reopened
+        .add_signatures(&sign_all(&signing, again), NOW)
+        .unwrap();
+    assert_eq!(sealed_by(&reopened, &key), (3, 0));
+}
+
+#[test]
+fn a_signature_that_is_not_this_devices_is_refused_and_changes_nothing() {
+    let mut f = Fixture::new();
+    let signing = phone(7);
+    f.timebank.use_device_key(key_of(&signing));
+    f.timebank
+        .record(&f.ann, help(&f.bob, &f.ann, 60), NOW)
+        .unwrap();
+    let heads = f.timebank.heads();
+    let by_another = sign_all(&phone(8), f.timebank.to_sign());
+    assert_eq!(
+        f.timebank.add_signatures(&by_another, NOW),
+        Err(LedgerError::BadSignature)
+    );
+    // Bytes for another number than the one signed.
+    let mut renumbered = sign_all(&signing, f.timebank.to_sign());
+    renumbered[0].0.seq = 5;
+    assert_eq!(
+        f.timebank.add_signatures(&renumbered, NOW),
+        Err(LedgerError::BadSignature)
+    );
+    assert_eq!(f.timebank.heads(), heads);
+    assert_eq!(f.timebank.to_sign().len(), 1);
+}
+
+#[test]
+fn a_device_seals_only_its_own_records_and_never_twice() {
+    let mut f = Fixture::new();
+    // Without a key there is nothing to sign.
+    f.timebank
+        .record(&f.ann, help(&f.bob, &f.ann, 60), NOW)
+        .unwrap();
+    assert!(f.timebank.to_sign().is_empty());
+    assert_eq!(
+        f.timebank.add_signatures(&[], NOW),
+        Err(LedgerError::NoDeviceKey)
+    );
+
+    let (ann_key, bob_key) = (phone(1), phone(2));
+    let mut ann_phone = f.timebank.fork(entropy(21));
+    let mut bob_phone = f.timebank.fork(entropy(22));
+    ann_phone.use_device_key(key_of(&ann_key));
+    bob_phone.use_device_key(key_of(&bob_key));
+    ann_phone
+        .record(&f.ann, help(&f.cat, &f.ann, 15), NOW)
+        .unwrap();
+    bob_phone
+        .record(&f.bob, help(&f.cat, &f.bob, 20), NOW)
+        .unwrap();
+    ann_phone.merge(&mut bob_phone).unwrap();
+    // Ann's phone sees Bob's unsealed record but does not list it.
+    let listed = ann_phone.to_sign();
+    assert_eq!(listed.len(), 1);
+    let signed = sign_all(&ann_key, listed);
+    assert_eq!(ann_phone.add_signatures(&signed, NOW), Ok(1));
+    // The same signatures again (a second tab's answer): nothing more.
+    let heads = ann_phone.heads();
+    assert_eq!(ann_phone.add_signatures(&signed, NOW), Ok(0));
+    assert_eq!(ann_phone.heads(), heads);
+    assert_eq!(sealed_by(&ann_phone, &key_of(&ann_key)), (1, 0));
+    assert_eq!(sealed_by(&ann_phone, &key_of(&bob_key)), (0, 1));
+}
