@@ -10,6 +10,12 @@ pub enum LedgerError {
     NotCoordinator,
     #[error("This device has no signing key yet, so it cannot sign what it wrote.")]
     NoDeviceKey,
+    #[error("This timebank's devices are already certified by a coordinator's device.")]
+    TrustAlreadyFounded,
+    #[error(
+        "Only a coordinator's certified device can do this. Ask a coordinator to certify this device."
+    )]
+    NotCoordinatorDevice,
     #[error(
         "A signature did not match what this device wrote, so nothing was signed. Try again; if it happens again, tell a coordinator."
     )]

@@ -39,6 +39,7 @@
 //! │   title, description, place: str, starts_at, ends_at: timestamp,
 //! │   organiser: str, cancelled: bool,
 //! │   attendance: map<member id, bool>    each member's latest answer
+//! ├─ trust: map                          roots, certificates, revocations: see schema/trust.rs
 //! └─ periods: map<month "YYYY-MM", map>   a locked month's published figures
 //!     locked_at: timestamp, locked_by: str, minutes_exchanged, exchanges,
 //!     fund_minutes, social_value_pence: int, active_members, new_members: uint,
@@ -72,6 +73,7 @@ mod exchanges;
 mod members;
 mod periods;
 mod resolutions;
+mod trust;
 
 pub use board::{
     event_ids, listing_ids, read_event, read_listing, write_attendance, write_event, write_listing,
@@ -85,6 +87,10 @@ pub use exchanges::{
 pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub use resolutions::{Resolution, read_resolutions, write_resolution};
+pub use trust::{
+    TrustRecord, read_certificates, read_revocations, read_roots, trust_record_at,
+    write_certificate, write_revocation, write_root,
+};
 
 /// The version of the layout above. Bump it, and add a step to [`upgrade`],
 /// whenever the layout changes.
@@ -285,6 +291,8 @@ pub struct Touched {
     pub listings: BTreeSet<ListingId>,
     pub events: BTreeSet<EventId>,
     pub periods: bool,
+    /// Certificates, revocations or roots.
+    pub trust: bool,
     /// A whole top-level map was replaced: re-read everything.
     pub everything: bool,
 }
@@ -335,6 +343,7 @@ pub fn touched(patches: &[Patch]) -> Touched {
                 .events
                 .extend(id.as_deref().and_then(EventId::parse)),
             PERIODS => touched.periods = true,
+            "trust" => touched.trust = true,
             _ => {}
         }
     }
@@ -342,9 +351,14 @@ pub fn touched(patches: &[Patch]) -> Touched {
 }
 
 impl Touched {
-    /// A whole top-level map changed (only when a timebank first arrives).
-    fn mark_all(&mut self, _top_level_key: &str) {
-        self.everything = true;
+    /// A whole top-level map changed (when a timebank first arrives, or
+    /// its trust is founded).
+    fn mark_all(&mut self, top_level_key: &str) {
+        if top_level_key == "trust" {
+            self.trust = true;
+        } else {
+            self.everything = true;
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use automerge::{ActorId, AutoCommit, ChangeHash, transaction::CommitOptions};
 
 mod attention;
 mod board;
+mod certificates;
 mod exchanges;
 mod import;
 mod members;
@@ -21,6 +22,7 @@ mod trading_day;
 
 pub use attention::AttentionItem;
 pub use board::{NewEvent, NewListing};
+pub use certificates::{CertificateDraft, RevocationDraft};
 pub use exchanges::{
     HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, Recorded, StatementLine,
 };

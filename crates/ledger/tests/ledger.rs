@@ -3,6 +3,7 @@
 mod ledger {
     pub mod attention;
     pub mod board;
+    pub mod certificates;
     pub mod csv;
     pub mod exchanges;
     pub mod members;

@@ -56,7 +56,7 @@ impl Timebank {
             return Vec::new();
         }
         let mine = |device: &crate::ids::DeviceId| *device == self.device;
-        let mut next = self.last_seq() + 1;
+        let mut next = self.last_trust_seq() + 1;
         let mut unsealed: Vec<(Timestamp, Unsealed)> = Vec::new();
         for exchange in self.exchanges.values() {
             if mine(&exchange.device) && exchange.seal.is_none() {
@@ -159,7 +159,7 @@ impl Timebank {
     }
 
     /// The highest number this device has sealed a record with (0 if none).
-    fn last_seq(&self) -> u64 {
+    pub(super) fn last_seq(&self) -> u64 {
         let mine = |device: &crate::ids::DeviceId| *device == self.device;
         self.exchanges
             .values()

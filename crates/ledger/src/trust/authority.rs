@@ -80,11 +80,13 @@ pub struct Authority {
 }
 
 impl Authority {
-    /// Decides every device's standing. `root` is the key the timebank was
-    /// founded with; nothing counts without its own certificate.
+    /// Decides every device's standing. `roots` are the keys the timebank's
+    /// trust was founded with (one, unless two coordinators founded it at
+    /// the same time on two devices); nothing counts without a root's own
+    /// certificate.
     pub fn decide(
         timebank: &str,
-        root: &DeviceKey,
+        roots: &[DeviceKey],
         certificates: &[Certificate],
         revocations: &[Revocation],
         inside: &dyn Inside,
@@ -104,7 +106,7 @@ impl Authority {
             .collect();
 
         // First ignoring revocations: who was ever a coordinator's device.
-        let ever = chain(root, &signed, &BTreeMap::new(), inside);
+        let ever = chain(roots, &signed, &BTreeMap::new(), inside);
         let is_coordinator = |standings: &BTreeMap<DeviceKey, (MemberId, Role)>,
                               device: &DeviceKey| {
             standings
@@ -154,7 +156,7 @@ impl Authority {
         let mut rounds = 0;
         loop {
             let cuts = cuts_of(&counted);
-            decided = chain(root, &signed, &cuts, inside);
+            decided = chain(roots, &signed, &cuts, inside);
             let next: Vec<&Revocation> = counting
                 .iter()
                 .copied()
@@ -245,7 +247,7 @@ struct Chain {
 /// device admitted before, unless the issuer was revoked and the
 /// certificate is outside the revocation's cut.
 fn chain(
-    root: &DeviceKey,
+    roots: &[DeviceKey],
     certificates: &[&Certificate],
     cuts: &BTreeMap<DeviceKey, Vec<Vec<String>>>,
     inside: &dyn Inside,
@@ -259,8 +261,8 @@ fn chain(
             if counted_certificates.contains(&index) {
                 continue;
             }
-            let founding = certificate.issuer == *root
-                && certificate.device == *root
+            let founding = roots.contains(&certificate.issuer)
+                && certificate.device == certificate.issuer
                 && certificate.role == Role::Coordinator;
             let issued_by_coordinator = standings
                 .standings

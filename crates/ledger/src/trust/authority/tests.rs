@@ -101,7 +101,7 @@ fn revoke_label(device: &Device, by: &Device) -> String {
 
 fn decide(root: &Device, certificates: &[Certificate], revocations: &[Revocation]) -> Authority {
     let inside = |record: RecordRef<'_>, cut: &[String]| cut.contains(&label(record));
-    Authority::decide(TIMEBANK, &root.key(), certificates, revocations, &inside)
+    Authority::decide(TIMEBANK, &[root.key()], certificates, revocations, &inside)
 }
 
 fn role_of(authority: &Authority, device: &Device) -> Option<(MemberId, Role)> {

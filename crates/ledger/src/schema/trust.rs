@@ -1,0 +1,245 @@
+//! The trust records: the root keys, certificates and revocations.
+//!
+//! ```text
+//! trust: map                              created by the first coordinator device to found
+//!   │                                     the timebank's trust; two created at once (two
+//!   │                                     founders apart) are read together, as one
+//!   roots: map<key hex, true>             the founding devices' keys
+//!   certificates: map<"<device id>.<issuer device id>", map>   written once
+//!       device, issuer: str (key hex), member: str, role: str ("member" | "coordinator"),
+//!       issued_at: timestamp, seq: uint, sig: bytes
+//!   revocations: map<"<device id>.<by device id>", map>         written once
+//!       device, by: str (key hex), cut: str (change hashes, sorted, comma-separated),
+//!       at: timestamp, reason: str, seq: uint, sig: bytes
+//! ```
+
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+
+use super::*;
+use crate::trust::{Certificate, DeviceKey, Revocation};
+
+const TRUST: &str = "trust";
+const ROOTS: &str = "roots";
+const CERTIFICATES: &str = "certificates";
+const REVOCATIONS: &str = "revocations";
+
+/// Every `trust` map (more than one if two devices created it at once).
+fn trust_maps(doc: &AutoCommit) -> Vec<ObjId> {
+    doc.get_all(ROOT, TRUST)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(value, id)| matches!(value, Value::Object(ObjType::Map)).then_some(id))
+        .collect()
+}
+
+/// The sub-map `name` of every `trust` map.
+fn parts(doc: &AutoCommit, name: &str) -> Vec<ObjId> {
+    trust_maps(doc)
+        .iter()
+        .filter_map(|trust| map(doc, trust, name))
+        .collect()
+}
+
+pub fn read_roots(doc: &AutoCommit) -> Vec<DeviceKey> {
+    let mut roots: Vec<DeviceKey> = parts(doc, ROOTS)
+        .iter()
+        .flat_map(|roots| doc.keys(roots).collect::<Vec<_>>())
+        .filter_map(|key| DeviceKey::parse(&key))
+        .collect();
+    roots.sort();
+    roots.dedup();
+    roots
+}
+
+pub fn read_certificates(doc: &AutoCommit) -> Vec<Certificate> {
+    let mut certificates: Vec<Certificate> = parts(doc, CERTIFICATES)
+        .iter()
+        .flat_map(|all| {
+            doc.keys(all)
+                .filter_map(|key| read_certificate(doc, &map(doc, all, &key)?))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    certificates.sort_by_key(|c| (c.device, c.issuer, c.seq));
+    certificates.dedup();
+    certificates
+}
+
+fn read_certificate(doc: &AutoCommit, obj: &ObjId) -> Option<Certificate> {
+    let fields = Fields::read(doc, obj);
+    Some(Certificate {
+        device: fields.string("device").and_then(|s| DeviceKey::parse(&s))?,
+        member: fields.string("member").and_then(|s| MemberId::parse(&s))?,
+        role: match fields.string("role")?.as_str() {
+            "member" => Role::Member,
+            "coordinator" => Role::Coordinator,
+            _ => return None,
+        },
+        issuer: fields.string("issuer").and_then(|s| DeviceKey::parse(&s))?,
+        issued_at: Timestamp(fields.int("issued_at")?),
+        seq: fields.uint(SEQ)?,
+        signature: signature(&fields)?,
+    })
+}
+
+pub fn read_revocations(doc: &AutoCommit) -> Vec<Revocation> {
+    let mut revocations: Vec<Revocation> = parts(doc, REVOCATIONS)
+        .iter()
+        .flat_map(|all| {
+            doc.keys(all)
+                .filter_map(|key| read_revocation(doc, &map(doc, all, &key)?))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    revocations.sort_by_key(|r| (r.device, r.by, r.seq));
+    revocations.dedup();
+    revocations
+}
+
+fn read_revocation(doc: &AutoCommit, obj: &ObjId) -> Option<Revocation> {
+    let fields = Fields::read(doc, obj);
+    let cut = fields.string("cut")?;
+    Some(Revocation {
+        device: fields.string("device").and_then(|s| DeviceKey::parse(&s))?,
+        cut: cut
+            .split(',')
+            .filter(|head| !head.is_empty())
+            .map(str::to_string)
+            .collect(),
+        by: fields.string("by").and_then(|s| DeviceKey::parse(&s))?,
+        at: Timestamp(fields.int("at")?),
+        reason: fields.string("reason").unwrap_or_default(),
+        seq: fields.uint(SEQ)?,
+        signature: signature(&fields)?,
+    })
+}
+
+fn signature(fields: &Fields) -> Option<Signature> {
+    match fields.scalar(SIG)? {
+        ScalarValue::Bytes(bytes) => Signature::from_slice(bytes),
+        _ => None,
+    }
+}
+
+/// The `trust` map to write into, made (with its parts) if there is none.
+fn trust_for_writing(doc: &mut AutoCommit) -> WriteResult<ObjId> {
+    if let Some(trust) = map(doc, &ROOT, TRUST) {
+        return Ok(trust);
+    }
+    let trust = doc.put_object(ROOT, TRUST, ObjType::Map)?;
+    for part in [ROOTS, CERTIFICATES, REVOCATIONS] {
+        doc.put_object(&trust, part, ObjType::Map)?;
+    }
+    Ok(trust)
+}
+
+/// Records `key` as a root of the timebank's trust.
+pub fn write_root(doc: &mut AutoCommit, key: &DeviceKey) -> WriteResult<()> {
+    let trust = trust_for_writing(doc)?;
+    if let Some(roots) = map(doc, &trust, ROOTS) {
+        doc.put(&roots, key.to_hex(), true)?;
+    }
+    Ok(())
+}
+
+fn record_key(device: &DeviceKey, other: &DeviceKey) -> String {
+    format!("{}.{}", device.device_id(), other.device_id())
+}
+
+pub fn write_certificate(doc: &mut AutoCommit, certificate: &Certificate) -> WriteResult<()> {
+    let trust = trust_for_writing(doc)?;
+    let Some(all) = map(doc, &trust, CERTIFICATES) else {
+        return Ok(());
+    };
+    let obj = doc.put_object(
+        &all,
+        record_key(&certificate.device, &certificate.issuer),
+        ObjType::Map,
+    )?;
+    doc.put(&obj, "device", certificate.device.to_hex())?;
+    doc.put(&obj, "member", certificate.member.as_str())?;
+    doc.put(&obj, "role", crate::trust::role_name(certificate.role))?;
+    doc.put(&obj, "issuer", certificate.issuer.to_hex())?;
+    doc.put(
+        &obj,
+        "issued_at",
+        ScalarValue::Timestamp(certificate.issued_at.0),
+    )?;
+    doc.put(&obj, SEQ, certificate.seq)?;
+    doc.put(
+        &obj,
+        SIG,
+        ScalarValue::Bytes(certificate.signature.as_bytes().to_vec()),
+    )?;
+    Ok(())
+}
+
+pub fn write_revocation(doc: &mut AutoCommit, revocation: &Revocation) -> WriteResult<()> {
+    let trust = trust_for_writing(doc)?;
+    let Some(all) = map(doc, &trust, REVOCATIONS) else {
+        return Ok(());
+    };
+    let obj = doc.put_object(
+        &all,
+        record_key(&revocation.device, &revocation.by),
+        ObjType::Map,
+    )?;
+    let mut cut = revocation.cut.clone();
+    cut.sort();
+    doc.put(&obj, "device", revocation.device.to_hex())?;
+    doc.put(&obj, "cut", cut.join(","))?;
+    doc.put(&obj, "by", revocation.by.to_hex())?;
+    doc.put(&obj, "at", ScalarValue::Timestamp(revocation.at.0))?;
+    doc.put(&obj, "reason", revocation.reason.as_str())?;
+    doc.put(&obj, SEQ, revocation.seq)?;
+    doc.put(
+        &obj,
+        SIG,
+        ScalarValue::Bytes(revocation.signature.as_bytes().to_vec()),
+    )?;
+    Ok(())
+}
+
+/// Which trust record is asked about.
+pub enum TrustRecord<'a> {
+    Certificate(&'a Certificate),
+    Revocation(&'a Revocation),
+}
+
+/// Whether `record` was in the document at `heads` (a revocation's cut).
+/// Heads this copy does not have (or that do not parse) hold nothing.
+pub fn trust_record_at(doc: &AutoCommit, record: TrustRecord<'_>, heads: &[String]) -> bool {
+    let Some(heads) = heads
+        .iter()
+        .map(|head| head.parse::<ChangeHash>().ok())
+        .collect::<Option<Vec<ChangeHash>>>()
+    else {
+        return false;
+    };
+    let (part, key) = match record {
+        TrustRecord::Certificate(certificate) => (
+            CERTIFICATES,
+            record_key(&certificate.device, &certificate.issuer),
+        ),
+        TrustRecord::Revocation(revocation) => {
+            (REVOCATIONS, record_key(&revocation.device, &revocation.by))
+        }
+    };
+    let Ok(trusts) = doc.get_all_at(ROOT, TRUST, &heads) else {
+        return false;
+    };
+    trusts.into_iter().any(|(value, trust)| {
+        matches!(value, Value::Object(ObjType::Map))
+            && doc
+                .get_at(&trust, part, &heads)
+                .ok()
+                .flatten()
+                .is_some_and(|(_, all)| {
+                    doc.get_at(&all, key.as_str(), &heads)
+                        .ok()
+                        .flatten()
+                        .is_some()
+                })
+    })
+}

@@ -1,0 +1,246 @@
+//! Founding a timebank's trust, certifying devices and revoking them. Each
+//! is prepared here (the bytes to sign), signed by the app, and written
+//! with its signature in one commit, after the signature is checked against
+//! this device's key.
+
+use crate::error::LedgerError;
+use crate::ids::MemberId;
+use crate::model::{MemberStatus, Role};
+use crate::schema::{self, TrustRecord};
+use crate::time::Timestamp;
+use crate::trust::{
+    Authority, Certificate, DeviceKey, RecordRef, Revocation, Signature, certificate_bytes,
+    revocation_bytes,
+};
+
+use super::Timebank;
+
+/// A certificate waiting for its issuer's signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertificateDraft {
+    pub device: DeviceKey,
+    pub member: MemberId,
+    pub role: Role,
+    pub issued_at: Timestamp,
+    pub seq: u64,
+    /// The founding certificate: this device certifies itself and becomes a
+    /// root of the timebank's trust.
+    pub founding: bool,
+    /// The bytes to sign.
+    pub bytes: Vec<u8>,
+}
+
+/// A revocation waiting for its signer's signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevocationDraft {
+    pub device: DeviceKey,
+    pub cut: Vec<String>,
+    pub reason: String,
+    pub at: Timestamp,
+    pub seq: u64,
+    pub bytes: Vec<u8>,
+}
+
+impl Timebank {
+    /// The standing of every device, decided afresh from the document.
+    pub fn authority(&self) -> Authority {
+        let roots = schema::read_roots(&self.doc);
+        let certificates = schema::read_certificates(&self.doc);
+        let revocations = schema::read_revocations(&self.doc);
+        let doc = &self.doc;
+        let inside = |record: RecordRef<'_>, cut: &[String]| {
+            let record = match record {
+                RecordRef::Certificate(certificate) => TrustRecord::Certificate(certificate),
+                RecordRef::Revocation(revocation) => TrustRecord::Revocation(revocation),
+            };
+            schema::trust_record_at(doc, record, cut)
+        };
+        Authority::decide(&self.info.id, &roots, &certificates, &revocations, &inside)
+    }
+
+    /// Whether a coordinator's device has founded this timebank's trust.
+    pub fn trust_founded(&self) -> bool {
+        !schema::read_roots(&self.doc).is_empty()
+    }
+
+    /// The founding certificate for this device, acting for coordinator
+    /// `by`: the first coordinator device to open a timebank whose trust is
+    /// not founded yet. Until then the `role` field decides who is a
+    /// coordinator, as it always did; afterwards only certificates do.
+    pub fn prepare_founding(
+        &self,
+        by: &MemberId,
+        now: Timestamp,
+    ) -> Result<CertificateDraft, LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        if self.trust_founded() {
+            return Err(LedgerError::TrustAlreadyFounded);
+        }
+        self.require_coordinator(by)?;
+        Ok(self.draft(key, by.clone(), Role::Coordinator, true, now))
+    }
+
+    /// A certificate by this device (a coordinator's) for another device,
+    /// acting for `member` in `role`.
+    pub fn prepare_certificate(
+        &self,
+        device: DeviceKey,
+        member: &MemberId,
+        role: Role,
+        now: Timestamp,
+    ) -> Result<CertificateDraft, LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        self.require_coordinator_device(&key)?;
+        let person = self.members.get(member).ok_or(LedgerError::UnknownMember)?;
+        if person.status == MemberStatus::Left {
+            return Err(LedgerError::MemberNotActive {
+                name: person.name.clone(),
+                status: super::status_words(person.status),
+            });
+        }
+        Ok(self.draft(device, member.clone(), role, false, now))
+    }
+
+    fn draft(
+        &self,
+        device: DeviceKey,
+        member: MemberId,
+        role: Role,
+        founding: bool,
+        now: Timestamp,
+    ) -> CertificateDraft {
+        let issuer = if founding {
+            device
+        } else {
+            self.device_key.unwrap_or(device)
+        };
+        let seq = self.last_trust_seq() + 1;
+        let bytes = certificate_bytes(&self.info.id, &device, &member, role, &issuer, now, seq)
+            .into_bytes();
+        CertificateDraft {
+            device,
+            member,
+            role,
+            issued_at: now,
+            seq,
+            founding,
+            bytes,
+        }
+    }
+
+    /// Writes a certificate this device signed (and, for the founding one,
+    /// this device's key as a root), after checking the signature.
+    pub fn add_certificate(
+        &mut self,
+        draft: CertificateDraft,
+        signature: Signature,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        let certificate = Certificate {
+            device: draft.device,
+            member: draft.member,
+            role: draft.role,
+            issuer: key,
+            issued_at: draft.issued_at,
+            seq: draft.seq,
+            signature,
+        };
+        if !certificate.is_signed(&self.info.id) || (draft.founding && draft.device != key) {
+            return Err(LedgerError::BadSignature);
+        }
+        let founding = draft.founding;
+        self.write(now, "certify a device", |doc| {
+            if founding {
+                schema::write_root(doc, &key)?;
+            }
+            schema::write_certificate(doc, &certificate)
+        })
+    }
+
+    /// A revocation by this device (a coordinator's) of `device`: what it
+    /// wrote up to now still counts; what it writes after waits for a
+    /// coordinator.
+    pub fn prepare_revocation(
+        &mut self,
+        device: DeviceKey,
+        reason: &str,
+        now: Timestamp,
+    ) -> Result<RevocationDraft, LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        self.require_coordinator_device(&key)?;
+        super::check_text("reason", reason)?;
+        let cut: Vec<String> = self
+            .doc
+            .get_heads()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let seq = self.last_trust_seq() + 1;
+        let reason = reason.trim().to_string();
+        let bytes =
+            revocation_bytes(&self.info.id, &device, &cut, &key, now, &reason, seq).into_bytes();
+        Ok(RevocationDraft {
+            device,
+            cut,
+            reason,
+            at: now,
+            seq,
+            bytes,
+        })
+    }
+
+    pub fn add_revocation(
+        &mut self,
+        draft: RevocationDraft,
+        signature: Signature,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        let revocation = Revocation {
+            device: draft.device,
+            cut: draft.cut,
+            by: key,
+            at: draft.at,
+            reason: draft.reason,
+            seq: draft.seq,
+            signature,
+        };
+        if !revocation.is_signed(&self.info.id) {
+            return Err(LedgerError::BadSignature);
+        }
+        self.write(now, "revoke a device", |doc| {
+            schema::write_revocation(doc, &revocation)
+        })
+    }
+
+    fn require_coordinator_device(&self, key: &DeviceKey) -> Result<(), LedgerError> {
+        match self.authority().standing(key) {
+            Some(standing) if standing.role == Role::Coordinator && !standing.is_revoked() => {
+                Ok(())
+            }
+            _ => Err(LedgerError::NotCoordinatorDevice),
+        }
+    }
+
+    /// The highest running number this device gave a certificate or
+    /// revocation (they share the numbering of its other records).
+    pub(super) fn last_trust_seq(&self) -> u64 {
+        let Some(key) = self.device_key else {
+            return 0;
+        };
+        let certificates = schema::read_certificates(&self.doc)
+            .into_iter()
+            .filter(|certificate| certificate.issuer == key)
+            .map(|certificate| certificate.seq);
+        let revocations = schema::read_revocations(&self.doc)
+            .into_iter()
+            .filter(|revocation| revocation.by == key)
+            .map(|revocation| revocation.seq);
+        certificates
+            .chain(revocations)
+            .chain(std::iter::once(self.last_seq()))
+            .max()
+            .unwrap_or(0)
+    }
+}

@@ -1,0 +1,308 @@
+//! Certificates and revocations in the document: founding a timebank's
+//! trust, certifying devices, forgeries written straight into the document
+//! (as a modified app would), two founders apart, and a revoked coordinator
+//! whose later certificates do not count.
+
+use ed25519_dalek::{Signer, SigningKey};
+use ledger::trust::{Certificate, DeviceKey, Signature, TrustProblem, certificate_bytes};
+use ledger::{CertificateDraft, LedgerError, MemberId, Role, Timebank, Timestamp, schema};
+
+use super::support::*;
+
+struct Device(SigningKey);
+
+impl Device {
+    fn new(seed: u8) -> Device {
+        Device(SigningKey::from_bytes(&[seed; 32]))
+    }
+
+    fn key(&self) -> DeviceKey {
+        DeviceKey::from_bytes(self.0.verifying_key().to_bytes())
+    }
+
+    fn sign(&self, bytes: &[u8]) -> Signature {
+        Signature::from_bytes(self.0.sign(bytes).to_bytes())
+    }
+}
+
+fn found(timebank: &mut Timebank, device: &Device, by: &MemberId) {
+    timebank.use_device_key(device.key());
+    let draft = timebank.prepare_founding(by, NOW).unwrap();
+    let signature = device.sign(&draft.bytes);
+    timebank.add_certificate(draft, signature, NOW).unwrap();
+}
+
+fn certify(
+    timebank: &mut Timebank,
+    issuer: &Device,
+    device: &Device,
+    member: &MemberId,
+    role: Role,
+) -> Result<(), LedgerError> {
+    let draft: CertificateDraft = timebank.prepare_certificate(device.key(), member, role, NOW)?;
+    let signature = issuer.sign(&draft.bytes);
+    timebank.add_certificate(draft, signature, NOW)
+}
+
+fn standing(timebank: &Timebank, device: &Device) -> Option<(MemberId, Role, bool)> {
+    timebank
+        .authority()
+        .standing(&device.key())
+        .map(|s| (s.member.clone(), s.role, s.is_revoked()))
+}
+
+#[test]
+fn a_founded_timebank_certifies_devices_and_keeps_them_after_a_reload() {
+    let mut f = Fixture::new();
+    let (tablet, ann_phone) = (Device::new(1), Device::new(2));
+    assert!(!f.timebank.trust_founded());
+    // Only a coordinator founds it.
+    f.timebank.use_device_key(tablet.key());
+    assert_eq!(
+        f.timebank.prepare_founding(&f.ann, NOW),
+        Err(LedgerError::NotCoordinator)
+    );
+    found(&mut f.timebank, &tablet, &f.cora);
+    assert!(f.timebank.trust_founded());
+    assert_eq!(
+        f.timebank.prepare_founding(&f.cora, NOW),
+        Err(LedgerError::TrustAlreadyFounded)
+    );
+    certify(&mut f.timebank, &tablet, &ann_phone, &f.ann, Role::Member).unwrap();
+    assert_eq!(
+        standing(&f.timebank, &tablet),
+        Some((f.cora.clone(), Role::Coordinator, false))
+    );
+    assert_eq!(
+        standing(&f.timebank, &ann_phone),
+        Some((f.ann.clone(), Role::Member, false))
+    );
+    let mut reopened = Timebank::load(&f.timebank.save(), entropy(5)).unwrap();
+    assert_eq!(reopened.authority(), f.timebank.authority());
+    // Ann's phone cannot certify anyone.
+    reopened.use_device_key(ann_phone.key());
+    assert_eq!(
+        certify(
+            &mut reopened,
+            &ann_phone,
+            &Device::new(3),
+            &f.bob,
+            Role::Member
+        ),
+        Err(LedgerError::NotCoordinatorDevice)
+    );
+    // A signature by another key than this device's is refused.
+    reopened.use_device_key(tablet.key());
+    assert_eq!(
+        certify(
+            &mut reopened,
+            &ann_phone,
+            &Device::new(3),
+            &f.bob,
+            Role::Member
+        ),
+        Err(LedgerError::BadSignature)
+    );
+}
+
+/// A modified app writes certificates straight into the document: one
+/// signed by a member's phone, one whose role was changed after signing,
+/// and a raw `role = coordinator` on the member. None gives any power, and
+/// coordinators see the bad certificates.
+#[test]
+fn forged_certificates_and_self_promotion_give_no_power() {
+    let mut f = Fixture::new();
+    let (tablet, ann_phone, bob_phone) = (Device::new(1), Device::new(2), Device::new(4));
+    found(&mut f.timebank, &tablet, &f.cora);
+    certify(&mut f.timebank, &tablet, &ann_phone, &f.ann, Role::Member).unwrap();
+    let id = f.timebank.info().id.clone();
+    let forge = |issuer: &Device, device: &Device, member: &MemberId, role: Role| {
+        let bytes = certificate_bytes(
+            &id,
+            &device.key(),
+            member,
+            role,
+            &issuer.key(),
+            Timestamp(NOW.0),
+            9,
+        );
+        Certificate {
+            device: device.key(),
+            member: member.clone(),
+            role,
+            issuer: issuer.key(),
+            issued_at: NOW,
+            seq: 9,
+            signature: issuer.sign(bytes.as_bytes()),
+        }
+    };
+    // Ann's phone makes Bob's phone a coordinator's.
+    let by_member = forge(&ann_phone, &bob_phone, &f.bob, Role::Coordinator);
+    // Ann's own certificate, re-signed by nobody, with a coordinator role.
+    let mut promoted = forge(&tablet, &ann_phone, &f.ann, Role::Member);
+    promoted.role = Role::Coordinator;
+    let before = f.timebank.heads();
+    {
+        let doc = f.timebank.document_mut();
+        schema::write_certificate(doc, &by_member).unwrap();
+        doc.commit();
+    }
+    let mut attacked = Timebank::load(&f.timebank.save(), entropy(6)).unwrap();
+    {
+        let doc = attacked.document_mut();
+        schema::write_certificate(
+            doc,
+            &Certificate {
+                issuer: ann_phone.key(),
+                ..promoted
+            },
+        )
+        .unwrap();
+        doc.commit();
+    }
+    f.timebank.refresh_since(&before);
+    let mut merged = Timebank::load(&attacked.save(), entropy(7)).unwrap();
+    merged.merge(&mut f.timebank).unwrap();
+    let authority = merged.authority();
+    assert_eq!(
+        authority
+            .standing(&ann_phone.key())
+            .map(|s| (s.member.clone(), s.role)),
+        Some((f.ann.clone(), Role::Member))
+    );
+    assert_eq!(authority.standing(&bob_phone.key()), None);
+    assert!(
+        authority
+            .problems
+            .contains(&TrustProblem::CertificateNotValid {
+                device: bob_phone.key()
+            })
+    );
+    assert!(
+        authority
+            .problems
+            .contains(&TrustProblem::CertificateNotValid {
+                device: ann_phone.key()
+            })
+    );
+    // A raw write of the role field: still no coordinator's device.
+    merged
+        .set_role(&f.cora, &f.ann, Role::Coordinator, NOW)
+        .unwrap();
+    assert!(!merged.authority().is_coordinator_device(&ann_phone.key()));
+}
+
+/// Two coordinators open a timebank from before signing on two devices
+/// apart: each founds its trust; after they sync, both stand, on both
+/// copies.
+#[test]
+fn two_founders_apart_both_stand_after_they_merge() {
+    let mut f = Fixture::new();
+    let dana = f
+        .timebank
+        .add_member(
+            &f.cora,
+            ledger::NewMember {
+                name: "Dana".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .unwrap();
+    f.timebank
+        .set_status(&f.cora, &dana, ledger::MemberStatus::Active, NOW)
+        .unwrap();
+    f.timebank
+        .set_role(&f.cora, &dana, Role::Coordinator, NOW)
+        .unwrap();
+    let (cora_tablet, dana_phone, ann_phone) = (Device::new(1), Device::new(2), Device::new(3));
+    let mut cora_copy = f.timebank.fork(entropy(31));
+    let mut dana_copy = f.timebank.fork(entropy(32));
+    found(&mut cora_copy, &cora_tablet, &f.cora);
+    found(&mut dana_copy, &dana_phone, &dana);
+    certify(
+        &mut dana_copy,
+        &dana_phone,
+        &ann_phone,
+        &f.ann,
+        Role::Member,
+    )
+    .unwrap();
+    cora_copy.merge(&mut dana_copy).unwrap();
+    dana_copy.merge(&mut cora_copy).unwrap();
+    assert_eq!(cora_copy.authority(), dana_copy.authority());
+    let authority = cora_copy.authority();
+    for (device, member, role) in [
+        (&cora_tablet, &f.cora, Role::Coordinator),
+        (&dana_phone, &dana, Role::Coordinator),
+        (&ann_phone, &f.ann, Role::Member),
+    ] {
+        assert_eq!(
+            authority
+                .standing(&device.key())
+                .map(|s| (s.member.clone(), s.role)),
+            Some((member.clone(), role))
+        );
+    }
+    assert!(authority.problems.is_empty(), "{:?}", authority.problems);
+}
+
+/// Dana's phone is revoked while it is away; it certifies a device before
+/// it hears of it. When the copies meet, what it certified before the cut
+/// stands and what it certified after does not.
+#[test]
+fn a_revoked_coordinator_device_certifies_nothing_after_the_cut() {
+    let mut f = Fixture::new();
+    let (tablet, dana_phone, ann_phone, bob_phone) = (
+        Device::new(1),
+        Device::new(2),
+        Device::new(3),
+        Device::new(4),
+    );
+    found(&mut f.timebank, &tablet, &f.cora);
+    certify(
+        &mut f.timebank,
+        &tablet,
+        &dana_phone,
+        &f.cora,
+        Role::Coordinator,
+    )
+    .unwrap();
+    let mut away = f.timebank.fork(entropy(41));
+    away.use_device_key(dana_phone.key());
+    certify(&mut away, &dana_phone, &ann_phone, &f.ann, Role::Member).unwrap();
+    // The tablet has Ann's certificate (synced) when it revokes Dana's phone.
+    f.timebank.merge(&mut away).unwrap();
+    let draft = f
+        .timebank
+        .prepare_revocation(dana_phone.key(), "Lost on the bus", NOW)
+        .unwrap();
+    let signature = tablet.sign(&draft.bytes);
+    f.timebank.add_revocation(draft, signature, NOW).unwrap();
+    // Meanwhile, away, Dana's phone certifies Bob's.
+    certify(&mut away, &dana_phone, &bob_phone, &f.bob, Role::Member).unwrap();
+    f.timebank.merge(&mut away).unwrap();
+    away.merge(&mut f.timebank).unwrap();
+    for copy in [&f.timebank, &away] {
+        assert_eq!(
+            standing(copy, &ann_phone),
+            Some((f.ann.clone(), Role::Member, false))
+        );
+        assert_eq!(standing(copy, &bob_phone), None);
+        assert_eq!(
+            standing(copy, &dana_phone),
+            Some((f.cora.clone(), Role::Coordinator, true))
+        );
+    }
+    // And the revoked phone can no longer certify anyone.
+    assert_eq!(
+        certify(
+            &mut away,
+            &dana_phone,
+            &Device::new(5),
+            &f.cat,
+            Role::Member
+        ),
+        Err(LedgerError::NotCoordinatorDevice)
+    );
+}
