@@ -11,6 +11,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod cached_view;
+pub mod device_key;
 mod device_lock;
 mod files;
 mod form;
