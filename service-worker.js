@@ -41,6 +41,12 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The sync endpoint's address was once also a page's: opened as a page,
+  // it is the sync page's address now (WebSockets never come through here).
+  if (url.pathname === '/sync' && request.mode === 'navigate') {
+    event.respondWith(Response.redirect('/devices', 303));
+    return;
+  }
   if (url.pathname === '/sync' || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     event.respondWith(

@@ -74,7 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/trading-day") view=|| view! { <WithTimebank><TradingDay /></WithTimebank> } />
                     <Route path=path!("/reports") view=|| view! { <WithTimebank><Reports /></WithTimebank> } />
                     <Route path=path!("/who") view=|| view! { <WithTimebank><WhoAreYou /></WithTimebank> } />
-                    <Route path=path!("/sync") view=|| view! { <WithTimebank><SyncPage /></WithTimebank> } />
+                    <Route path=path!("/devices") view=|| view! { <WithTimebank><SyncPage /></WithTimebank> } />
                     <Route path=path!("/join") view=JoinPage />
                     <Route path=path!("/create") view=CreateTimebank />
                     <Route path=path!("/open") view=OpenFromFile />
@@ -124,7 +124,7 @@ fn SyncIndicator() -> impl IntoView {
     let sync = Sync::get();
     view! {
         <Show when=move || session.is_open()>
-            <A href="/sync" attr:class="sync-status" attr:data-state=move || status_kind(&sync.status())>
+            <A href="/devices" attr:class="sync-status" attr:data-state=move || status_kind(&sync.status())>
                 <span class="sync-dot" aria-hidden="true"></span>
                 <span class="sync-text">{move || status_text(locale.language(), &sync.status())}</span>
             </A>

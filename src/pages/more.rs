@@ -22,7 +22,7 @@ pub fn More() -> impl IntoView {
         <section class="page" aria-labelledby="more-heading">
             <PageHeading id="more-heading">{move || t(Text::MoreTitle)}</PageHeading>
             <ul class="choice-list">
-                <li><A href="/sync" attr:class="button">{move || t(Text::SyncTitle)}</A></li>
+                <li><A href="/devices" attr:class="button">{move || t(Text::SyncTitle)}</A></li>
                 <li><A href="/backup" attr:class="button">{move || t(Text::BackupTitle)}</A></li>
                 <Show when=move || session.is_coordinator()>
                     <li><A href="/coordinator" attr:class="button">{move || t(Text::AttentionTitle)}</A></li>

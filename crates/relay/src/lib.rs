@@ -126,6 +126,7 @@ pub fn router(dist: &Path, sync: sync::SyncState) -> Router {
         )
         .route("/sync", get(sync::endpoint))
         .layer(middleware::from_fn(no_store))
+        .layer(middleware::from_fn(sync_page_moved))
         // Tokens are bearer headers, never cookies, so any origin may call.
         .layer(CorsLayer::permissive())
         .with_state(sync);
@@ -135,6 +136,24 @@ pub fn router(dist: &Path, sync: sync::SyncState) -> Router {
             tracing::info_span!("http", method = %request.method(), path = %request.uri().path())
         }),
     )
+}
+
+/// `/sync` is the WebSocket endpoint. Earlier releases also had a page at
+/// that address, so a browser opening it as a page (a bookmark, the history,
+/// a reload) is sent to the page's address now, `/devices`, instead of
+/// seeing the endpoint's refusal.
+async fn sync_page_moved(request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let is_page_load = request.uri().path() == "/sync"
+        && !headers.contains_key(axum::http::header::UPGRADE)
+        && headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|accept| accept.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"));
+    if is_page_load {
+        return axum::response::Redirect::to("/devices").into_response();
+    }
+    next.run(request).await
 }
 
 async fn no_store(request: Request, next: Next) -> Response {

@@ -109,3 +109,48 @@ async fn refuses_to_start_without_a_built_app() {
     let error = relay::Relay::start(&config).await.err().unwrap();
     assert!(error.to_string().contains("has no index.html"), "{error}");
 }
+
+/// `/sync` is the sync endpoint; earlier releases had the sync page there
+/// too. A browser opening it as a page is sent to the page's address; a
+/// WebSocket handshake or a program's request is not.
+#[tokio::test]
+async fn a_page_load_of_the_sync_endpoint_goes_to_the_sync_page() {
+    let dist = built_app();
+    let data = tempfile::tempdir().unwrap();
+    let relay = relay::Relay::start(&config(dist.path(), data.path()))
+        .await
+        .unwrap();
+    let send = |accept: Option<&str>, upgrade: bool| {
+        let mut request = Request::builder().uri("/sync?token=abc");
+        if let Some(accept) = accept {
+            request = request.header(header::ACCEPT, accept);
+        }
+        if upgrade {
+            request = request
+                .header(header::UPGRADE, "websocket")
+                .header(header::CONNECTION, "upgrade");
+        }
+        relay.router().oneshot(request.body(Body::empty()).unwrap())
+    };
+    let page = send(Some("text/html,application/xhtml+xml,*/*;q=0.8"), false)
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        page.headers().get(header::LOCATION).unwrap(),
+        "/devices",
+        "the sync page's address"
+    );
+    for (accept, upgrade) in [
+        (None, false),
+        (Some("*/*"), false),
+        (Some("text/html"), true),
+    ] {
+        let response = send(accept, upgrade).await.unwrap();
+        assert_ne!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "accept {accept:?}, upgrade {upgrade}"
+        );
+    }
+}
