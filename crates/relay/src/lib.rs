@@ -166,10 +166,24 @@ async fn no_store(request: Request, next: Next) -> Response {
 
 /// Sets Cache-Control by file name and turns SPA fallbacks for missing files
 /// (addresses with an extension) into 404s.
-async fn app_file_rules(request: Request, next: Next) -> Response {
+async fn app_file_rules(mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let last_segment = path.rsplit('/').next().unwrap_or_default().to_owned();
+    let hashed = is_content_hashed(&last_segment);
+    if !hashed {
+        // A file whose name does not change with its content is always sent
+        // whole: validators from file times would answer "not modified" to
+        // a browser holding a newer-dated older file (a release built before
+        // the one it replaces), and the service worker would never update.
+        for validator in [header::IF_MODIFIED_SINCE, header::IF_NONE_MATCH] {
+            request.headers_mut().remove(validator);
+        }
+    }
     let mut response = next.run(request).await;
+    if !hashed {
+        response.headers_mut().remove(header::LAST_MODIFIED);
+        response.headers_mut().remove(header::ETAG);
+    }
     let served_index = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -177,7 +191,7 @@ async fn app_file_rules(request: Request, next: Next) -> Response {
     if served_index && has_extension(&last_segment) && !last_segment.ends_with(".html") {
         response = (StatusCode::NOT_FOUND, "no such file").into_response();
     }
-    let cache = if is_content_hashed(&last_segment) && response.status().is_success() {
+    let cache = if hashed && response.status().is_success() {
         CACHE_FOREVER
     } else {
         CACHE_REVALIDATE

@@ -154,3 +154,41 @@ async fn a_page_load_of_the_sync_endpoint_goes_to_the_sync_page() {
         );
     }
 }
+
+/// A release's files may carry older dates than the release before (built
+/// earlier, or unpacked with their dates): a browser asking "changed since
+/// <the old file's date>?" about the service worker or the page must still
+/// get the new bytes, or it would never update.
+#[tokio::test]
+async fn files_named_without_a_hash_are_always_sent_whole() {
+    let dist = built_app();
+    std::fs::write(dist.path().join("sw.js"), "// the new worker").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let relay = relay::Relay::start(&config(dist.path(), data.path()))
+        .await
+        .unwrap();
+    let later = "Fri, 01 Jan 2100 00:00:00 GMT";
+    for path in ["/sw.js", "/", "/manifest.webmanifest"] {
+        let request = Request::builder()
+            .uri(path)
+            .header(header::IF_MODIFIED_SINCE, later)
+            .body(Body::empty())
+            .unwrap();
+        let response = relay.router().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert!(
+            response.headers().get(header::LAST_MODIFIED).is_none(),
+            "{path} carries no date to ask about"
+        );
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        assert!(!bytes.is_empty(), "{path} sent whole");
+    }
+    // A hashed file may still answer "not modified": its name changes with it.
+    let request = Request::builder()
+        .uri("/tally-0123456789abcdef.js")
+        .header(header::IF_MODIFIED_SINCE, later)
+        .body(Body::empty())
+        .unwrap();
+    let response = relay.router().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
+}
