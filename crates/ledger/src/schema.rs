@@ -88,8 +88,8 @@ pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub use resolutions::{Resolution, read_resolutions, write_resolution};
 pub use trust::{
-    TrustRecord, read_certificates, read_revocations, read_roots, trust_record_at,
-    write_certificate, write_revocation, write_root,
+    read_certificates, read_revocations, read_roots, trust_record_at, write_certificate,
+    write_revocation, write_root,
 };
 
 /// The version of the layout above. Bump it, and add a step to [`upgrade`],

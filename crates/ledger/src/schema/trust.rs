@@ -17,7 +17,7 @@ use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
 
 use super::*;
-use crate::trust::{Certificate, DeviceKey, Revocation};
+use crate::trust::{Certificate, DeviceKey, RecordRef, Revocation};
 
 const TRUST: &str = "trust";
 const ROOTS: &str = "roots";
@@ -53,17 +53,26 @@ pub fn read_roots(doc: &AutoCommit) -> Vec<DeviceKey> {
 }
 
 pub fn read_certificates(doc: &AutoCommit) -> Vec<Certificate> {
-    let mut certificates: Vec<Certificate> = parts(doc, CERTIFICATES)
-        .iter()
-        .flat_map(|all| {
-            doc.keys(all)
-                .filter_map(|key| read_certificate(doc, &map(doc, all, &key)?))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut certificates = records_in(doc, CERTIFICATES, read_certificate);
     certificates.sort_by_key(|c| (c.device, c.issuer, c.seq));
     certificates.dedup();
     certificates
+}
+
+/// Every record in the part `name` of every `trust` map that `read` reads.
+fn records_in<T>(
+    doc: &AutoCommit,
+    name: &str,
+    read: fn(&AutoCommit, &ObjId) -> Option<T>,
+) -> Vec<T> {
+    parts(doc, name)
+        .iter()
+        .flat_map(|all| {
+            doc.keys(all)
+                .filter_map(|key| read(doc, &map(doc, all, &key)?))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 fn read_certificate(doc: &AutoCommit, obj: &ObjId) -> Option<Certificate> {
@@ -84,14 +93,7 @@ fn read_certificate(doc: &AutoCommit, obj: &ObjId) -> Option<Certificate> {
 }
 
 pub fn read_revocations(doc: &AutoCommit) -> Vec<Revocation> {
-    let mut revocations: Vec<Revocation> = parts(doc, REVOCATIONS)
-        .iter()
-        .flat_map(|all| {
-            doc.keys(all)
-                .filter_map(|key| read_revocation(doc, &map(doc, all, &key)?))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut revocations = records_in(doc, REVOCATIONS, read_revocation);
     revocations.sort_by_key(|r| (r.device, r.by, r.seq));
     revocations.dedup();
     revocations
@@ -201,15 +203,9 @@ pub fn write_revocation(doc: &mut AutoCommit, revocation: &Revocation) -> WriteR
     Ok(())
 }
 
-/// Which trust record is asked about.
-pub enum TrustRecord<'a> {
-    Certificate(&'a Certificate),
-    Revocation(&'a Revocation),
-}
-
 /// Whether `record` was in the document at `heads` (a revocation's cut).
 /// Heads this copy does not have (or that do not parse) hold nothing.
-pub fn trust_record_at(doc: &AutoCommit, record: TrustRecord<'_>, heads: &[String]) -> bool {
+pub fn trust_record_at(doc: &AutoCommit, record: RecordRef<'_>, heads: &[String]) -> bool {
     let Some(heads) = heads
         .iter()
         .map(|head| head.parse::<ChangeHash>().ok())
@@ -218,11 +214,11 @@ pub fn trust_record_at(doc: &AutoCommit, record: TrustRecord<'_>, heads: &[Strin
         return false;
     };
     let (part, key) = match record {
-        TrustRecord::Certificate(certificate) => (
+        RecordRef::Certificate(certificate) => (
             CERTIFICATES,
             record_key(&certificate.device, &certificate.issuer),
         ),
-        TrustRecord::Revocation(revocation) => {
+        RecordRef::Revocation(revocation) => {
             (REVOCATIONS, record_key(&revocation.device, &revocation.by))
         }
     };

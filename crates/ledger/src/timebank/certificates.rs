@@ -6,7 +6,7 @@
 use crate::error::LedgerError;
 use crate::ids::MemberId;
 use crate::model::{MemberStatus, Role};
-use crate::schema::{self, TrustRecord};
+use crate::schema;
 use crate::time::Timestamp;
 use crate::trust::{
     Authority, Certificate, DeviceKey, RecordRef, Revocation, Signature, certificate_bytes,
@@ -48,13 +48,8 @@ impl Timebank {
         let certificates = schema::read_certificates(&self.doc);
         let revocations = schema::read_revocations(&self.doc);
         let doc = &self.doc;
-        let inside = |record: RecordRef<'_>, cut: &[String]| {
-            let record = match record {
-                RecordRef::Certificate(certificate) => TrustRecord::Certificate(certificate),
-                RecordRef::Revocation(revocation) => TrustRecord::Revocation(revocation),
-            };
-            schema::trust_record_at(doc, record, cut)
-        };
+        let inside =
+            |record: RecordRef<'_>, cut: &[String]| schema::trust_record_at(doc, record, cut);
         Authority::decide(&self.info.id, &roots, &certificates, &revocations, &inside)
     }
 
