@@ -33,6 +33,11 @@ pub struct CachedView {
     /// see them (the timebank's setting, or a coordinator).
     #[serde(default)]
     pub members: Vec<CachedMember>,
+    /// The whole page as this view paints it, for `index.html` to show
+    /// before the app has loaded (see [`crate::first_paint`]); kept in the
+    /// same stored value, so it can never be of another state.
+    #[serde(default)]
+    pub page: Option<crate::first_paint::KeptPage>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +99,7 @@ impl CachedView {
             my_balance,
             recent,
             members,
+            page: None,
         }
     }
 }

@@ -14,6 +14,7 @@ mod cached_view;
 pub mod device_key;
 mod device_lock;
 mod files;
+mod first_paint;
 mod form;
 mod i18n;
 mod offline;
@@ -31,5 +32,8 @@ pub use shell::App;
 /// Mounts [`App`] into `<body>`, with panics reported to the browser console.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    // The page painted from the kept view before the code loaded gives way
+    // to the app, which paints the same view in the same task.
+    first_paint::remove();
     leptos::mount::mount_to_body(App);
 }

@@ -217,7 +217,12 @@ impl Session {
     fn keep_view(&self) {
         self.open.update_value(|open| {
             if let Some(open) = open {
-                let view = CachedView::derive(&mut open.timebank, open.me.as_ref());
+                let mut view = CachedView::derive(&mut open.timebank, open.me.as_ref());
+                view.page = crate::first_paint::capture(
+                    &view,
+                    &open.saved.id,
+                    open.me.as_ref().map(|me| me.as_str()),
+                );
                 // A view that cannot be written only makes the next opening slower.
                 let _ = storage::set_cached_view(&mut BrowserStore, &open.saved.id, &view);
             }

@@ -192,41 +192,11 @@ pub fn CachedHome() -> impl IntoView {
     let view = move || session.cached_view().unwrap_or_default();
     view! {
         <Title text=move || t(Text::NavHome).to_string() />
-        <section class="page" aria-labelledby="home-heading" data-view="cached">
-            <h1 id="home-heading">{move || view().name}</h1>
-            <div class="balance-card">
-                <h2>{move || t(Text::YourBalance)}</h2>
-                <p class="balance" data-testid="my-balance">
-                    {move || locale.language().duration(view().my_balance.unwrap_or(0))}
-                </p>
-            </div>
-            <p class="hint" role="status">{move || t(Text::OpeningTimebank)}</p>
-            <h2>{move || t(Text::RecentExchanges)}</h2>
-            {move || {
-                let language = locale.language();
-                let lines = view().recent;
-                if lines.is_empty() {
-                    return view! { <p>{t(Text::NoExchangesYet)}</p> }.into_any();
-                }
-                view! {
-                    <ul class="exchange-list">
-                        {lines.into_iter().map(|line| {
-                            let date = ledger::Date::parse(&line.date)
-                                .map(|date| language.date(date))
-                                .unwrap_or(line.date);
-                            let other = line.other.unwrap_or_else(|| language.text(Text::CommunityFund).to_string());
-                            view! {
-                                <li>
-                                    <span class="when">{date}</span>
-                                    <span class="who">{other}</span>
-                                    <span class="amount">{language.duration(line.minutes)}</span>
-                                    <span class="what">{line.description}</span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
+        <section
+            class="page"
+            aria-labelledby="home-heading"
+            data-view="cached"
+            inner_html=move || crate::first_paint::home_html(&view(), locale.language())
+        ></section>
     }
 }

@@ -93,8 +93,11 @@ async function openTimebank(file, release, { probeLocalStorage = false } = {}) {
   // app tells the site's other tabs of (once it is kept), with a mark.
   await page.addInitScript((keptMark) => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector('[data-testid=my-balance]')) {
+      const balance = document.querySelector('[data-testid=my-balance]');
+      if (balance) {
         window.__homeAt = performance.now();
+        // Painted by index.html before the app's code loaded (src/first_paint.rs).
+        window.__homeEarly = balance.closest('#tally-first-paint') !== null;
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
@@ -288,6 +291,7 @@ async function homeLoad(page) {
   const notice = await page.locator('.notice[role=alert]').allTextContents();
   return page.evaluate((notice) => ({
     painted: window.__homeAt,
+    early: window.__homeEarly,
     loaded: performance.getEntriesByName('tally-document-loaded')[0].startTime,
     cached: performance.getEntriesByName('tally-cached-view').length > 0,
     notice: notice.filter((text) => text.trim()),
@@ -545,7 +549,7 @@ async function measure(sessions, { runs, firstMember, seconds, filter, compactio
   };
   for (const slowdown of [1, 4]) {
     log(`${cpuName(slowdown)} (load average ${loadAverage()})`);
-    const found = sessions.map(() => ({ floor: [], home: [], loaded: [], tap: [], save: [], filter: [], byFloor: [] }));
+    const found = sessions.map(() => ({ floor: [], home: [], early: [], loaded: [], tap: [], save: [], filter: [], byFloor: [] }));
     await turns(async ({ opened, bare }) => {
       await throttle(opened.cdp, slowdown);
       await bare.throttle(slowdown);
@@ -563,6 +567,7 @@ async function measure(sessions, { runs, firstMember, seconds, filter, compactio
         const filtered = filter ? await filterMembers(opened.page) : null;
         f.floor.push(floor);
         f.home.push(home.painted);
+        f.early.push(Boolean(home.early));
         f.loaded.push(home.loaded);
         f.tap.push(mine.last.tap);
         f.save.push(mine.last.save);
@@ -591,6 +596,7 @@ async function measure(sessions, { runs, firstMember, seconds, filter, compactio
       each[k].results[slowdown] = {
         floor,
         home: median(f.home),
+        early: `${f.early.filter(Boolean).length} of ${f.early.length}`,
         loaded: median(f.loaded),
         tap: median(f.tap),
         save: medianSave(f.save),
@@ -688,7 +694,7 @@ if (ONLY !== 'huge') {
     };
     rows.push([cpu, FLOOR, ms(t.floor), ms(r.floor), ratio(r.floor, t.floor), '1.00x', '1.00x', '-']);
     rows.push([cpu, 'navigation to the home screen, painted from the kept view', ...beside('home'),
-      slowdown === 4 ? `< ${HOME_GOAL_4X} ms: ${met(r.home < HOME_GOAL_4X)}` : '-']);
+      `${slowdown === 4 ? `< ${HOME_GOAL_4X} ms: ${met(r.home < HOME_GOAL_4X)}; ` : ''}painted before the app's code loaded: ${r.early ?? '-'}`]);
     rows.push([cpu, 'navigation to the whole document loaded (home drawn from it)', ...beside('loaded'),
       `no slower: ${met(r.loaded <= t.loaded)}; over the floor: ${met(over(r, 'loaded', r.loaded) <= over(t, 'loaded', t.loaded))}`]);
     rows.push([cpu, 'tap save to both balances on screen', ...beside('tap'), '-']);
@@ -764,7 +770,7 @@ if (!HUGE) {
     rows.push([cpu, FLOOR + of, '-', ms(r.floor), '-', '1.00x', '-']);
     const x = (value) => (Number.isFinite(value) && value ? `${value.toFixed(2)}x` : '-');
     rows.push([cpu, `navigation to the home screen, painted from the kept view${of}`, '-', ms(r.home), '-', x(r.byFloor.home),
-      slowdown === 4 ? `< ${HOME_GOAL_4X} ms: ${met(r.home < HOME_GOAL_4X)}` : '-']);
+      `${slowdown === 4 ? `< ${HOME_GOAL_4X} ms: ${met(r.home < HOME_GOAL_4X)}; ` : ''}painted before the app's code loaded: ${r.early ?? '-'}`]);
     rows.push([cpu, `navigation to the whole document loaded${of}`, '-', ms(r.loaded), '-', x(r.byFloor.loaded), '-']);
     rows.push([cpu, `tap save to both balances on screen${of}`, '-', ms(r.tap), '-', x(r.byFloor.tap), '-']);
     rows.push([cpu, SAVE + of, '-', saveText(r.save), '-', x(r.byFloor.save), `kept: ${met(!r.save.refused)}`]);

@@ -64,3 +64,91 @@ test('the kept view holds the members directory as the page shows it', async ({ 
   expect(kept.find((m) => m.name === 'Bob').balance).toBe(-90);
   expect(shown.map((line) => line.split('\n')[0])).toEqual(kept.map((m) => m.name));
 });
+
+// What the page shows first: noted by a script that runs before the page's
+// own, when a balance first appears (painted by `index.html` before the
+// app's code loaded, or by the app).
+async function notePaints(page) {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const balance = document.querySelector('[data-testid=my-balance]');
+      if (!balance) return;
+      const early = balance.closest('#tally-first-paint');
+      window.__firstBalance = {
+        beforeApp: early !== null,
+        inert: early?.inert ?? false,
+        text: balance.textContent,
+        heading: document.querySelector('h1')?.textContent,
+        lang: document.documentElement.lang,
+        current: document.querySelector('nav [aria-current=page]')?.getAttribute('href') ?? null,
+      };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+const firstBalance = (page) => page.evaluate(() => window.__firstBalance);
+const loaded = (page) => expect.poll(async () => (await marks(page))['tally-document-loaded']).not.toBeNull();
+
+test('before the app has loaded, the home screen is painted as the kept view paints it, then the app takes over', async ({ page }) => {
+  await notePaints(page);
+  // A name with markup in it is shown as text.
+  const name = 'River <b>side</b> & Co';
+  await createTimebank(page, name);
+  await addMember(page, 'Ann');
+  await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 60);
+  // Left from the record page: the kept page is the home screen all the same.
+  await page.goto('/');
+  await loaded(page);
+  await page.reload();
+  expect(await firstBalance(page)).toEqual({
+    beforeApp: true,
+    inert: true,
+    text: '-1 hour',
+    heading: name,
+    lang: 'en',
+    current: '/',
+  });
+  await loaded(page);
+  await expect(page.getByTestId('my-balance')).toHaveCount(1);
+  await expect(page.locator('#tally-first-paint')).toHaveCount(0);
+  await expect(page.locator('b')).toHaveCount(0);
+  // Any other address waits for the app.
+  await page.goto('/members');
+  await loaded(page);
+  await page.goto('/');
+  expect((await firstBalance(page)).beforeApp).toBe(true);
+});
+
+// Each change to what the kept page was painted for: it is not shown, the
+// app paints, and keeps a page for next time.
+for (const [change, apply, expected] of [
+  ['another language chosen', () => localStorage.setItem('tally.language', 'fr'), { text: '-1 heure', lang: 'fr' }],
+  ['a larger text size chosen', () => localStorage.setItem('tally.text-size', '150%'), { text: '-1 hour', lang: 'en' }],
+  ['someone else using the device', () => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith('.me'));
+    localStorage.setItem(key, JSON.stringify('somebody-else'));
+  }, null],
+]) {
+  test(`the kept page is not shown once ${change}`, async ({ page }) => {
+    await notePaints(page);
+    await createTimebank(page);
+    await addMember(page, 'Ann');
+    await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 60);
+    await page.goto('/');
+    await loaded(page);
+    await page.evaluate(apply);
+    await page.reload();
+    await loaded(page);
+    const first = await firstBalance(page);
+    if (expected === null) {
+      // Nobody chosen: the home screen asks who is using the device.
+      expect(first?.beforeApp ?? false).toBe(false);
+      return;
+    }
+    expect(first).toMatchObject({ beforeApp: false, ...expected });
+    await page.reload();
+    await loaded(page);
+    expect(await firstBalance(page)).toMatchObject({ beforeApp: true, ...expected });
+  });
+}

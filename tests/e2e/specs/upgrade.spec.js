@@ -168,7 +168,8 @@ test('a phone primed by the previous release keeps every timebank, and its offli
     await shareTimebank(page, relay.url);
     // The service worker has every file of the previous release.
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    // (It takes control when it has claimed the page: seconds on a busy machine.)
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
 
     // The relay goes away; two more exchanges are made offline.
     await relay.stop('SIGKILL');
