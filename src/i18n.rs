@@ -408,6 +408,14 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    DoubtNotSigned,
+    DoubtUnknownDevice,
+    DoubtSignatureDoesNotMatch,
+    DoubtNotTheirs,
+    DoubtAfterRevocation,
+    DoubtChangedAfterSigning,
+    DoubtedDo,
+    ChangedAfterSigningDo,
     DuplicateReversalWhat,
     DuplicateReversalDo,
     LockedEntryWhat,
@@ -861,6 +869,30 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange recorded for them.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::DoubtNotSigned => {
+            "An exchange is not signed by the device that recorded it, so it does not count."
+        }
+        Text::DoubtUnknownDevice => {
+            "An exchange was signed by a device no coordinator certified, so it does not count."
+        }
+        Text::DoubtSignatureDoesNotMatch => {
+            "An exchange's signature does not match what it says (it may be forged), so it does not count."
+        }
+        Text::DoubtNotTheirs => {
+            "An exchange was recorded on the device of a member who takes no part in it, so it does not count."
+        }
+        Text::DoubtAfterRevocation => {
+            "An exchange was recorded on a device after the device was revoked, so it does not count."
+        }
+        Text::DoubtChangedAfterSigning => {
+            "An exchange was changed after it was signed: the signed original counts, not the change."
+        }
+        Text::DoubtedDo => {
+            "Check with the people named in it. If it is right, record it again from a certified device, then mark this dealt with."
+        }
+        Text::ChangedAfterSigningDo => {
+            "Check with the people named in it, then mark this dealt with."
+        }
         Text::DuplicateReversalWhat => {
             "An exchange was reversed {count} times on different devices; only the first reversal counts."
         }
@@ -1382,6 +1414,30 @@ fn french(text: Text) -> &'static str {
         Text::OverdueWhat => "Un échange attend depuis trop longtemps la confirmation de {name}.",
         Text::OverdueDo => "Demandez-lui, ou confirmez ou refusez-le vous-même.",
         Text::DisputedWhat => "{name} a refusé un échange noté à son nom.",
+        Text::DoubtNotSigned => {
+            "Un échange n'est pas signé par l'appareil qui l'a noté : il ne compte pas."
+        }
+        Text::DoubtUnknownDevice => {
+            "Un échange a été signé par un appareil qu'aucun coordinateur n'a certifié : il ne compte pas."
+        }
+        Text::DoubtSignatureDoesNotMatch => {
+            "La signature d'un échange ne correspond pas à son contenu (il est peut-être falsifié) : il ne compte pas."
+        }
+        Text::DoubtNotTheirs => {
+            "Un échange a été noté sur l'appareil d'un membre qui n'y prend pas part : il ne compte pas."
+        }
+        Text::DoubtAfterRevocation => {
+            "Un échange a été noté sur un appareil après sa révocation : il ne compte pas."
+        }
+        Text::DoubtChangedAfterSigning => {
+            "Un échange a été modifié après sa signature : l'original signé compte, pas la modification."
+        }
+        Text::DoubtedDo => {
+            "Vérifiez auprès des personnes concernées. S'il est juste, notez-le de nouveau depuis un appareil certifié, puis marquez ceci comme traité."
+        }
+        Text::ChangedAfterSigningDo => {
+            "Vérifiez auprès des personnes concernées, puis marquez ceci comme traité."
+        }
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
         }

@@ -1,7 +1,8 @@
 //! Balances, derived from the exchanges that count and kept up to date
 //! exchange by exchange, never stored in the document.
 //!
-//! An exchange counts when it stands (not rejected by its log) and, if it is a
+//! An exchange counts when it stands (not rejected by its log), is not
+//! doubted (see `timebank::counting`) and, if it is a
 //! reversal, when its original counts and it is the original's first standing
 //! reversal (by time recorded, then id). So two devices that reverse the same
 //! exchange while offline still reverse it exactly once after they merge.
@@ -55,7 +56,12 @@ impl Balances {
 
     /// Brings balances up to date after `changed` was added or its log grew.
     /// Touches only that exchange, its original and the original's reversals.
-    pub fn update(&mut self, changed: &ExchangeId, exchanges: &BTreeMap<ExchangeId, Exchange>) {
+    pub fn update(
+        &mut self,
+        changed: &ExchangeId,
+        exchanges: &BTreeMap<ExchangeId, Exchange>,
+        doubts: &BTreeMap<ExchangeId, crate::timebank::Doubt>,
+    ) {
         let mut affected = vec![changed.clone()];
         if let Some(exchange) = exchanges.get(changed)
             && let Some(original) = &exchange.reversal_of
@@ -78,7 +84,7 @@ impl Balances {
         for id in affected {
             let contribution = exchanges
                 .get(&id)
-                .filter(|exchange| self.should_count(exchange, exchanges))
+                .filter(|exchange| self.should_count(exchange, exchanges, doubts))
                 .map(|e| (e.payer.clone(), e.payee.clone(), i64::from(e.minutes)));
             self.set(&id, contribution);
         }
@@ -88,8 +94,9 @@ impl Balances {
         &self,
         exchange: &Exchange,
         exchanges: &BTreeMap<ExchangeId, Exchange>,
+        doubts: &BTreeMap<ExchangeId, crate::timebank::Doubt>,
     ) -> bool {
-        if !exchange.stands() {
+        if !exchange.stands() || doubts.get(&exchange.id).is_some_and(|d| d.withholds()) {
             return false;
         }
         let Some(original) = &exchange.reversal_of else {

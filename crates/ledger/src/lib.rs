@@ -51,7 +51,8 @@ pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORIS
 pub use schema::{Resolution, SchemaError};
 pub use time::{Date, Month, Timestamp};
 pub use timebank::{
-    AccountTotals, Added, AttentionItem, CertificateDraft, HoursPurchase, ImportSummary, LimitKind,
-    LimitWarning, NewEvent, NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank,
-    Recorded, RevocationDraft, StatementLine, Timebank, ToSign, TradingDay, Unsealed, checked_name,
+    AccountTotals, Added, AttentionItem, CertificateDraft, Doubt, HoursPurchase, ImportSummary,
+    LimitKind, LimitWarning, NewEvent, NewExchange, NewGroupExchange, NewListing, NewMember,
+    NewTimebank, Recorded, RevocationDraft, StatementLine, Timebank, ToSign, TradingDay, Unsealed,
+    checked_name,
 };

@@ -55,7 +55,8 @@ use std::collections::BTreeSet;
 
 use automerge::transaction::Transactable;
 use automerge::{
-    AutoCommit, ObjId, ObjType, Patch, PatchAction, Prop, ROOT, ReadDoc, ScalarValue, Value,
+    AutoCommit, ChangeHash, ObjId, ObjType, Patch, PatchAction, Prop, ROOT, ReadDoc, ScalarValue,
+    Value,
 };
 
 use crate::ids::{
@@ -81,15 +82,15 @@ pub use board::{
 pub use periods::{read_locks, write_lock};
 
 pub use exchanges::{
-    append_event, exchange_ids, read_exchange, write_event_seal, write_exchange_seal,
-    write_new_exchange,
+    append_event, exchange_created_in, exchange_ids, exchange_ids_at, read_exchange,
+    read_exchange_at, write_event_seal, write_exchange_seal, write_new_exchange,
 };
 pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub use resolutions::{Resolution, read_resolutions, write_resolution};
 pub use trust::{
-    read_certificates, read_revocations, read_roots, trust_record_at, write_certificate,
-    write_revocation, write_root,
+    founding_changes, read_certificates, read_revocations, read_roots, trust_map_count,
+    trust_record_at, write_certificate, write_revocation, write_root,
 };
 
 /// The version of the layout above. Bump it, and add a step to [`upgrade`],
@@ -408,6 +409,36 @@ impl Fields {
                 })
                 .collect(),
         )
+    }
+
+    /// The fields as they were at `heads`.
+    fn read_at(doc: &AutoCommit, obj: &ObjId, heads: &[ChangeHash]) -> Fields {
+        Fields(
+            doc.map_range_at(obj, .., heads)
+                .map(|item| {
+                    let field = match item.value {
+                        automerge::ValueRef::Object(automerge::ObjType::Text) => {
+                            Field::Text(doc.text_at(item.id(), heads).unwrap_or_default())
+                        }
+                        automerge::ValueRef::Object(_) => Field::Object(item.id()),
+                        automerge::ValueRef::Scalar(value) => Field::Scalar(value.into()),
+                    };
+                    (item.key.into_owned(), field)
+                })
+                .collect(),
+        )
+    }
+
+    /// These fields with `keys` taken from `other` instead.
+    fn with(mut self, other: Fields, keys: &[&str]) -> Fields {
+        self.0.retain(|(key, _)| !keys.contains(&key.as_str()));
+        self.0.extend(
+            other
+                .0
+                .into_iter()
+                .filter(|(key, _)| keys.contains(&key.as_str())),
+        );
+        self
     }
 
     fn get(&self, key: &str) -> Option<&Field> {

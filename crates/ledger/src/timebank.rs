@@ -13,6 +13,7 @@ use automerge::{ActorId, AutoCommit, ChangeHash, transaction::CommitOptions};
 mod attention;
 mod board;
 mod certificates;
+mod counting;
 mod exchanges;
 mod import;
 mod members;
@@ -23,6 +24,7 @@ mod trading_day;
 pub use attention::AttentionItem;
 pub use board::{NewEvent, NewListing};
 pub use certificates::{CertificateDraft, RevocationDraft};
+pub use counting::Doubt;
 pub use exchanges::{
     HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, Recorded, StatementLine,
 };
@@ -57,6 +59,10 @@ pub struct Timebank {
     members: BTreeMap<MemberId, Member>,
     exchanges: BTreeMap<ExchangeId, Exchange>,
     balances: Balances,
+    /// Trust records as the counting rules read them (see `counting`).
+    trust: counting::TrustView,
+    /// Exchanges not taken as written, and why.
+    doubts: BTreeMap<ExchangeId, Doubt>,
     resolutions: BTreeMap<String, Resolution>,
     listings: BTreeMap<ListingId, Listing>,
     events: BTreeMap<EventId, Event>,
@@ -138,6 +144,8 @@ impl Timebank {
             members: BTreeMap::new(),
             exchanges: BTreeMap::new(),
             balances: Balances::default(),
+            trust: counting::TrustView::default(),
+            doubts: BTreeMap::new(),
             resolutions: BTreeMap::new(),
             listings: BTreeMap::new(),
             events: BTreeMap::new(),
@@ -166,6 +174,8 @@ impl Timebank {
             members: BTreeMap::new(),
             exchanges: BTreeMap::new(),
             balances: Balances::default(),
+            trust: counting::TrustView::default(),
+            doubts: BTreeMap::new(),
             resolutions: BTreeMap::new(),
             listings: BTreeMap::new(),
             events: BTreeMap::new(),
@@ -226,6 +236,8 @@ impl Timebank {
             members: self.members.clone(),
             exchanges: self.exchanges.clone(),
             balances: self.balances.clone(),
+            trust: self.trust.clone(),
+            doubts: self.doubts.clone(),
             resolutions: self.resolutions.clone(),
             listings: self.listings.clone(),
             events: self.events.clone(),
@@ -328,6 +340,11 @@ impl Timebank {
         for id in touched.exchanges {
             self.reread_exchange(&id);
         }
+        // Two trust maps written at once (two founders) are read together:
+        // a change to the one Automerge does not show makes no patch.
+        if touched.trust || schema::trust_map_count(&self.doc) > 1 || !self.trust_settled() {
+            self.reread_trust();
+        }
     }
 
     fn reread_everything(&mut self) {
@@ -341,21 +358,14 @@ impl Timebank {
         for id in schema::member_ids(&self.doc) {
             self.reread_member(&id);
         }
-        let ids = schema::exchange_ids(&self.doc);
-        for id in &ids {
-            if let Some(exchange) = schema::read_exchange(&self.doc, id) {
-                self.exchanges.insert(id.clone(), exchange);
+        for id in schema::exchange_ids(&self.doc) {
+            if let Some(exchange) = schema::read_exchange(&self.doc, &id) {
+                self.exchanges.insert(id, exchange);
             }
         }
-        // Originals first, so each reversal finds its original counted.
-        let (reversals, originals): (Vec<_>, Vec<_>) = ids.into_iter().partition(|id| {
-            self.exchanges
-                .get(id)
-                .is_some_and(|e| e.reversal_of.is_some())
-        });
-        for id in originals.iter().chain(&reversals) {
-            self.balances.update(id, &self.exchanges);
-        }
+        // Judges every exchange and counts the balances (read afresh).
+        self.trust = counting::TrustView::default();
+        self.reread_trust();
         self.reread_resolutions();
         self.reread_locks();
         self.listings.clear();
@@ -409,7 +419,7 @@ impl Timebank {
                 self.exchanges.remove(id);
             }
         }
-        self.balances.update(id, &self.exchanges);
+        self.recount(id);
     }
 
     fn reread_resolutions(&mut self) {

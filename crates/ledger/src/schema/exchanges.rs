@@ -15,7 +15,45 @@ pub fn exchange_ids(doc: &AutoCommit) -> Vec<ExchangeId> {
 pub fn read_exchange(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
     let exchanges = map(doc, &ROOT, EXCHANGES)?;
     let obj = map(doc, &exchanges, id.as_str())?;
-    let fields = Fields::read(doc, &obj);
+    exchange_from(doc, id, Fields::read(doc, &obj))
+}
+
+/// The change that created exchange `id`'s record (where its recorder wrote
+/// every field of it at once).
+pub fn exchange_created_in(doc: &AutoCommit, id: &ExchangeId) -> Option<ChangeHash> {
+    let exchanges = map(doc, &ROOT, EXCHANGES)?;
+    let obj = map(doc, &exchanges, id.as_str())?;
+    doc.hash_for_opid(&obj)
+}
+
+/// Exchange `id` with its fields as they were at `heads`, and its seal and
+/// lifecycle log as they are now (the seal is written after the record, in
+/// a change of its own).
+pub fn read_exchange_at(
+    doc: &AutoCommit,
+    id: &ExchangeId,
+    heads: &[ChangeHash],
+) -> Option<Exchange> {
+    let exchanges = map(doc, &ROOT, EXCHANGES)?;
+    let obj = map(doc, &exchanges, id.as_str())?;
+    let fields = Fields::read_at(doc, &obj, heads).with(Fields::read(doc, &obj), &[SEQ, SIG, LOG]);
+    exchange_from(doc, id, fields)
+}
+
+/// The ids of the exchanges that were in the document at `heads`.
+pub fn exchange_ids_at(
+    doc: &AutoCommit,
+    heads: &[ChangeHash],
+) -> std::collections::HashSet<ExchangeId> {
+    let Some(exchanges) = map(doc, &ROOT, EXCHANGES) else {
+        return Default::default();
+    };
+    doc.keys_at(&exchanges, heads)
+        .filter_map(|key| ExchangeId::parse(&key))
+        .collect()
+}
+
+fn exchange_from(doc: &AutoCommit, id: &ExchangeId, fields: Fields) -> Option<Exchange> {
     let optional = |key| fields.string(key).filter(|s| !s.is_empty());
     let kind = match fields.string("kind")?.as_str() {
         "service" => ExchangeKind::Service,

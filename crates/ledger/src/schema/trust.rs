@@ -33,6 +33,12 @@ fn trust_maps(doc: &AutoCommit) -> Vec<ObjId> {
         .collect()
 }
 
+/// How many `trust` maps the document holds (more than one when two
+/// devices founded the trust at the same time).
+pub fn trust_map_count(doc: &AutoCommit) -> usize {
+    trust_maps(doc).len()
+}
+
 /// The sub-map `name` of every `trust` map.
 fn parts(doc: &AutoCommit, name: &str) -> Vec<ObjId> {
     trust_maps(doc)
@@ -201,6 +207,24 @@ pub fn write_revocation(doc: &mut AutoCommit, revocation: &Revocation) -> WriteR
         ScalarValue::Bytes(revocation.signature.as_bytes().to_vec()),
     )?;
     Ok(())
+}
+
+/// Each root key with the change that wrote its founding certificate (its
+/// own certificate, issued by itself); roots without one are left out.
+pub fn founding_changes(doc: &AutoCommit) -> Vec<(DeviceKey, ChangeHash)> {
+    let certificates = parts(doc, CERTIFICATES);
+    read_roots(doc)
+        .into_iter()
+        .filter_map(|root| {
+            let key = record_key(&root, &root);
+            certificates
+                .iter()
+                .filter_map(|all| map(doc, all, &key))
+                .filter_map(|obj| doc.hash_for_opid(&obj))
+                .min()
+                .map(|hash| (root, hash))
+        })
+        .collect()
 }
 
 /// Whether `record` was in the document at `heads` (a revocation's cut).

@@ -55,6 +55,12 @@ pub enum AttentionItem {
         original: ExchangeId,
         reversals: Vec<ExchangeId>,
     },
+    /// Once the timebank's trust is founded: an exchange not taken as
+    /// written (see `counting`), and why.
+    Doubted {
+        exchange: ExchangeId,
+        doubt: super::Doubt,
+    },
 }
 
 impl AttentionItem {
@@ -85,6 +91,9 @@ impl AttentionItem {
             AttentionItem::Disputed { exchange } => format!("disputed:{exchange}"),
             AttentionItem::DuplicateReversal { original, .. } => {
                 format!("duplicate-reversal:{original}")
+            }
+            AttentionItem::Doubted { exchange, doubt } => {
+                format!("doubted:{}:{exchange}", doubt.code())
             }
             AttentionItem::LockedPeriodEntry {
                 month, exchange, ..
@@ -167,6 +176,15 @@ impl AttentionItem {
                 ),
                 "Nothing is counted twice; mark it resolved once checked.".to_string(),
             ),
+            AttentionItem::Doubted { doubt, .. } => (
+                format!("An exchange is not counted as written: {}.", doubt.reason()),
+                if doubt.withholds() {
+                    "Check with the people named in it; if it is right, record it again from a certified device."
+                } else {
+                    "Check with the people named in it; mark it resolved once checked."
+                }
+                .to_string(),
+            ),
         }
     }
 }
@@ -212,6 +230,10 @@ impl Timebank {
                 });
             }
         }
+        items.extend(self.doubted().map(|(id, doubt)| AttentionItem::Doubted {
+            exchange: id.clone(),
+            doubt,
+        }));
         let mut reversals: BTreeMap<&ExchangeId, Vec<&Exchange>> = BTreeMap::new();
         for exchange in exchanges.values() {
             if let Some(original) = &exchange.reversal_of {

@@ -9,8 +9,7 @@ use crate::model::{MemberStatus, Role};
 use crate::schema;
 use crate::time::Timestamp;
 use crate::trust::{
-    Authority, Certificate, DeviceKey, RecordRef, Revocation, Signature, certificate_bytes,
-    revocation_bytes,
+    Authority, Certificate, DeviceKey, Revocation, Signature, certificate_bytes, revocation_bytes,
 };
 
 use super::Timebank;
@@ -44,18 +43,12 @@ pub struct RevocationDraft {
 impl Timebank {
     /// The standing of every device, decided afresh from the document.
     pub fn authority(&self) -> Authority {
-        let roots = schema::read_roots(&self.doc);
-        let certificates = schema::read_certificates(&self.doc);
-        let revocations = schema::read_revocations(&self.doc);
-        let doc = &self.doc;
-        let inside =
-            |record: RecordRef<'_>, cut: &[String]| schema::trust_record_at(doc, record, cut);
-        Authority::decide(&self.info.id, &roots, &certificates, &revocations, &inside)
+        self.trust.authority().clone()
     }
 
     /// Whether a coordinator's device has founded this timebank's trust.
     pub fn trust_founded(&self) -> bool {
-        !schema::read_roots(&self.doc).is_empty()
+        self.trust.is_founded()
     }
 
     /// The founding certificate for this device, acting for coordinator
@@ -150,7 +143,9 @@ impl Timebank {
                 schema::write_root(doc, &key)?;
             }
             schema::write_certificate(doc, &certificate)
-        })
+        })?;
+        self.reread_trust();
+        Ok(())
     }
 
     /// A revocation by this device (a coordinator's) of `device`: what it
@@ -206,7 +201,9 @@ impl Timebank {
         }
         self.write(now, "revoke a device", |doc| {
             schema::write_revocation(doc, &revocation)
-        })
+        })?;
+        self.reread_trust();
+        Ok(())
     }
 
     fn require_coordinator_device(&self, key: &DeviceKey) -> Result<(), LedgerError> {

@@ -309,7 +309,7 @@ impl Timebank {
                 .events
                 .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         }
-        self.balances.update(id, &self.exchanges);
+        self.recount(id);
         Ok(())
     }
 
@@ -478,7 +478,7 @@ impl Timebank {
         for exchange in exchanges {
             let id = exchange.id.clone();
             self.exchanges.insert(id.clone(), exchange);
-            self.balances.update(&id, &self.exchanges);
+            self.recount(&id);
             recorded.push(id);
         }
         Ok(recorded

@@ -381,7 +381,7 @@ impl Timebank {
             self.exchanges.insert(exchange.id.clone(), exchange);
         }
         for id in &ids {
-            self.balances.update(id, &self.exchanges);
+            self.recount(id);
         }
     }
 }

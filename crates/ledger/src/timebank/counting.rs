@@ -1,0 +1,316 @@
+//! What counts once a timebank's trust is founded: an exchange counts as
+//! written only when its recording device signed it, that device is
+//! certified (see [`crate::trust::authority`]), the member it acts for takes
+//! part in the exchange (or is a coordinator), and it was written before any
+//! revocation of that device. Everything else is doubted: kept in the
+//! document, shown to coordinators with its reason, never counted.
+//!
+//! Exchanges already in the document when the trust was founded are vouched
+//! for by the founding itself: the founding certificate's change has them
+//! in its history, which nobody can change afterwards.
+//!
+//! A record changed after it was signed is read as it was written (the
+//! change that created it holds every field at once): if that original
+//! verifies, the original counts and the change is flagged.
+//!
+//! Until a timebank's trust is founded, everything counts as it always did.
+
+use std::collections::{HashMap, HashSet};
+
+use automerge::ChangeHash;
+
+use super::Timebank;
+use crate::ids::{Account, DeviceId, ExchangeId};
+use crate::model::{Exchange, Role};
+use crate::schema;
+use crate::trust::{Authority, RecordRef};
+use crate::trust::{DeviceKey, exchange_bytes, verify};
+
+/// Why an exchange in a founded timebank is not taken as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Doubt {
+    /// Written after the trust was founded, with no signature.
+    NotSigned,
+    /// Signed by a device no coordinator certified.
+    UnknownDevice,
+    /// The signature does not match the record, nor the record as first
+    /// written: forged.
+    SignatureDoesNotMatch,
+    /// Recorded by a device certified for a member who takes no part in it
+    /// (only coordinators' devices record for others).
+    NotTheirs,
+    /// Recorded by a device after it was revoked: waits for a coordinator.
+    AfterRevocation,
+    /// Changed after it was signed: the signed original counts.
+    ChangedAfterSigning,
+}
+
+impl Doubt {
+    /// Whether the exchange is kept out of the balances (all but a change
+    /// after signing, where the original counts).
+    pub fn withholds(self) -> bool {
+        self != Doubt::ChangedAfterSigning
+    }
+
+    /// A short name that is the same on every device (for item keys).
+    pub fn code(self) -> &'static str {
+        match self {
+            Doubt::NotSigned => "not-signed",
+            Doubt::UnknownDevice => "unknown-device",
+            Doubt::SignatureDoesNotMatch => "signature-does-not-match",
+            Doubt::NotTheirs => "not-theirs",
+            Doubt::AfterRevocation => "after-revocation",
+            Doubt::ChangedAfterSigning => "changed-after-signing",
+        }
+    }
+
+    /// The reason, in plain words, for the attention queue.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Doubt::NotSigned => "it is not signed by the device that recorded it",
+            Doubt::UnknownDevice => "it was signed by a device no coordinator certified",
+            Doubt::SignatureDoesNotMatch => {
+                "its signature does not match what it says: it may be forged"
+            }
+            Doubt::NotTheirs => "it was recorded on a device of a member who takes no part in it",
+            Doubt::AfterRevocation => "it was recorded on a device after the device was revoked",
+            Doubt::ChangedAfterSigning => {
+                "it was changed after it was signed: the signed original counts"
+            }
+        }
+    }
+}
+
+/// What the rules need, derived again whenever the trust records change.
+#[derive(Debug, Clone, Default)]
+pub(super) struct TrustView {
+    founded: bool,
+    roots: Vec<(DeviceKey, ChangeHash)>,
+    authority: Authority,
+    /// Whether this copy has every change each revocation's cut names (if
+    /// not, the cuts are read again after every change until it has).
+    cuts_known: bool,
+    keys: HashMap<DeviceId, DeviceKey>,
+    /// Exchanges in the document when the trust was founded.
+    before_founding: HashSet<ExchangeId>,
+    /// The exchanges inside each revocation's cut.
+    cuts: HashMap<Vec<String>, HashSet<ExchangeId>>,
+}
+
+impl TrustView {
+    pub(super) fn authority(&self) -> &Authority {
+        &self.authority
+    }
+
+    pub(super) fn is_founded(&self) -> bool {
+        self.founded
+    }
+}
+
+/// The roots that founded the trust: a root counts only if no other root's
+/// founding was already in the document when it was written (two
+/// coordinators founding at the same time both count; a root written later
+/// by anyone is ignored).
+pub(super) fn founding_roots(doc: &automerge::AutoCommit) -> Vec<(DeviceKey, ChangeHash)> {
+    let all = schema::founding_changes(doc);
+    let certificates = schema::read_certificates(doc);
+    let founding_of = |root: &DeviceKey| {
+        certificates
+            .iter()
+            .find(|c| c.device == *root && c.issuer == *root)
+    };
+    all.iter()
+        .filter(|(root, written)| {
+            let at = [written.to_string()];
+            !all.iter().any(|(other, _)| {
+                other != root
+                    && founding_of(other).is_some_and(|certificate| {
+                        schema::trust_record_at(doc, RecordRef::Certificate(certificate), &at)
+                    })
+            })
+        })
+        .copied()
+        .collect()
+}
+
+impl Timebank {
+    /// Reads the trust records again, then judges every exchange and counts
+    /// the balances again.
+    pub(super) fn reread_trust(&mut self) {
+        let roots = founding_roots(&self.doc);
+        let authority = self.decide_authority(&roots);
+        if self.trust.roots == roots && self.trust.authority == authority && self.trust.cuts_known {
+            // Nothing the rules read has changed.
+            return;
+        }
+        let mut view = TrustView {
+            founded: !roots.is_empty(),
+            authority,
+            roots: roots.clone(),
+            cuts_known: true,
+            ..TrustView::default()
+        };
+        for (_, written) in &roots {
+            view.before_founding
+                .extend(schema::exchange_ids_at(&self.doc, &[*written]));
+        }
+        view.keys = view
+            .authority
+            .devices
+            .keys()
+            .map(|key| (key.device_id(), *key))
+            .collect();
+        let cuts: HashSet<Vec<String>> = view
+            .authority
+            .devices
+            .values()
+            .flat_map(|standing| standing.revoked.iter().cloned())
+            .collect();
+        for cut in cuts {
+            let heads: Option<Vec<ChangeHash>> = cut.iter().map(|h| h.parse().ok()).collect();
+            // Heads this copy does not have yet hold nothing (yet).
+            let inside = match heads {
+                Some(heads)
+                    if heads
+                        .iter()
+                        .all(|h| self.doc.get_change_by_hash(h).is_some()) =>
+                {
+                    schema::exchange_ids_at(&self.doc, &heads)
+                }
+                _ => {
+                    view.cuts_known = false;
+                    HashSet::new()
+                }
+            };
+            view.cuts.insert(cut, inside);
+        }
+        self.trust = view;
+        self.rejudge_all();
+    }
+
+    fn decide_authority(&self, roots: &[(DeviceKey, ChangeHash)]) -> Authority {
+        let keys: Vec<DeviceKey> = roots.iter().map(|(key, _)| *key).collect();
+        let certificates = schema::read_certificates(&self.doc);
+        let revocations = schema::read_revocations(&self.doc);
+        let doc = &self.doc;
+        let inside =
+            |record: RecordRef<'_>, cut: &[String]| schema::trust_record_at(doc, record, cut);
+        Authority::decide(&self.info.id, &keys, &certificates, &revocations, &inside)
+    }
+
+    /// Judges every exchange and counts every balance again.
+    fn rejudge_all(&mut self) {
+        let ids: Vec<ExchangeId> = self.exchanges.keys().cloned().collect();
+        for id in &ids {
+            self.judge(id);
+        }
+        self.balances = crate::balances::Balances::default();
+        // Originals first, so each reversal finds its original counted.
+        let (reversals, originals): (Vec<_>, Vec<_>) = ids.into_iter().partition(|id| {
+            self.exchanges
+                .get(id)
+                .is_some_and(|e| e.reversal_of.is_some())
+        });
+        for id in originals.iter().chain(&reversals) {
+            self.balances.update(id, &self.exchanges, &self.doubts);
+        }
+    }
+
+    /// Judges exchange `id` (as read from the document) and counts it.
+    pub(super) fn recount(&mut self, id: &ExchangeId) {
+        self.judge(id);
+        self.balances.update(id, &self.exchanges, &self.doubts);
+    }
+
+    /// Decides whether exchange `id` is taken as written, replacing it by
+    /// its signed original when it was changed after signing.
+    fn judge(&mut self, id: &ExchangeId) {
+        self.doubts.remove(id);
+        if !self.trust.founded {
+            return;
+        }
+        let Some(exchange) = self.exchanges.get(id) else {
+            return;
+        };
+        if self.trust.before_founding.contains(id) {
+            return;
+        }
+        let mut doubt = self.doubt(exchange);
+        if doubt == Some(Doubt::SignatureDoesNotMatch)
+            && let Some(original) = self.signed_original(id)
+        {
+            doubt = self.doubt(&original).or(Some(Doubt::ChangedAfterSigning));
+            self.exchanges.insert(id.clone(), original);
+        }
+        if let Some(doubt) = doubt {
+            self.doubts.insert(id.clone(), doubt);
+        }
+    }
+
+    /// What is wrong with `exchange`, if anything.
+    fn doubt(&self, exchange: &Exchange) -> Option<Doubt> {
+        let key = self.trust.keys.get(&exchange.device);
+        // What this device recorded a moment ago and is signing counts as
+        // signed here (it is signed before it leaves the device).
+        let mine = self.device_key.is_some() && key == self.device_key.as_ref();
+        let Some(key) = key else {
+            return Some(match exchange.seal {
+                None => Doubt::NotSigned,
+                Some(_) => Doubt::UnknownDevice,
+            });
+        };
+        match exchange.seal {
+            None if mine => {}
+            None => return Some(Doubt::NotSigned),
+            Some(seal) => {
+                let bytes = exchange_bytes(&self.info.id, exchange, seal.seq).into_bytes();
+                if !verify(key, &bytes, &seal.signature) {
+                    return Some(Doubt::SignatureDoesNotMatch);
+                }
+            }
+        }
+        let standing = self.trust.authority.devices.get(key)?;
+        let takes_part = |account: &Account| account == &Account::Member(standing.member.clone());
+        if exchange.recorded_by != standing.member
+            || (standing.role != Role::Coordinator
+                && !takes_part(&exchange.payer)
+                && !takes_part(&exchange.payee))
+        {
+            return Some(Doubt::NotTheirs);
+        }
+        let after = standing.revoked.iter().any(|cut| {
+            !self
+                .trust
+                .cuts
+                .get(cut)
+                .is_some_and(|inside| inside.contains(&exchange.id))
+        });
+        after.then_some(Doubt::AfterRevocation)
+    }
+
+    /// Exchange `id` as its recorder first wrote it, if that verifies.
+    fn signed_original(&self, id: &ExchangeId) -> Option<Exchange> {
+        let created = schema::exchange_created_in(&self.doc, id)?;
+        let original = schema::read_exchange_at(&self.doc, id, &[created])?;
+        let key = self.trust.keys.get(&original.device)?;
+        let seal = original.seal?;
+        let bytes = exchange_bytes(&self.info.id, &original, seal.seq).into_bytes();
+        verify(key, &bytes, &seal.signature).then_some(original)
+    }
+
+    /// Whether the trust view needs nothing more from changes yet to come
+    /// (a revocation cut this copy lacks is read again when changes arrive).
+    pub(super) fn trust_settled(&self) -> bool {
+        !self.trust.founded || self.trust.cuts_known
+    }
+
+    /// Why exchange `id` is not taken as written, if it is not.
+    pub fn doubt_about(&self, id: &ExchangeId) -> Option<Doubt> {
+        self.doubts.get(id).copied()
+    }
+
+    /// Every doubted exchange and why.
+    pub fn doubted(&self) -> impl Iterator<Item = (&ExchangeId, Doubt)> {
+        self.doubts.iter().map(|(id, doubt)| (id, *doubt))
+    }
+}

@@ -1,0 +1,402 @@
+//! What counts once a timebank's trust is founded. Every attack is written
+//! straight into the Automerge document, around the ledger's checks, as a
+//! modified copy of the app would, and arrives at an honest copy by merge.
+
+use automerge::ReadDoc;
+use automerge::transaction::Transactable;
+use ed25519_dalek::{Signer, SigningKey};
+use ledger::trust::{self, DeviceKey, Signature};
+use ledger::{
+    Account, Channel, Doubt, Exchange, ExchangeId, ExchangeKind, MemberId, Role, Seal, Timebank,
+    schema,
+};
+
+use super::support::*;
+
+struct Device(SigningKey);
+
+impl Device {
+    fn new(seed: u8) -> Device {
+        Device(SigningKey::from_bytes(&[seed; 32]))
+    }
+
+    fn key(&self) -> DeviceKey {
+        DeviceKey::from_bytes(self.0.verifying_key().to_bytes())
+    }
+
+    fn sign(&self, bytes: &[u8]) -> Signature {
+        Signature::from_bytes(self.0.sign(bytes).to_bytes())
+    }
+}
+
+/// A founded timebank: Cora's tablet founded it, Ann's and Bob's phones are
+/// certified for them.
+struct Founded {
+    f: Fixture,
+    tablet: Device,
+    ann_phone: Device,
+    bob_phone: Device,
+}
+
+fn founded() -> Founded {
+    let mut f = Fixture::new();
+    let (tablet, ann_phone, bob_phone) = (Device::new(1), Device::new(2), Device::new(3));
+    f.timebank.use_device_key(tablet.key());
+    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
+    let signature = tablet.sign(&draft.bytes);
+    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    for (phone, member) in [(&ann_phone, &f.ann), (&bob_phone, &f.bob)] {
+        let draft = f
+            .timebank
+            .prepare_certificate(phone.key(), member, Role::Member, NOW)
+            .unwrap();
+        let signature = tablet.sign(&draft.bytes);
+        f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    }
+    Founded {
+        f,
+        tablet,
+        ann_phone,
+        bob_phone,
+    }
+}
+
+/// The device's own copy, after it has recorded `new` as `by` and signed it.
+fn on_device(timebank: &mut Timebank, device: &Device, seed: u64) -> Timebank {
+    let mut copy = timebank.fork(entropy(seed));
+    copy.use_device_key(device.key());
+    copy
+}
+
+fn sign_everything(copy: &mut Timebank, device: &Device) {
+    let signed: Vec<_> = copy
+        .to_sign()
+        .into_iter()
+        .map(|item| {
+            let signature = device.sign(&item.bytes);
+            (item, signature)
+        })
+        .collect();
+    copy.add_signatures(&signed, NOW).unwrap();
+}
+
+/// An exchange as a modified app writes it.
+fn forged(
+    payer: &MemberId,
+    payee: &MemberId,
+    minutes: u32,
+    by: &MemberId,
+    device: &DeviceKey,
+    seed: u64,
+) -> Exchange {
+    Exchange {
+        id: ExchangeId::random(entropy(seed).as_mut()),
+        payer: member(payer),
+        payee: member(payee),
+        minutes,
+        service_date: day("2026-11-20"),
+        description: "Help in the garden".into(),
+        category: None,
+        kind: ExchangeKind::Service,
+        channel: Channel::App,
+        recorded_by: by.clone(),
+        device: device.device_id(),
+        recorded_at: NOW,
+        group: None,
+        reversal_of: None,
+        confirmer: None,
+        events: Vec::new(),
+        seal: None,
+    }
+}
+
+/// Writes `exchange` into `copy`'s document directly, sealed by `signer`
+/// (over the exchange's own bytes) if given.
+fn write_raw(copy: &mut Timebank, exchange: &Exchange, signer: Option<&Device>) {
+    let timebank_id = copy.info().id.clone();
+    let doc = copy.document_mut();
+    schema::write_new_exchange(doc, exchange).unwrap();
+    doc.commit();
+    if let Some(signer) = signer {
+        let bytes = trust::exchange_bytes(&timebank_id, exchange, 1).into_bytes();
+        let seal = Seal {
+            seq: 1,
+            signature: signer.sign(&bytes),
+        };
+        schema::write_exchange_seal(doc, &exchange.id, &seal).unwrap();
+        doc.commit();
+    }
+}
+
+/// Cora, Ann, Bob and Cat.
+fn people(f: &Fixture) -> [MemberId; 4] {
+    [f.cora.clone(), f.ann.clone(), f.bob.clone(), f.cat.clone()]
+}
+
+fn balances(timebank: &Timebank, people: &[MemberId; 4]) -> [i64; 4] {
+    people.clone().map(|m| timebank.balance(&member(&m)))
+}
+
+#[test]
+fn honest_signed_exchanges_count_on_every_copy() {
+    let mut s = founded();
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 10);
+    ann.record(&s.f.ann, help(&s.f.bob, &s.f.ann, 90), NOW)
+        .unwrap();
+    // Counted on the phone at once, before the signature is there.
+    assert_eq!(ann.balance(&member(&s.f.ann)), 90);
+    sign_everything(&mut ann, &s.ann_phone);
+    s.f.timebank.merge(&mut ann).unwrap();
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 90, -90, 0]);
+    assert_eq!(s.f.timebank.doubted().count(), 0);
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(11)).unwrap();
+    assert_eq!(balances(&reopened, &people(&s.f)), [0, 90, -90, 0]);
+}
+
+#[test]
+fn forgeries_do_not_count_and_each_says_why() {
+    let stranger = Device::new(9);
+    let mut s = founded();
+    let f = &people(&s.f);
+    let [_, ann_id, bob_id, cat_id] = f.clone();
+    let f_ann = &ann_id;
+    let f_bob = &bob_id;
+    let f_cat = &cat_id;
+    // (description, exchange, signer, the doubt)
+    let cases: Vec<(&str, Exchange, Option<&Device>, Doubt)> = vec![
+        (
+            "no signature at all",
+            forged(f_cat, f_ann, 600, f_ann, &s.ann_phone.key(), 20),
+            None,
+            Doubt::NotSigned,
+        ),
+        (
+            "signed by a key nobody certified",
+            forged(f_cat, f_ann, 600, f_ann, &stranger.key(), 21),
+            Some(&stranger),
+            Doubt::UnknownDevice,
+        ),
+        (
+            "Ann's device key named, signed by another key",
+            forged(f_cat, f_ann, 600, f_ann, &s.ann_phone.key(), 22),
+            Some(&stranger),
+            Doubt::SignatureDoesNotMatch,
+        ),
+        (
+            "Bob's phone moving hours between Cat and Ann",
+            forged(f_cat, f_ann, 600, f_bob, &s.bob_phone.key(), 23),
+            Some(&s.bob_phone),
+            Doubt::NotTheirs,
+        ),
+        (
+            "Bob's phone claiming Ann recorded it",
+            forged(f_cat, f_bob, 600, f_ann, &s.bob_phone.key(), 24),
+            Some(&s.bob_phone),
+            Doubt::NotTheirs,
+        ),
+    ];
+    for (what, exchange, signer, doubt) in cases {
+        let mut honest = s.f.timebank.fork(entropy(30));
+        let mut attacker = s.f.timebank.fork(entropy(31));
+        write_raw(&mut attacker, &exchange, signer);
+        honest.merge(&mut attacker).unwrap();
+        assert!(
+            honest.exchange(&exchange.id).is_some(),
+            "{what}: kept in the document"
+        );
+        assert_eq!(balances(&honest, f), [0, 0, 0, 0], "{what}: balances moved");
+        assert_eq!(honest.doubt_about(&exchange.id), Some(doubt), "{what}");
+        assert!(!honest.counts(&exchange.id), "{what}");
+        // Shown to coordinators, with the reason in plain words.
+        let item = ledger::AttentionItem::Doubted {
+            exchange: exchange.id.clone(),
+            doubt,
+        };
+        assert!(
+            honest.attention(NOW).contains(&item),
+            "{what}: not in the attention queue"
+        );
+        assert!(item.describe(&honest).0.contains(doubt.reason()), "{what}");
+        // The same after a reload.
+        let reopened = Timebank::load(&honest.save(), entropy(32)).unwrap();
+        assert_eq!(
+            reopened.doubt_about(&exchange.id),
+            Some(doubt),
+            "{what}: after a reload"
+        );
+        assert_eq!(
+            balances(&reopened, f),
+            [0, 0, 0, 0],
+            "{what}: after a reload"
+        );
+    }
+}
+
+#[test]
+fn an_exchange_changed_after_signing_counts_as_signed_and_is_flagged() {
+    let mut s = founded();
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 40);
+    let id = ann
+        .record(&s.f.ann, help(&s.f.bob, &s.f.ann, 30), NOW)
+        .unwrap()
+        .id;
+    sign_everything(&mut ann, &s.ann_phone);
+    // Ann's modified app turns 30 minutes into 30 hours afterwards.
+    let doc = ann.document_mut();
+    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
+    let obj = doc.get(&exchanges, id.as_str()).unwrap().unwrap().1;
+    doc.put(&obj, "minutes", 1800_u64).unwrap();
+    doc.commit();
+    s.f.timebank.merge(&mut ann).unwrap();
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 30, -30, 0]);
+    assert_eq!(s.f.timebank.exchange(&id).unwrap().minutes, 30);
+    assert_eq!(
+        s.f.timebank.doubt_about(&id),
+        Some(Doubt::ChangedAfterSigning)
+    );
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(41)).unwrap();
+    assert_eq!(balances(&reopened, &people(&s.f)), [0, 30, -30, 0]);
+    assert_eq!(reopened.doubt_about(&id), Some(Doubt::ChangedAfterSigning));
+}
+
+#[test]
+fn exchanges_from_before_the_founding_still_count() {
+    let mut f = Fixture::new();
+    let before = f
+        .timebank
+        .record(&f.cora, help(&f.bob, &f.ann, 45), NOW)
+        .unwrap()
+        .id;
+    let tablet = Device::new(1);
+    f.timebank.use_device_key(tablet.key());
+    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
+    let signature = tablet.sign(&draft.bytes);
+    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    assert_eq!(f.timebank.doubt_about(&before), None);
+    assert_eq!(balances(&f.timebank, &people(&f)), [0, 45, -45, 0]);
+    // An unsigned exchange written after the founding does not.
+    let mut attacker = f.timebank.fork(entropy(50));
+    let late = forged(&f.bob, &f.ann, 60, &f.ann, &Device::new(2).key(), 51);
+    write_raw(&mut attacker, &late, None);
+    f.timebank.merge(&mut attacker).unwrap();
+    assert_eq!(balances(&f.timebank, &people(&f)), [0, 45, -45, 0]);
+    assert_eq!(f.timebank.doubt_about(&late.id), Some(Doubt::NotSigned));
+}
+
+#[test]
+fn a_root_written_after_the_founding_gives_no_power() {
+    let mut s = founded();
+    let mallory = Device::new(9);
+    let mut attacker = s.f.timebank.fork(entropy(60));
+    // Mallory's modified app founds the trust again with its own key, and
+    // certifies itself for Bob as a coordinator.
+    attacker.use_device_key(mallory.key());
+    let timebank_id = attacker.info().id.clone();
+    let certificate = trust::Certificate {
+        device: mallory.key(),
+        member: s.f.bob.clone(),
+        role: Role::Coordinator,
+        issuer: mallory.key(),
+        issued_at: NOW,
+        seq: 1,
+        signature: mallory.sign(
+            &trust::certificate_bytes(
+                &timebank_id,
+                &mallory.key(),
+                &s.f.bob,
+                Role::Coordinator,
+                &mallory.key(),
+                NOW,
+                1,
+            )
+            .into_bytes(),
+        ),
+    };
+    let doc = attacker.document_mut();
+    schema::write_root(doc, &mallory.key()).unwrap();
+    schema::write_certificate(doc, &certificate).unwrap();
+    doc.commit();
+    let hours_for_bob = forged(&s.f.cat, &s.f.bob, 600, &s.f.bob, &mallory.key(), 61);
+    write_raw(&mut attacker, &hours_for_bob, Some(&mallory));
+    let mut honest = s.f.timebank.fork(entropy(62));
+    honest.merge(&mut attacker).unwrap();
+    assert_eq!(honest.authority().standing(&mallory.key()), None);
+    assert_eq!(
+        honest.doubt_about(&hours_for_bob.id),
+        Some(Doubt::UnknownDevice)
+    );
+    assert_eq!(balances(&honest, &people(&s.f)), [0, 0, 0, 0]);
+    let _ = &s.tablet;
+}
+
+#[test]
+fn a_revoked_phone_back_after_a_month_counts_what_it_wrote_before_only() {
+    let mut s = founded();
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 70);
+    // Ten entries synced before the phone was lost...
+    for _ in 0..10 {
+        ann.record(&s.f.ann, help(&s.f.bob, &s.f.ann, 10), NOW)
+            .unwrap();
+    }
+    sign_everything(&mut ann, &s.ann_phone);
+    s.f.timebank.merge(&mut ann).unwrap();
+    // ...ten more made offline before the revocation, synced only later...
+    for _ in 0..10 {
+        ann.record(&s.f.ann, help(&s.f.cat, &s.f.ann, 5), NOW)
+            .unwrap();
+    }
+    sign_everything(&mut ann, &s.ann_phone);
+    let draft =
+        s.f.timebank
+            .prepare_revocation(s.ann_phone.key(), "Phone lost", NOW)
+            .unwrap();
+    let signature = s.tablet.sign(&draft.bytes);
+    s.f.timebank.add_revocation(draft, signature, NOW).unwrap();
+    // ...and ten after it (the phone did not know).
+    for _ in 0..10 {
+        ann.record(&s.f.ann, help(&s.f.cat, &s.f.ann, 5), NOW)
+            .unwrap();
+    }
+    sign_everything(&mut ann, &s.ann_phone);
+    s.f.timebank.merge(&mut ann).unwrap();
+    let late: Vec<_> =
+        s.f.timebank
+            .doubted()
+            .filter(|(_, doubt)| *doubt == Doubt::AfterRevocation)
+            .collect();
+    // What the coordinator's copy had not seen when revoking is outside the
+    // cut: the ten offline entries made before it wait too (the cut is what
+    // the revoking device had).
+    assert_eq!(late.len(), 20);
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 100, -100, 0]);
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(71)).unwrap();
+    assert_eq!(balances(&reopened, &people(&s.f)), [0, 100, -100, 0]);
+    let _ = &s.bob_phone;
+}
+
+#[test]
+fn self_promotion_by_a_raw_role_write_gives_no_power() {
+    let mut s = founded();
+    let mut attacker = s.f.timebank.fork(entropy(80));
+    // Bob's modified app makes Bob a coordinator in the member record...
+    let doc = attacker.document_mut();
+    let members = doc.get(automerge::ROOT, "members").unwrap().unwrap().1;
+    let bob = doc.get(&members, s.f.bob.as_str()).unwrap().unwrap().1;
+    doc.put(&bob, "role", "coordinator").unwrap();
+    doc.commit();
+    // ...then records hours from Cat to Ann on Bob's phone.
+    let exchange = forged(&s.f.cat, &s.f.ann, 300, &s.f.bob, &s.bob_phone.key(), 81);
+    write_raw(&mut attacker, &exchange, Some(&s.bob_phone));
+    let mut honest = s.f.timebank.fork(entropy(82));
+    honest.merge(&mut attacker).unwrap();
+    assert_eq!(honest.doubt_about(&exchange.id), Some(Doubt::NotTheirs));
+    assert_eq!(balances(&honest, &people(&s.f)), [0, 0, 0, 0]);
+    assert_eq!(
+        honest
+            .authority()
+            .standing(&s.bob_phone.key())
+            .map(|s| s.role),
+        Some(Role::Member)
+    );
+    let _ = Account::CommunityFund;
+}
