@@ -187,8 +187,8 @@ pub fn capture(view: &CachedView, id: &str, me: Option<&str>) -> Option<KeptPage
             .ok()?
     };
     let stored_me = crate::storage::device_member(&crate::storage::BrowserStore, id);
-    let stored_language = stored("tally.language");
-    let stored_size = stored("tally.text-size");
+    let stored_language = stored(crate::i18n::STORAGE_KEY);
+    let stored_size = stored(crate::shell::TEXT_SIZE_KEY);
     let style = root.get_attribute("style");
     let shown = stored_me.as_ref().map(|m| m.as_str()) == me
         && stored_language.as_deref().is_none_or(|code| code == lang)

@@ -1818,7 +1818,8 @@ pub struct Locale {
     language: RwSignal<Language>,
 }
 
-const STORAGE_KEY: &str = "tally.language";
+/// Where the chosen language is kept (raw, read by `index.html` too).
+pub(crate) const STORAGE_KEY: &str = "tally.language";
 
 impl Locale {
     /// Provides the locale: the remembered choice, else the browser's

@@ -284,7 +284,8 @@ const TEXT_SIZES: [(&str, Text); 3] = [
     ("125%", Text::SizeLarge),
     ("150%", Text::SizeLargest),
 ];
-const TEXT_SIZE_KEY: &str = "tally.text-size";
+/// Where the chosen text size is kept (raw, read by `index.html` too).
+pub(crate) const TEXT_SIZE_KEY: &str = "tally.text-size";
 
 /// Applies a text size to the whole page (everything is sized in rem).
 fn apply_text_size(size: &str) {

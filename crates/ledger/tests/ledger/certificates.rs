@@ -3,27 +3,10 @@
 //! (as a modified app would), two founders apart, and a revoked coordinator
 //! whose later certificates do not count.
 
-use ed25519_dalek::{Signer, SigningKey};
-use ledger::trust::{Certificate, DeviceKey, Signature, TrustProblem, certificate_bytes};
+use ledger::trust::{Certificate, TrustProblem, certificate_bytes};
 use ledger::{CertificateDraft, LedgerError, MemberId, Role, Timebank, Timestamp, schema};
 
 use super::support::*;
-
-struct Device(SigningKey);
-
-impl Device {
-    fn new(seed: u8) -> Device {
-        Device(SigningKey::from_bytes(&[seed; 32]))
-    }
-
-    fn key(&self) -> DeviceKey {
-        DeviceKey::from_bytes(self.0.verifying_key().to_bytes())
-    }
-
-    fn sign(&self, bytes: &[u8]) -> Signature {
-        Signature::from_bytes(self.0.sign(bytes).to_bytes())
-    }
-}
 
 fn found(timebank: &mut Timebank, device: &Device, by: &MemberId) {
     timebank.use_device_key(device.key());

@@ -4,30 +4,13 @@
 
 use automerge::ReadDoc;
 use automerge::transaction::Transactable;
-use ed25519_dalek::{Signer, SigningKey};
-use ledger::trust::{self, DeviceKey, Signature};
+use ledger::trust::{self, DeviceKey};
 use ledger::{
     Account, Channel, Doubt, Exchange, ExchangeId, ExchangeKind, MemberId, Role, Seal, Timebank,
     schema,
 };
 
 use super::support::*;
-
-struct Device(SigningKey);
-
-impl Device {
-    fn new(seed: u8) -> Device {
-        Device(SigningKey::from_bytes(&[seed; 32]))
-    }
-
-    fn key(&self) -> DeviceKey {
-        DeviceKey::from_bytes(self.0.verifying_key().to_bytes())
-    }
-
-    fn sign(&self, bytes: &[u8]) -> Signature {
-        Signature::from_bytes(self.0.sign(bytes).to_bytes())
-    }
-}
 
 /// A founded timebank: Cora's tablet founded it, Ann's and Bob's phones are
 /// certified for them.

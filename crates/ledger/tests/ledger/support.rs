@@ -1,5 +1,7 @@
 //! Shared fixtures: deterministic randomness, a fixed clock, a small timebank.
 
+use ed25519_dalek::{Signer, SigningKey};
+use ledger::trust::{DeviceKey, Signature};
 use ledger::{
     Account, Channel, Date, Entropy, MemberId, MemberStatus, NewExchange, NewMember, NewTimebank,
     Settings, Timebank, Timestamp,
@@ -108,5 +110,22 @@ pub fn help(payer: &MemberId, payee: &MemberId, minutes: u32) -> NewExchange {
         description: "Help in the garden".into(),
         category: None,
         channel: Channel::App,
+    }
+}
+
+/// A device's key pair, from a fixed seed (the app's key is in WebCrypto).
+pub struct Device(SigningKey);
+
+impl Device {
+    pub fn new(seed: u8) -> Device {
+        Device(SigningKey::from_bytes(&[seed; 32]))
+    }
+
+    pub fn key(&self) -> DeviceKey {
+        DeviceKey::from_bytes(self.0.verifying_key().to_bytes())
+    }
+
+    pub fn sign(&self, bytes: &[u8]) -> Signature {
+        Signature::from_bytes(self.0.sign(bytes).to_bytes())
     }
 }
