@@ -77,13 +77,14 @@ mod resolutions;
 mod trust;
 
 pub use board::{
-    event_ids, listing_ids, read_event, read_listing, write_attendance, write_event, write_listing,
+    event_ids, listing_ids, read_all_listings, read_event, read_listing, write_attendance,
+    write_event, write_listing,
 };
 pub use periods::{read_locks, write_lock};
 
 pub use exchanges::{
-    append_event, exchange_created_in, exchange_ids, exchange_ids_at, read_exchange,
-    read_exchange_at, write_event_seal, write_exchange_seal, write_new_exchange,
+    append_event, exchange_created_in, exchange_ids, exchange_ids_at, read_all_exchanges,
+    read_exchange, read_exchange_at, write_event_seal, write_exchange_seal, write_new_exchange,
 };
 pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
@@ -491,6 +492,133 @@ impl Fields {
             ScalarValue::Boolean(b) => Some(b),
             _ => None,
         }
+    }
+}
+
+/// Every object under one object, read in a single pass over the document
+/// (`ReadDoc::iter_at`, which visits objects in order instead of seeking each
+/// one): what reading a whole collection at load time uses. Reading record
+/// by record seeks every record's map twice, which at 50,000 exchanges was
+/// a third of opening a timebank.
+struct Tree {
+    objects: std::collections::HashMap<ObjId, Vec<(String, Field)>>,
+    texts: std::collections::HashMap<ObjId, String>,
+    /// The objects that are text, where Tally writes a plain string.
+    text_objects: std::collections::HashSet<ObjId>,
+}
+
+/// Every readable record of the map at root key `collection`, read in one
+/// pass ([`Tree`]): `from` makes a record of its id and fields, and may take
+/// the fields of the objects inside it from the tree.
+fn read_all<I, T>(
+    doc: &AutoCommit,
+    collection: &str,
+    parse: impl Fn(&str) -> Option<I>,
+    mut from: impl FnMut(&I, Fields, &mut Tree) -> Option<T>,
+) -> Vec<T> {
+    let Some(all) = map(doc, &ROOT, collection) else {
+        return Vec::new();
+    };
+    let mut tree = Tree::read(doc, &all);
+    let records = tree.take(&all);
+    records
+        .0
+        .into_iter()
+        .filter_map(|(key, field)| {
+            let id = parse(&key)?;
+            let Field::Object(obj) = field else {
+                return None;
+            };
+            let fields = tree.take(&obj);
+            from(&id, fields, &mut tree)
+        })
+        .collect()
+}
+
+/// The object [`Tree::read`] is reading: its fields, or its text.
+struct Reading {
+    obj: std::sync::Arc<ObjId>,
+    fields: Vec<(String, Field)>,
+    text: String,
+}
+
+impl Reading {
+    fn new(obj: std::sync::Arc<ObjId>) -> Reading {
+        Reading {
+            obj,
+            fields: Vec::new(),
+            text: String::new(),
+        }
+    }
+}
+
+impl Tree {
+    fn read(doc: &AutoCommit, root: &ObjId) -> Tree {
+        use automerge::iter::DocItem;
+        let mut tree = Tree {
+            objects: Default::default(),
+            texts: Default::default(),
+            text_objects: Default::default(),
+        };
+        // An object's items come one after another: they are gathered, then
+        // filed under the object once the next object starts.
+        let mut reading: Option<Reading> = None;
+        for item in doc.iter_at(root, None) {
+            let same = reading.as_ref().is_some_and(|r| *r.obj == *item.obj);
+            if !same && let Some(done) = reading.replace(Reading::new(item.obj.clone())) {
+                tree.file(done);
+            }
+            let Some(current) = reading.as_mut() else {
+                continue;
+            };
+            match item.item {
+                DocItem::Map(entry) => {
+                    let field = match entry.value {
+                        automerge::ValueRef::Object(ObjType::Text) => {
+                            tree.text_objects.insert(entry.id());
+                            Field::Object(entry.id())
+                        }
+                        automerge::ValueRef::Object(_) => Field::Object(entry.id()),
+                        automerge::ValueRef::Scalar(value) => Field::Scalar(value.into()),
+                    };
+                    current.fields.push((entry.key.into_owned(), field));
+                }
+                DocItem::Text(span) => current.text.push_str(span.as_str()),
+                DocItem::List(_) => {}
+            }
+        }
+        if let Some(done) = reading {
+            tree.file(done);
+        }
+        tree
+    }
+
+    fn file(&mut self, done: Reading) {
+        let obj = std::sync::Arc::unwrap_or_clone(done.obj);
+        if !done.text.is_empty() {
+            self.texts.insert(obj.clone(), done.text);
+        }
+        if !done.fields.is_empty() {
+            self.objects.insert(obj, done.fields);
+        }
+    }
+
+    /// The fields of map `obj`, as [`Fields::read`] reads them (taken: each
+    /// object is read once).
+    fn take(&mut self, obj: &ObjId) -> Fields {
+        let fields = self.objects.remove(obj).unwrap_or_default();
+        Fields(
+            fields
+                .into_iter()
+                .map(|(key, field)| match field {
+                    Field::Object(id) if self.text_objects.contains(&id) => {
+                        let text = self.texts.remove(&id).unwrap_or_default();
+                        (key, Field::Text(text))
+                    }
+                    field => (key, field),
+                })
+                .collect(),
+        )
     }
 }
 

@@ -358,10 +358,8 @@ impl Timebank {
         for id in schema::member_ids(&self.doc) {
             self.reread_member(&id);
         }
-        for id in schema::exchange_ids(&self.doc) {
-            if let Some(exchange) = schema::read_exchange(&self.doc, &id) {
-                self.exchanges.insert(id, exchange);
-            }
+        for exchange in schema::read_all_exchanges(&self.doc) {
+            self.exchanges.insert(exchange.id.clone(), exchange);
         }
         // Judges every exchange and counts the balances (read afresh).
         self.trust = counting::TrustView::default();
@@ -369,8 +367,8 @@ impl Timebank {
         self.reread_resolutions();
         self.reread_locks();
         self.listings.clear();
-        for id in schema::listing_ids(&self.doc) {
-            self.reread_listing(&id);
+        for listing in schema::read_all_listings(&self.doc) {
+            self.listings.insert(listing.id.clone(), listing);
         }
         self.events.clear();
         for id in schema::event_ids(&self.doc) {

@@ -3,7 +3,7 @@
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue};
 
-use super::{EVENTS, Fields, LISTINGS, boolean, ids_in, map};
+use super::{EVENTS, Fields, LISTINGS, boolean, ids_in, map, read_all};
 use crate::board::{Event, EventKind, Listing, ListingKind};
 use crate::ids::{EventId, ListingId, MemberId};
 use crate::time::{Date, Timestamp};
@@ -22,7 +22,17 @@ pub fn event_ids(doc: &AutoCommit) -> Vec<EventId> {
 
 pub fn read_listing(doc: &AutoCommit, id: &ListingId) -> Option<Listing> {
     let obj = map(doc, &map(doc, &ROOT, LISTINGS)?, id.as_str())?;
-    let fields = Fields::read(doc, &obj);
+    listing_from(id, Fields::read(doc, &obj))
+}
+
+/// Every readable listing, read in one pass (for opening a whole timebank).
+pub fn read_all_listings(doc: &AutoCommit) -> Vec<Listing> {
+    read_all(doc, LISTINGS, ListingId::parse, |id, fields, _| {
+        listing_from(id, fields)
+    })
+}
+
+fn listing_from(id: &ListingId, fields: Fields) -> Option<Listing> {
     Some(Listing {
         id: id.clone(),
         kind: match fields.string("kind")?.as_str() {

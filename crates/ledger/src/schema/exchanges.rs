@@ -15,7 +15,30 @@ pub fn exchange_ids(doc: &AutoCommit) -> Vec<ExchangeId> {
 pub fn read_exchange(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
     let exchanges = map(doc, &ROOT, EXCHANGES)?;
     let obj = map(doc, &exchanges, id.as_str())?;
-    exchange_from(doc, id, Fields::read(doc, &obj))
+    let fields = Fields::read(doc, &obj);
+    let events = log_from(doc, &fields);
+    exchange_from(id, fields, events)
+}
+
+/// Every readable exchange, read in one pass over the exchanges (the same
+/// as [`read_exchange`] of each of [`exchange_ids`], for opening a whole
+/// timebank).
+pub fn read_all_exchanges(doc: &AutoCommit) -> Vec<Exchange> {
+    read_all(doc, EXCHANGES, ExchangeId::parse, |id, fields, tree| {
+        let events = match fields.map(LOG) {
+            Some(log) => tree
+                .take(&log)
+                .0
+                .into_iter()
+                .filter_map(|(key, entry)| match entry {
+                    Field::Object(obj) => event_from(&key, tree.take(&obj)),
+                    _ => None,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        exchange_from(id, fields, events)
+    })
 }
 
 /// The change that created exchange `id`'s record (where its recorder wrote
@@ -37,7 +60,8 @@ pub fn read_exchange_at(
     let exchanges = map(doc, &ROOT, EXCHANGES)?;
     let obj = map(doc, &exchanges, id.as_str())?;
     let fields = Fields::read_at(doc, &obj, heads).with(Fields::read(doc, &obj), &[SEQ, SIG, LOG]);
-    exchange_from(doc, id, fields)
+    let events = log_from(doc, &fields);
+    exchange_from(id, fields, events)
 }
 
 /// The ids of the exchanges that were in the document at `heads`.
@@ -53,7 +77,24 @@ pub fn exchange_ids_at(
         .collect()
 }
 
-fn exchange_from(doc: &AutoCommit, id: &ExchangeId, fields: Fields) -> Option<Exchange> {
+/// The lifecycle log of the exchange whose fields are `fields`.
+fn log_from(doc: &AutoCommit, fields: &Fields) -> Vec<LifecycleEvent> {
+    fields
+        .map(LOG)
+        .map(|log| {
+            doc.keys(&log)
+                .filter_map(|key| read_event(doc, &log, &key))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An exchange from its fields and its lifecycle log (in any order).
+fn exchange_from(
+    id: &ExchangeId,
+    fields: Fields,
+    mut events: Vec<LifecycleEvent>,
+) -> Option<Exchange> {
     let optional = |key| fields.string(key).filter(|s| !s.is_empty());
     let kind = match fields.string("kind")?.as_str() {
         "service" => ExchangeKind::Service,
@@ -79,14 +120,6 @@ fn exchange_from(doc: &AutoCommit, id: &ExchangeId, fields: Fields) -> Option<Ex
         "qr_hand_off" => Channel::QrHandOff,
         _ => return None,
     };
-    let mut events: Vec<LifecycleEvent> = fields
-        .map(LOG)
-        .map(|log| {
-            doc.keys(&log)
-                .filter_map(|key| read_event(doc, &log, &key))
-                .collect()
-        })
-        .unwrap_or_default();
     events.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     Some(Exchange {
         id: id.clone(),
@@ -115,7 +148,10 @@ fn exchange_from(doc: &AutoCommit, id: &ExchangeId, fields: Fields) -> Option<Ex
 
 fn read_event(doc: &AutoCommit, log: &ObjId, key: &str) -> Option<LifecycleEvent> {
     let obj = map(doc, log, key)?;
-    let fields = Fields::read(doc, &obj);
+    event_from(key, Fields::read(doc, &obj))
+}
+
+fn event_from(key: &str, fields: Fields) -> Option<LifecycleEvent> {
     let action = match fields.string("action")?.as_str() {
         "confirm" => LifecycleAction::Confirm,
         "reject" => LifecycleAction::Reject,

@@ -175,20 +175,21 @@ fn derived(timebank: &mut Timebank, now: Timestamp) -> String {
         .exchanges()
         .map(|e| {
             (
-                e.id.clone(),
+                e.clone(),
                 timebank.status(&e.id, now),
                 timebank.counts(&e.id),
             )
         })
         .collect();
     let members: Vec<_> = timebank.members().cloned().collect();
+    let listings: Vec<_> = timebank.listings().cloned().collect();
     let attention: Vec<_> = timebank
         .attention(now)
         .iter()
         .map(|item| item.key())
         .collect();
     format!(
-        "{:?}\n{statuses:?}\n{members:?}\n{attention:?}",
+        "{:?}\n{statuses:?}\n{members:?}\n{listings:?}\n{attention:?}",
         timebank.balances()
     )
 }

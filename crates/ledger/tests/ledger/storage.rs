@@ -135,18 +135,38 @@ fn strings_that_another_automerge_tool_wrote_as_text_are_read() {
     let mut f = Fixture::new();
     let id = f
         .timebank
-        .record(&f.cora, help(&f.ann, &f.bob, 40), NOW)
+        .record(&f.bob, help(&f.ann, &f.bob, 40), NOW)
         .unwrap()
         .id;
+    f.timebank.confirm(&f.ann, &id, "", NOW).unwrap();
+    let before = f.timebank.save();
     let doc = f.timebank.document_mut();
     let (_, exchanges) = doc.get(ROOT, "exchanges").unwrap().unwrap();
     let (_, record) = doc.get(&exchanges, id.as_str()).unwrap().unwrap();
-    for (key, value) in [("description", "Dog walking"), ("kind", "service")] {
+    for (key, value) in [
+        ("description", "Dog walking"),
+        ("kind", "service"),
+        ("category", ""),
+    ] {
         let text = doc.put_object(&record, key, ObjType::Text).unwrap();
         doc.splice_text(&text, 0, 0, value).unwrap();
     }
+    let (_, log) = doc.get(&record, "log").unwrap().unwrap();
+    let entry = doc.keys(&log).next().unwrap();
+    let (_, event) = doc.get(&log, entry.as_str()).unwrap().unwrap();
+    let note = doc.put_object(&event, "note", ObjType::Text).unwrap();
+    doc.splice_text(&note, 0, 0, "Thank you").unwrap();
+    let edits = f.timebank.save_incremental();
     let opened = Timebank::load(&f.timebank.save(), entropy(3)).unwrap();
-    let exchange = opened.exchange(&id).unwrap();
+    let exchange = opened.exchange(&id).unwrap().clone();
     assert_eq!(exchange.description, "Dog walking");
+    assert_eq!(exchange.category, None);
+    assert_eq!(exchange.events.len(), 1);
+    assert_eq!(exchange.events[0].note, "Thank you");
     assert_eq!(opened.balance(&member(&f.bob)), 40);
+    // Opening reads every exchange at once; a change arriving is read
+    // record by record: both read the same.
+    let mut copy = Timebank::load(&before, entropy(4)).unwrap();
+    copy.apply_changes(&edits).unwrap();
+    assert_eq!(copy.exchange(&id), Some(&exchange));
 }
