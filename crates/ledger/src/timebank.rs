@@ -53,6 +53,10 @@ pub struct Timebank {
     device: DeviceId,
     /// This device's public key, once the app has given it one.
     device_key: Option<crate::trust::DeviceKey>,
+    /// The Automerge actors this device wrote with in earlier sessions (the
+    /// current one is the document's own): only records their changes
+    /// created are this device's to seal (see `signing`).
+    earlier_actors: std::collections::BTreeSet<ActorId>,
     entropy: Box<dyn Entropy>,
     info: TimebankInfo,
     settings: Settings,
@@ -138,6 +142,7 @@ impl Timebank {
             doc,
             device,
             device_key: None,
+            earlier_actors: Default::default(),
             entropy,
             info,
             settings: new.settings,
@@ -169,6 +174,7 @@ impl Timebank {
             doc,
             device,
             device_key: None,
+            earlier_actors: Default::default(),
             entropy,
             info,
             members: BTreeMap::new(),
@@ -230,6 +236,7 @@ impl Timebank {
             doc,
             device: DeviceId::random(entropy.as_mut()),
             device_key: None,
+            earlier_actors: Default::default(),
             entropy,
             info: self.info.clone(),
             settings: self.settings.clone(),

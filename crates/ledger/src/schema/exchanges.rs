@@ -49,6 +49,49 @@ pub fn exchange_created_in(doc: &AutoCommit, id: &ExchangeId) -> Option<ChangeHa
     doc.hash_for_opid(&obj)
 }
 
+/// The Automerge actor whose change created exchange `id`'s record.
+pub fn exchange_creator(doc: &AutoCommit, id: &ExchangeId) -> Option<automerge::ActorId> {
+    let exchanges = map(doc, &ROOT, EXCHANGES)?;
+    creator(&map(doc, &exchanges, id.as_str())?)
+}
+
+/// The Automerge actor whose change created log entry `event` of exchange
+/// `exchange`.
+pub fn event_creator(
+    doc: &AutoCommit,
+    exchange: &ExchangeId,
+    event: &LogEntryId,
+) -> Option<automerge::ActorId> {
+    creator(&event_obj(doc, exchange, event)?)
+}
+
+fn creator(obj: &ObjId) -> Option<automerge::ActorId> {
+    match obj {
+        ObjId::Id(_, actor, _) => Some(actor.clone()),
+        ObjId::Root => None,
+    }
+}
+
+fn event_obj(doc: &AutoCommit, exchange: &ExchangeId, event: &LogEntryId) -> Option<ObjId> {
+    map(doc, &ROOT, EXCHANGES)
+        .and_then(|all| map(doc, &all, exchange.as_str()))
+        .and_then(|obj| map(doc, &obj, LOG))
+        .and_then(|log| map(doc, &log, event.as_str()))
+}
+
+/// Log entry `event` of exchange `exchange` as the change that created it
+/// wrote it (its seal as it is now).
+pub fn read_event_as_written(
+    doc: &AutoCommit,
+    exchange: &ExchangeId,
+    event: &LogEntryId,
+) -> Option<LifecycleEvent> {
+    let obj = event_obj(doc, exchange, event)?;
+    let created = doc.hash_for_opid(&obj)?;
+    let fields = Fields::read_at(doc, &obj, &[created]).with(Fields::read(doc, &obj), &[SEQ, SIG]);
+    event_from(event.as_str(), fields)
+}
+
 /// Exchange `id` with its fields as they were at `heads`, and its seal and
 /// lifecycle log as they are now (the seal is written after the record, in
 /// a change of its own).
@@ -294,11 +337,7 @@ pub fn write_event_seal(
     event: &LogEntryId,
     seal: &Seal,
 ) -> WriteResult<()> {
-    let Some(obj) = map(doc, &ROOT, EXCHANGES)
-        .and_then(|all| map(doc, &all, exchange.as_str()))
-        .and_then(|obj| map(doc, &obj, LOG))
-        .and_then(|log| map(doc, &log, event.as_str()))
-    else {
+    let Some(obj) = event_obj(doc, exchange, event) else {
         return Ok(());
     };
     write_seal(doc, &obj, seal)

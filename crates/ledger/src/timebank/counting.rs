@@ -20,6 +20,7 @@ use std::collections::{HashMap, HashSet};
 use automerge::ChangeHash;
 
 use super::Timebank;
+use super::signing::Unsealed;
 use crate::ids::{Account, DeviceId, ExchangeId};
 use crate::model::{Exchange, Role};
 use crate::schema;
@@ -235,11 +236,14 @@ impl Timebank {
         if self.trust.before_founding.contains(id) {
             return;
         }
-        let mut doubt = self.doubt(exchange);
+        let own = exchange.device == self.device && self.wrote(&Unsealed::Exchange(id.clone()));
+        let mut doubt = self.doubt(exchange, own);
         if doubt == Some(Doubt::SignatureDoesNotMatch)
             && let Some(original) = self.signed_original(id)
         {
-            doubt = self.doubt(&original).or(Some(Doubt::ChangedAfterSigning));
+            doubt = self
+                .doubt(&original, own)
+                .or(Some(Doubt::ChangedAfterSigning));
             self.exchanges.insert(id.clone(), original);
         }
         if let Some(doubt) = doubt {
@@ -247,12 +251,14 @@ impl Timebank {
         }
     }
 
-    /// What is wrong with `exchange`, if anything.
-    fn doubt(&self, exchange: &Exchange) -> Option<Doubt> {
+    /// What is wrong with `exchange`, if anything; `own` when this device's
+    /// own change created it.
+    fn doubt(&self, exchange: &Exchange, own: bool) -> Option<Doubt> {
         let key = self.trust.keys.get(&exchange.device);
         // What this device recorded a moment ago and is signing counts as
-        // signed here (it is signed before it leaves the device).
-        let mine = self.device_key.is_some() && key == self.device_key.as_ref();
+        // signed here (it is signed before it leaves the device). A record
+        // that only names this device, written by another, does not.
+        let mine = own && self.device_key.is_some() && key == self.device_key.as_ref();
         let Some(key) = key else {
             return Some(match exchange.seal {
                 None => Doubt::NotSigned,

@@ -48,15 +48,57 @@ impl Timebank {
         self.device_key.as_ref()
     }
 
-    /// This device's records that it has not sealed yet (none until it has
-    /// a key), oldest first, each with the number it gets and the bytes to
-    /// sign.
-    pub fn to_sign(&self) -> Vec<ToSign> {
-        if self.device_key.is_none() {
-            return Vec::new();
+    /// Tells this copy the Automerge actors (hex, from
+    /// [`Timebank::actors_to_remember`]) that this device wrote with before
+    /// this session, so that what it wrote then and did not seal is sealed
+    /// now. Anything that is not an actor is ignored.
+    pub fn remember_actors(&mut self, actors: &[String]) {
+        for actor in actors {
+            if let Ok(actor) = automerge::ActorId::try_from(actor.as_str())
+                && !actor.to_bytes().is_empty()
+            {
+                self.earlier_actors.insert(actor);
+            }
         }
+    }
+
+    /// The actors the app keeps for the next session: this session's, and
+    /// each earlier one that wrote a record still waiting for its seal.
+    pub fn actors_to_remember(&self) -> Vec<String> {
+        let mut keep = vec![self.doc.get_actor().clone()];
+        for record in self.unsealed() {
+            if let Some(actor) = self.creator(&record)
+                && self.earlier_actors.contains(&actor)
+                && !keep.contains(&actor)
+            {
+                keep.push(actor);
+            }
+        }
+        keep.iter().map(|actor| actor.to_hex_string()).collect()
+    }
+
+    /// Whether `record` was created by this device (its change is by an
+    /// actor of this device's): the device id a record names can be written
+    /// by anyone, so it alone never makes a record this device's to seal.
+    pub(super) fn wrote(&self, record: &Unsealed) -> bool {
+        self.creator(record).is_some_and(|actor| {
+            actor == *self.doc.get_actor() || self.earlier_actors.contains(&actor)
+        })
+    }
+
+    fn creator(&self, record: &Unsealed) -> Option<automerge::ActorId> {
+        match record {
+            Unsealed::Exchange(id) => schema::exchange_creator(&self.doc, id),
+            Unsealed::Event { exchange, event } => {
+                schema::event_creator(&self.doc, exchange, event)
+            }
+        }
+    }
+
+    /// The records that name this device and have no seal, oldest first
+    /// (whoever wrote them).
+    fn unsealed(&self) -> Vec<Unsealed> {
         let mine = |device: &crate::ids::DeviceId| *device == self.device;
-        let mut next = self.last_trust_seq() + 1;
         let mut unsealed: Vec<(Timestamp, Unsealed)> = Vec::new();
         for exchange in self.exchanges.values() {
             if mine(&exchange.device) && exchange.seal.is_none() {
@@ -78,9 +120,21 @@ impl Timebank {
             }
         }
         unsealed.sort();
-        unsealed
+        unsealed.into_iter().map(|(_, record)| record).collect()
+    }
+
+    /// This device's records that it has not sealed yet (none until it has
+    /// a key), oldest first, each with the number it gets and the bytes to
+    /// sign.
+    pub fn to_sign(&self) -> Vec<ToSign> {
+        if self.device_key.is_none() {
+            return Vec::new();
+        }
+        let mut next = self.last_trust_seq() + 1;
+        self.unsealed()
             .into_iter()
-            .filter_map(|(_, record)| {
+            .filter(|record| self.wrote(record))
+            .filter_map(|record| {
                 let seq = next;
                 let bytes = self.canonical(&record, seq)?;
                 next += 1;
@@ -179,23 +233,21 @@ impl Timebank {
             .unwrap_or(0)
     }
 
-    /// The canonical bytes of `record` as it now stands, numbered `seq`.
+    /// The canonical bytes of `record` as the change that created it wrote
+    /// it (a field another device changed since is not this device's to
+    /// sign), numbered `seq`.
     fn canonical(&self, record: &Unsealed, seq: u64) -> Option<Vec<u8>> {
         let timebank = self.info.id.as_str();
         match record {
             Unsealed::Exchange(id) => {
-                let exchange = self.exchanges.get(id)?;
-                Some(trust::exchange_bytes(timebank, exchange, seq).into_bytes())
+                let created = schema::exchange_created_in(&self.doc, id)?;
+                let exchange = schema::read_exchange_at(&self.doc, id, &[created])?;
+                Some(trust::exchange_bytes(timebank, &exchange, seq).into_bytes())
             }
             Unsealed::Event { exchange, event } => {
-                let entry = self
-                    .exchanges
-                    .get(exchange)?
-                    .events
-                    .iter()
-                    .find(|entry| entry.id == *event)?;
+                let entry = schema::read_event_as_written(&self.doc, exchange, event)?;
                 let device = entry.device.as_ref()?;
-                Some(trust::event_bytes(timebank, exchange, entry, device, seq).into_bytes())
+                Some(trust::event_bytes(timebank, exchange, &entry, device, seq).into_bytes())
             }
         }
     }

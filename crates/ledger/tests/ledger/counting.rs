@@ -383,3 +383,17 @@ fn self_promotion_by_a_raw_role_write_gives_no_power() {
     );
     let _ = Account::CommunityFund;
 }
+
+#[test]
+fn an_unsigned_exchange_naming_this_device_does_not_count_on_it() {
+    let mut s = founded();
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 40);
+    let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 41);
+    // Bob's modified app writes "Ann's phone recorded that Cat paid Bob".
+    let fake = forged(&s.f.cat, &s.f.bob, 300, &s.f.ann, &s.ann_phone.key(), 42);
+    write_raw(&mut bob, &fake, None);
+    ann.merge(&mut bob).unwrap();
+    assert_eq!(ann.doubt_about(&fake.id), Some(Doubt::NotSigned));
+    assert_eq!(balances(&ann, &people(&s.f)), [0, 0, 0, 0]);
+    assert!(ann.to_sign().is_empty());
+}

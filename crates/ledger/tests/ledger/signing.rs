@@ -104,6 +104,16 @@ fn what_a_device_records_is_sealed_and_stays_sealed_after_a_reload() {
     let mut reopened = Timebank::load(&f.timebank.save(), entropy(9)).unwrap();
     assert_eq!(sealed_by(&reopened, &key), (2, 1));
     reopened.use_device_key(key);
+    // The next session seals what this one wrote only once it is told this
+    // session's actor (the app keeps it): the device id alone proves nothing.
+    assert!(reopened.to_sign().is_empty());
+    reopened.remember_actors(&f.timebank.actors_to_remember());
+    reopened.remember_actors(&["not an actor".into(), String::new()]);
+    assert_eq!(
+        reopened.actors_to_remember().len(),
+        2,
+        "this session's and the last"
+    );
     let again = reopened.to_sign();
     assert_eq!(again.len(), 1);
     assert_eq!(again[0].seq, 3);
@@ -111,6 +121,8 @@ fn what_a_device_records_is_sealed_and_stays_sealed_after_a_reload() {
         .add_signatures(&sign_all(&signing, again), NOW)
         .unwrap();
     assert_eq!(sealed_by(&reopened, &key), (3, 0));
+    // Nothing of the last session's waits now: only this one's is kept.
+    assert_eq!(reopened.actors_to_remember().len(), 1);
 }
 
 #[test]
@@ -174,4 +186,77 @@ fn a_device_seals_only_its_own_records_and_never_twice() {
     assert_eq!(ann_phone.heads(), heads);
     assert_eq!(sealed_by(&ann_phone, &key_of(&ann_key)), (1, 0));
     assert_eq!(sealed_by(&ann_phone, &key_of(&bob_key)), (0, 1));
+}
+
+#[test]
+fn a_record_that_only_names_this_device_is_never_sealed_by_it() {
+    use automerge::transaction::Transactable;
+    let mut f = Fixture::new();
+    let signing = phone(7);
+    let key = key_of(&signing);
+    f.timebank.use_device_key(key);
+    // Another copy (a modified app) writes an exchange naming this device.
+    let mut other = f.timebank.fork(entropy(30));
+    let forged = other
+        .record(&f.cora, help(&f.bob, &f.ann, 600), NOW)
+        .unwrap();
+    let doc = other.document_mut();
+    let (_, exchanges) = automerge::ReadDoc::get(doc, automerge::ROOT, "exchanges")
+        .unwrap()
+        .unwrap();
+    let (_, record) = automerge::ReadDoc::get(doc, &exchanges, forged.id.as_str())
+        .unwrap()
+        .unwrap();
+    doc.put(&record, "device", key.device_id().as_str())
+        .unwrap();
+    doc.commit();
+    f.timebank.merge(&mut other).unwrap();
+    assert_eq!(
+        f.timebank.exchange(&forged.id).unwrap().device,
+        key.device_id()
+    );
+    assert!(
+        f.timebank.to_sign().is_empty(),
+        "it must not be signed here"
+    );
+    assert_eq!(f.timebank.actors_to_remember().len(), 1);
+}
+
+#[test]
+fn a_field_changed_by_another_device_before_sealing_is_not_sealed_as_changed() {
+    use automerge::transaction::Transactable;
+    let mut f = Fixture::new();
+    let signing = phone(7);
+    let key = key_of(&signing);
+    f.timebank.use_device_key(key);
+    let recorded = f
+        .timebank
+        .record(&f.ann, help(&f.bob, &f.ann, 60), NOW)
+        .unwrap();
+    let as_written = f.timebank.exchange(&recorded.id).unwrap().clone();
+    // Before this device signs, another raises the minutes.
+    let mut other = f.timebank.fork(entropy(31));
+    let doc = other.document_mut();
+    let (_, exchanges) = automerge::ReadDoc::get(doc, automerge::ROOT, "exchanges")
+        .unwrap()
+        .unwrap();
+    let (_, record) = automerge::ReadDoc::get(doc, &exchanges, recorded.id.as_str())
+        .unwrap()
+        .unwrap();
+    doc.put(&record, "minutes", 600_u64).unwrap();
+    doc.commit();
+    f.timebank.merge(&mut other).unwrap();
+    let to_sign = f.timebank.to_sign();
+    assert_eq!(to_sign.len(), 1);
+    assert_eq!(f.timebank.exchange(&recorded.id).unwrap().minutes, 600);
+    let expected = trust::exchange_bytes(&f.timebank.info().id, &as_written, to_sign[0].seq);
+    assert_eq!(
+        to_sign[0].bytes,
+        expected.into_bytes(),
+        "the seal covers 60 minutes, not 600"
+    );
+    f.timebank
+        .add_signatures(&sign_all(&signing, to_sign), NOW)
+        .unwrap();
+    assert!(f.timebank.to_sign().is_empty());
 }
