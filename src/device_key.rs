@@ -123,6 +123,11 @@ pub async fn device_key() -> Result<DeviceSigner, KeyError> {
     Ok(CACHED.with_borrow_mut(|cached| cached.get_or_insert(signer).clone()))
 }
 
+/// The signer, if this page has opened it already (see [`device_key`]).
+pub fn cached() -> Option<DeviceSigner> {
+    CACHED.with_borrow(Clone::clone)
+}
+
 /// Lets the next [`device_key`] read the stored key again, as a reload
 /// would (tests use it after deleting the key database).
 pub fn forget_cached() {

@@ -276,6 +276,21 @@ fn french_error(error: &LedgerError) -> String {
     }
 }
 
+impl Text {
+    /// Why an exchange is not taken as written, in a sentence.
+    pub fn doubt(doubt: ledger::Doubt) -> Text {
+        use ledger::Doubt;
+        match doubt {
+            Doubt::NotSigned => Text::DoubtNotSigned,
+            Doubt::UnknownDevice => Text::DoubtUnknownDevice,
+            Doubt::SignatureDoesNotMatch => Text::DoubtSignatureDoesNotMatch,
+            Doubt::NotTheirs => Text::DoubtNotTheirs,
+            Doubt::AfterRevocation => Text::DoubtAfterRevocation,
+            Doubt::ChangedAfterSigning => Text::DoubtChangedAfterSigning,
+        }
+    }
+}
+
 /// Every fixed text in the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Text {
@@ -370,6 +385,12 @@ pub enum Text {
     ReceivedHelp,
     HowLong,
     StatusLabel,
+    SignatureLabel,
+    SealVerified,
+    SealSigned,
+    SealSigning,
+    SealBeforeFounding,
+    SealNotSigned,
     StatusPending,
     StatusConfirmed,
     StatusRejected,
@@ -825,6 +846,16 @@ fn english(text: Text) -> &'static str {
         Text::ReceivedHelp => "Received it",
         Text::HowLong => "How long",
         Text::StatusLabel => "Status",
+        Text::SignatureLabel => "Signature",
+        Text::SealVerified => "Signed by a certified device of the person who recorded it",
+        Text::SealSigned => "Signed by the device that recorded it",
+        Text::SealSigning => "Being signed by this device",
+        Text::SealBeforeFounding => {
+            "Recorded before this timebank's devices were certified: it counts as it was then"
+        }
+        Text::SealNotSigned => {
+            "Not signed: recorded before Tally signed entries, or on a device that cannot sign"
+        }
         Text::StatusPending => "waiting for confirmation",
         Text::StatusConfirmed => "confirmed",
         Text::StatusRejected => "rejected",
@@ -1369,6 +1400,16 @@ fn french(text: Text) -> &'static str {
         Text::ReceivedHelp => "L’a reçue",
         Text::HowLong => "Durée",
         Text::StatusLabel => "État",
+        Text::SignatureLabel => "Signature",
+        Text::SealVerified => "Signé par un appareil certifié de la personne qui l'a noté",
+        Text::SealSigned => "Signé par l'appareil qui l'a noté",
+        Text::SealSigning => "En cours de signature par cet appareil",
+        Text::SealBeforeFounding => {
+            "Noté avant la certification des appareils de cette banque de temps : il compte tel qu'il était"
+        }
+        Text::SealNotSigned => {
+            "Non signé : noté avant que Tally ne signe les saisies, ou sur un appareil qui ne sait pas signer"
+        }
         Text::StatusPending => "en attente de confirmation",
         Text::StatusConfirmed => "confirmé",
         Text::StatusRejected => "refusé",

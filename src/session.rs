@@ -101,6 +101,9 @@ struct Open {
     me: Option<MemberId>,
     /// Changes made since the last save.
     dirty: bool,
+    /// The actors of this device's earlier sessions, as read when this
+    /// timebank was given the device's key (see `storage::keep_actors`).
+    actors_read: Vec<String>,
 }
 
 /// How long after the last change the timebank is saved: a burst of changes
@@ -126,6 +129,8 @@ pub struct Session {
     lock: RwSignal<Lock>,
     /// While the document is being opened: the view kept from last time.
     cached: RwSignal<Option<CachedView>>,
+    /// Sealing is under way (and whether to run again when it ends).
+    sealing: StoredValue<(bool, bool)>,
 }
 
 /// The state of coordinator mode on this device.
@@ -174,6 +179,7 @@ impl Session {
                 last_used: 0.0,
             }),
             cached: RwSignal::new(None),
+            sealing: StoredValue::new((false, false)),
         };
         session.lock_when_idle();
         session.save_when_hidden();
@@ -193,6 +199,8 @@ impl Session {
         leptos::task::spawn_local(async move {
             // The kept view is painted before the document is read.
             next_paint().await;
+            // This device's signing key, opened (or made) once for the page.
+            let _ = crate::device_key::device_key().await;
             let (documents, _moved) = storage::open_documents().await;
             session.documents.set_value(Some(documents));
             session.listen_to_other_tabs();
@@ -301,9 +309,11 @@ impl Session {
                     saved,
                     me,
                     dirty: false,
+                    actors_read: Vec::new(),
                 }));
                 let _ = BrowserStore.set(ACTIVE, id);
                 self.reset_lock(id);
+                self.take_device_key();
             }
             Err(OpenError::Damaged(reason)) => {
                 self.notice.set(Some(StorageNotice::Damaged {
@@ -483,7 +493,125 @@ impl Session {
             .update(|lock| lock.last_used = js_sys::Date::now());
         self.schedule_save();
         self.revision.update(|r| *r += 1);
+        self.seal();
         Ok(result)
+    }
+
+    /// Gives the open timebank this device's signing key and the actors its
+    /// earlier sessions wrote with (so what they left unsealed is sealed
+    /// now), keeps this session's actor for the next, and seals what waits.
+    /// Without a key (a browser with no Ed25519) records stay unsealed, as
+    /// before signing existed.
+    fn take_device_key(&self) {
+        let session = *self;
+        let adopt = move |signer: crate::device_key::DeviceSigner| {
+            let Some(id) = session.current_id() else {
+                return;
+            };
+            let read = storage::device_actors(&BrowserStore, &id);
+            session.open.update_value(|open| {
+                if let Some(open) = open.as_mut().filter(|open| open.saved.id == id) {
+                    open.timebank.use_device_key(signer.key());
+                    open.timebank.remember_actors(&read);
+                    open.actors_read = read.clone();
+                }
+            });
+            session.keep_actors(&id);
+            session.seal();
+        };
+        match crate::device_key::cached() {
+            Some(signer) => adopt(signer),
+            None => leptos::task::spawn_local(async move {
+                if let Ok(signer) = crate::device_key::device_key().await {
+                    adopt(signer);
+                }
+            }),
+        }
+    }
+
+    /// Keeps the actors of timebank `id` that may still owe a seal.
+    fn keep_actors(&self, id: &str) {
+        let kept = self.with(id, |timebank, _| timebank.actors_to_remember());
+        let read = self
+            .open
+            .with_value(|open| open.as_ref().map(|open| open.actors_read.clone()))
+            .unwrap_or_default();
+        if let Some(kept) = kept {
+            // A full store only delays this: the actors are kept again
+            // after the next seal, and the save's notice tells the person.
+            let _ = storage::keep_actors(&mut BrowserStore, id, &read, &kept);
+        }
+    }
+
+    /// Seals what this device wrote in the open timebank and has not sealed
+    /// yet: the browser signs each record, then the seals are written in one
+    /// change and saved. One run at a time; a change made meanwhile is
+    /// sealed by another run straight after.
+    fn seal(&self) {
+        let busy = self
+            .sealing
+            .try_update_value(|state| {
+                let busy = state.0;
+                if busy {
+                    state.1 = true;
+                } else {
+                    *state = (true, false);
+                }
+                busy
+            })
+            .unwrap_or(true);
+        if busy {
+            return;
+        }
+        let session = *self;
+        leptos::task::spawn_local(async move {
+            loop {
+                session.seal_once().await;
+                let again = session
+                    .sealing
+                    .try_update_value(|state| {
+                        let again = state.1;
+                        *state = (again, false);
+                        again
+                    })
+                    .unwrap_or(false);
+                if !again {
+                    break;
+                }
+            }
+        });
+    }
+
+    async fn seal_once(&self) {
+        let Ok(signer) = crate::device_key::device_key().await else {
+            return;
+        };
+        let Some((id, to_sign)) = self.open.with_value(|open| {
+            open.as_ref()
+                .map(|open| (open.saved.id.clone(), open.timebank.to_sign()))
+        }) else {
+            return;
+        };
+        if to_sign.is_empty() {
+            return;
+        }
+        let mut signed = Vec::with_capacity(to_sign.len());
+        for item in to_sign {
+            match signer.sign(&item.bytes).await {
+                Ok(signature) => signed.push((item, signature)),
+                // Left unsealed: listed again after the next change or opening.
+                Err(_) => return,
+            }
+        }
+        let sealed = self.with(&id, |timebank, _| timebank.add_signatures(&signed, now()));
+        if let Some(Ok(count)) = sealed
+            && count > 0
+        {
+            self.mark_dirty(&id);
+            self.keep_actors(&id);
+            self.schedule_save();
+            self.revision.update(|r| *r += 1);
+        }
     }
 
     /// Saves a moment after the last change.
@@ -668,8 +796,10 @@ impl Session {
             saved: Saved::new(id.clone(), self.writer.get_value()),
             me: Some(me),
             dirty: true,
+            actors_read: Vec::new(),
         }));
         self.reset_lock(&id);
+        self.take_device_key();
         self.save_now();
         self.keep_view();
         self.revision.update(|r| *r += 1);
@@ -711,7 +841,9 @@ impl Session {
             saved,
             me,
             dirty: true,
+            actors_read: Vec::new(),
         }));
+        self.take_device_key();
         self.flush().await;
         self.revision.update(|r| *r += 1);
         Ok(if needs_person {

@@ -15,6 +15,8 @@
 //! tally.active                         the one open last
 //! tally.tb.<id>.me                     who uses this device, for this timebank
 //! tally.tb.<id>.pin                    coordinator-mode PIN, salted hash (shared tablet)
+//! tally.tb.<id>.actors                 Automerge actors this device wrote with that may
+//!                                      still owe a seal (JSON list of hex; see `keep_actors`)
 //! tally.tb.<id>.view                   the home screen as last derived, for a fast
 //!                                      first paint (JSON, tagged with the heads)
 //! tally.tb.<id>.relay                  where it syncs: relay address and token (JSON)
@@ -127,6 +129,40 @@ pub fn set_device_member(
     member: &MemberId,
 ) -> Result<(), StoreError> {
     store.set(&key(id, "me"), member.as_str())
+}
+
+/// The Automerge actors this device's sessions wrote timebank `id` with
+/// and kept for a later session to seal what they left unsealed.
+pub fn device_actors(store: &impl KeyValue, id: &str) -> Vec<String> {
+    store
+        .get(&key(id, "actors"))
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps this session's actors for timebank `id`: `keep` (what the ledger
+/// says may still owe a seal: this session's own, and earlier ones with
+/// records unsealed) replaces what this session read when it opened
+/// (`read`); actors another tab added since are kept as they are, as only
+/// a later session that reads them can tell whether they are done.
+pub fn keep_actors(
+    store: &mut impl KeyValue,
+    id: &str,
+    read: &[String],
+    keep: &[String],
+) -> Result<(), StoreError> {
+    let mut actors: Vec<String> = device_actors(store, id)
+        .into_iter()
+        .filter(|actor| !read.contains(actor) || keep.contains(actor))
+        .collect();
+    for actor in keep {
+        if !actors.contains(actor) {
+            actors.push(actor.clone());
+        }
+    }
+    let json =
+        serde_json::to_string(&actors).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    store.set(&key(id, "actors"), &json)
 }
 
 /// The coordinator-mode PIN of this device for timebank `id`, as stored

@@ -2,7 +2,7 @@
 //! to do, links to the exchange concerned, and can be marked as dealt with
 //! (which is recorded in the timebank, so every device sees it resolved).
 
-use ledger::{Account, AttentionItem, Doubt, ExchangeId, LimitKind, MemberStatus, Timebank};
+use ledger::{Account, AttentionItem, ExchangeId, LimitKind, MemberStatus, Timebank};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -124,16 +124,7 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
             )
         }
         AttentionItem::Doubted { exchange, doubt } => (
-            language
-                .text(match doubt {
-                    Doubt::NotSigned => Text::DoubtNotSigned,
-                    Doubt::UnknownDevice => Text::DoubtUnknownDevice,
-                    Doubt::SignatureDoesNotMatch => Text::DoubtSignatureDoesNotMatch,
-                    Doubt::NotTheirs => Text::DoubtNotTheirs,
-                    Doubt::AfterRevocation => Text::DoubtAfterRevocation,
-                    Doubt::ChangedAfterSigning => Text::DoubtChangedAfterSigning,
-                })
-                .to_string(),
+            language.text(Text::doubt(*doubt)).to_string(),
             language
                 .text(if doubt.withholds() {
                     Text::DoubtedDo

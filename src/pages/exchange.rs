@@ -33,6 +33,7 @@ struct Shown {
     category: Option<String>,
     slip: Option<String>,
     status: Status,
+    seal: Option<ledger::SealState>,
     recorded: String,
     history: Vec<String>,
     is_reversal: bool,
@@ -110,6 +111,7 @@ pub fn ExchangePage() -> impl IntoView {
                         _ => None,
                     },
                     status,
+                    seal: tb.seal_state(&id),
                     recorded: language.fill(
                         Text::RecordedBy,
                         &[
@@ -183,6 +185,10 @@ pub fn ExchangePage() -> impl IntoView {
                             })}
                             <dt>{t(Text::StatusLabel)}</dt>
                             <dd data-testid="exchange-status">{status}</dd>
+                            {shown.seal.map(|seal| view! {
+                                <dt>{t(Text::SignatureLabel)}</dt>
+                                <dd data-testid="exchange-signature">{t(seal_text(seal))}</dd>
+                            })}
                         </dl>
                         {(!shown.description.is_empty()).then(|| view! { <p>{shown.description.clone()}</p> })}
                         {shown.is_reversal.then(|| view! { <p>{t(Text::IsReversal)}</p> })}
@@ -219,5 +225,18 @@ pub fn ExchangePage() -> impl IntoView {
             }}
             <p class="error" role="alert">{move || error.get()}</p>
         </section>
+    }
+}
+
+/// What the page says of where an exchange's signature stands.
+fn seal_text(seal: ledger::SealState) -> Text {
+    use ledger::SealState;
+    match seal {
+        SealState::Verified => Text::SealVerified,
+        SealState::Signed => Text::SealSigned,
+        SealState::Signing => Text::SealSigning,
+        SealState::BeforeFounding => Text::SealBeforeFounding,
+        SealState::NotSigned => Text::SealNotSigned,
+        SealState::Doubted(doubt) => Text::doubt(doubt),
     }
 }

@@ -584,3 +584,30 @@ fn in_the_small_store_saving_keeps_the_earlier_layout_readable_and_a_full_store_
     tab.save(&small).unwrap();
     assert_eq!(Tab::open(&small, &id, "c", 3).exchanges(), chunks + 41);
 }
+
+#[test]
+fn actors_owed_a_seal_are_kept_and_another_tab_s_are_never_dropped() {
+    let mut store = MemoryStore::default();
+    let id = "tb";
+    let [a, b, c] = ["aa", "bb", "cc"].map(String::from);
+    // A session reads nothing, keeps its own.
+    super::keep_actors(&mut store, id, &[], std::slice::from_ref(&a)).unwrap();
+    assert_eq!(super::device_actors(&store, id), vec![a.clone()]);
+    // Another tab opens (reads a), keeps its own and a (a still owes one).
+    super::keep_actors(
+        &mut store,
+        id,
+        std::slice::from_ref(&a),
+        &[b.clone(), a.clone()],
+    )
+    .unwrap();
+    // The first tab, which never read b, keeps only its own: b stays.
+    super::keep_actors(&mut store, id, &[], std::slice::from_ref(&a)).unwrap();
+    assert_eq!(super::device_actors(&store, id), vec![a.clone(), b.clone()]);
+    // A later session reads both and finds a done: a goes, b stays.
+    let read = super::device_actors(&store, id);
+    super::keep_actors(&mut store, id, &read, &[c.clone(), b.clone()]).unwrap();
+    assert_eq!(super::device_actors(&store, id), vec![b, c]);
+    // Other timebanks keep their own.
+    assert!(super::device_actors(&store, "other").is_empty());
+}

@@ -82,6 +82,27 @@ impl Doubt {
     }
 }
 
+/// Where an exchange's signature stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealState {
+    /// Signed by the device that recorded it, which is certified for its
+    /// recorder: it counts.
+    Verified,
+    /// Signed by the device that recorded it (the timebank's devices are not
+    /// certified yet, so who holds that device is not proven).
+    Signed,
+    /// Recorded on this device a moment ago; its signature follows.
+    Signing,
+    /// Recorded before this timebank's devices were certified; it counts as
+    /// it was then.
+    BeforeFounding,
+    /// Not signed: recorded before signing began, or on a device that
+    /// cannot sign (it counts until the timebank's devices are certified).
+    NotSigned,
+    /// Not taken as written, and why.
+    Doubted(Doubt),
+}
+
 /// What the rules need, derived again whenever the trust records change.
 #[derive(Debug, Clone, Default)]
 pub(super) struct TrustView {
@@ -308,6 +329,26 @@ impl Timebank {
     /// (a revocation cut this copy lacks is read again when changes arrive).
     pub(super) fn trust_settled(&self) -> bool {
         !self.trust.founded || self.trust.cuts_known
+    }
+
+    /// Where exchange `id`'s signature stands, for the exchange's page.
+    pub fn seal_state(&self, id: &ExchangeId) -> Option<SealState> {
+        let exchange = self.exchanges.get(id)?;
+        if let Some(doubt) = self.doubt_about(id) {
+            return Some(SealState::Doubted(doubt));
+        }
+        Some(match exchange.seal {
+            Some(_) if self.trust.founded => SealState::Verified,
+            Some(_) => SealState::Signed,
+            None if exchange.device == self.device
+                && self.device_key.is_some()
+                && self.wrote(&Unsealed::Exchange(id.clone())) =>
+            {
+                SealState::Signing
+            }
+            None if self.trust.before_founding.contains(id) => SealState::BeforeFounding,
+            None => SealState::NotSigned,
+        })
     }
 
     /// Why exchange `id` is not taken as written, if it is not.

@@ -132,6 +132,11 @@ fn honest_signed_exchanges_count_on_every_copy() {
     s.f.timebank.merge(&mut ann).unwrap();
     assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 90, -90, 0]);
     assert_eq!(s.f.timebank.doubted().count(), 0);
+    let id = s.f.timebank.exchanges().next().unwrap().id.clone();
+    assert_eq!(
+        s.f.timebank.seal_state(&id),
+        Some(ledger::SealState::Verified)
+    );
     let reopened = Timebank::load(&s.f.timebank.save(), entropy(11)).unwrap();
     assert_eq!(balances(&reopened, &people(&s.f)), [0, 90, -90, 0]);
 }
@@ -394,6 +399,10 @@ fn an_unsigned_exchange_naming_this_device_does_not_count_on_it() {
     write_raw(&mut bob, &fake, None);
     ann.merge(&mut bob).unwrap();
     assert_eq!(ann.doubt_about(&fake.id), Some(Doubt::NotSigned));
+    assert_eq!(
+        ann.seal_state(&fake.id),
+        Some(ledger::SealState::Doubted(Doubt::NotSigned))
+    );
     assert_eq!(balances(&ann, &people(&s.f)), [0, 0, 0, 0]);
     assert!(ann.to_sign().is_empty());
 }

@@ -260,3 +260,32 @@ fn a_field_changed_by_another_device_before_sealing_is_not_sealed_as_changed() {
         .unwrap();
     assert!(f.timebank.to_sign().is_empty());
 }
+
+#[test]
+fn an_exchange_s_page_says_where_its_signature_stands() {
+    use ledger::SealState;
+    let mut f = Fixture::new();
+    let old = f
+        .timebank
+        .record(&f.cora, help(&f.ann, &f.bob, 30), NOW)
+        .unwrap()
+        .id;
+    let signing = phone(7);
+    f.timebank.use_device_key(key_of(&signing));
+    let new = f
+        .timebank
+        .record(&f.cora, help(&f.ann, &f.bob, 45), NOW)
+        .unwrap()
+        .id;
+    assert_eq!(f.timebank.seal_state(&old), Some(SealState::NotSigned));
+    assert_eq!(f.timebank.seal_state(&new), Some(SealState::Signing));
+    let mut other = f.timebank.fork(entropy(40));
+    assert_eq!(other.seal_state(&new), Some(SealState::NotSigned));
+    let to_sign = f.timebank.to_sign();
+    f.timebank
+        .add_signatures(&sign_all(&signing, to_sign), NOW)
+        .unwrap();
+    assert_eq!(f.timebank.seal_state(&new), Some(SealState::Signed));
+    other.merge(&mut f.timebank).unwrap();
+    assert_eq!(other.seal_state(&new), Some(SealState::Signed));
+}
