@@ -287,6 +287,23 @@ impl Text {
             Doubt::NotTheirs => Text::DoubtNotTheirs,
             Doubt::AfterRevocation => Text::DoubtAfterRevocation,
             Doubt::ChangedAfterSigning => Text::DoubtChangedAfterSigning,
+            Doubt::NotTheConfirmer => Text::DoubtNotTheConfirmer,
+            Doubt::NotACoordinator => Text::DoubtNotACoordinator,
+        }
+    }
+
+    /// Why a record is not taken as written, as the end of a sentence.
+    pub fn why(doubt: ledger::Doubt) -> Text {
+        use ledger::Doubt;
+        match doubt {
+            Doubt::NotSigned => Text::WhyNotSigned,
+            Doubt::UnknownDevice => Text::WhyUnknownDevice,
+            Doubt::SignatureDoesNotMatch => Text::WhySignatureDoesNotMatch,
+            Doubt::NotTheirs => Text::WhyNotTheirs,
+            Doubt::AfterRevocation => Text::WhyAfterRevocation,
+            Doubt::ChangedAfterSigning => Text::WhyChangedAfterSigning,
+            Doubt::NotTheConfirmer => Text::WhyNotTheConfirmer,
+            Doubt::NotACoordinator => Text::WhyNotACoordinator,
         }
     }
 }
@@ -435,8 +452,20 @@ pub enum Text {
     DoubtNotTheirs,
     DoubtAfterRevocation,
     DoubtChangedAfterSigning,
+    DoubtNotTheConfirmer,
+    DoubtNotACoordinator,
     DoubtedDo,
     ChangedAfterSigningDo,
+    DecisionDoubted,
+    DecisionDoubtedDo,
+    WhyNotSigned,
+    WhyUnknownDevice,
+    WhySignatureDoesNotMatch,
+    WhyNotTheirs,
+    WhyAfterRevocation,
+    WhyChangedAfterSigning,
+    WhyNotTheConfirmer,
+    WhyNotACoordinator,
     DuplicateReversalWhat,
     DuplicateReversalDo,
     LockedEntryWhat,
@@ -923,6 +952,34 @@ fn english(text: Text) -> &'static str {
         }
         Text::ChangedAfterSigningDo => {
             "Check with the people named in it, then mark this dealt with."
+        }
+        Text::DoubtNotTheConfirmer => {
+            "An exchange was confirmed or rejected by someone other than the person asked to, so that does not count."
+        }
+        Text::DoubtNotACoordinator => {
+            "A coordinator's decision on an exchange came from a device that is not a coordinator's, so it does not count."
+        }
+        Text::DecisionDoubted => {
+            "A confirmation or rejection of an exchange does not count: {why}."
+        }
+        Text::DecisionDoubtedDo => {
+            "Check with the people named in it. If it is right, confirm or reject it again from a certified device, then mark this dealt with."
+        }
+        Text::WhyNotSigned => "it is not signed by the device that wrote it",
+        Text::WhyUnknownDevice => "it was signed by a device no coordinator certified",
+        Text::WhySignatureDoesNotMatch => {
+            "its signature does not match what it says (it may be forged)"
+        }
+        Text::WhyNotTheirs => {
+            "it was written on the device of someone else than the person it names"
+        }
+        Text::WhyAfterRevocation => "it was written on a device after the device was revoked",
+        Text::WhyChangedAfterSigning => {
+            "it was changed after it was signed (the signed original counts)"
+        }
+        Text::WhyNotTheConfirmer => "it was made by someone other than the person asked to confirm",
+        Text::WhyNotACoordinator => {
+            "only a coordinator can decide this, and the device is not a coordinator's"
         }
         Text::DuplicateReversalWhat => {
             "An exchange was reversed {count} times on different devices; only the first reversal counts."
@@ -1478,6 +1535,36 @@ fn french(text: Text) -> &'static str {
         }
         Text::ChangedAfterSigningDo => {
             "Vérifiez auprès des personnes concernées, puis marquez ceci comme traité."
+        }
+        Text::DoubtNotTheConfirmer => {
+            "Un échange a été confirmé ou refusé par quelqu'un d'autre que la personne sollicitée : cela ne compte pas."
+        }
+        Text::DoubtNotACoordinator => {
+            "Une décision de coordinateur sur un échange vient d'un appareil qui n'est pas celui d'un coordinateur : elle ne compte pas."
+        }
+        Text::DecisionDoubted => "Une confirmation ou un refus d'échange ne compte pas : {why}.",
+        Text::DecisionDoubtedDo => {
+            "Vérifiez auprès des personnes concernées. Si c'est juste, confirmez ou refusez de nouveau depuis un appareil certifié, puis marquez ceci comme traité."
+        }
+        Text::WhyNotSigned => "il n'est pas signé par l'appareil qui l'a écrit",
+        Text::WhyUnknownDevice => {
+            "il a été signé par un appareil qu'aucun coordinateur n'a certifié"
+        }
+        Text::WhySignatureDoesNotMatch => {
+            "sa signature ne correspond pas à son contenu (il est peut-être falsifié)"
+        }
+        Text::WhyNotTheirs => {
+            "il a été écrit sur l'appareil d'une autre personne que celle qu'il nomme"
+        }
+        Text::WhyAfterRevocation => "il a été écrit sur un appareil après sa révocation",
+        Text::WhyChangedAfterSigning => {
+            "il a été modifié après sa signature (l'original signé compte)"
+        }
+        Text::WhyNotTheConfirmer => {
+            "il vient d'une autre personne que celle sollicitée pour confirmer"
+        }
+        Text::WhyNotACoordinator => {
+            "seul un coordinateur peut le décider, et l'appareil n'est pas celui d'un coordinateur"
         }
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."

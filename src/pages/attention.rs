@@ -123,6 +123,22 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
                 Some(exchange.clone()),
             )
         }
+        AttentionItem::DoubtedDecision {
+            exchange, doubt, ..
+        } => (
+            language.fill(
+                Text::DecisionDoubted,
+                &[("why", language.text(Text::why(*doubt)))],
+            ),
+            language
+                .text(if doubt.withholds() {
+                    Text::DecisionDoubtedDo
+                } else {
+                    Text::ChangedAfterSigningDo
+                })
+                .to_string(),
+            Some(exchange.clone()),
+        ),
         AttentionItem::Doubted { exchange, doubt } => (
             language.text(Text::doubt(*doubt)).to_string(),
             language

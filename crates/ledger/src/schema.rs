@@ -85,7 +85,7 @@ pub use periods::{read_locks, write_lock};
 pub use exchanges::{
     append_event, event_creator, exchange_created_in, exchange_creator, exchange_ids,
     exchange_ids_at, read_all_exchanges, read_event_as_written, read_exchange, read_exchange_at,
-    write_event_seal, write_exchange_seal, write_new_exchange,
+    records_at, write_event_seal, write_exchange_seal, write_new_exchange,
 };
 pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
@@ -555,6 +555,11 @@ impl Reading {
 
 impl Tree {
     fn read(doc: &AutoCommit, root: &ObjId) -> Tree {
+        Tree::read_at(doc, root, None)
+    }
+
+    /// The tree as it was at `heads` (`None`: as it is now).
+    fn read_at(doc: &AutoCommit, root: &ObjId, heads: Option<&[ChangeHash]>) -> Tree {
         use automerge::iter::DocItem;
         let mut tree = Tree {
             objects: Default::default(),
@@ -564,7 +569,7 @@ impl Tree {
         // An object's items come one after another: they are gathered, then
         // filed under the object once the next object starts.
         let mut reading: Option<Reading> = None;
-        for item in doc.iter_at(root, None) {
+        for item in doc.iter_at(root, heads) {
             let same = reading.as_ref().is_some_and(|r| *r.obj == *item.obj);
             if !same && let Some(done) = reading.replace(Reading::new(item.obj.clone())) {
                 tree.file(done);

@@ -37,7 +37,7 @@ use crate::balances::Balances;
 use crate::board::{Event, Listing};
 use crate::error::{LedgerError, LoadError};
 use crate::ids::{Account, DeviceId, Entropy, ExchangeId, MemberId};
-use crate::ids::{EventId, ListingId};
+use crate::ids::{EventId, ListingId, LogEntryId};
 use crate::model::{
     Exchange, MAX_NAME_CHARS, MAX_TEXT_CHARS, Member, MemberStatus, Profile, Role, Settings,
     Status, TimebankInfo,
@@ -67,6 +67,12 @@ pub struct Timebank {
     trust: counting::TrustView,
     /// Exchanges not taken as written, and why.
     doubts: BTreeMap<ExchangeId, Doubt>,
+    /// Lifecycle log entries not taken as written, and why.
+    event_doubts: BTreeMap<ExchangeId, BTreeMap<LogEntryId, Doubt>>,
+    /// The document's version of each exchange whose counted version (in
+    /// `exchanges`) differs from it: changed after signing, or with log
+    /// entries that do not count.
+    as_read: std::collections::HashMap<ExchangeId, Exchange>,
     resolutions: BTreeMap<String, Resolution>,
     listings: BTreeMap<ListingId, Listing>,
     events: BTreeMap<EventId, Event>,
@@ -151,6 +157,8 @@ impl Timebank {
             balances: Balances::default(),
             trust: counting::TrustView::default(),
             doubts: BTreeMap::new(),
+            event_doubts: BTreeMap::new(),
+            as_read: Default::default(),
             resolutions: BTreeMap::new(),
             listings: BTreeMap::new(),
             events: BTreeMap::new(),
@@ -182,6 +190,8 @@ impl Timebank {
             balances: Balances::default(),
             trust: counting::TrustView::default(),
             doubts: BTreeMap::new(),
+            event_doubts: BTreeMap::new(),
+            as_read: Default::default(),
             resolutions: BTreeMap::new(),
             listings: BTreeMap::new(),
             events: BTreeMap::new(),
@@ -245,6 +255,8 @@ impl Timebank {
             balances: self.balances.clone(),
             trust: self.trust.clone(),
             doubts: self.doubts.clone(),
+            event_doubts: self.event_doubts.clone(),
+            as_read: self.as_read.clone(),
             resolutions: self.resolutions.clone(),
             listings: self.listings.clone(),
             events: self.events.clone(),
@@ -365,6 +377,7 @@ impl Timebank {
         for id in schema::member_ids(&self.doc) {
             self.reread_member(&id);
         }
+        self.as_read.clear();
         for exchange in schema::read_all_exchanges(&self.doc) {
             self.exchanges.insert(exchange.id.clone(), exchange);
         }
@@ -415,7 +428,9 @@ impl Timebank {
         }
     }
 
-    fn reread_exchange(&mut self, id: &ExchangeId) {
+    /// Reads exchange `id` from the document again, then judges and counts it.
+    pub(super) fn reread_exchange(&mut self, id: &ExchangeId) {
+        self.as_read.remove(id);
         match schema::read_exchange(&self.doc, id) {
             Some(exchange) => {
                 self.exchanges.insert(id.clone(), exchange);

@@ -3,6 +3,8 @@
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjId, ObjType, ROOT, ScalarValue};
 
+use std::collections::HashSet;
+
 use super::*;
 use crate::time::Date;
 
@@ -118,6 +120,37 @@ pub fn exchange_ids_at(
     doc.keys_at(&exchanges, heads)
         .filter_map(|key| ExchangeId::parse(&key))
         .collect()
+}
+
+/// The exchanges, and the entries of their lifecycle logs, that were in the
+/// document at `heads` (one pass over the exchanges as they were then).
+pub fn records_at(
+    doc: &AutoCommit,
+    heads: &[ChangeHash],
+) -> (HashSet<ExchangeId>, HashSet<LogEntryId>) {
+    let mut exchanges = HashSet::new();
+    let mut events = HashSet::new();
+    let Some(all) = map(doc, &ROOT, EXCHANGES) else {
+        return (exchanges, events);
+    };
+    let mut tree = Tree::read_at(doc, &all, Some(heads));
+    for (key, field) in tree.take(&all).0 {
+        let Some(id) = ExchangeId::parse(&key) else {
+            continue;
+        };
+        exchanges.insert(id);
+        if let Field::Object(obj) = field
+            && let Some(log) = tree.take(&obj).map(LOG)
+        {
+            events.extend(
+                tree.take(&log)
+                    .0
+                    .into_iter()
+                    .filter_map(|(key, _)| LogEntryId::parse(&key)),
+            );
+        }
+    }
+    (exchanges, events)
 }
 
 /// The lifecycle log of the exchange whose fields are `fields`.

@@ -61,6 +61,14 @@ pub enum AttentionItem {
         exchange: ExchangeId,
         doubt: super::Doubt,
     },
+    /// Once the timebank's trust is founded: a confirmation, rejection or
+    /// override of an exchange not taken as written, and why (one that does
+    /// not count is left out of the exchange's status).
+    DoubtedDecision {
+        exchange: ExchangeId,
+        event: crate::ids::LogEntryId,
+        doubt: super::Doubt,
+    },
 }
 
 impl AttentionItem {
@@ -94,6 +102,9 @@ impl AttentionItem {
             }
             AttentionItem::Doubted { exchange, doubt } => {
                 format!("doubted:{}:{exchange}", doubt.code())
+            }
+            AttentionItem::DoubtedDecision { event, doubt, .. } => {
+                format!("doubted-decision:{}:{event}", doubt.code())
             }
             AttentionItem::LockedPeriodEntry {
                 month, exchange, ..
@@ -185,6 +196,18 @@ impl AttentionItem {
                 }
                 .to_string(),
             ),
+            AttentionItem::DoubtedDecision { doubt, .. } => (
+                format!(
+                    "A confirmation or rejection of an exchange does not count: {}.",
+                    doubt.reason()
+                ),
+                if doubt.withholds() {
+                    "Check with the people named in it; confirm or reject it again from a certified device if that is right."
+                } else {
+                    "Check with the people named in it; mark it resolved once checked."
+                }
+                .to_string(),
+            ),
         }
     }
 }
@@ -233,6 +256,13 @@ impl Timebank {
         items.extend(self.doubted().map(|(id, doubt)| AttentionItem::Doubted {
             exchange: id.clone(),
             doubt,
+        }));
+        items.extend(self.doubted_events().map(|(exchange, event, doubt)| {
+            AttentionItem::DoubtedDecision {
+                exchange: exchange.clone(),
+                event: event.clone(),
+                doubt,
+            }
         }));
         let mut reversals: BTreeMap<&ExchangeId, Vec<&Exchange>> = BTreeMap::new();
         for exchange in exchanges.values() {

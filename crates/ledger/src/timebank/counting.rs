@@ -21,11 +21,11 @@ use automerge::ChangeHash;
 
 use super::Timebank;
 use super::signing::Unsealed;
-use crate::ids::{Account, DeviceId, ExchangeId};
-use crate::model::{Exchange, Role};
+use crate::ids::{Account, DeviceId, ExchangeId, LogEntryId};
+use crate::model::{Exchange, LifecycleAction, LifecycleEvent, Role};
 use crate::schema;
 use crate::trust::{Authority, RecordRef};
-use crate::trust::{DeviceKey, exchange_bytes, verify};
+use crate::trust::{DeviceKey, event_bytes, exchange_bytes, verify};
 
 /// Why an exchange in a founded timebank is not taken as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,6 +44,12 @@ pub enum Doubt {
     AfterRevocation,
     /// Changed after it was signed: the signed original counts.
     ChangedAfterSigning,
+    /// A confirmation or rejection by someone other than the member asked
+    /// to confirm (or a coordinator).
+    NotTheConfirmer,
+    /// A coordinator's decision (an override) from a device that is not a
+    /// coordinator's.
+    NotACoordinator,
 }
 
 impl Doubt {
@@ -62,6 +68,8 @@ impl Doubt {
             Doubt::NotTheirs => "not-theirs",
             Doubt::AfterRevocation => "after-revocation",
             Doubt::ChangedAfterSigning => "changed-after-signing",
+            Doubt::NotTheConfirmer => "not-the-confirmer",
+            Doubt::NotACoordinator => "not-a-coordinator",
         }
     }
 
@@ -78,6 +86,10 @@ impl Doubt {
             Doubt::ChangedAfterSigning => {
                 "it was changed after it was signed: the signed original counts"
             }
+            Doubt::NotTheConfirmer => {
+                "it was confirmed or rejected by someone other than the person asked to"
+            }
+            Doubt::NotACoordinator => "it was decided on a device that is not a coordinator's",
         }
     }
 }
@@ -115,8 +127,10 @@ pub(super) struct TrustView {
     keys: HashMap<DeviceId, DeviceKey>,
     /// Exchanges in the document when the trust was founded.
     before_founding: HashSet<ExchangeId>,
-    /// The exchanges inside each revocation's cut.
-    cuts: HashMap<Vec<String>, HashSet<ExchangeId>>,
+    /// Lifecycle log entries in the document when the trust was founded.
+    events_before_founding: HashSet<LogEntryId>,
+    /// The exchanges and log entries inside each revocation's cut.
+    cuts: HashMap<Vec<String>, (HashSet<ExchangeId>, HashSet<LogEntryId>)>,
 }
 
 impl TrustView {
@@ -173,8 +187,9 @@ impl Timebank {
             ..TrustView::default()
         };
         for (_, written) in &roots {
-            view.before_founding
-                .extend(schema::exchange_ids_at(&self.doc, &[*written]));
+            let (exchanges, events) = schema::records_at(&self.doc, &[*written]);
+            view.before_founding.extend(exchanges);
+            view.events_before_founding.extend(events);
         }
         view.keys = view
             .authority
@@ -197,11 +212,11 @@ impl Timebank {
                         .iter()
                         .all(|h| self.doc.get_change_by_hash(h).is_some()) =>
                 {
-                    schema::exchange_ids_at(&self.doc, &heads)
+                    schema::records_at(&self.doc, &heads)
                 }
                 _ => {
                     view.cuts_known = false;
-                    HashSet::new()
+                    Default::default()
                 }
             };
             view.cuts.insert(cut, inside);
@@ -244,32 +259,144 @@ impl Timebank {
         self.balances.update(id, &self.exchanges, &self.doubts);
     }
 
-    /// Decides whether exchange `id` is taken as written, replacing it by
-    /// its signed original when it was changed after signing.
+    /// Decides whether exchange `id` (as read from the document) and each
+    /// entry of its lifecycle log are taken as written. What counts replaces
+    /// it among the exchanges (its signed original, without the log entries
+    /// that do not count), and the document's version is kept aside.
     fn judge(&mut self, id: &ExchangeId) {
         self.doubts.remove(id);
+        self.event_doubts.remove(id);
+        if let Some(read) = self.as_read.remove(id) {
+            self.exchanges.insert(id.clone(), read);
+        }
         if !self.trust.founded {
             return;
         }
         let Some(exchange) = self.exchanges.get(id) else {
             return;
         };
-        if self.trust.before_founding.contains(id) {
-            return;
+        let mut counted: Option<Exchange> = None;
+        if !self.trust.before_founding.contains(id) {
+            let own = exchange.device == self.device && self.wrote(&Unsealed::Exchange(id.clone()));
+            let mut doubt = self.doubt(exchange, own);
+            if doubt == Some(Doubt::SignatureDoesNotMatch)
+                && let Some(original) = self.signed_original(id)
+            {
+                doubt = self
+                    .doubt(&original, own)
+                    .or(Some(Doubt::ChangedAfterSigning));
+                counted = Some(original);
+            }
+            if let Some(doubt) = doubt {
+                self.doubts.insert(id.clone(), doubt);
+            }
         }
-        let own = exchange.device == self.device && self.wrote(&Unsealed::Exchange(id.clone()));
-        let mut doubt = self.doubt(exchange, own);
-        if doubt == Some(Doubt::SignatureDoesNotMatch)
-            && let Some(original) = self.signed_original(id)
-        {
-            doubt = self
-                .doubt(&original, own)
-                .or(Some(Doubt::ChangedAfterSigning));
-            self.exchanges.insert(id.clone(), original);
+        let base = counted.as_ref().unwrap_or(exchange);
+        let mut events = Vec::with_capacity(base.events.len());
+        let mut changed = false;
+        for event in &base.events {
+            match self.event_doubt(base, event) {
+                None => events.push(event.clone()),
+                Some((doubt, written)) => {
+                    self.event_doubts
+                        .entry(id.clone())
+                        .or_default()
+                        .insert(event.id.clone(), doubt);
+                    changed = true;
+                    if let Some(written) = written.filter(|_| !doubt.withholds()) {
+                        events.push(written);
+                    }
+                }
+            }
         }
-        if let Some(doubt) = doubt {
-            self.doubts.insert(id.clone(), doubt);
+        if changed || counted.is_some() {
+            let mut counted = counted.unwrap_or_else(|| exchange.clone());
+            counted.events = events;
+            if let Some(read) = self.exchanges.insert(id.clone(), counted) {
+                self.as_read.insert(id.clone(), read);
+            }
         }
+    }
+
+    /// What is wrong with lifecycle log entry `event` of `exchange`, if
+    /// anything; with the entry as first written when only a change after
+    /// its signature is wrong (that original counts).
+    fn event_doubt(
+        &self,
+        exchange: &Exchange,
+        event: &LifecycleEvent,
+    ) -> Option<(Doubt, Option<LifecycleEvent>)> {
+        if self.trust.events_before_founding.contains(&event.id) {
+            return None;
+        }
+        let Some(device) = event.device.as_ref() else {
+            return Some((Doubt::NotSigned, None));
+        };
+        let key = self.trust.keys.get(device);
+        let record = Unsealed::Event {
+            exchange: exchange.id.clone(),
+            event: event.id.clone(),
+        };
+        let own = *device == self.device && self.wrote(&record);
+        let mine = own && self.device_key.is_some() && key == self.device_key.as_ref();
+        let Some(key) = key else {
+            return Some((
+                match event.seal {
+                    None => Doubt::NotSigned,
+                    Some(_) => Doubt::UnknownDevice,
+                },
+                None,
+            ));
+        };
+        let verifies = |entry: &LifecycleEvent| {
+            entry.seal.is_some_and(|seal| {
+                let bytes =
+                    event_bytes(&self.info.id, &exchange.id, entry, device, seal.seq).into_bytes();
+                verify(key, &bytes, &seal.signature)
+            })
+        };
+        let mut changed = None;
+        match event.seal {
+            None if mine => {}
+            None => return Some((Doubt::NotSigned, None)),
+            Some(_) if verifies(event) => {}
+            Some(_) => {
+                let written = schema::read_event_as_written(&self.doc, &exchange.id, &event.id)
+                    .filter(|written| verifies(written));
+                match written {
+                    Some(written) => changed = Some(written),
+                    None => return Some((Doubt::SignatureDoesNotMatch, None)),
+                }
+            }
+        }
+        let entry = changed.as_ref().unwrap_or(event);
+        let standing = self.trust.authority.devices.get(key)?;
+        if entry.by != standing.member {
+            return Some((Doubt::NotTheirs, None));
+        }
+        let coordinator = standing.role == Role::Coordinator;
+        match entry.action {
+            LifecycleAction::Override(_) if !coordinator => {
+                return Some((Doubt::NotACoordinator, None));
+            }
+            LifecycleAction::Confirm | LifecycleAction::Reject
+                if !coordinator && exchange.confirmer.as_ref() != Some(&entry.by) =>
+            {
+                return Some((Doubt::NotTheConfirmer, None));
+            }
+            _ => {}
+        }
+        let after = standing.revoked.iter().any(|cut| {
+            !self
+                .trust
+                .cuts
+                .get(cut)
+                .is_some_and(|(_, inside)| inside.contains(&event.id))
+        });
+        if after {
+            return Some((Doubt::AfterRevocation, None));
+        }
+        changed.map(|written| (Doubt::ChangedAfterSigning, Some(written)))
     }
 
     /// What is wrong with `exchange`, if anything; `own` when this device's
@@ -310,7 +437,7 @@ impl Timebank {
                 .trust
                 .cuts
                 .get(cut)
-                .is_some_and(|inside| inside.contains(&exchange.id))
+                .is_some_and(|(inside, _)| inside.contains(&exchange.id))
         });
         after.then_some(Doubt::AfterRevocation)
     }
@@ -359,5 +486,16 @@ impl Timebank {
     /// Every doubted exchange and why.
     pub fn doubted(&self) -> impl Iterator<Item = (&ExchangeId, Doubt)> {
         self.doubts.iter().map(|(id, doubt)| (id, *doubt))
+    }
+
+    /// Every doubted entry of an exchange's lifecycle log (a confirmation,
+    /// rejection or override) and why; one that does not count is left out
+    /// of the exchange's status.
+    pub fn doubted_events(&self) -> impl Iterator<Item = (&ExchangeId, &LogEntryId, Doubt)> {
+        self.event_doubts.iter().flat_map(|(exchange, events)| {
+            events
+                .iter()
+                .map(move |(event, doubt)| (exchange, event, *doubt))
+        })
     }
 }

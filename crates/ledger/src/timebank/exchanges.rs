@@ -303,13 +303,9 @@ impl Timebank {
         self.write(now, "exchange lifecycle", |doc| {
             schema::append_event(doc, id, &event)
         })?;
-        if let Some(exchange) = self.exchanges.get_mut(id) {
-            exchange.events.push(event);
-            exchange
-                .events
-                .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        }
-        self.recount(id);
+        // Read back as written (the counted version may leave out entries
+        // that do not count), then judged and counted again.
+        self.reread_exchange(id);
         Ok(())
     }
 

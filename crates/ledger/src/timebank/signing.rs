@@ -191,23 +191,17 @@ impl Timebank {
                 }
             })
         })?;
-        for (record, seal) in &seals {
-            match record {
-                Unsealed::Exchange(id) => {
-                    if let Some(exchange) = self.exchanges.get_mut(id) {
-                        exchange.seal = Some(*seal);
-                    }
-                }
-                Unsealed::Event { exchange, event } => {
-                    if let Some(entry) = self
-                        .exchanges
-                        .get_mut(exchange)
-                        .and_then(|e| e.events.iter_mut().find(|entry| entry.id == *event))
-                    {
-                        entry.seal = Some(*seal);
-                    }
-                }
-            }
+        let mut sealed: Vec<&ExchangeId> = seals
+            .iter()
+            .map(|(record, _)| match record {
+                Unsealed::Exchange(id) => id,
+                Unsealed::Event { exchange, .. } => exchange,
+            })
+            .collect();
+        sealed.sort();
+        sealed.dedup();
+        for id in sealed {
+            self.reread_exchange(id);
         }
         Ok(seals.len())
     }

@@ -6,8 +6,8 @@ use automerge::ReadDoc;
 use automerge::transaction::Transactable;
 use ledger::trust::{self, DeviceKey};
 use ledger::{
-    Account, Channel, Doubt, Exchange, ExchangeId, ExchangeKind, MemberId, Role, Seal, Timebank,
-    schema,
+    Account, AttentionItem, Channel, Doubt, Exchange, ExchangeId, ExchangeKind, LifecycleAction,
+    LifecycleEvent, LogEntryId, MemberId, Role, Seal, Status, Timebank, schema,
 };
 
 use super::support::*;
@@ -245,6 +245,20 @@ fn an_exchange_changed_after_signing_counts_as_signed_and_is_flagged() {
     let reopened = Timebank::load(&s.f.timebank.save(), entropy(41)).unwrap();
     assert_eq!(balances(&reopened, &people(&s.f)), [0, 30, -30, 0]);
     assert_eq!(reopened.doubt_about(&id), Some(Doubt::ChangedAfterSigning));
+    // Judged again when the trust changes (a new phone certified): the
+    // change is still flagged, and still not counted.
+    let cat_phone = Device::new(9);
+    let draft =
+        s.f.timebank
+            .prepare_certificate(cat_phone.key(), &s.f.cat, Role::Member, NOW)
+            .unwrap();
+    let signature = s.tablet.sign(&draft.bytes);
+    s.f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    assert_eq!(
+        s.f.timebank.doubt_about(&id),
+        Some(Doubt::ChangedAfterSigning)
+    );
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 30, -30, 0]);
 }
 
 #[test]
@@ -405,4 +419,161 @@ fn an_unsigned_exchange_naming_this_device_does_not_count_on_it() {
     );
     assert_eq!(balances(&ann, &people(&s.f)), [0, 0, 0, 0]);
     assert!(ann.to_sign().is_empty());
+}
+
+/// Writes a confirmation of `exchange` "by" `by` into `copy`'s document
+/// directly, naming `device` and sealed by `signer` if given.
+fn confirm_raw(
+    copy: &mut Timebank,
+    exchange: &ExchangeId,
+    by: &MemberId,
+    device: &Device,
+    signer: Option<&Device>,
+    seed: u64,
+) -> LogEntryId {
+    let event = LifecycleEvent {
+        id: LogEntryId::random(entropy(seed).as_mut()),
+        action: LifecycleAction::Confirm,
+        by: by.clone(),
+        at: NOW,
+        note: String::new(),
+        device: Some(device.key().device_id()),
+        seal: None,
+    };
+    let timebank_id = copy.info().id.clone();
+    let doc = copy.document_mut();
+    schema::append_event(doc, exchange, &event).unwrap();
+    if let Some(signer) = signer {
+        let bytes =
+            trust::event_bytes(&timebank_id, exchange, &event, &device.key().device_id(), 7)
+                .into_bytes();
+        let seal = Seal {
+            seq: 7,
+            signature: signer.sign(&bytes),
+        };
+        schema::write_event_seal(doc, exchange, &event.id, &seal).unwrap();
+    }
+    doc.commit();
+    event.id
+}
+
+#[test]
+fn only_the_payer_s_device_confirms_and_forged_confirmations_are_shown() {
+    let mut s = founded();
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 50);
+    // Ann records that she helped Bob: Bob is asked to confirm.
+    let id = ann
+        .record(&s.f.ann, help(&s.f.bob, &s.f.ann, 120), NOW)
+        .unwrap()
+        .id;
+    sign_everything(&mut ann, &s.ann_phone);
+    s.f.timebank.merge(&mut ann).unwrap();
+    assert_eq!(s.f.timebank.status(&id, NOW), Some(Status::Pending));
+
+    // Ann's modified app confirms it herself, three ways.
+    let as_bob_on_ann_phone = confirm_raw(
+        &mut ann,
+        &id,
+        &s.f.bob,
+        &s.ann_phone,
+        Some(&s.ann_phone),
+        51,
+    );
+    let as_ann = confirm_raw(
+        &mut ann,
+        &id,
+        &s.f.ann,
+        &s.ann_phone,
+        Some(&s.ann_phone),
+        52,
+    );
+    let unsigned_as_bob = confirm_raw(&mut ann, &id, &s.f.bob, &s.bob_phone, None, 53);
+    s.f.timebank.merge(&mut ann).unwrap();
+    assert_eq!(
+        s.f.timebank.status(&id, NOW),
+        Some(Status::Pending),
+        "no forgery confirms"
+    );
+    let doubted: Vec<_> =
+        s.f.timebank
+            .doubted_events()
+            .map(|(exchange, event, doubt)| (exchange.clone(), event.clone(), doubt))
+            .collect();
+    for (event, doubt) in [
+        (&as_bob_on_ann_phone, Doubt::NotTheirs),
+        (&as_ann, Doubt::NotTheConfirmer),
+        (&unsigned_as_bob, Doubt::NotSigned),
+    ] {
+        assert!(
+            doubted.contains(&(id.clone(), event.clone(), doubt)),
+            "{doubt:?}"
+        );
+    }
+    let attention = s.f.timebank.attention(NOW);
+    assert_eq!(
+        attention
+            .iter()
+            .filter(|item| matches!(item, AttentionItem::DoubtedDecision { .. }))
+            .count(),
+        3
+    );
+    // What counts leaves them out; the attention queue shows them.
+    assert_eq!(s.f.timebank.exchange(&id).unwrap().events.len(), 0);
+
+    // Bob's own phone confirms: that counts, everywhere, after a reload too.
+    let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 54);
+    bob.confirm(&s.f.bob, &id, "Thanks", NOW).unwrap();
+    assert_eq!(
+        bob.status(&id, NOW),
+        Some(Status::Confirmed),
+        "at once on Bob's phone"
+    );
+    sign_everything(&mut bob, &s.bob_phone);
+    s.f.timebank.merge(&mut bob).unwrap();
+    assert_eq!(s.f.timebank.status(&id, NOW), Some(Status::Confirmed));
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(55)).unwrap();
+    assert_eq!(reopened.status(&id, NOW), Some(Status::Confirmed));
+    assert_eq!(reopened.doubted_events().count(), 3);
+    assert_eq!(
+        balances(&reopened, &people(&s.f)),
+        balances(&s.f.timebank, &people(&s.f))
+    );
+}
+
+#[test]
+fn a_rejection_that_does_not_count_does_not_take_hours_away() {
+    let mut s = founded();
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 60);
+    let id = ann
+        .record(&s.f.ann, help(&s.f.bob, &s.f.ann, 60), NOW)
+        .unwrap()
+        .id;
+    sign_everything(&mut ann, &s.ann_phone);
+    let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 61);
+    bob.merge(&mut ann).unwrap();
+    bob.confirm(&s.f.bob, &id, "", NOW).unwrap();
+    sign_everything(&mut bob, &s.bob_phone);
+    s.f.timebank.merge(&mut bob).unwrap();
+    let before = balances(&s.f.timebank, &people(&s.f));
+    // Cat's copy (no certified device) writes a rejection "by Bob".
+    let mut cat = s.f.timebank.fork(entropy(62));
+    let event = LifecycleEvent {
+        id: LogEntryId::random(entropy(63).as_mut()),
+        action: LifecycleAction::Reject,
+        by: s.f.bob.clone(),
+        at: NOW,
+        note: "no".into(),
+        device: None,
+        seal: None,
+    };
+    schema::append_event(cat.document_mut(), &id, &event).unwrap();
+    cat.document_mut().commit();
+    s.f.timebank.merge(&mut cat).unwrap();
+    assert_eq!(s.f.timebank.status(&id, NOW), Some(Status::Confirmed));
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), before);
+    assert!(
+        s.f.timebank
+            .doubted_events()
+            .any(|(_, e, doubt)| *e == event.id && doubt == Doubt::NotSigned)
+    );
 }
