@@ -577,3 +577,168 @@ fn a_rejection_that_does_not_count_does_not_take_hours_away() {
             .any(|(_, e, doubt)| *e == event.id && doubt == Doubt::NotSigned)
     );
 }
+
+/// One step on one of three copies (Ann's phone, Bob's phone, Cora's
+/// tablet), honest or an attack written around the ledger's checks.
+#[derive(Debug, Clone)]
+enum Step {
+    /// The copy's own person records help with someone (signed).
+    Honest {
+        copy: usize,
+        other: usize,
+        minutes: u32,
+        gave: bool,
+    },
+    /// A forged exchange: unsigned, by an unknown key, or by a phone
+    /// certified for someone else.
+    Forge {
+        copy: usize,
+        how: usize,
+        minutes: u32,
+    },
+    /// The copy's modified app raises the minutes of an exchange it holds.
+    Raise {
+        copy: usize,
+        pick: usize,
+    },
+    /// A confirmation "by" the payer, from a device that is not theirs.
+    FakeConfirm {
+        copy: usize,
+        pick: usize,
+    },
+    Merge {
+        from: usize,
+        to: usize,
+    },
+}
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    prop_oneof![
+        4 => (0..3usize, 0..4usize, 1..200u32, any::<bool>())
+            .prop_map(|(copy, other, minutes, gave)| Step::Honest { copy, other, minutes, gave }),
+        2 => (0..3usize, 0..3usize, 1..2000u32).prop_map(|(copy, how, minutes)| Step::Forge { copy, how, minutes }),
+        1 => (0..3usize, 0..50usize).prop_map(|(copy, pick)| Step::Raise { copy, pick }),
+        1 => (0..3usize, 0..50usize).prop_map(|(copy, pick)| Step::FakeConfirm { copy, pick }),
+        3 => (0..3usize, 0..3usize).prop_map(|(from, to)| Step::Merge { from, to }),
+    ]
+}
+
+fn two(copies: &mut [Timebank], a: usize, b: usize) -> (&mut Timebank, &mut Timebank) {
+    if a < b {
+        let (low, high) = copies.split_at_mut(b);
+        (&mut low[a], &mut high[0])
+    } else {
+        let (low, high) = copies.split_at_mut(a);
+        (&mut high[0], &mut low[b])
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn attacks_merged_in_any_order_never_move_hours_and_every_copy_agrees(
+        steps in proptest::collection::vec(step(), 1..30),
+    ) {
+        let mut s = founded();
+        let people = people(&s.f);
+        let devices = [&s.ann_phone, &s.bob_phone, &s.tablet];
+        let persons = [s.f.ann.clone(), s.f.bob.clone(), s.f.cora.clone()];
+        let mut copies: Vec<Timebank> = (0..3)
+            .map(|k| on_device(&mut s.f.timebank, devices[k], 100 + k as u64))
+            .collect();
+        let mut expected = [0_i64; 4];
+        let stranger = Device::new(77);
+        for (n, step) in steps.iter().enumerate() {
+            let seed = 1000 + n as u64;
+            match step {
+                Step::Honest { copy, other, minutes, gave } => {
+                    let me = &persons[*copy];
+                    let other = &people[*other];
+                    if other == me {
+                        continue;
+                    }
+                    let (payer, payee) = if *gave { (other, me) } else { (me, other) };
+                    if copies[*copy].record(me, help(payer, payee, *minutes), NOW).is_ok() {
+                        sign_everything(&mut copies[*copy], devices[*copy]);
+                        let at = |m: &MemberId| people.iter().position(|p| p == m).unwrap();
+                        expected[at(payer)] -= i64::from(*minutes);
+                        expected[at(payee)] += i64::from(*minutes);
+                    }
+                }
+                Step::Forge { copy, how, minutes } => {
+                    // "Cat paid Ann", by Ann, three ways (what a person's own
+                    // phone records for them is theirs to sign: the forger
+                    // here is never the phone named).
+                    let not_mine = if *copy == 0 { &s.bob_phone } else { &s.ann_phone };
+                    let (key, signer) = match how {
+                        0 => (not_mine.key(), None),
+                        1 => (stranger.key(), Some(&stranger)),
+                        _ => (s.bob_phone.key(), Some(&s.bob_phone)),
+                    };
+                    let fake = forged(&s.f.cat, &s.f.ann, *minutes, &s.f.ann, &key, seed);
+                    write_raw(&mut copies[*copy], &fake, signer);
+                    copies[*copy].refresh_since(&[]);
+                }
+                Step::Raise { copy, pick } => {
+                    let ids: Vec<ExchangeId> = copies[*copy].exchanges().map(|e| e.id.clone()).collect();
+                    if ids.is_empty() {
+                        continue;
+                    }
+                    let id = &ids[pick % ids.len()];
+                    let doc = copies[*copy].document_mut();
+                    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
+                    let obj = doc.get(&exchanges, id.as_str()).unwrap().unwrap().1;
+                    doc.put(&obj, "minutes", 1440_u64).unwrap();
+                    doc.commit();
+                    copies[*copy].refresh_since(&[]);
+                }
+                Step::FakeConfirm { copy, pick } => {
+                    let pending: Vec<(ExchangeId, MemberId)> = copies[*copy]
+                        .exchanges()
+                        .filter_map(|e| e.confirmer.clone().map(|c| (e.id.clone(), c)))
+                        .collect();
+                    if pending.is_empty() {
+                        continue;
+                    }
+                    let (id, confirmer) = &pending[pick % pending.len()];
+                    // Signed by a device that is not the confirmer's.
+                    let wrong = if *confirmer == s.f.ann { &s.bob_phone } else { &s.ann_phone };
+                    confirm_raw(&mut copies[*copy], id, confirmer, wrong, Some(wrong), seed);
+                    copies[*copy].refresh_since(&[]);
+                }
+                Step::Merge { from, to } => {
+                    if from != to {
+                        let (to, from) = two(&mut copies, *to, *from);
+                        to.merge(from).unwrap();
+                    }
+                }
+            }
+        }
+        for k in 1..3 {
+            let (a, b) = two(&mut copies, 0, k);
+            a.merge(b).unwrap();
+        }
+        for k in 1..3 {
+            let (a, b) = two(&mut copies, k, 0);
+            a.merge(b).unwrap();
+        }
+        let flags = |tb: &Timebank| {
+            let exchanges: Vec<_> = tb.doubted().map(|(id, d)| (id.clone(), d)).collect();
+            let events: Vec<_> = tb.doubted_events().map(|(x, e, d)| (x.clone(), e.clone(), d)).collect();
+            (exchanges, events)
+        };
+        let first = flags(&copies[0]);
+        for copy in copies.iter_mut() {
+            proptest::prop_assert_eq!(balances(copy, &people), expected);
+            proptest::prop_assert_eq!(&flags(copy), &first);
+            let statuses: Vec<_> = copy.exchanges().map(|e| copy.status(&e.id, NOW)).collect();
+            let reopened = Timebank::load(&copy.save(), entropy(5)).unwrap();
+            proptest::prop_assert_eq!(balances(&reopened, &people), expected);
+            proptest::prop_assert_eq!(&flags(&reopened), &first);
+            let again: Vec<_> = reopened.exchanges().map(|e| reopened.status(&e.id, NOW)).collect();
+            proptest::prop_assert_eq!(again, statuses);
+        }
+    }
+}
