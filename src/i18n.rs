@@ -458,6 +458,8 @@ pub enum Text {
     ChangedAfterSigningDo,
     DecisionDoubted,
     DecisionDoubtedDo,
+    MissingFromSequenceWhat,
+    MissingFromSequenceDo,
     WhyNotSigned,
     WhyUnknownDevice,
     WhySignatureDoesNotMatch,
@@ -964,6 +966,12 @@ fn english(text: Text) -> &'static str {
         }
         Text::DecisionDoubtedDo => {
             "Check with the people named in it. If it is right, confirm or reject it again from a certified device, then mark this dealt with."
+        }
+        Text::MissingFromSequenceWhat => {
+            "Records that a device of {name} signed are no longer in the timebank (numbers {numbers}): they may have been deleted."
+        }
+        Text::MissingFromSequenceDo => {
+            "Ask {name} what they recorded on that device and record again what is missing, then mark this dealt with."
         }
         Text::WhyNotSigned => "it is not signed by the device that wrote it",
         Text::WhyUnknownDevice => "it was signed by a device no coordinator certified",
@@ -1545,6 +1553,12 @@ fn french(text: Text) -> &'static str {
         Text::DecisionDoubted => "Une confirmation ou un refus d'échange ne compte pas : {why}.",
         Text::DecisionDoubtedDo => {
             "Vérifiez auprès des personnes concernées. Si c'est juste, confirmez ou refusez de nouveau depuis un appareil certifié, puis marquez ceci comme traité."
+        }
+        Text::MissingFromSequenceWhat => {
+            "Des saisies signées par un appareil de {name} ne sont plus dans la banque de temps (numéros {numbers}) : elles ont peut-être été supprimées."
+        }
+        Text::MissingFromSequenceDo => {
+            "Demandez à {name} ce qui a été noté sur cet appareil et notez de nouveau ce qui manque, puis marquez ceci comme traité."
         }
         Text::WhyNotSigned => "il n'est pas signé par l'appareil qui l'a écrit",
         Text::WhyUnknownDevice => {

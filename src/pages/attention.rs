@@ -123,6 +123,20 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
                 Some(exchange.clone()),
             )
         }
+        AttentionItem::MissingFromSequence {
+            member, missing, ..
+        } => {
+            let numbers: Vec<String> = missing.iter().map(u64::to_string).collect();
+            let who = name(&Account::Member(member.clone()));
+            (
+                language.fill(
+                    Text::MissingFromSequenceWhat,
+                    &[("name", &who), ("numbers", &numbers.join(", "))],
+                ),
+                language.fill(Text::MissingFromSequenceDo, &[("name", &who)]),
+                None,
+            )
+        }
         AttentionItem::DoubtedDecision {
             exchange, doubt, ..
         } => (

@@ -69,6 +69,13 @@ pub enum AttentionItem {
         event: crate::ids::LogEntryId,
         doubt: super::Doubt,
     },
+    /// Once the timebank's trust is founded: records a certified device
+    /// signed are missing from the document (deleted, perhaps).
+    MissingFromSequence {
+        member: MemberId,
+        device: crate::ids::DeviceId,
+        missing: Vec<u64>,
+    },
 }
 
 impl AttentionItem {
@@ -105,6 +112,12 @@ impl AttentionItem {
             }
             AttentionItem::DoubtedDecision { event, doubt, .. } => {
                 format!("doubted-decision:{}:{event}", doubt.code())
+            }
+            AttentionItem::MissingFromSequence {
+                device, missing, ..
+            } => {
+                let numbers: Vec<String> = missing.iter().map(u64::to_string).collect();
+                format!("missing-from-sequence:{device}:{}", numbers.join(","))
             }
             AttentionItem::LockedPeriodEntry {
                 month, exchange, ..
@@ -196,6 +209,14 @@ impl AttentionItem {
                 }
                 .to_string(),
             ),
+            AttentionItem::MissingFromSequence { missing, .. } => (
+                format!(
+                    "{} signed record(s) of a device are missing from the timebank: they may have been deleted.",
+                    missing.len()
+                ),
+                "Ask the member what they recorded on that device; record again what is missing, then mark this resolved."
+                    .to_string(),
+            ),
             AttentionItem::DoubtedDecision { doubt, .. } => (
                 format!(
                     "A confirmation or rejection of an exchange does not count: {}.",
@@ -256,6 +277,13 @@ impl Timebank {
         items.extend(self.doubted().map(|(id, doubt)| AttentionItem::Doubted {
             exchange: id.clone(),
             doubt,
+        }));
+        items.extend(self.sequence_gaps().into_iter().map(|gap| {
+            AttentionItem::MissingFromSequence {
+                member: gap.member,
+                device: gap.device,
+                missing: gap.missing,
+            }
         }));
         items.extend(self.doubted_events().map(|(exchange, event, doubt)| {
             AttentionItem::DoubtedDecision {

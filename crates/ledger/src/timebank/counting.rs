@@ -94,6 +94,16 @@ impl Doubt {
     }
 }
 
+/// Signed records of one certified device that are no longer in the
+/// document: the numbers missing from its run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SequenceGap {
+    pub device: DeviceId,
+    /// The member the device acts for.
+    pub member: crate::ids::MemberId,
+    pub missing: Vec<u64>,
+}
+
 /// Where an exchange's signature stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SealState {
@@ -476,6 +486,79 @@ impl Timebank {
             None if self.trust.before_founding.contains(id) => SealState::BeforeFounding,
             None => SealState::NotSigned,
         })
+    }
+
+    /// The numbers missing from each certified device's run of signed
+    /// records (each record a device signs gets the next number, so one
+    /// deleted from the document leaves a gap), device by device; empty
+    /// until the trust is founded. Only signatures that verify are counted,
+    /// so nobody can make a gap appear by writing a false number.
+    pub fn sequence_gaps(&self) -> Vec<SequenceGap> {
+        if !self.trust.founded {
+            return Vec::new();
+        }
+        let verified = |doubt: Option<Doubt>| {
+            !matches!(
+                doubt,
+                Some(Doubt::NotSigned | Doubt::UnknownDevice | Doubt::SignatureDoesNotMatch)
+            )
+        };
+        let mut numbers: HashMap<DeviceId, std::collections::BTreeSet<u64>> = HashMap::new();
+        for (id, counted) in &self.exchanges {
+            let read = self.as_read.get(id).unwrap_or(counted);
+            if let Some(seal) = counted.seal
+                && verified(self.doubt_about(id))
+            {
+                numbers
+                    .entry(counted.device.clone())
+                    .or_default()
+                    .insert(seal.seq);
+            }
+            let doubted = self.event_doubts.get(id);
+            for event in &read.events {
+                let doubt = doubted.and_then(|events| events.get(&event.id)).copied();
+                if let (Some(seal), Some(device)) = (event.seal, &event.device)
+                    && verified(doubt)
+                {
+                    numbers.entry(device.clone()).or_default().insert(seal.seq);
+                }
+            }
+        }
+        let timebank = self.info.id.as_str();
+        for certificate in schema::read_certificates(&self.doc) {
+            if certificate.is_signed(timebank) {
+                numbers
+                    .entry(certificate.issuer.device_id())
+                    .or_default()
+                    .insert(certificate.seq);
+            }
+        }
+        for revocation in schema::read_revocations(&self.doc) {
+            if revocation.is_signed(timebank) {
+                numbers
+                    .entry(revocation.by.device_id())
+                    .or_default()
+                    .insert(revocation.seq);
+            }
+        }
+        let mut gaps: Vec<SequenceGap> = self
+            .trust
+            .authority
+            .devices
+            .iter()
+            .filter_map(|(key, standing)| {
+                let seen = numbers.get(&key.device_id())?;
+                let last = *seen.last()?;
+                let missing: Vec<u64> = (1..last).filter(|n| !seen.contains(n)).collect();
+                (!missing.is_empty()).then(|| SequenceGap {
+                    device: key.device_id(),
+                    member: standing.member.clone(),
+                    missing,
+                })
+            })
+            .collect();
+        gaps.sort_by(|a, b| a.device.cmp(&b.device));
+        gaps
     }
 
     /// Why exchange `id` is not taken as written, if it is not.

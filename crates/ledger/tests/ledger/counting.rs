@@ -635,7 +635,7 @@ fn two(copies: &mut [Timebank], a: usize, b: usize) -> (&mut Timebank, &mut Time
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(16))]
 
     #[test]
     fn attacks_merged_in_any_order_never_move_hours_and_every_copy_agrees(
@@ -727,7 +727,7 @@ proptest::proptest! {
         let flags = |tb: &Timebank| {
             let exchanges: Vec<_> = tb.doubted().map(|(id, d)| (id.clone(), d)).collect();
             let events: Vec<_> = tb.doubted_events().map(|(x, e, d)| (x.clone(), e.clone(), d)).collect();
-            (exchanges, events)
+            (exchanges, events, tb.sequence_gaps())
         };
         let first = flags(&copies[0]);
         for copy in copies.iter_mut() {
@@ -741,4 +741,43 @@ proptest::proptest! {
             proptest::prop_assert_eq!(again, statuses);
         }
     }
+}
+
+#[test]
+fn a_signed_record_deleted_from_the_document_leaves_a_gap_that_is_shown() {
+    use automerge::ReadDoc;
+    let mut s = founded();
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 70);
+    let ids: Vec<ExchangeId> = (0..3)
+        .map(|k| {
+            ann.record(&s.f.ann, help(&s.f.bob, &s.f.ann, 10 + k), NOW)
+                .unwrap()
+                .id
+        })
+        .collect();
+    sign_everything(&mut ann, &s.ann_phone);
+    s.f.timebank.merge(&mut ann).unwrap();
+    assert!(s.f.timebank.sequence_gaps().is_empty());
+    // A forged seal with a made-up number makes no gap.
+    let mut fake = forged(&s.f.cat, &s.f.ann, 60, &s.f.ann, &s.ann_phone.key(), 71);
+    fake.seal = None;
+    let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 72);
+    write_raw(&mut bob, &fake, Some(&s.bob_phone));
+    // Bob's modified app deletes Ann's second exchange (Bob owed for it).
+    let doc = bob.document_mut();
+    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
+    doc.delete(&exchanges, ids[1].as_str()).unwrap();
+    doc.commit();
+    s.f.timebank.merge(&mut bob).unwrap();
+    let gaps = s.f.timebank.sequence_gaps();
+    assert_eq!(gaps.len(), 1);
+    assert_eq!(gaps[0].device, s.ann_phone.key().device_id());
+    assert_eq!(gaps[0].member, s.f.ann);
+    assert_eq!(gaps[0].missing, vec![2]);
+    assert!(
+        s.f.timebank
+            .attention(NOW)
+            .iter()
+            .any(|item| matches!(item, AttentionItem::MissingFromSequence { missing, .. } if *missing == vec![2]))
+    );
 }
