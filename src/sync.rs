@@ -306,7 +306,12 @@ impl Sync {
         };
         let state = kept_state(&id, &setting.url);
         self.session
-            .with_document(|doc| wire::client::unshared_changes(doc, &state))
+            .with_document(|doc| {
+                // A signature completes the record it signs: one edit, one change.
+                wire::client::unshared_changes_where(doc, &state, |change| {
+                    change.message() != Some(ledger::SEAL_MESSAGE)
+                })
+            })
             .unwrap_or(0)
     }
 

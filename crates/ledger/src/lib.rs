@@ -53,6 +53,6 @@ pub use time::{Date, Month, Timestamp};
 pub use timebank::{
     AccountTotals, Added, AttentionItem, CertificateDraft, Doubt, HoursPurchase, ImportSummary,
     LimitKind, LimitWarning, NewEvent, NewExchange, NewGroupExchange, NewListing, NewMember,
-    NewTimebank, Recorded, RevocationDraft, SealState, SequenceGap, StatementLine, Timebank,
-    ToSign, TradingDay, Unsealed, checked_name,
+    NewTimebank, Recorded, RevocationDraft, SEAL_MESSAGE, SealState, SequenceGap, StatementLine,
+    Timebank, ToSign, TradingDay, Unsealed, checked_name,
 };

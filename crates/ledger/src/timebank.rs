@@ -30,7 +30,7 @@ pub use exchanges::{
 };
 pub use import::ImportSummary;
 pub use members::NewMember;
-pub use signing::{ToSign, Unsealed};
+pub use signing::{SEAL_MESSAGE, ToSign, Unsealed};
 pub use trading_day::{AccountTotals, TradingDay};
 
 use crate::balances::Balances;

@@ -181,12 +181,24 @@ impl Client {
 /// How many changes of `doc` are not in `state`'s shared heads: what a
 /// device has not yet shared with that server, even while disconnected.
 pub fn unshared_changes(doc: &mut AutoCommit, state: &sync::State) -> usize {
+    unshared_changes_where(doc, state, |_| true)
+}
+
+/// How many changes of `doc` that `counts` are not in `state`'s shared
+/// heads (an application may leave out changes that only complete another,
+/// such as a signature written after the record it signs).
+pub fn unshared_changes_where(
+    doc: &mut AutoCommit,
+    state: &sync::State,
+    counts: impl Fn(&automerge::Change) -> bool,
+) -> usize {
     let shared = &state.shared_heads;
-    if shared
+    let known = shared
         .iter()
-        .any(|hash| doc.get_change_by_hash(hash).is_none())
-    {
-        return doc.get_changes(&[]).len();
-    }
-    doc.get_changes(shared).len()
+        .all(|hash| doc.get_change_by_hash(hash).is_some());
+    let since: &[automerge::ChangeHash] = if known { shared } else { &[] };
+    doc.get_changes(since)
+        .into_iter()
+        .filter(|change| counts(change))
+        .count()
 }

@@ -143,6 +143,18 @@ fn diverged_copies_converge_and_a_reconnect_sends_only_what_is_new() {
     doc.commit();
     let kept = sync::State::decode(&client.state().encode()).unwrap();
     assert_eq!(wire::client::unshared_changes(&mut doc, &kept), 1);
+    // A change that only completes the last one (its signature) is left
+    // out of the count when the application says so.
+    doc.put(ROOT, "later-seal", 8).unwrap();
+    doc.commit_with(
+        automerge::transaction::CommitOptions::default().with_message("seal".to_string()),
+    );
+    let counted = |change: &automerge::Change| change.message() != Some("seal");
+    assert_eq!(wire::client::unshared_changes(&mut doc, &kept), 2);
+    assert_eq!(
+        wire::client::unshared_changes_where(&mut doc, &kept, counted),
+        1
+    );
     let mut again = Client::new("client".into(), None, id(), kept);
     server.state = sync::State::new();
     converse(&mut again, &mut doc, &mut server);

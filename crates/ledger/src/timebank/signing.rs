@@ -16,6 +16,10 @@ use crate::trust::{self, DeviceKey, Signature};
 
 use super::Timebank;
 
+/// The message of the changes that only seal records written before (the
+/// person's edit is the record's change; sync counts leave these out).
+pub const SEAL_MESSAGE: &str = "seal records";
+
 /// One record of this device's, waiting for its signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ToSign {
@@ -183,7 +187,7 @@ impl Timebank {
         if seals.is_empty() {
             return Ok(0);
         }
-        self.write(now, "seal records", |doc| {
+        self.write(now, SEAL_MESSAGE, |doc| {
             seals.iter().try_for_each(|(record, seal)| match record {
                 Unsealed::Exchange(id) => schema::write_exchange_seal(doc, id, seal),
                 Unsealed::Event { exchange, event } => {
