@@ -221,18 +221,33 @@ impl Timebank {
         let Some(key) = self.device_key else {
             return 0;
         };
-        let certificates = schema::read_certificates(&self.doc)
+        let timebank = self.info.id.as_str();
+        // Highest first: the first whose signature is this device's own is
+        // the last number it used (a made-up number on a forged record
+        // naming this device is passed over, so it cannot push the device's
+        // numbers up and leave a gap).
+        let mut numbered: Vec<(u64, Box<dyn Fn() -> bool + '_>)> = Vec::new();
+        for certificate in schema::read_certificates(&self.doc) {
+            if certificate.issuer == key {
+                numbered.push((
+                    certificate.seq,
+                    Box::new(move || certificate.is_signed(timebank)),
+                ));
+            }
+        }
+        for revocation in schema::read_revocations(&self.doc) {
+            if revocation.by == key {
+                numbered.push((
+                    revocation.seq,
+                    Box::new(move || revocation.is_signed(timebank)),
+                ));
+            }
+        }
+        numbered.extend(self.own_seals(&key));
+        numbered.sort_by_key(|(seq, _)| std::cmp::Reverse(*seq));
+        numbered
             .into_iter()
-            .filter(|certificate| certificate.issuer == key)
-            .map(|certificate| certificate.seq);
-        let revocations = schema::read_revocations(&self.doc)
-            .into_iter()
-            .filter(|revocation| revocation.by == key)
-            .map(|revocation| revocation.seq);
-        certificates
-            .chain(revocations)
-            .chain(std::iter::once(self.last_seq()))
-            .max()
-            .unwrap_or(0)
+            .find(|(_, verifies)| verifies())
+            .map_or(0, |(seq, _)| seq)
     }
 }

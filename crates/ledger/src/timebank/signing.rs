@@ -210,25 +210,42 @@ impl Timebank {
         Ok(seals.len())
     }
 
-    /// The highest number this device has sealed a record with (0 if none).
-    pub(super) fn last_seq(&self) -> u64 {
+    /// The numbers of the seals on records naming this device, each with a
+    /// check that `key` signed it (made only when asked: most are never
+    /// checked).
+    pub(super) fn own_seals<'a>(
+        &'a self,
+        key: &'a DeviceKey,
+    ) -> Vec<(u64, Box<dyn Fn() -> bool + 'a>)> {
+        let timebank = self.info.id.as_str();
         let mine = |device: &crate::ids::DeviceId| *device == self.device;
-        self.exchanges
-            .values()
-            .flat_map(|exchange| {
-                let own = exchange
-                    .seal
-                    .filter(|_| mine(&exchange.device))
-                    .map(|seal| seal.seq);
-                let events = exchange
-                    .events
-                    .iter()
-                    .filter(|event| event.device.as_ref().is_some_and(mine))
-                    .filter_map(|event| event.seal.map(|seal| seal.seq));
-                own.into_iter().chain(events)
-            })
-            .max()
-            .unwrap_or(0)
+        let mut seals: Vec<(u64, Box<dyn Fn() -> bool + 'a>)> = Vec::new();
+        for exchange in self.exchanges.values() {
+            if let Some(seal) = exchange.seal.filter(|_| mine(&exchange.device)) {
+                seals.push((
+                    seal.seq,
+                    Box::new(move || {
+                        let bytes = trust::exchange_bytes(timebank, exchange, seal.seq);
+                        trust::verify(key, bytes.as_bytes(), &seal.signature)
+                    }),
+                ));
+            }
+            for event in &exchange.events {
+                if let (Some(seal), Some(device)) = (event.seal, event.device.as_ref())
+                    && mine(device)
+                {
+                    seals.push((
+                        seal.seq,
+                        Box::new(move || {
+                            let bytes =
+                                trust::event_bytes(timebank, &exchange.id, event, device, seal.seq);
+                            trust::verify(key, bytes.as_bytes(), &seal.signature)
+                        }),
+                    ));
+                }
+            }
+        }
+        seals
     }
 
     /// The canonical bytes of `record` as the change that created it wrote

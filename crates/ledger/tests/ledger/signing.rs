@@ -289,3 +289,51 @@ fn an_exchange_s_page_says_where_its_signature_stands() {
     other.merge(&mut f.timebank).unwrap();
     assert_eq!(other.seal_state(&new), Some(SealState::Signed));
 }
+
+#[test]
+fn a_made_up_number_on_a_forged_seal_does_not_move_this_device_s_numbers() {
+    use automerge::ReadDoc;
+    let mut f = Fixture::new();
+    let signing = phone(7);
+    let key = key_of(&signing);
+    f.timebank.use_device_key(key);
+    for minutes in [10, 20] {
+        f.timebank
+            .record(&f.ann, help(&f.bob, &f.ann, minutes), NOW)
+            .unwrap();
+    }
+    let to_sign = f.timebank.to_sign();
+    f.timebank
+        .add_signatures(&sign_all(&signing, to_sign), NOW)
+        .unwrap();
+    // Another copy writes a record naming this device, "sealed" as number
+    // 1000 by another key.
+    let mut other = f.timebank.fork(entropy(50));
+    let forged = other
+        .record(&f.cora, help(&f.bob, &f.ann, 600), NOW)
+        .unwrap()
+        .id;
+    let exchange = other.exchange(&forged).unwrap().clone();
+    let signature = phone(9).sign(&[1, 2, 3]);
+    let doc = other.document_mut();
+    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
+    let record = doc.get(&exchanges, forged.as_str()).unwrap().unwrap().1;
+    automerge::transaction::Transactable::put(doc, &record, "device", key.device_id().as_str())
+        .unwrap();
+    doc.commit();
+    ledger::schema::write_exchange_seal(
+        other.document_mut(),
+        &exchange.id,
+        &ledger::Seal {
+            seq: 1000,
+            signature: Signature::from_bytes(signature.to_bytes()),
+        },
+    )
+    .unwrap();
+    other.document_mut().commit();
+    f.timebank.merge(&mut other).unwrap();
+    f.timebank
+        .record(&f.ann, help(&f.cat, &f.ann, 30), NOW)
+        .unwrap();
+    assert_eq!(f.timebank.to_sign()[0].seq, 3);
+}
