@@ -235,6 +235,7 @@ fn french_error(error: &LedgerError) -> String {
         E::NoDeviceKey => "Cet appareil n’a pas encore de clé de signature : il ne peut pas signer ce qu’il a écrit.".into(),
         E::TrustAlreadyFounded => "Les appareils de cette banque de temps sont déjà certifiés par l’appareil d’un coordinateur.".into(),
         E::NotCoordinatorDevice => "Seul l’appareil certifié d’un coordinateur peut faire cela. Demandez à un coordinateur de certifier cet appareil.".into(),
+        E::NotWaiting => "Cet échange n’attend pas la décision d’un coordinateur.".into(),
         E::BadSignature => "Une signature ne correspondait pas à ce que cet appareil a écrit : rien n’a été signé. Réessayez ; si cela se reproduit, prévenez un coordinateur.".into(),
         E::NotAParty => "Vous ne pouvez noter que les échanges auxquels vous avez participé. Un coordinateur peut noter les autres.".into(),
         E::NotTheConfirmer(name) => format!("Seul {name}, ou un coordinateur, peut confirmer ou refuser cet échange."),

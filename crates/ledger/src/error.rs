@@ -16,6 +16,8 @@ pub enum LedgerError {
         "Only a coordinator's certified device can do this. Ask a coordinator to certify this device."
     )]
     NotCoordinatorDevice,
+    #[error("This exchange is not waiting for a coordinator's decision.")]
+    NotWaiting,
     #[error(
         "A signature did not match what this device wrote, so nothing was signed. Try again; if it happens again, tell a coordinator."
     )]

@@ -51,8 +51,8 @@ pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORIS
 pub use schema::{Resolution, SchemaError};
 pub use time::{Date, Month, Timestamp};
 pub use timebank::{
-    AccountTotals, Added, AttentionItem, CertificateDraft, Doubt, HoursPurchase, ImportSummary,
-    LimitKind, LimitWarning, NewEvent, NewExchange, NewGroupExchange, NewListing, NewMember,
-    NewTimebank, Recorded, RevocationDraft, SEAL_MESSAGE, SealState, SequenceGap, StatementLine,
-    Timebank, ToSign, TradingDay, Unsealed, checked_name,
+    AcceptanceDraft, AccountTotals, Added, AttentionItem, CertificateDraft, Doubt, HoursPurchase,
+    ImportSummary, LimitKind, LimitWarning, NewEvent, NewExchange, NewGroupExchange, NewListing,
+    NewMember, NewTimebank, Recorded, RevocationDraft, SEAL_MESSAGE, SealState, SequenceGap,
+    StatementLine, Timebank, ToSign, TradingDay, Unsealed, checked_name,
 };

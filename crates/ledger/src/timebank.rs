@@ -23,7 +23,7 @@ mod trading_day;
 
 pub use attention::AttentionItem;
 pub use board::{NewEvent, NewListing};
-pub use certificates::{CertificateDraft, RevocationDraft};
+pub use certificates::{AcceptanceDraft, CertificateDraft, RevocationDraft};
 pub use counting::{Doubt, SealState, SequenceGap};
 pub use exchanges::{
     HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, Recorded, StatementLine,

@@ -189,6 +189,7 @@ pub const EXCHANGE_TAG: &str = "tally/exchange/1";
 pub const EVENT_TAG: &str = "tally/exchange-event/1";
 pub const CERTIFICATE_TAG: &str = "tally/certificate/1";
 pub const REVOCATION_TAG: &str = "tally/revocation/1";
+pub const ACCEPTANCE_TAG: &str = "tally/acceptance/1";
 
 /// What an exchange's recording device signs: every field written once,
 /// and the device's own running number `seq` (a gap reveals a record that
@@ -377,6 +378,44 @@ impl Revocation {
             &self.reason,
             self.seq,
         )
+    }
+
+    pub fn is_signed(&self, timebank: &str) -> bool {
+        verify(&self.by, self.bytes(timebank).as_bytes(), &self.signature)
+    }
+}
+
+/// A coordinator's decision that an exchange recorded on a device after the
+/// device was revoked counts after all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acceptance {
+    pub exchange: crate::ids::ExchangeId,
+    pub by: DeviceKey,
+    pub at: crate::time::Timestamp,
+    pub seq: u64,
+    pub signature: Signature,
+}
+
+/// What an acceptance's coordinator device signs.
+pub fn acceptance_bytes(
+    timebank: &str,
+    exchange: &crate::ids::ExchangeId,
+    by: &DeviceKey,
+    at: crate::time::Timestamp,
+    seq: u64,
+) -> Canonical {
+    let mut bytes = Canonical::new(ACCEPTANCE_TAG, timebank);
+    bytes
+        .text(exchange.as_str())
+        .key(by)
+        .signed(at.0)
+        .unsigned(seq);
+    bytes
+}
+
+impl Acceptance {
+    pub fn bytes(&self, timebank: &str) -> Canonical {
+        acceptance_bytes(timebank, &self.exchange, &self.by, self.at, self.seq)
     }
 
     pub fn is_signed(&self, timebank: &str) -> bool {

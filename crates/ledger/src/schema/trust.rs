@@ -11,18 +11,23 @@
 //!   revocations: map<"<device id>.<by device id>", map>         written once
 //!       device, by: str (key hex), cut: str (change hashes, sorted, comma-separated),
 //!       at: timestamp, reason: str, seq: uint, sig: bytes
+//!   acceptances: map<"<exchange id>.<by device id>", map>      written once
+//!       exchange: str, by: str (key hex), at: timestamp, seq: uint, sig: bytes
+//!                                       a coordinator device's decision that an exchange
+//!                                       recorded after its device's revocation counts
 //! ```
 
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
 
 use super::*;
-use crate::trust::{Certificate, DeviceKey, RecordRef, Revocation};
+use crate::trust::{Acceptance, Certificate, DeviceKey, RecordRef, Revocation};
 
 const TRUST: &str = "trust";
 const ROOTS: &str = "roots";
 const CERTIFICATES: &str = "certificates";
 const REVOCATIONS: &str = "revocations";
+const ACCEPTANCES: &str = "acceptances";
 
 /// Every `trust` map (more than one if two devices created it at once).
 fn trust_maps(doc: &AutoCommit) -> Vec<ObjId> {
@@ -39,11 +44,13 @@ pub fn trust_map_count(doc: &AutoCommit) -> usize {
     trust_maps(doc).len()
 }
 
-/// The sub-map `name` of every `trust` map.
+/// The sub-map `name` of every `trust` map (each of them, if two devices
+/// made it at once).
 fn parts(doc: &AutoCommit, name: &str) -> Vec<ObjId> {
     trust_maps(doc)
         .iter()
-        .filter_map(|trust| map(doc, trust, name))
+        .flat_map(|trust| doc.get_all(trust, name).unwrap_or_default())
+        .filter_map(|(value, id)| matches!(value, Value::Object(ObjType::Map)).then_some(id))
         .collect()
 }
 
@@ -136,7 +143,7 @@ fn trust_for_writing(doc: &mut AutoCommit) -> WriteResult<ObjId> {
         return Ok(trust);
     }
     let trust = doc.put_object(ROOT, TRUST, ObjType::Map)?;
-    for part in [ROOTS, CERTIFICATES, REVOCATIONS] {
+    for part in [ROOTS, CERTIFICATES, REVOCATIONS, ACCEPTANCES] {
         doc.put_object(&trust, part, ObjType::Map)?;
     }
     Ok(trust)
@@ -205,6 +212,47 @@ pub fn write_revocation(doc: &mut AutoCommit, revocation: &Revocation) -> WriteR
         &obj,
         SIG,
         ScalarValue::Bytes(revocation.signature.as_bytes().to_vec()),
+    )?;
+    Ok(())
+}
+
+pub fn read_acceptances(doc: &AutoCommit) -> Vec<Acceptance> {
+    let mut acceptances = records_in(doc, ACCEPTANCES, read_acceptance);
+    acceptances.sort_by(|a, b| (&a.exchange, a.by, a.seq).cmp(&(&b.exchange, b.by, b.seq)));
+    acceptances.dedup();
+    acceptances
+}
+
+fn read_acceptance(doc: &AutoCommit, obj: &ObjId) -> Option<Acceptance> {
+    let fields = Fields::read(doc, obj);
+    Some(Acceptance {
+        exchange: fields
+            .string("exchange")
+            .and_then(|s| ExchangeId::parse(&s))?,
+        by: fields.string("by").and_then(|s| DeviceKey::parse(&s))?,
+        at: Timestamp(fields.int("at")?),
+        seq: fields.uint(SEQ)?,
+        signature: signature(&fields)?,
+    })
+}
+
+pub fn write_acceptance(doc: &mut AutoCommit, acceptance: &Acceptance) -> WriteResult<()> {
+    let trust = trust_for_writing(doc)?;
+    // A trust map made before acceptances existed gets the part now.
+    let all = match map(doc, &trust, ACCEPTANCES) {
+        Some(all) => all,
+        None => doc.put_object(&trust, ACCEPTANCES, ObjType::Map)?,
+    };
+    let key = format!("{}.{}", acceptance.exchange, acceptance.by.device_id());
+    let obj = doc.put_object(&all, key, ObjType::Map)?;
+    doc.put(&obj, "exchange", acceptance.exchange.as_str())?;
+    doc.put(&obj, "by", acceptance.by.to_hex())?;
+    doc.put(&obj, "at", ScalarValue::Timestamp(acceptance.at.0))?;
+    doc.put(&obj, SEQ, acceptance.seq)?;
+    doc.put(
+        &obj,
+        SIG,
+        ScalarValue::Bytes(acceptance.signature.as_bytes().to_vec()),
     )?;
     Ok(())
 }

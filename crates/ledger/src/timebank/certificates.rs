@@ -29,6 +29,15 @@ pub struct CertificateDraft {
     pub bytes: Vec<u8>,
 }
 
+/// An acceptance waiting for its coordinator device's signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptanceDraft {
+    pub exchange: crate::ids::ExchangeId,
+    pub at: Timestamp,
+    pub seq: u64,
+    pub bytes: Vec<u8>,
+}
+
 /// A revocation waiting for its signer's signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevocationDraft {
@@ -206,6 +215,54 @@ impl Timebank {
         Ok(())
     }
 
+    /// A coordinator's decision, on this device (a coordinator's), that
+    /// exchange `id`, recorded on a device after the device was revoked,
+    /// counts after all. (To leave it out, the coordinator marks the
+    /// attention item dealt with: it never counts.)
+    pub fn prepare_acceptance(
+        &mut self,
+        id: &crate::ids::ExchangeId,
+        now: Timestamp,
+    ) -> Result<AcceptanceDraft, LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        self.require_coordinator_device(&key)?;
+        if self.doubt_about(id) != Some(super::Doubt::AfterRevocation) {
+            return Err(LedgerError::NotWaiting);
+        }
+        let seq = self.last_trust_seq() + 1;
+        let bytes = crate::trust::acceptance_bytes(&self.info.id, id, &key, now, seq).into_bytes();
+        Ok(AcceptanceDraft {
+            exchange: id.clone(),
+            at: now,
+            seq,
+            bytes,
+        })
+    }
+
+    pub fn add_acceptance(
+        &mut self,
+        draft: AcceptanceDraft,
+        signature: Signature,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        let acceptance = crate::trust::Acceptance {
+            exchange: draft.exchange,
+            by: key,
+            at: draft.at,
+            seq: draft.seq,
+            signature,
+        };
+        if !acceptance.is_signed(&self.info.id) {
+            return Err(LedgerError::BadSignature);
+        }
+        self.write(now, "accept an exchange", |doc| {
+            schema::write_acceptance(doc, &acceptance)
+        })?;
+        self.reread_trust();
+        Ok(())
+    }
+
     fn require_coordinator_device(&self, key: &DeviceKey) -> Result<(), LedgerError> {
         match self.authority().standing(key) {
             Some(standing) if standing.role == Role::Coordinator && !standing.is_revoked() => {
@@ -240,6 +297,14 @@ impl Timebank {
                 numbered.push((
                     revocation.seq,
                     Box::new(move || revocation.is_signed(timebank)),
+                ));
+            }
+        }
+        for acceptance in schema::read_acceptances(&self.doc) {
+            if acceptance.by == key {
+                numbered.push((
+                    acceptance.seq,
+                    Box::new(move || acceptance.is_signed(timebank)),
                 ));
             }
         }

@@ -139,6 +139,9 @@ pub(super) struct TrustView {
     before_founding: HashSet<ExchangeId>,
     /// Lifecycle log entries in the document when the trust was founded.
     events_before_founding: HashSet<LogEntryId>,
+    /// Exchanges recorded after their device's revocation that a
+    /// coordinator's device (certified, not revoked) accepted.
+    accepted: HashSet<ExchangeId>,
     /// The exchanges and log entries inside each revocation's cut.
     cuts: HashMap<Vec<String>, (HashSet<ExchangeId>, HashSet<LogEntryId>)>,
 }
@@ -185,7 +188,25 @@ impl Timebank {
     pub(super) fn reread_trust(&mut self) {
         let roots = founding_roots(&self.doc);
         let authority = self.decide_authority(&roots);
-        if self.trust.roots == roots && self.trust.authority == authority && self.trust.cuts_known {
+        let timebank = self.info.id.clone();
+        let accepted: HashSet<ExchangeId> = schema::read_acceptances(&self.doc)
+            .into_iter()
+            .filter(|acceptance| {
+                authority
+                    .devices
+                    .get(&acceptance.by)
+                    .is_some_and(|standing| {
+                        standing.role == Role::Coordinator && !standing.is_revoked()
+                    })
+                    && acceptance.is_signed(&timebank)
+            })
+            .map(|acceptance| acceptance.exchange)
+            .collect();
+        if self.trust.roots == roots
+            && self.trust.authority == authority
+            && self.trust.accepted == accepted
+            && self.trust.cuts_known
+        {
             // Nothing the rules read has changed.
             return;
         }
@@ -193,6 +214,7 @@ impl Timebank {
             founded: !roots.is_empty(),
             authority,
             roots: roots.clone(),
+            accepted,
             cuts_known: true,
             ..TrustView::default()
         };
@@ -449,7 +471,7 @@ impl Timebank {
                 .get(cut)
                 .is_some_and(|(inside, _)| inside.contains(&exchange.id))
         });
-        after.then_some(Doubt::AfterRevocation)
+        (after && !self.trust.accepted.contains(&exchange.id)).then_some(Doubt::AfterRevocation)
     }
 
     /// Exchange `id` as its recorder first wrote it, if that verifies.

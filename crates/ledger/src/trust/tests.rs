@@ -310,3 +310,23 @@ fn a_malformed_key_verifies_nothing() {
         &signature
     ));
 }
+
+#[test]
+fn golden_acceptance_vector() {
+    let coordinator = signing_key(1);
+    let bytes = acceptance_bytes(
+        TIMEBANK,
+        &id(ExchangeId::parse, 'e'),
+        &key_of(&coordinator),
+        Timestamp(1_795_867_200_000),
+        4,
+    );
+    assert_eq!(to_hex(bytes.as_bytes()), GOLDEN_ACCEPTANCE_BYTES);
+    assert_eq!(
+        to_hex(sign(&coordinator, &bytes).as_bytes()),
+        GOLDEN_ACCEPTANCE_SIGNATURE
+    );
+}
+
+const GOLDEN_ACCEPTANCE_BYTES: &str = "0000001274616c6c792f616363657074616e63652f310000002030313233343536373839616263646566303132333435363738396162636465660000002065656565656565656565656565656565656565656565656565656565656565658a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c000001a22206ca000000000000000004";
+const GOLDEN_ACCEPTANCE_SIGNATURE: &str = "f033542de2e438215a64e5c99050b8e39936e744f2360e35c4252544132dc9330af7ca0a82c0825d653ad24e9c5a8e031e41f9855af3d6421e4a2f08236ce80a";

@@ -365,6 +365,7 @@ fn a_revoked_phone_back_after_a_month_counts_what_it_wrote_before_only() {
         s.f.timebank
             .doubted()
             .filter(|(_, doubt)| *doubt == Doubt::AfterRevocation)
+            .map(|(id, doubt)| (id.clone(), doubt))
             .collect();
     // What the coordinator's copy had not seen when revoking is outside the
     // cut: the ten offline entries made before it wait too (the cut is what
@@ -373,7 +374,60 @@ fn a_revoked_phone_back_after_a_month_counts_what_it_wrote_before_only() {
     assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 100, -100, 0]);
     let reopened = Timebank::load(&s.f.timebank.save(), entropy(71)).unwrap();
     assert_eq!(balances(&reopened, &people(&s.f)), [0, 100, -100, 0]);
-    let _ = &s.bob_phone;
+
+    // The coordinator accepts one of the late entries (Ann confirms it was
+    // hers): it counts, everywhere. The others still wait.
+    let accepted = late[0].0.clone();
+    let draft = s.f.timebank.prepare_acceptance(&accepted, NOW).unwrap();
+    let signature = s.tablet.sign(&draft.bytes);
+    s.f.timebank.add_acceptance(draft, signature, NOW).unwrap();
+    assert_eq!(s.f.timebank.doubt_about(&accepted), None);
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 105, -100, -5]);
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(72)).unwrap();
+    assert_eq!(balances(&reopened, &people(&s.f)), [0, 105, -100, -5]);
+    assert_eq!(
+        reopened
+            .doubted()
+            .filter(|(_, doubt)| *doubt == Doubt::AfterRevocation)
+            .count(),
+        19
+    );
+    // Only a coordinator's device decides; nothing else is waiting to accept.
+    let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 73);
+    assert_eq!(
+        bob.prepare_acceptance(&late[1].0, NOW),
+        Err(ledger::LedgerError::NotCoordinatorDevice)
+    );
+    assert_eq!(
+        s.f.timebank.prepare_acceptance(&accepted, NOW),
+        Err(ledger::LedgerError::NotWaiting)
+    );
+    // An acceptance Bob's modified app writes (signed by his own phone)
+    // accepts nothing.
+    let forged = ledger::trust::Acceptance {
+        exchange: late[1].0.clone(),
+        by: s.bob_phone.key(),
+        at: NOW,
+        seq: 1,
+        signature: s.bob_phone.sign(
+            ledger::trust::acceptance_bytes(
+                &s.f.timebank.info().id,
+                &late[1].0,
+                &s.bob_phone.key(),
+                NOW,
+                1,
+            )
+            .as_bytes(),
+        ),
+    };
+    schema::write_acceptance(bob.document_mut(), &forged).unwrap();
+    bob.document_mut().commit();
+    s.f.timebank.merge(&mut bob).unwrap();
+    assert_eq!(
+        s.f.timebank.doubt_about(&late[1].0),
+        Some(Doubt::AfterRevocation)
+    );
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 105, -100, -5]);
 }
 
 #[test]
