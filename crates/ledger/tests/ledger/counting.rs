@@ -678,16 +678,6 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
     ]
 }
 
-fn two(copies: &mut [Timebank], a: usize, b: usize) -> (&mut Timebank, &mut Timebank) {
-    if a < b {
-        let (low, high) = copies.split_at_mut(b);
-        (&mut low[a], &mut high[0])
-    } else {
-        let (low, high) = copies.split_at_mut(a);
-        (&mut high[0], &mut low[b])
-    }
-}
-
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(16))]
 
@@ -764,20 +754,13 @@ proptest::proptest! {
                 }
                 Step::Merge { from, to } => {
                     if from != to {
-                        let (to, from) = two(&mut copies, *to, *from);
+                        let (to, from) = pair(&mut copies, *to, *from);
                         to.merge(from).unwrap();
                     }
                 }
             }
         }
-        for k in 1..3 {
-            let (a, b) = two(&mut copies, 0, k);
-            a.merge(b).unwrap();
-        }
-        for k in 1..3 {
-            let (a, b) = two(&mut copies, k, 0);
-            a.merge(b).unwrap();
-        }
+        merge_all(&mut copies);
         let flags = |tb: &Timebank| {
             let exchanges: Vec<_> = tb.doubted().map(|(id, d)| (id.clone(), d)).collect();
             let events: Vec<_> = tb.doubted_events().map(|(x, e, d)| (x.clone(), e.clone(), d)).collect();

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use ledger::{MemberId, Outcome, Profile, Timebank, Timestamp};
 use proptest::prelude::*;
 
-use super::support::{Fixture, NOW, entropy, help};
+use super::support::{Fixture, NOW, entropy, help, merge_all, pair};
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -233,14 +233,7 @@ proptest! {
             .collect();
 
         // Bring every copy up to date, in a fixed order.
-        for i in 1..3 {
-            let (left, right) = pair(&mut copies, 0, i);
-            left.merge(right).unwrap();
-        }
-        for i in 1..3 {
-            let (left, right) = pair(&mut copies, i, 0);
-            left.merge(right).unwrap();
-        }
+        merge_all(&mut copies);
 
         let later = Timestamp(NOW.0 + 3_600_000);
         let expected = derived(&mut copies[0], later);
@@ -253,16 +246,6 @@ proptest! {
             let mut reopened = Timebank::load(&copy.save(), entropy(99)).unwrap();
             prop_assert_eq!(derived(&mut reopened, later), expected.clone());
         }
-    }
-}
-
-fn pair(copies: &mut [Timebank], a: usize, b: usize) -> (&mut Timebank, &mut Timebank) {
-    if a < b {
-        let (low, high) = copies.split_at_mut(b);
-        (&mut low[a], &mut high[0])
-    } else {
-        let (low, high) = copies.split_at_mut(a);
-        (&mut high[0], &mut low[b])
     }
 }
 

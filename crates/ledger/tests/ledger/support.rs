@@ -129,3 +129,27 @@ impl Device {
         Signature::from_bytes(self.0.sign(bytes).to_bytes())
     }
 }
+
+/// Two distinct copies of `copies`, both mutable.
+pub fn pair(copies: &mut [Timebank], a: usize, b: usize) -> (&mut Timebank, &mut Timebank) {
+    if a < b {
+        let (low, high) = copies.split_at_mut(b);
+        (&mut low[a], &mut high[0])
+    } else {
+        let (low, high) = copies.split_at_mut(a);
+        (&mut high[0], &mut low[b])
+    }
+}
+
+/// Brings every copy up to date: the first takes in every other, then
+/// every other takes in the first.
+pub fn merge_all(copies: &mut [Timebank]) {
+    for k in 1..copies.len() {
+        let (first, other) = pair(copies, 0, k);
+        first.merge(other).unwrap();
+    }
+    for k in 1..copies.len() {
+        let (other, first) = pair(copies, k, 0);
+        other.merge(first).unwrap();
+    }
+}
