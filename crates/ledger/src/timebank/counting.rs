@@ -24,7 +24,7 @@ use super::signing::Unsealed;
 use crate::ids::{Account, DeviceId, ExchangeId, LogEntryId};
 use crate::model::{Exchange, LifecycleAction, LifecycleEvent, Role};
 use crate::schema;
-use crate::trust::{Authority, RecordRef};
+use crate::trust::{Authority, RecordRef, Standing};
 use crate::trust::{DeviceKey, event_bytes, exchange_bytes, verify};
 
 /// Why an exchange in a founded timebank is not taken as written.
@@ -364,21 +364,14 @@ impl Timebank {
         let Some(device) = event.device.as_ref() else {
             return Some((Doubt::NotSigned, None));
         };
-        let key = self.trust.keys.get(device);
         let record = Unsealed::Event {
             exchange: exchange.id.clone(),
             event: event.id.clone(),
         };
         let own = *device == self.device && self.wrote(&record);
-        let mine = own && self.device_key.is_some() && key == self.device_key.as_ref();
-        let Some(key) = key else {
-            return Some((
-                match event.seal {
-                    None => Doubt::NotSigned,
-                    Some(_) => Doubt::UnknownDevice,
-                },
-                None,
-            ));
+        let key = match self.signer(device, event.seal.is_some(), own) {
+            Ok(key) => key,
+            Err(doubt) => return Some((doubt, None)),
         };
         let verifies = |entry: &LifecycleEvent| {
             entry.seal.is_some_and(|seal| {
@@ -389,8 +382,7 @@ impl Timebank {
         };
         let mut changed = None;
         match event.seal {
-            None if mine => {}
-            None => return Some((Doubt::NotSigned, None)),
+            None => {}
             Some(_) if verifies(event) => {}
             Some(_) => {
                 let written = schema::read_event_as_written(&self.doc, &exchange.id, &event.id)
@@ -418,14 +410,7 @@ impl Timebank {
             }
             _ => {}
         }
-        let after = standing.revoked.iter().any(|cut| {
-            !self
-                .trust
-                .cuts
-                .get(cut)
-                .is_some_and(|(_, inside)| inside.contains(&event.id))
-        });
-        if after {
+        if self.after_revocation(standing, |(_, events)| events.contains(&event.id)) {
             return Some((Doubt::AfterRevocation, None));
         }
         changed.map(|written| (Doubt::ChangedAfterSigning, Some(written)))
@@ -434,25 +419,14 @@ impl Timebank {
     /// What is wrong with `exchange`, if anything; `own` when this device's
     /// own change created it.
     fn doubt(&self, exchange: &Exchange, own: bool) -> Option<Doubt> {
-        let key = self.trust.keys.get(&exchange.device);
-        // What this device recorded a moment ago and is signing counts as
-        // signed here (it is signed before it leaves the device). A record
-        // that only names this device, written by another, does not.
-        let mine = own && self.device_key.is_some() && key == self.device_key.as_ref();
-        let Some(key) = key else {
-            return Some(match exchange.seal {
-                None => Doubt::NotSigned,
-                Some(_) => Doubt::UnknownDevice,
-            });
+        let key = match self.signer(&exchange.device, exchange.seal.is_some(), own) {
+            Ok(key) => key,
+            Err(doubt) => return Some(doubt),
         };
-        match exchange.seal {
-            None if mine => {}
-            None => return Some(Doubt::NotSigned),
-            Some(seal) => {
-                let bytes = exchange_bytes(&self.info.id, exchange, seal.seq).into_bytes();
-                if !verify(key, &bytes, &seal.signature) {
-                    return Some(Doubt::SignatureDoesNotMatch);
-                }
+        if let Some(seal) = exchange.seal {
+            let bytes = exchange_bytes(&self.info.id, exchange, seal.seq).into_bytes();
+            if !verify(key, &bytes, &seal.signature) {
+                return Some(Doubt::SignatureDoesNotMatch);
             }
         }
         let standing = self.trust.authority.devices.get(key)?;
@@ -464,14 +438,43 @@ impl Timebank {
         {
             return Some(Doubt::NotTheirs);
         }
-        let after = standing.revoked.iter().any(|cut| {
-            !self
-                .trust
-                .cuts
-                .get(cut)
-                .is_some_and(|(inside, _)| inside.contains(&exchange.id))
-        });
+        let after =
+            self.after_revocation(standing, |(exchanges, _)| exchanges.contains(&exchange.id));
         (after && !self.trust.accepted.contains(&exchange.id)).then_some(Doubt::AfterRevocation)
+    }
+
+    /// The certified key of `device`, which wrote a record (`sealed` if it
+    /// carries a seal; `own` if this device's own change created it), or why
+    /// the record cannot count: no certified key, or no seal. What this
+    /// device recorded a moment ago and is signing counts as signed here (it
+    /// is signed before it leaves the device); a record that only names this
+    /// device, written by another, does not.
+    fn signer(&self, device: &DeviceId, sealed: bool, own: bool) -> Result<&DeviceKey, Doubt> {
+        let Some(key) = self.trust.keys.get(device) else {
+            return Err(if sealed {
+                Doubt::UnknownDevice
+            } else {
+                Doubt::NotSigned
+            });
+        };
+        let mine = own && self.device_key.as_ref() == Some(key);
+        if !sealed && !mine {
+            return Err(Doubt::NotSigned);
+        }
+        Ok(key)
+    }
+
+    /// Whether a record was written outside one of the cuts that revoked the
+    /// device of `standing` (`inside` says whether a cut's records hold it).
+    fn after_revocation(
+        &self,
+        standing: &Standing,
+        inside: impl Fn(&(HashSet<ExchangeId>, HashSet<LogEntryId>)) -> bool,
+    ) -> bool {
+        standing
+            .revoked
+            .iter()
+            .any(|cut| !self.trust.cuts.get(cut).is_some_and(&inside))
     }
 
     /// Exchange `id` as its recorder first wrote it, if that verifies.
