@@ -346,7 +346,8 @@ pub fn append_event(
 
 /// A seal as stored: `seq` (uint) and `sig` (64 bytes); `None` if either
 /// is missing or malformed.
-fn read_seal(fields: &Fields) -> Option<Seal> {
+/// A record's seal, if it has a whole one.
+pub(super) fn read_seal(fields: &Fields) -> Option<Seal> {
     let seq = fields.uint(SEQ)?;
     let signature = match fields.scalar(SIG)? {
         ScalarValue::Bytes(bytes) => Signature::from_slice(bytes)?,
@@ -376,7 +377,8 @@ pub fn write_event_seal(
     write_seal(doc, &obj, seal)
 }
 
-fn write_seal(doc: &mut AutoCommit, obj: &ObjId, seal: &Seal) -> WriteResult<()> {
+/// Writes a record's seal: the signer's number and its signature.
+pub(super) fn write_seal(doc: &mut AutoCommit, obj: &ObjId, seal: &Seal) -> WriteResult<()> {
     doc.put(obj, SEQ, seal.seq)?;
     doc.put(
         obj,

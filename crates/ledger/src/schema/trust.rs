@@ -90,6 +90,7 @@ fn records_in<T>(
 
 fn read_certificate(doc: &AutoCommit, obj: &ObjId) -> Option<Certificate> {
     let fields = Fields::read(doc, obj);
+    let seal = super::exchanges::read_seal(&fields)?;
     Some(Certificate {
         device: fields.string("device").and_then(|s| DeviceKey::parse(&s))?,
         member: fields.string("member").and_then(|s| MemberId::parse(&s))?,
@@ -100,8 +101,8 @@ fn read_certificate(doc: &AutoCommit, obj: &ObjId) -> Option<Certificate> {
         },
         issuer: fields.string("issuer").and_then(|s| DeviceKey::parse(&s))?,
         issued_at: Timestamp(fields.int("issued_at")?),
-        seq: fields.uint(SEQ)?,
-        signature: signature(&fields)?,
+        seq: seal.seq,
+        signature: seal.signature,
     })
 }
 
@@ -114,6 +115,7 @@ pub fn read_revocations(doc: &AutoCommit) -> Vec<Revocation> {
 
 fn read_revocation(doc: &AutoCommit, obj: &ObjId) -> Option<Revocation> {
     let fields = Fields::read(doc, obj);
+    let seal = super::exchanges::read_seal(&fields)?;
     let cut = fields.string("cut")?;
     Some(Revocation {
         device: fields.string("device").and_then(|s| DeviceKey::parse(&s))?,
@@ -125,16 +127,9 @@ fn read_revocation(doc: &AutoCommit, obj: &ObjId) -> Option<Revocation> {
         by: fields.string("by").and_then(|s| DeviceKey::parse(&s))?,
         at: Timestamp(fields.int("at")?),
         reason: fields.string("reason").unwrap_or_default(),
-        seq: fields.uint(SEQ)?,
-        signature: signature(&fields)?,
+        seq: seal.seq,
+        signature: seal.signature,
     })
-}
-
-fn signature(fields: &Fields) -> Option<Signature> {
-    match fields.scalar(SIG)? {
-        ScalarValue::Bytes(bytes) => Signature::from_slice(bytes),
-        _ => None,
-    }
 }
 
 /// The `trust` map to write into, made (with its parts) if there is none.
@@ -181,13 +176,11 @@ pub fn write_certificate(doc: &mut AutoCommit, certificate: &Certificate) -> Wri
         "issued_at",
         ScalarValue::Timestamp(certificate.issued_at.0),
     )?;
-    doc.put(&obj, SEQ, certificate.seq)?;
-    doc.put(
-        &obj,
-        SIG,
-        ScalarValue::Bytes(certificate.signature.as_bytes().to_vec()),
-    )?;
-    Ok(())
+    let seal = Seal {
+        seq: certificate.seq,
+        signature: certificate.signature,
+    };
+    super::exchanges::write_seal(doc, &obj, &seal)
 }
 
 pub fn write_revocation(doc: &mut AutoCommit, revocation: &Revocation) -> WriteResult<()> {
@@ -207,13 +200,11 @@ pub fn write_revocation(doc: &mut AutoCommit, revocation: &Revocation) -> WriteR
     doc.put(&obj, "by", revocation.by.to_hex())?;
     doc.put(&obj, "at", ScalarValue::Timestamp(revocation.at.0))?;
     doc.put(&obj, "reason", revocation.reason.as_str())?;
-    doc.put(&obj, SEQ, revocation.seq)?;
-    doc.put(
-        &obj,
-        SIG,
-        ScalarValue::Bytes(revocation.signature.as_bytes().to_vec()),
-    )?;
-    Ok(())
+    let seal = Seal {
+        seq: revocation.seq,
+        signature: revocation.signature,
+    };
+    super::exchanges::write_seal(doc, &obj, &seal)
 }
 
 pub fn read_acceptances(doc: &AutoCommit) -> Vec<Acceptance> {
@@ -225,14 +216,15 @@ pub fn read_acceptances(doc: &AutoCommit) -> Vec<Acceptance> {
 
 fn read_acceptance(doc: &AutoCommit, obj: &ObjId) -> Option<Acceptance> {
     let fields = Fields::read(doc, obj);
+    let seal = super::exchanges::read_seal(&fields)?;
     Some(Acceptance {
         exchange: fields
             .string("exchange")
             .and_then(|s| ExchangeId::parse(&s))?,
         by: fields.string("by").and_then(|s| DeviceKey::parse(&s))?,
         at: Timestamp(fields.int("at")?),
-        seq: fields.uint(SEQ)?,
-        signature: signature(&fields)?,
+        seq: seal.seq,
+        signature: seal.signature,
     })
 }
 
@@ -248,13 +240,11 @@ pub fn write_acceptance(doc: &mut AutoCommit, acceptance: &Acceptance) -> WriteR
     doc.put(&obj, "exchange", acceptance.exchange.as_str())?;
     doc.put(&obj, "by", acceptance.by.to_hex())?;
     doc.put(&obj, "at", ScalarValue::Timestamp(acceptance.at.0))?;
-    doc.put(&obj, SEQ, acceptance.seq)?;
-    doc.put(
-        &obj,
-        SIG,
-        ScalarValue::Bytes(acceptance.signature.as_bytes().to_vec()),
-    )?;
-    Ok(())
+    let seal = Seal {
+        seq: acceptance.seq,
+        signature: acceptance.signature,
+    };
+    super::exchanges::write_seal(doc, &obj, &seal)
 }
 
 /// Each root key with the change that wrote its founding certificate (its
