@@ -134,10 +134,19 @@ impl Timebank {
         if self.device_key.is_none() {
             return Vec::new();
         }
-        let mut next = self.last_trust_seq() + 1;
-        self.unsealed()
+        let waiting: Vec<Unsealed> = self
+            .unsealed()
             .into_iter()
             .filter(|record| self.wrote(record))
+            .collect();
+        if waiting.is_empty() {
+            // After every change: the numbers (which check a signature) are
+            // read only when something waits.
+            return Vec::new();
+        }
+        let mut next = self.last_trust_seq() + 1;
+        waiting
+            .into_iter()
             .filter_map(|record| {
                 let seq = next;
                 let bytes = self.canonical(&record, seq)?;
