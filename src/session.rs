@@ -196,15 +196,11 @@ impl Session {
                 mark("tally-cached-view");
             }
         }
-        // This device's signing key, opened (or made) once for the page,
-        // beside the opening of the document rather than before it (a
-        // timebank opened before it is ready waits for it on its own).
-        leptos::task::spawn_local(async {
-            let _ = crate::device_key::device_key().await;
-        });
         leptos::task::spawn_local(async move {
             // The kept view is painted before the document is read.
             next_paint().await;
+            // This device's signing key, opened (or made) once for the page.
+            let _ = crate::device_key::device_key().await;
             let (documents, _moved) = storage::open_documents().await;
             session.documents.set_value(Some(documents));
             session.listen_to_other_tabs();
