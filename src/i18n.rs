@@ -236,6 +236,11 @@ fn french_error(error: &LedgerError) -> String {
         E::TrustAlreadyFounded => "Les appareils de cette banque de temps sont déjà certifiés par l’appareil d’un coordinateur.".into(),
         E::NotCoordinatorDevice => "Seul l’appareil certifié d’un coordinateur peut faire cela. Demandez à un coordinateur de certifier cet appareil.".into(),
         E::NotWaiting => "Cet échange n’attend pas la décision d’un coordinateur.".into(),
+        E::AlreadyCertified => "Cet appareil peut déjà écrire dans cette banque de temps : il n’a pas besoin d’approbation.".into(),
+        E::NotACoordinatorMember => "Seul un membre coordinateur peut recevoir un appareil de coordinateur.".into(),
+        E::NotTheFoundingDevice => "Seul l’appareil sur lequel cette banque de temps a été créée peut fonder sa confiance.".into(),
+        E::DeviceNotCertified => "Cet appareil ne peut pas encore écrire dans cette banque de temps : un coordinateur doit d’abord l’approuver. Voir Cet appareil.".into(),
+        E::DeviceRevoked => "Un coordinateur a révoqué cet appareil : il ne peut plus écrire dans cette banque de temps.".into(),
         E::BadSignature => "Une signature ne correspondait pas à ce que cet appareil a écrit : rien n’a été signé. Réessayez ; si cela se reproduit, prévenez un coordinateur.".into(),
         E::NotAParty => "Vous ne pouvez noter que les échanges auxquels vous avez participé. Un coordinateur peut noter les autres.".into(),
         E::NotTheConfirmer(name) => format!("Seul {name}, ou un coordinateur, peut confirmer ou refuser cet échange."),
@@ -751,6 +756,64 @@ pub enum Text {
     UpdateNow,
     OfflineSetupFailed,
     OpeningTimebank,
+    InviteMemberLabel,
+    InviteMemberHint,
+    InviteMemberNeeded,
+    UnknownPerson,
+    ThisDeviceHeading,
+    ThisDeviceMember,
+    ThisDeviceCoordinator,
+    ThisDeviceCode,
+    ThisDeviceAsked,
+    ThisDeviceCompare,
+    ThisDeviceQr,
+    ThisDeviceCannotWrite,
+    ThisDeviceRevoked,
+    ThisDeviceNoKey,
+    ThisDeviceTag,
+    AskHeading,
+    AskAgainHeading,
+    AskMemberLabel,
+    AskDeviceLabel,
+    AskButton,
+    RequestsHeading,
+    NoRequests,
+    RequestWhat,
+    RequestWhatNamed,
+    RequestCode,
+    RequestCompare,
+    ApproveAsCoordinator,
+    ApproveDeviceButton,
+    DeclineButton,
+    ApprovedDone,
+    DeclinedDone,
+    WritingDevicesHeading,
+    RevokeReasonLabel,
+    RevokeDeviceButton,
+    DeviceRevokedDone,
+    InvitationsHeading,
+    NoInvitations,
+    InvitationOpen,
+    InvitationUsed,
+    InvitationUsedTwice,
+    InvitationWithdrawn,
+    InvitationWithdrawnReason,
+    InvitationWithdrawnDone,
+    WithdrawInvitationButton,
+    WhoIntroAsk,
+    HomeDeviceAsked,
+    HomeDeviceCannotWrite,
+    TrustCertificateNotValid,
+    TrustCertifyAgainDo,
+    TrustCertifiedForTwo,
+    TrustCertifiedForTwoDo,
+    TrustInvitationNotValid,
+    TrustInvitationNotValidDo,
+    TrustInviteUsedTwice,
+    TrustInviteUsedTwiceDo,
+    TrustRevocationNotValid,
+    TrustRevokeAgainDo,
+    AcceptLateButton,
 }
 
 fn english(text: Text) -> &'static str {
@@ -1328,6 +1391,104 @@ fn english(text: Text) -> &'static str {
         Text::UpdateNow => "Update now",
         Text::OfflineSetupFailed => "Tally could not get ready to open without a network: {reason}",
         Text::OpeningTimebank => "Opening the whole timebank…",
+        Text::InviteMemberLabel => "Who is the invite for?",
+        Text::InviteMemberHint => "The device that opens the link writes for this member only.",
+        Text::InviteMemberNeeded => "Choose the member.",
+        Text::UnknownPerson => "someone no longer in the timebank",
+        Text::ThisDeviceHeading => "This device",
+        Text::ThisDeviceMember => "This device writes for {name}.",
+        Text::ThisDeviceCoordinator => "This device writes for {name}, as a coordinator.",
+        Text::ThisDeviceCode => "Its code: {code}",
+        Text::ThisDeviceAsked => {
+            "This device asked to write for {name}. A coordinator approves it on their own device. Its code:"
+        }
+        Text::ThisDeviceCompare => {
+            "Read this code to the coordinator, or show it: they check that their screen shows the same code before they approve."
+        }
+        Text::ThisDeviceQr => "QR code of this device's request",
+        Text::ThisDeviceCannotWrite => {
+            "This device can read this timebank but not write in it yet: a coordinator must approve it. Say who you are and ask."
+        }
+        Text::ThisDeviceRevoked => {
+            "A coordinator revoked this device: it can read this timebank, but no longer write in it."
+        }
+        Text::ThisDeviceNoKey => {
+            "This browser cannot sign entries, so on this device you can only read this timebank. A recent Chrome, Safari or Firefox can write."
+        }
+        Text::ThisDeviceTag => "this device",
+        Text::AskHeading => "Ask to write",
+        Text::AskAgainHeading => "Ask again, for someone else",
+        Text::AskMemberLabel => "Who are you?",
+        Text::AskDeviceLabel => "Name of this device (optional)",
+        Text::AskButton => "Ask a coordinator",
+        Text::RequestsHeading => "Devices asking to write",
+        Text::NoRequests => "No device is waiting for approval.",
+        Text::RequestWhat => "A device asks to write for {name}.",
+        Text::RequestWhatNamed => "A device ({device}) asks to write for {name}.",
+        Text::RequestCode => "Its code: {code}",
+        Text::RequestCompare => {
+            "Approve only if the same code shows on that device, in the hands of that person."
+        }
+        Text::ApproveAsCoordinator => "As a coordinator's device",
+        Text::ApproveDeviceButton => "Approve for {name}",
+        Text::DeclineButton => "Decline",
+        Text::ApprovedDone => "Approved: the device can write once it syncs.",
+        Text::DeclinedDone => "Declined.",
+        Text::WritingDevicesHeading => "Devices that write",
+        Text::RevokeReasonLabel => "Why (optional)",
+        Text::RevokeDeviceButton => "Revoke {name}'s device",
+        Text::DeviceRevokedDone => {
+            "Revoked: what it wrote until now still counts; what it writes later waits for a coordinator."
+        }
+        Text::InvitationsHeading => "Invites",
+        Text::NoInvitations => "No invite made yet.",
+        Text::InvitationOpen => "not opened yet",
+        Text::InvitationUsed => "opened on the device with code {code}",
+        Text::InvitationUsedTwice => "opened on two devices: neither can write",
+        Text::InvitationWithdrawn => "withdrawn",
+        Text::InvitationWithdrawnReason => "Invite withdrawn",
+        Text::InvitationWithdrawnDone => "Withdrawn: the link lets no one in.",
+        Text::WithdrawInvitationButton => "Withdraw the invite for {name}",
+        Text::WhoIntroAsk => {
+            "Choose yourself: a coordinator then approves this device, and it writes in your name."
+        }
+        Text::HomeDeviceAsked => {
+            "This device is waiting for a coordinator's approval before it can write."
+        }
+        Text::HomeDeviceCannotWrite => {
+            "This device can read this timebank but not write in it yet: ask a coordinator to approve it."
+        }
+        Text::TrustCertificateNotValid => {
+            "The device with code {code} was certified by a device that may not certify, or for someone its invite was not for: it cannot write."
+        }
+        Text::TrustCertifyAgainDo => {
+            "If it is a member's device, approve it from a coordinator's device on the Sync page; then mark this resolved."
+        }
+        Text::TrustCertifiedForTwo => {
+            "The device with code {code} is certified for two members, so it writes for neither."
+        }
+        Text::TrustCertifiedForTwoDo => {
+            "Revoke it on the Sync page, then approve the member's device again."
+        }
+        Text::TrustInvitationNotValid => {
+            "An invite with code {code} was not made on a coordinator's device: it lets no one in."
+        }
+        Text::TrustInvitationNotValidDo => {
+            "Mark this resolved once checked; make a new invite if someone needs one."
+        }
+        Text::TrustInviteUsedTwice => {
+            "The invite with code {code} was opened on two devices: neither can write."
+        }
+        Text::TrustInviteUsedTwiceDo => {
+            "Find out which device is the member's and approve it on the Sync page; revoke the other."
+        }
+        Text::TrustRevocationNotValid => {
+            "A revocation of the device with code {code} does not count: it was not signed by a coordinator's device that could revoke."
+        }
+        Text::TrustRevokeAgainDo => {
+            "If the device should be revoked, revoke it from a coordinator's device; then mark this resolved."
+        }
+        Text::AcceptLateButton => "Let it count",
     }
 }
 
@@ -1952,6 +2113,104 @@ fn french(text: Text) -> &'static str {
             "Tally n'a pas pu se préparer à s'ouvrir sans réseau : {reason}"
         }
         Text::OpeningTimebank => "Ouverture de toute la banque de temps…",
+        Text::InviteMemberLabel => "Pour qui est l’invitation ?",
+        Text::InviteMemberHint => "L’appareil qui ouvre le lien écrit pour ce membre seulement.",
+        Text::InviteMemberNeeded => "Choisissez le membre.",
+        Text::UnknownPerson => "quelqu’un qui n’est plus dans la banque de temps",
+        Text::ThisDeviceHeading => "Cet appareil",
+        Text::ThisDeviceMember => "Cet appareil écrit pour {name}.",
+        Text::ThisDeviceCoordinator => "Cet appareil écrit pour {name}, comme coordinateur.",
+        Text::ThisDeviceCode => "Son code : {code}",
+        Text::ThisDeviceAsked => {
+            "Cet appareil a demandé à écrire pour {name}. Un coordinateur l’approuve sur son propre appareil. Son code :"
+        }
+        Text::ThisDeviceCompare => {
+            "Lisez ce code au coordinateur, ou montrez-le : il vérifie que son écran affiche le même code avant d’approuver."
+        }
+        Text::ThisDeviceQr => "Code QR de la demande de cet appareil",
+        Text::ThisDeviceCannotWrite => {
+            "Cet appareil peut lire cette banque de temps mais pas encore y écrire : un coordinateur doit l’approuver. Dites qui vous êtes et demandez."
+        }
+        Text::ThisDeviceRevoked => {
+            "Un coordinateur a révoqué cet appareil : il peut lire cette banque de temps, mais plus y écrire."
+        }
+        Text::ThisDeviceNoKey => {
+            "Ce navigateur ne sait pas signer les écritures : sur cet appareil, vous pouvez seulement lire cette banque de temps. Un Chrome, Safari ou Firefox récent peut écrire."
+        }
+        Text::ThisDeviceTag => "cet appareil",
+        Text::AskHeading => "Demander à écrire",
+        Text::AskAgainHeading => "Redemander, pour quelqu’un d’autre",
+        Text::AskMemberLabel => "Qui êtes-vous ?",
+        Text::AskDeviceLabel => "Nom de cet appareil (facultatif)",
+        Text::AskButton => "Demander à un coordinateur",
+        Text::RequestsHeading => "Appareils qui demandent à écrire",
+        Text::NoRequests => "Aucun appareil n’attend d’approbation.",
+        Text::RequestWhat => "Un appareil demande à écrire pour {name}.",
+        Text::RequestWhatNamed => "Un appareil ({device}) demande à écrire pour {name}.",
+        Text::RequestCode => "Son code : {code}",
+        Text::RequestCompare => {
+            "N’approuvez que si le même code s’affiche sur cet appareil, entre les mains de cette personne."
+        }
+        Text::ApproveAsCoordinator => "Comme appareil de coordinateur",
+        Text::ApproveDeviceButton => "Approuver pour {name}",
+        Text::DeclineButton => "Refuser",
+        Text::ApprovedDone => "Approuvé : l’appareil pourra écrire dès qu’il se synchronise.",
+        Text::DeclinedDone => "Refusé.",
+        Text::WritingDevicesHeading => "Appareils qui écrivent",
+        Text::RevokeReasonLabel => "Pourquoi (facultatif)",
+        Text::RevokeDeviceButton => "Révoquer l’appareil de {name}",
+        Text::DeviceRevokedDone => {
+            "Révoqué : ce qu’il a écrit jusqu’ici compte toujours ; ce qu’il écrira ensuite attendra un coordinateur."
+        }
+        Text::InvitationsHeading => "Invitations",
+        Text::NoInvitations => "Aucune invitation pour l’instant.",
+        Text::InvitationOpen => "pas encore ouverte",
+        Text::InvitationUsed => "ouverte sur l’appareil au code {code}",
+        Text::InvitationUsedTwice => "ouverte sur deux appareils : aucun ne peut écrire",
+        Text::InvitationWithdrawn => "retirée",
+        Text::InvitationWithdrawnReason => "Invitation retirée",
+        Text::InvitationWithdrawnDone => "Retirée : le lien ne fait plus entrer personne.",
+        Text::WithdrawInvitationButton => "Retirer l’invitation pour {name}",
+        Text::WhoIntroAsk => {
+            "Choisissez-vous : un coordinateur approuve ensuite cet appareil, et il écrit en votre nom."
+        }
+        Text::HomeDeviceAsked => {
+            "Cet appareil attend l’approbation d’un coordinateur avant de pouvoir écrire."
+        }
+        Text::HomeDeviceCannotWrite => {
+            "Cet appareil peut lire cette banque de temps mais pas encore y écrire : demandez à un coordinateur de l’approuver."
+        }
+        Text::TrustCertificateNotValid => {
+            "L’appareil au code {code} a été certifié par un appareil qui n’en a pas le droit, ou pour quelqu’un d’autre que la personne invitée : il ne peut pas écrire."
+        }
+        Text::TrustCertifyAgainDo => {
+            "Si c’est l’appareil d’un membre, approuvez-le depuis l’appareil d’un coordinateur, page Synchronisation ; puis marquez ce point comme traité."
+        }
+        Text::TrustCertifiedForTwo => {
+            "L’appareil au code {code} est certifié pour deux membres : il n’écrit pour aucun."
+        }
+        Text::TrustCertifiedForTwoDo => {
+            "Révoquez-le page Synchronisation, puis approuvez à nouveau l’appareil du membre."
+        }
+        Text::TrustInvitationNotValid => {
+            "Une invitation au code {code} n’a pas été faite sur l’appareil d’un coordinateur : elle ne fait entrer personne."
+        }
+        Text::TrustInvitationNotValidDo => {
+            "Marquez ce point comme traité une fois vérifié ; faites une nouvelle invitation si quelqu’un en a besoin."
+        }
+        Text::TrustInviteUsedTwice => {
+            "L’invitation au code {code} a été ouverte sur deux appareils : aucun ne peut écrire."
+        }
+        Text::TrustInviteUsedTwiceDo => {
+            "Trouvez lequel est l’appareil du membre et approuvez-le page Synchronisation ; révoquez l’autre."
+        }
+        Text::TrustRevocationNotValid => {
+            "Une révocation de l’appareil au code {code} ne compte pas : elle n’a pas été signée par l’appareil d’un coordinateur qui pouvait révoquer."
+        }
+        Text::TrustRevokeAgainDo => {
+            "Si l’appareil doit être révoqué, révoquez-le depuis l’appareil d’un coordinateur ; puis marquez ce point comme traité."
+        }
+        Text::AcceptLateButton => "Le faire compter",
     }
 }
 

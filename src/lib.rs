@@ -13,6 +13,7 @@
 mod cached_view;
 pub mod device_key;
 mod device_lock;
+mod devices;
 mod files;
 mod first_paint;
 mod form;

@@ -106,6 +106,36 @@ struct Open {
     actors_read: Vec<String>,
 }
 
+impl Open {
+    /// Who this device acts for: once the timebank's trust is founded and
+    /// the device certified, the member its certificate names, whoever was
+    /// chosen on it before; otherwise the person chosen on it.
+    fn acting(&self) -> Option<&MemberId> {
+        if self.timebank.trust_founded()
+            && let Some(standing) = self.timebank.own_standing()
+        {
+            return Some(&standing.member);
+        }
+        self.me.as_ref()
+    }
+}
+
+/// Why this device may not write in `timebank`, if it may not: once the
+/// trust is founded, only a certified device that is not revoked writes.
+pub fn write_refusal(timebank: &Timebank) -> Option<LedgerError> {
+    if !timebank.trust_founded() {
+        return None;
+    }
+    if timebank.device_key().is_none() {
+        return Some(LedgerError::NoDeviceKey);
+    }
+    match timebank.own_standing() {
+        None => Some(LedgerError::DeviceNotCertified),
+        Some(standing) if standing.is_revoked() => Some(LedgerError::DeviceRevoked),
+        Some(_) => None,
+    }
+}
+
 /// How long after the last change the timebank is saved: a burst of changes
 /// (slips entered one after another) is saved once. Hiding or leaving the
 /// page saves at once.
@@ -225,11 +255,12 @@ impl Session {
     fn keep_view(&self) {
         self.open.update_value(|open| {
             if let Some(open) = open {
-                let mut view = CachedView::derive(&mut open.timebank, open.me.as_ref());
+                let me = open.acting().cloned();
+                let mut view = CachedView::derive(&mut open.timebank, me.as_ref());
                 view.page = crate::first_paint::capture(
                     &view,
                     &open.saved.id,
-                    open.me.as_ref().map(|me| me.as_str()),
+                    me.as_ref().map(|me| me.as_str()),
                 );
                 // A view that cannot be written only makes the next opening slower.
                 let _ = storage::set_cached_view(&mut BrowserStore, &open.saved.id, &view);
@@ -330,18 +361,24 @@ impl Session {
     /// timebank is open. Tracks changes, so views re-render after each one.
     pub fn read<R>(&self, f: impl FnOnce(&Timebank, Option<&MemberId>) -> R) -> Option<R> {
         self.revision.track();
-        self.open.with_value(|open| {
-            open.as_ref()
-                .map(|open| f(&open.timebank, open.me.as_ref()))
-        })
+        self.open
+            .with_value(|open| open.as_ref().map(|open| f(&open.timebank, open.acting())))
     }
 
     /// Whether the person using this device is an active coordinator (and,
-    /// on a shared tablet, has unlocked coordinator mode).
+    /// on a shared tablet, has unlocked coordinator mode). Once the
+    /// timebank's trust is founded, only a coordinator's certified device
+    /// that is not revoked acts as one.
     pub fn is_coordinator(&self) -> bool {
         !self.lock.with(|lock| lock.locked)
             && self
-                .read(|tb, me| me.is_some_and(|me| tb.is_coordinator(me)))
+                .read(|tb, me| {
+                    me.is_some_and(|me| tb.is_coordinator(me))
+                        && (!tb.trust_founded()
+                            || tb.own_standing().is_some_and(|standing| {
+                                standing.role == ledger::Role::Coordinator && !standing.is_revoked()
+                            }))
+                })
                 .unwrap_or(false)
     }
 
@@ -483,7 +520,10 @@ impl Session {
         }
         let result = self.open.try_update_value(|open| {
             let open = open.as_mut().ok_or(LedgerError::UnknownMember)?;
-            let me = open.me.clone().ok_or(LedgerError::UnknownMember)?;
+            if let Some(refusal) = write_refusal(&open.timebank) {
+                return Err(refusal);
+            }
+            let me = open.acting().cloned().ok_or(LedgerError::UnknownMember)?;
             let result = operation(&mut open.timebank, &me, now())?;
             open.dirty = true;
             Ok(result)
@@ -518,6 +558,7 @@ impl Session {
             });
             session.keep_actors(&id);
             session.seal();
+            crate::devices::found_if_due(session);
         };
         match crate::device_key::cached() {
             Some(signer) => adopt(signer),
@@ -781,6 +822,9 @@ impl Session {
             name: name.to_string(),
             unit_label: unit_label.to_string(),
             settings: Settings::default(),
+            // The key opened at start (none in a browser without Ed25519):
+            // the new timebank's id pins this device as its founder.
+            founder_key: crate::device_key::cached().map(|signer| signer.key()),
         };
         let founder = NewMember {
             name: founder.to_string(),
@@ -1009,6 +1053,108 @@ impl Session {
         });
         self.keep_view();
         self.revision.update(|r| *r += 1);
+        crate::devices::found_if_due(*self);
+    }
+
+    /// Writes a record this device signs (a certificate, an invitation, a
+    /// request, a revocation, an acceptance): `prepare` gives the ledger's
+    /// draft and the bytes to sign, the browser signs them, and `add` writes
+    /// the draft with its signature in one change, which is then saved.
+    /// Runs while no sealing runs, so each record takes its own number.
+    pub async fn write_signed<D>(
+        &self,
+        prepare: impl FnOnce(
+            &mut Timebank,
+            Option<&MemberId>,
+            Timestamp,
+        ) -> Result<(D, Vec<u8>), LedgerError>,
+        add: impl FnOnce(
+            &mut Timebank,
+            D,
+            ledger::trust::Signature,
+            Timestamp,
+        ) -> Result<(), LedgerError>,
+    ) -> Result<(), LedgerError> {
+        let signer = crate::device_key::device_key()
+            .await
+            .map_err(|_| LedgerError::NoDeviceKey)?;
+        self.take_sealing().await;
+        let result = async {
+            let (id, prepared) = self
+                .open
+                .try_update_value(|open| {
+                    open.as_mut().map(|open| {
+                        let me = open.acting().cloned();
+                        (
+                            open.saved.id.clone(),
+                            prepare(&mut open.timebank, me.as_ref(), now()),
+                        )
+                    })
+                })
+                .flatten()
+                .ok_or(LedgerError::UnknownMember)?;
+            let (draft, bytes) = prepared?;
+            let signature = signer
+                .sign(&bytes)
+                .await
+                .map_err(|_| LedgerError::BadSignature)?;
+            self.with(&id, |timebank, _| add(timebank, draft, signature, now()))
+                .ok_or(LedgerError::UnknownMember)??;
+            self.mark_dirty(&id);
+            Ok(())
+        }
+        .await;
+        self.release_sealing();
+        if result.is_ok() {
+            self.schedule_save();
+            self.revision.update(|r| *r += 1);
+        }
+        result
+    }
+
+    /// Writes what needs no signature by this device's key (accepting an
+    /// invite, signed by the invite's own key; declining a request), then
+    /// saves. Unlike [`Session::change`], a device that is not certified
+    /// yet may do it.
+    pub fn write_as_device<R>(
+        &self,
+        operation: impl FnOnce(&mut Timebank, Timestamp) -> Result<R, LedgerError>,
+    ) -> Result<R, LedgerError> {
+        let id = self.current_id().ok_or(LedgerError::UnknownMember)?;
+        let result = self
+            .with(&id, |timebank, _| operation(timebank, now()))
+            .ok_or(LedgerError::UnknownMember)??;
+        self.mark_dirty(&id);
+        self.schedule_save();
+        self.revision.update(|r| *r += 1);
+        Ok(result)
+    }
+
+    /// Waits until no sealing runs, then holds the sealing turn.
+    async fn take_sealing(&self) {
+        loop {
+            let taken = self
+                .sealing
+                .try_update_value(|state| {
+                    if state.0 {
+                        false
+                    } else {
+                        *state = (true, false);
+                        true
+                    }
+                })
+                .unwrap_or(true);
+            if taken {
+                return;
+            }
+            pause().await;
+        }
+    }
+
+    /// Gives the sealing turn back, and seals what waits.
+    fn release_sealing(&self) {
+        self.sealing.set_value((false, false));
+        self.seal();
     }
 }
 

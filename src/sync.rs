@@ -85,6 +85,9 @@ pub enum JoinError {
     /// What arrived is not a Tally timebank (why, if it could not be
     /// opened), or not the invited one.
     NotATimebank(Option<ledger::LoadError>),
+    /// The timebank opened, but the device could not certify itself with
+    /// the invite's key.
+    NotCertified(ledger::LedgerError),
 }
 
 /// An invite, as carried in the fragment of a `/join#…` link.
@@ -93,26 +96,64 @@ pub struct Invite {
     pub relay: String,
     pub document: DocumentId,
     pub token: String,
+    /// In a timebank whose trust is founded: who the device that opens the
+    /// link will be, and the invite's secret it certifies itself with.
+    pub certify: Option<InvitedAs>,
+}
+
+/// The member an invite is for, and its one-use key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitedAs {
+    /// The invite key's secret, 64 hex digits.
+    pub secret: String,
+    pub member: ledger::MemberId,
+    pub role: ledger::Role,
 }
 
 impl Invite {
     pub fn link(&self, app_origin: &str) -> String {
         let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
-        format!(
+        let mut link = format!(
             "{app_origin}/join#r={}&d={}&t={}",
             encode(&self.relay),
             self.document,
             encode(&self.token)
-        )
+        );
+        if let Some(invited) = &self.certify {
+            link.push_str(&format!("&k={}&m={}", invited.secret, invited.member));
+            if invited.role == ledger::Role::Coordinator {
+                link.push_str("&c=1");
+            }
+        }
+        link
     }
 
-    /// Reads `r=…&d=…&t=…` (a link's fragment, without the `#`).
+    /// Reads `r=…&d=…&t=…` and, for an invite to be a member, `k=…&m=…`
+    /// (and `c=1` for a coordinator) from a link's fragment, without the `#`.
     pub fn from_fragment(fragment: &str) -> Option<Invite> {
         let params = web_sys::UrlSearchParams::new_with_str(fragment).ok()?;
+        let certify = match (params.get("k"), params.get("m")) {
+            (None, None) => None,
+            (Some(secret), Some(member)) => {
+                ledger::trust::InviteSecret::parse(&secret)?;
+                Some(InvitedAs {
+                    secret,
+                    member: ledger::MemberId::parse(&member)?,
+                    role: if params.get("c").as_deref() == Some("1") {
+                        ledger::Role::Coordinator
+                    } else {
+                        ledger::Role::Member
+                    },
+                })
+            }
+            // Half an invite key is a link cut short.
+            _ => return None,
+        };
         Some(Invite {
             relay: relay_api::normal_url(&params.get("r")?)?,
             document: params.get("d")?.parse().ok()?,
             token: params.get("t")?,
+            certify,
         })
     }
 }

@@ -20,6 +20,9 @@ struct Shown {
     what: String,
     what_to_do: String,
     exchange: Option<ExchangeId>,
+    /// An exchange recorded after its device was revoked: a coordinator
+    /// can let it count.
+    acceptable: Option<ExchangeId>,
 }
 
 fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
@@ -153,6 +156,36 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
                 .to_string(),
             Some(exchange.clone()),
         ),
+        AttentionItem::Trust(problem) => {
+            use ledger::trust::TrustProblem as P;
+            let code = ledger::trust_problem_codes(problem)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            let (what, what_to_do) = match problem {
+                P::CertificateNotValid { .. } => {
+                    (Text::TrustCertificateNotValid, Text::TrustCertifyAgainDo)
+                }
+                P::CertifiedForTwoMembers { .. } => {
+                    (Text::TrustCertifiedForTwo, Text::TrustCertifiedForTwoDo)
+                }
+                P::InvitationNotValid { .. } => (
+                    Text::TrustInvitationNotValid,
+                    Text::TrustInvitationNotValidDo,
+                ),
+                P::InviteUsedTwice { .. } => {
+                    (Text::TrustInviteUsedTwice, Text::TrustInviteUsedTwiceDo)
+                }
+                P::RevocationNotValid { .. } | P::RevokedAfterOwnRevocation { .. } => {
+                    (Text::TrustRevocationNotValid, Text::TrustRevokeAgainDo)
+                }
+            };
+            (
+                language.fill(what, &[("code", &code)]),
+                language.text(what_to_do).to_string(),
+                None,
+            )
+        }
         AttentionItem::Doubted { exchange, doubt } => (
             language.text(Text::doubt(*doubt)).to_string(),
             language
@@ -165,11 +198,19 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
             Some(exchange.clone()),
         ),
     };
+    let acceptable = match item {
+        AttentionItem::Doubted {
+            exchange,
+            doubt: ledger::Doubt::AfterRevocation,
+        } => Some(exchange.clone()),
+        _ => None,
+    };
     Shown {
         key: item.key(),
         what,
         what_to_do,
         exchange,
+        acceptable,
     }
 }
 
@@ -230,6 +271,17 @@ pub fn Attention() -> impl IntoView {
                                         <label for=note_id.clone()>{t(Text::ResolveNoteLabel)}</label>
                                         <input id=note_id type="text" prop:value=move || note.get() on:input=move |e| note.set(event_target_value(&e)) />
                                     </div>
+                                    {shown.acceptable.clone().map(|id| view! {
+                                        <button type="button" class="button primary" on:click=move |_| {
+                                            let id = id.clone();
+                                            leptos::task::spawn_local(async move {
+                                                match crate::devices::accept_late(session, id).await {
+                                                    Ok(()) => error.set(None),
+                                                    Err(problem) => error.set(Some(locale.language().error(&problem))),
+                                                }
+                                            });
+                                        }>{t(Text::AcceptLateButton)}</button>
+                                    })}
                                     <button type="button" class="button" on:click=resolve>{t(Text::ResolveButton)}</button>
                                 </li>
                             }

@@ -45,6 +45,7 @@ pub fn Home() -> impl IntoView {
         <Title text=move || t(Text::NavHome).to_string() />
         <section class="page" aria-labelledby="home-heading">
             <PageHeading id="home-heading">{timebank_name}</PageHeading>
+            <DeviceNotice />
             <div class="balance-card">
                 <h2>{move || t(Text::YourBalance)}</h2>
                 <p class="balance" data-testid="my-balance">
@@ -198,5 +199,31 @@ pub fn CachedHome() -> impl IntoView {
             data-view="cached"
             inner_html=move || crate::first_paint::home_html(&view(), locale.language())
         ></section>
+    }
+}
+
+/// Tells the person when this device cannot write in the timebank (not
+/// approved yet, revoked, or a browser that cannot sign), with the way to
+/// the device's page.
+#[component]
+fn DeviceNotice() -> impl IntoView {
+    use crate::devices::Standing;
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    move || {
+        let text = match session.read(|tb, _| crate::devices::standing_of(tb))? {
+            Standing::Waiting { asked: Some(_) } => Text::HomeDeviceAsked,
+            Standing::Waiting { asked: None } => Text::HomeDeviceCannotWrite,
+            Standing::Revoked => Text::ThisDeviceRevoked,
+            Standing::NoKey => Text::ThisDeviceNoKey,
+            Standing::Open | Standing::Certified { .. } => return None,
+        };
+        Some(view! {
+            <div class="notice" role="status" data-testid="device-notice">
+                <p>{t(text)}</p>
+                <A href="/devices">{t(Text::ThisDeviceHeading)}</A>
+            </div>
+        })
     }
 }

@@ -74,6 +74,11 @@ pub fn SyncPage() -> impl IntoView {
     let sync = Sync::get();
     let session = Session::get();
     let stopped = RwSignal::new(false);
+    // Read again after every change to the timebank, but the sections
+    // below are made again only when the setting itself changes (a half
+    // made invite would be lost otherwise).
+    let setting = Memo::new(move |_| sync.setting());
+    let coordinator = Memo::new(move |_| session.is_coordinator());
     let stop = move |_| {
         if sync.set_setting(None).is_ok() {
             stopped.set(true);
@@ -92,21 +97,28 @@ pub fn SyncPage() -> impl IntoView {
                 </button>
             </Show>
             <p class="success" role="status">{move || stopped.get().then(|| t(Text::SyncStopped))}</p>
-            {move || match sync.setting() {
+            {move || match setting.get() {
                 Some(setting) => {
                     let url = setting.url.clone();
                     view! {
                         <p>{move || locale.language().fill(Text::SyncRelayIs, &[("url", &url)])}</p>
-                        <Show when=move || setting.coordinator && session.is_coordinator()>
+                        <Show when=move || setting.coordinator && coordinator.get()>
                             <Invites />
                         </Show>
                         <button type="button" class="button" on:click=stop>{move || t(Text::SyncStop)}</button>
                     }
                     .into_any()
                 }
-                None if session.is_coordinator() => view! { <ShareForm /> }.into_any(),
+                None if coordinator.get() => view! { <ShareForm /> }.into_any(),
                 None => view! { <p>{move || t(Text::SyncAskForInvite)}</p> }.into_any(),
             }}
+            <crate::pages::ThisDevice />
+            <Show when=move || {
+                session.is_coordinator()
+                    && session.read(|tb, _| tb.trust_founded()).unwrap_or(false)
+            }>
+                <crate::pages::DeviceApprovals />
+            </Show>
         </section>
     }
 }
@@ -177,9 +189,21 @@ fn Invites() -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
     let sync = Sync::get();
+    let session = Session::get();
     let label = RwSignal::new(String::new());
     let as_coordinator = RwSignal::new(false);
     let label_error = RwSignal::new(None::<String>);
+    // Once the timebank's trust is founded, an invite is for one member:
+    // the device that opens it is certified for them alone.
+    let founded = move || session.read(|tb, _| tb.trust_founded()).unwrap_or(false);
+    let for_member = RwSignal::new(String::new());
+    let member_error = RwSignal::new(None::<String>);
+    // Remade only when the list changes, so a choice already made stays shown.
+    let choices = Memo::new(move |_| {
+        session
+            .read(|tb, _| crate::pages::invite_choices(tb, locale.language()))
+            .unwrap_or_default()
+    });
     let problem = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let link = RwSignal::new(None::<String>);
@@ -204,7 +228,28 @@ fn Invites() -> impl IntoView {
     let create = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let language = locale.language();
-        let name = label.get_untracked().trim().to_string();
+        let member = if founded() {
+            match ledger::MemberId::parse(&for_member.get_untracked()) {
+                Some(member) => Some(member),
+                None => {
+                    member_error.set(Some(language.text(Text::InviteMemberNeeded).to_string()));
+                    crate::form::focus_first_invalid();
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        member_error.set(None);
+        let mut name = label.get_untracked().trim().to_string();
+        if name.is_empty()
+            && let Some(member) = &member
+        {
+            name = session
+                .read(|tb, _| tb.member(member).map(|m| m.name.clone()))
+                .flatten()
+                .unwrap_or_default();
+        }
         if name.is_empty() {
             label_error.set(Some(language.text(Text::SyncNameNeeded).to_string()));
             crate::form::focus_first_invalid();
@@ -215,7 +260,28 @@ fn Invites() -> impl IntoView {
             return;
         };
         let coordinator = as_coordinator.get_untracked();
+        let role = if coordinator {
+            ledger::Role::Coordinator
+        } else {
+            ledger::Role::Member
+        };
         spawn_local(async move {
+            // The invitation is written (and signed) first: a link is only
+            // handed out for an invite the timebank knows.
+            let certify = match member {
+                Some(member) => match crate::devices::invite(session, member.clone(), role).await {
+                    Ok(secret) => Some(crate::sync::InvitedAs {
+                        secret: secret.to_hex(),
+                        member,
+                        role,
+                    }),
+                    Err(error) => {
+                        problem.set(Some(language.error(&error)));
+                        return;
+                    }
+                },
+                None => None,
+            };
             let issued = relay_api::invite(
                 &setting.url,
                 &setting.token,
@@ -230,6 +296,7 @@ fn Invites() -> impl IntoView {
                         relay: setting.url.clone(),
                         document,
                         token: issued.token,
+                        certify,
                     };
                     link.set(Some(invite.link(&crate::sync::app_origin())));
                     label.set(String::new());
@@ -275,6 +342,25 @@ fn Invites() -> impl IntoView {
             <h2 id="invite-heading">{move || t(Text::SyncInviteHeading)}</h2>
             <p>{move || t(Text::SyncInviteIntro)}</p>
             <form class="stack" on:submit=create novalidate=true aria-labelledby="invite-heading">
+                <Show when=founded>
+                    <div class="field" class:invalid=move || member_error.get().is_some()>
+                        <label for="invite-member">{move || t(Text::InviteMemberLabel)}</label>
+                        <p id="invite-member-hint" class="hint">{move || t(Text::InviteMemberHint)}</p>
+                        <select
+                            id="invite-member"
+                            aria-describedby="invite-member-hint invite-member-error"
+                            aria-invalid=move || member_error.get().is_some().then_some("true")
+                            prop:value=move || for_member.get()
+                            on:change=move |event| for_member.set(event_target_value(&event))
+                        >
+                            <option value="">{move || t(Text::ChooseMember)}</option>
+                            {move || choices.get().into_iter().map(|(id, label)| view! {
+                                <option value=id.to_string()>{label}</option>
+                            }).collect_view()}
+                        </select>
+                        <p id="invite-member-error" class="error">{move || member_error.get()}</p>
+                    </div>
+                </Show>
                 <TextField id="invite-label" label=Signal::derive(move || t(Text::SyncInviteLabel)) value=label error=label_error />
                 <label class="choice" for="invite-coordinator">
                     <input

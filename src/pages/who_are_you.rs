@@ -1,4 +1,8 @@
-//! Choosing who is using this device, after opening a timebank from a file.
+//! Choosing who is using this device, after opening a timebank from a file
+//! (or joining with an invite for no one in particular). Once the
+//! timebank's trust is founded, choosing is asking: the device can read,
+//! and it writes for the person chosen once a coordinator approves it (a
+//! device already certified is its member's, and is not asked).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,6 +19,16 @@ pub fn WhoAreYou() -> impl IntoView {
     let t = move |text| locale.t(text);
     let session = Session::get();
     let navigate = use_navigate();
+    let standing = move || session.read(|tb, _| crate::devices::standing_of(tb));
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |_| {
+            if matches!(standing(), Some(crate::devices::Standing::Certified { .. })) {
+                navigate("/", Default::default());
+            }
+        });
+    }
+    let problem = RwSignal::new(None::<String>);
     let query = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
     let total = RwSignal::new(0_usize);
@@ -33,7 +47,13 @@ pub fn WhoAreYou() -> impl IntoView {
         <Title text=move || t(Text::WhoTitle).to_string() />
         <section class="page" aria-labelledby="who-heading">
             <PageHeading id="who-heading">{move || t(Text::WhoTitle)}</PageHeading>
-            <p>{move || t(Text::WhoIntro)}</p>
+            <p>{move || {
+                if matches!(standing(), Some(crate::devices::Standing::Waiting { .. })) {
+                    t(Text::WhoIntroAsk)
+                } else {
+                    t(Text::WhoIntro)
+                }
+            }}</p>
             <SearchField id="who-search" label=Signal::derive(move || t(Text::SearchMembersLabel)) query=query shown=shown />
             <ul class="choice-list">
                 {move || {
@@ -43,7 +63,20 @@ pub fn WhoAreYou() -> impl IntoView {
                             let navigate = navigate.clone();
                             let choose = move |_| {
                                 session.choose_me(id.clone());
-                                navigate("/", Default::default());
+                                if !matches!(standing(), Some(crate::devices::Standing::Waiting { .. })) {
+                                    navigate("/", Default::default());
+                                    return;
+                                }
+                                // A founded timebank: ask a coordinator, then
+                                // show the code to compare.
+                                let navigate = navigate.clone();
+                                let id = id.clone();
+                                leptos::task::spawn_local(async move {
+                                    match crate::devices::ask(session, id, String::new()).await {
+                                        Ok(()) => navigate("/devices", Default::default()),
+                                        Err(error) => problem.set(Some(locale.language().error(&error))),
+                                    }
+                                });
                             };
                             view! {
                                 <li>
@@ -55,6 +88,7 @@ pub fn WhoAreYou() -> impl IntoView {
                 }}
             </ul>
             <ShowMore total=total shown=shown />
+            <p class="error" role="alert">{move || problem.get()}</p>
         </section>
     }
 }

@@ -48,6 +48,7 @@ fn timebank() -> (Timebank, MemberId) {
             name: "Riverside".into(),
             unit_label: "hours".into(),
             settings: Settings::default(),
+            founder_key: None,
         },
         NewMember {
             name: "Cora".into(),

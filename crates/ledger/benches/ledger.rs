@@ -96,6 +96,7 @@ fn build(size: &Size) -> (Timebank, MemberId, Vec<MemberId>) {
                 credit_ceiling_minutes: 100_000,
                 ..Settings::default()
             },
+            founder_key: None,
         },
         NewMember {
             name: "Coordinator".into(),

@@ -18,6 +18,18 @@ pub enum LedgerError {
     NotCoordinatorDevice,
     #[error("This exchange is not waiting for a coordinator's decision.")]
     NotWaiting,
+    #[error("Only the device this timebank was created on can found its trust.")]
+    NotTheFoundingDevice,
+    #[error(
+        "This device cannot write in this timebank yet: a coordinator must approve it first. See This device."
+    )]
+    DeviceNotCertified,
+    #[error("A coordinator revoked this device, so it can no longer write in this timebank.")]
+    DeviceRevoked,
+    #[error("This device can already write in this timebank: it needs no approval.")]
+    AlreadyCertified,
+    #[error("Only a member who is a coordinator can be given a coordinator's device.")]
+    NotACoordinatorMember,
     #[error(
         "A signature did not match what this device wrote, so nothing was signed. Try again; if it happens again, tell a coordinator."
     )]

@@ -52,7 +52,8 @@ pub use schema::{Resolution, SchemaError};
 pub use time::{Date, Month, Timestamp};
 pub use timebank::{
     AcceptanceDraft, AccountTotals, Added, AttentionItem, CertificateDraft, Doubt, HoursPurchase,
-    ImportSummary, LimitKind, LimitWarning, NewEvent, NewExchange, NewGroupExchange, NewListing,
-    NewMember, NewTimebank, Recorded, RevocationDraft, SEAL_MESSAGE, SealState, SequenceGap,
-    StatementLine, Timebank, ToSign, TradingDay, Unsealed, checked_name,
+    ImportSummary, InvitationDraft, InvitationState, LimitKind, LimitWarning, NewEvent,
+    NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank, Recorded, RequestDraft,
+    RevocationDraft, SEAL_MESSAGE, SealState, SequenceGap, StatementLine, Timebank, ToSign,
+    TradingDay, Unsealed, checked_name, trust_problem_codes,
 };

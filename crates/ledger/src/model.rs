@@ -24,6 +24,10 @@ pub struct TimebankInfo {
     /// What members call an hour here ("hours", "time credits", ...).
     pub unit_label: String,
     pub created_at: Timestamp,
+    /// For a timebank created with its founder's device key: the random
+    /// half its id was derived from, with that key. Only that key founds
+    /// its trust. `None` for a timebank created before, or without a key.
+    pub founding_nonce: Option<String>,
 }
 
 /// Rules a coordinator can change.

@@ -91,8 +91,9 @@ pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub use resolutions::{Resolution, read_resolutions, write_resolution};
 pub use trust::{
-    founding_changes, read_acceptances, read_certificates, read_revocations, read_roots,
-    trust_map_count, trust_record_at, write_acceptance, write_certificate, write_revocation,
+    founding_changes, read_acceptances, read_certificates, read_invitations, read_requests,
+    read_revocations, read_roots, remove_request, trust_map_count, trust_record_at,
+    write_acceptance, write_certificate, write_invitation, write_request, write_revocation,
     write_root,
 };
 
@@ -141,6 +142,9 @@ pub fn init(doc: &mut AutoCommit, info: &TimebankInfo, settings: &Settings) -> W
         "created_at",
         ScalarValue::Timestamp(info.created_at.0),
     )?;
+    if let Some(nonce) = &info.founding_nonce {
+        doc.put(&timebank, "founding_nonce", nonce.as_str())?;
+    }
     let settings_obj = doc.put_object(ROOT, SETTINGS, ObjType::Map)?;
     doc.put_object(&settings_obj, CATEGORIES, ObjType::Map)?;
     write_settings(doc, settings)?;
@@ -183,6 +187,7 @@ pub fn read_info(doc: &AutoCommit) -> Option<TimebankInfo> {
         name: string(doc, &obj, "name")?,
         unit_label: string(doc, &obj, "unit_label")?,
         created_at: Timestamp(int(doc, &obj, "created_at")?),
+        founding_nonce: string(doc, &obj, "founding_nonce"),
     })
 }
 

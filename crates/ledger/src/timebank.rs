@@ -21,9 +21,12 @@ mod reports;
 mod signing;
 mod trading_day;
 
-pub use attention::AttentionItem;
+pub use attention::{AttentionItem, trust_problem_codes};
 pub use board::{NewEvent, NewListing};
-pub use certificates::{AcceptanceDraft, CertificateDraft, RevocationDraft};
+pub use certificates::{
+    AcceptanceDraft, CertificateDraft, InvitationDraft, InvitationState, RequestDraft,
+    RevocationDraft,
+};
 pub use counting::{Doubt, SealState, SequenceGap};
 pub use exchanges::{
     HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, Recorded, StatementLine,
@@ -104,6 +107,11 @@ pub struct NewTimebank {
     pub name: String,
     pub unit_label: String,
     pub settings: Settings,
+    /// The founding device's key, when the app has one: the timebank's id
+    /// is then derived from it (see [`crate::trust::founded_id`]), so only
+    /// this device can found its trust, and no key written in later can
+    /// claim to have founded it.
+    pub founder_key: Option<crate::trust::DeviceKey>,
 }
 
 impl Timebank {
@@ -123,11 +131,17 @@ impl Timebank {
         let mut doc = AutoCommit::new().with_actor(random_actor(entropy.as_mut()));
         let mut id_bytes = [0u8; 16];
         entropy.fill(&mut id_bytes);
+        let random: String = id_bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let (id, founding_nonce) = match new.founder_key {
+            Some(key) => (crate::trust::founded_id(&key, &random), Some(random)),
+            None => (random, None),
+        };
         let info = TimebankInfo {
-            id: id_bytes.iter().map(|b| format!("{b:02x}")).collect(),
+            id,
             name,
             unit_label,
             created_at: now,
+            founding_nonce,
         };
         schema::init(&mut doc, &info, &new.settings)?;
         let founder = Member {

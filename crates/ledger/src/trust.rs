@@ -94,6 +94,19 @@ impl fmt::Display for DeviceKey {
     }
 }
 
+/// The id of a timebank created by the device with `key`, from the random
+/// `nonce` kept in the document: the first 16 bytes of a SHA-256 over a
+/// tag, the key and the nonce, in hex. Nobody can find another key that
+/// gives the same id, so the founding device is pinned by the id every
+/// device already knows the timebank by.
+pub fn founded_id(key: &DeviceKey, nonce: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"tally/timebank-id/1");
+    hasher.update(key.0);
+    hasher.update(nonce.as_bytes());
+    to_hex(&hasher.finalize()[..16])
+}
+
 /// An Ed25519 signature.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Signature([u8; 64]);
@@ -190,6 +203,8 @@ pub const EVENT_TAG: &str = "tally/exchange-event/1";
 pub const CERTIFICATE_TAG: &str = "tally/certificate/1";
 pub const REVOCATION_TAG: &str = "tally/revocation/1";
 pub const ACCEPTANCE_TAG: &str = "tally/acceptance/1";
+pub const INVITATION_TAG: &str = "tally/invitation/1";
+pub const REQUEST_TAG: &str = "tally/request/1";
 
 /// What an exchange's recording device signs: every field written once,
 /// and the device's own running number `seq` (a gap reveals a record that
@@ -420,6 +435,147 @@ impl Acceptance {
 
     pub fn is_signed(&self, timebank: &str) -> bool {
         verify(&self.by, self.bytes(timebank).as_bytes(), &self.signature)
+    }
+}
+
+/// A coordinator's device letting the holder of an invite's key certify one
+/// device for `member`, in `role`. The key's private half travels in the
+/// invite link (never in the document), so the device that opens the link
+/// certifies itself even while the coordinator is offline. It certifies
+/// once: an invite key that certified two devices certifies neither.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub key: DeviceKey,
+    pub member: MemberId,
+    pub role: Role,
+    pub issuer: DeviceKey,
+    pub issued_at: crate::time::Timestamp,
+    pub seq: u64,
+    pub signature: Signature,
+}
+
+/// What an invitation's coordinator device signs.
+pub fn invitation_bytes(
+    timebank: &str,
+    key: &DeviceKey,
+    member: &MemberId,
+    role: Role,
+    issuer: &DeviceKey,
+    issued_at: crate::time::Timestamp,
+    seq: u64,
+) -> Canonical {
+    let mut bytes = Canonical::new(INVITATION_TAG, timebank);
+    bytes
+        .key(key)
+        .text(member.as_str())
+        .text(role_name(role))
+        .key(issuer)
+        .signed(issued_at.0)
+        .unsigned(seq);
+    bytes
+}
+
+impl Invitation {
+    pub fn bytes(&self, timebank: &str) -> Canonical {
+        invitation_bytes(
+            timebank,
+            &self.key,
+            &self.member,
+            self.role,
+            &self.issuer,
+            self.issued_at,
+            self.seq,
+        )
+    }
+
+    pub fn is_signed(&self, timebank: &str) -> bool {
+        verify(
+            &self.issuer,
+            self.bytes(timebank).as_bytes(),
+            &self.signature,
+        )
+    }
+}
+
+/// An invite's key pair, from the 32 random bytes the invite link carries.
+/// Only the device that opens the link uses the private half, once, to sign
+/// its own certificate.
+pub struct InviteSecret(ed25519_dalek::SigningKey);
+
+impl InviteSecret {
+    pub fn from_seed(seed: [u8; 32]) -> InviteSecret {
+        InviteSecret(ed25519_dalek::SigningKey::from_bytes(&seed))
+    }
+
+    /// The seed as the link carries it (64 hex digits); `None` if `text` is
+    /// not one.
+    pub fn parse(text: &str) -> Option<InviteSecret> {
+        from_hex::<32>(text).map(InviteSecret::from_seed)
+    }
+
+    pub fn to_hex(&self) -> String {
+        to_hex(self.0.as_bytes())
+    }
+
+    pub fn key(&self) -> DeviceKey {
+        DeviceKey(self.0.verifying_key().to_bytes())
+    }
+
+    pub fn sign(&self, message: &[u8]) -> Signature {
+        use ed25519_dalek::Signer;
+        Signature(self.0.sign(message).to_bytes())
+    }
+}
+
+impl fmt::Debug for InviteSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "InviteSecret({})", self.key().fingerprint())
+    }
+}
+
+/// A device that cannot write yet asking a coordinator to certify it for
+/// `member`: written into the document (it reaches coordinators by sync or
+/// by a swapped file) and signed by the device's own key, so it names a key
+/// its writer holds. It gives no power: a coordinator compares the key's
+/// fingerprint with the one on the asking device's screen, then certifies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub device: DeviceKey,
+    pub member: MemberId,
+    /// What the person calls the device ("Ann's phone"); may be empty.
+    pub name: String,
+    pub at: crate::time::Timestamp,
+    pub signature: Signature,
+}
+
+/// What an asking device signs.
+pub fn request_bytes(
+    timebank: &str,
+    device: &DeviceKey,
+    member: &MemberId,
+    name: &str,
+    at: crate::time::Timestamp,
+) -> Canonical {
+    let mut bytes = Canonical::new(REQUEST_TAG, timebank);
+    bytes
+        .key(device)
+        .text(member.as_str())
+        .text(name)
+        .signed(at.0);
+    bytes
+}
+
+impl Request {
+    pub fn bytes(&self, timebank: &str) -> Canonical {
+        request_bytes(timebank, &self.device, &self.member, &self.name, self.at)
+    }
+
+    pub fn is_signed(&self, timebank: &str) -> bool {
+        verify(
+            &self.device,
+            self.bytes(timebank).as_bytes(),
+            &self.signature,
+        )
     }
 }
 

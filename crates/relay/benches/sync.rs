@@ -223,6 +223,7 @@ fn timebank_with_two_members(seed: u64) -> (Timebank, ledger::MemberId, ledger::
             name: "Bench".into(),
             unit_label: "hours".into(),
             settings: Settings::default(),
+            founder_key: None,
         },
         NewMember {
             name: "Cora".into(),

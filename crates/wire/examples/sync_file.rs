@@ -70,6 +70,7 @@ fn make(file: &str, count: usize) {
             name: "Interop Timebank".into(),
             unit_label: "hours".into(),
             settings: Settings::default(),
+            founder_key: None,
         },
         NewMember {
             name: "Cora".into(),

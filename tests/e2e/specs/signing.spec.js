@@ -11,7 +11,9 @@ import {
 } from '../support/page-checks.js';
 import { nav, createTimebank, addMember, record } from '../support/flows.js';
 
-const SIGNED = 'Signed by the device that recorded it';
+// Every timebank made by this release has its trust founded on the device
+// that created it, so that device is certified.
+const SIGNED = 'Signed by a certified device of the person who recorded it';
 
 async function openMyLatestExchange(page) {
   await nav(page, 'Home');

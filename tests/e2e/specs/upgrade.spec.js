@@ -321,10 +321,10 @@ test('a phone primed by the previous release keeps every timebank, and its offli
     // A fresh phone joins Riverside by invite and gets every exchange,
     // the two made offline under the previous release among them.
     await switchTo(page, 'Riverside');
-    const link = await createInvite(page, 'Second phone', { coordinator: true });
+    const link = await createInvite(page, 'Second phone', { coordinator: true, member: 'Cora (No. 1)' });
     joined = await browser.newContext({ baseURL: upgraded.url, viewport: PHONE });
     const second = await joined.newPage();
-    await joinByInvite(second, link, 'Cora (No. 1)');
+    await joinByInvite(second, link);
     await expect(second.getByRole('heading', { level: 1, name: 'Riverside' })).toBeVisible();
     expect(await whatIsShown(second, riversideMembers)).toEqual(riverside);
     await nav(second, 'Home');

@@ -71,9 +71,11 @@ export async function shareTimebank(page, relayUrl, deviceName = 'Cora’s phone
   await expectSynced(page);
 }
 
-/** Creates an invite on the sync page; returns its link. */
-export async function createInvite(page, label, { coordinator = false } = {}) {
+/** Creates an invite on the sync page for `member` (as the member list
+ * names them), as a coordinator's device if `coordinator`; returns its link. */
+export async function createInvite(page, label, { coordinator = false, member } = {}) {
   await nav(page, 'Sync');
+  if (member) await page.getByLabel('Who is the invite for?').selectOption({ label: member });
   await page.getByLabel('Who or which device is it for?').fill(label);
   if (coordinator) await page.getByLabel(/Its person is a coordinator/).check();
   await page.getByRole('button', { name: 'Create invite' }).click();
@@ -82,11 +84,12 @@ export async function createInvite(page, label, { coordinator = false } = {}) {
   return link.inputValue();
 }
 
-/** Opens an invite on a fresh phone and says who uses it. */
-export async function joinByInvite(page, link, person) {
+/** Opens an invite on a fresh phone: an invite for a member certifies the
+ * phone for them, so it lands on their home screen with no choice offered. */
+export async function joinByInvite(page, link) {
   await page.goto(link);
-  await expect(page.getByRole('heading', { level: 1, name: 'Who is using this device?' })).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: person }).click();
+  await expect(page.getByTestId('my-balance')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Who is using this device?' })).toHaveCount(0);
   await expectSynced(page);
 }
 

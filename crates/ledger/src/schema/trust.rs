@@ -11,6 +11,11 @@
 //!   revocations: map<"<device id>.<by device id>", map>         written once
 //!       device, by: str (key hex), cut: str (change hashes, sorted, comma-separated),
 //!       at: timestamp, reason: str, seq: uint, sig: bytes
+//!   invitations: map<"<invite key's device id>", map>         written once
+//!       key, issuer: str (key hex), member: str, role: str, issued_at: timestamp,
+//!       seq: uint, sig: bytes           an invite's key, which certifies one device
+//!   requests: map<"<device id>", map>     written by a device asking to be certified
+//!       device: str (key hex), member: str, name: str, at: timestamp, sig: bytes
 //!   acceptances: map<"<exchange id>.<by device id>", map>      written once
 //!       exchange: str, by: str (key hex), at: timestamp, seq: uint, sig: bytes
 //!                                       a coordinator device's decision that an exchange
@@ -21,13 +26,17 @@ use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
 
 use super::*;
-use crate::trust::{Acceptance, Certificate, DeviceKey, RecordRef, Revocation};
+use crate::trust::{
+    Acceptance, Certificate, DeviceKey, Invitation, RecordRef, Request, Revocation,
+};
 
 const TRUST: &str = "trust";
 const ROOTS: &str = "roots";
 const CERTIFICATES: &str = "certificates";
 const REVOCATIONS: &str = "revocations";
 const ACCEPTANCES: &str = "acceptances";
+const INVITATIONS: &str = "invitations";
+const REQUESTS: &str = "requests";
 
 /// Every `trust` map (more than one if two devices created it at once).
 fn trust_maps(doc: &AutoCommit) -> Vec<ObjId> {
@@ -88,17 +97,21 @@ fn records_in<T>(
         .collect()
 }
 
+fn read_role(fields: &Fields) -> Option<Role> {
+    match fields.string("role")?.as_str() {
+        "member" => Some(Role::Member),
+        "coordinator" => Some(Role::Coordinator),
+        _ => None,
+    }
+}
+
 fn read_certificate(doc: &AutoCommit, obj: &ObjId) -> Option<Certificate> {
     let fields = Fields::read(doc, obj);
     let seal = super::exchanges::read_seal(&fields)?;
     Some(Certificate {
         device: fields.string("device").and_then(|s| DeviceKey::parse(&s))?,
         member: fields.string("member").and_then(|s| MemberId::parse(&s))?,
-        role: match fields.string("role")?.as_str() {
-            "member" => Role::Member,
-            "coordinator" => Role::Coordinator,
-            _ => return None,
-        },
+        role: read_role(&fields)?,
         issuer: fields.string("issuer").and_then(|s| DeviceKey::parse(&s))?,
         issued_at: Timestamp(fields.int("issued_at")?),
         seq: seal.seq,
@@ -132,16 +145,116 @@ fn read_revocation(doc: &AutoCommit, obj: &ObjId) -> Option<Revocation> {
     })
 }
 
+pub fn read_invitations(doc: &AutoCommit) -> Vec<Invitation> {
+    let mut invitations = records_in(doc, INVITATIONS, read_invitation);
+    invitations.sort_by_key(|i| (i.key, i.issuer, i.seq));
+    invitations.dedup();
+    invitations
+}
+
+fn read_invitation(doc: &AutoCommit, obj: &ObjId) -> Option<Invitation> {
+    let fields = Fields::read(doc, obj);
+    let seal = super::exchanges::read_seal(&fields)?;
+    Some(Invitation {
+        key: fields.string("key").and_then(|s| DeviceKey::parse(&s))?,
+        member: fields.string("member").and_then(|s| MemberId::parse(&s))?,
+        role: read_role(&fields)?,
+        issuer: fields.string("issuer").and_then(|s| DeviceKey::parse(&s))?,
+        issued_at: Timestamp(fields.int("issued_at")?),
+        seq: seal.seq,
+        signature: seal.signature,
+    })
+}
+
+/// Every request whose signature is its device's own (one per device: a
+/// device asking again replaces its request).
+pub fn read_requests(doc: &AutoCommit, timebank: &str) -> Vec<Request> {
+    let mut requests = records_in(doc, REQUESTS, read_request);
+    requests.retain(|request| request.is_signed(timebank));
+    requests.sort_by_key(|request| (request.device, request.at));
+    requests.dedup();
+    requests
+}
+
+fn read_request(doc: &AutoCommit, obj: &ObjId) -> Option<Request> {
+    let fields = Fields::read(doc, obj);
+    let signature = match fields.scalar("sig")? {
+        ScalarValue::Bytes(bytes) => crate::trust::Signature::from_slice(bytes)?,
+        _ => return None,
+    };
+    Some(Request {
+        device: fields.string("device").and_then(|s| DeviceKey::parse(&s))?,
+        member: fields.string("member").and_then(|s| MemberId::parse(&s))?,
+        name: fields.string("name").unwrap_or_default(),
+        at: Timestamp(fields.int("at")?),
+        signature,
+    })
+}
+
 /// The `trust` map to write into, made (with its parts) if there is none.
 fn trust_for_writing(doc: &mut AutoCommit) -> WriteResult<ObjId> {
     if let Some(trust) = map(doc, &ROOT, TRUST) {
         return Ok(trust);
     }
     let trust = doc.put_object(ROOT, TRUST, ObjType::Map)?;
-    for part in [ROOTS, CERTIFICATES, REVOCATIONS, ACCEPTANCES] {
+    for part in [
+        ROOTS,
+        CERTIFICATES,
+        REVOCATIONS,
+        ACCEPTANCES,
+        INVITATIONS,
+        REQUESTS,
+    ] {
         doc.put_object(&trust, part, ObjType::Map)?;
     }
     Ok(trust)
+}
+
+/// The part `name` of the `trust` map to write into; a trust map made
+/// before the part existed gets it now.
+fn part_for_writing(doc: &mut AutoCommit, name: &str) -> WriteResult<ObjId> {
+    let trust = trust_for_writing(doc)?;
+    match map(doc, &trust, name) {
+        Some(part) => Ok(part),
+        None => Ok(doc.put_object(&trust, name, ObjType::Map)?),
+    }
+}
+
+pub fn write_invitation(doc: &mut AutoCommit, invitation: &Invitation) -> WriteResult<()> {
+    let all = part_for_writing(doc, INVITATIONS)?;
+    let obj = doc.put_object(&all, invitation.key.device_id().as_str(), ObjType::Map)?;
+    doc.put(&obj, "key", invitation.key.to_hex())?;
+    doc.put(&obj, "member", invitation.member.as_str())?;
+    doc.put(&obj, "role", crate::trust::role_name(invitation.role))?;
+    doc.put(&obj, "issuer", invitation.issuer.to_hex())?;
+    doc.put(
+        &obj,
+        "issued_at",
+        ScalarValue::Timestamp(invitation.issued_at.0),
+    )?;
+    let seal = Seal {
+        seq: invitation.seq,
+        signature: invitation.signature,
+    };
+    super::exchanges::write_seal(doc, &obj, &seal)
+}
+
+/// Writes (or replaces) this device's request to be certified. A request
+/// lives in the trust map even before any device founded the trust: the
+/// map's other parts are empty until then, and founding never replaces it.
+pub fn write_request(doc: &mut AutoCommit, request: &Request) -> WriteResult<()> {
+    let all = part_for_writing(doc, REQUESTS)?;
+    let obj = doc.put_object(&all, request.device.device_id().as_str(), ObjType::Map)?;
+    doc.put(&obj, "device", request.device.to_hex())?;
+    doc.put(&obj, "member", request.member.as_str())?;
+    doc.put(&obj, "name", request.name.as_str())?;
+    doc.put(&obj, "at", ScalarValue::Timestamp(request.at.0))?;
+    doc.put(
+        &obj,
+        "sig",
+        ScalarValue::Bytes(request.signature.as_bytes().to_vec()),
+    )?;
+    Ok(())
 }
 
 /// Records `key` as a root of the timebank's trust.
@@ -229,12 +342,7 @@ fn read_acceptance(doc: &AutoCommit, obj: &ObjId) -> Option<Acceptance> {
 }
 
 pub fn write_acceptance(doc: &mut AutoCommit, acceptance: &Acceptance) -> WriteResult<()> {
-    let trust = trust_for_writing(doc)?;
-    // A trust map made before acceptances existed gets the part now.
-    let all = match map(doc, &trust, ACCEPTANCES) {
-        Some(all) => all,
-        None => doc.put_object(&trust, ACCEPTANCES, ObjType::Map)?,
-    };
+    let all = part_for_writing(doc, ACCEPTANCES)?;
     let key = format!("{}.{}", acceptance.exchange, acceptance.by.device_id());
     let obj = doc.put_object(&all, key, ObjType::Map)?;
     doc.put(&obj, "exchange", acceptance.exchange.as_str())?;
@@ -245,6 +353,17 @@ pub fn write_acceptance(doc: &mut AutoCommit, acceptance: &Acceptance) -> WriteR
         signature: acceptance.signature,
     };
     super::exchanges::write_seal(doc, &obj, &seal)
+}
+
+/// Removes the request of `device` (a coordinator declined it).
+pub fn remove_request(doc: &mut AutoCommit, device: &DeviceKey) -> WriteResult<()> {
+    let key = device.device_id();
+    for all in parts(doc, REQUESTS) {
+        if doc.get(&all, key.as_str())?.is_some() {
+            doc.delete(&all, key.as_str())?;
+        }
+    }
+    Ok(())
 }
 
 /// Each root key with the change that wrote its founding certificate (its
@@ -282,6 +401,9 @@ pub fn trust_record_at(doc: &AutoCommit, record: RecordRef<'_>, heads: &[String]
         ),
         RecordRef::Revocation(revocation) => {
             (REVOCATIONS, record_key(&revocation.device, &revocation.by))
+        }
+        RecordRef::Invitation(invitation) => {
+            (INVITATIONS, invitation.key.device_id().as_str().to_string())
         }
     };
     let Ok(trusts) = doc.get_all_at(ROOT, TRUST, &heads) else {

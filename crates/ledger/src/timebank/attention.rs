@@ -10,6 +10,7 @@ use crate::ids::{Account, ExchangeId, MemberId};
 use crate::model::{Channel, Exchange, LifecycleAction, Status};
 use crate::schema::{self, Resolution};
 use crate::time::{Date, Month, Timestamp};
+use crate::trust::TrustProblem;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AttentionItem {
@@ -76,6 +77,36 @@ pub enum AttentionItem {
         device: crate::ids::DeviceId,
         missing: Vec<u64>,
     },
+    /// Once the timebank's trust is founded: a certificate, invitation or
+    /// revocation that does not count (see `trust::authority`).
+    Trust(TrustProblem),
+}
+
+/// The short code of each key a trust problem names (the first its device,
+/// then its signer), as devices show them.
+pub fn trust_problem_codes(problem: &TrustProblem) -> Vec<String> {
+    match problem {
+        TrustProblem::CertificateNotValid { device }
+        | TrustProblem::CertifiedForTwoMembers { device } => vec![device.fingerprint()],
+        TrustProblem::InvitationNotValid { key } | TrustProblem::InviteUsedTwice { key } => {
+            vec![key.fingerprint()]
+        }
+        TrustProblem::RevocationNotValid { device, by }
+        | TrustProblem::RevokedAfterOwnRevocation { device, by } => {
+            vec![device.fingerprint(), by.fingerprint()]
+        }
+    }
+}
+
+fn trust_problem_code(problem: &TrustProblem) -> &'static str {
+    match problem {
+        TrustProblem::CertificateNotValid { .. } => "certificate-not-valid",
+        TrustProblem::CertifiedForTwoMembers { .. } => "certified-for-two",
+        TrustProblem::InvitationNotValid { .. } => "invitation-not-valid",
+        TrustProblem::InviteUsedTwice { .. } => "invite-used-twice",
+        TrustProblem::RevocationNotValid { .. } => "revocation-not-valid",
+        TrustProblem::RevokedAfterOwnRevocation { .. } => "revoked-after-own-revocation",
+    }
 }
 
 impl AttentionItem {
@@ -124,6 +155,11 @@ impl AttentionItem {
             } => {
                 format!("locked-period:{month}:{exchange}")
             }
+            AttentionItem::Trust(problem) => format!(
+                "trust:{}:{}",
+                trust_problem_code(problem),
+                trust_problem_codes(problem).join(":")
+            ),
         }
     }
 
@@ -217,6 +253,36 @@ impl AttentionItem {
                 "Ask the member what they recorded on that device; record again what is missing, then mark this resolved."
                     .to_string(),
             ),
+            AttentionItem::Trust(problem) => {
+                let codes = trust_problem_codes(problem);
+                let code = codes.first().cloned().unwrap_or_default();
+                match problem {
+                    TrustProblem::CertificateNotValid { .. } => (
+                        format!("The device with code {code} was certified by a device that may not certify it, or for someone the invite was not for: it cannot write."),
+                        "If it is a member's device, certify it from a coordinator's device on the Sync page; then mark this resolved.".to_string(),
+                    ),
+                    TrustProblem::CertifiedForTwoMembers { .. } => (
+                        format!("The device with code {code} is certified for two members, so it acts for neither."),
+                        "Revoke it on the Sync page, then certify the member's device again.".to_string(),
+                    ),
+                    TrustProblem::InvitationNotValid { .. } => (
+                        format!("An invite with code {code} was not made on a coordinator's device: it lets no one in."),
+                        "Mark this resolved once checked; make a new invite if someone needs one.".to_string(),
+                    ),
+                    TrustProblem::InviteUsedTwice { .. } => (
+                        format!("The invite with code {code} was opened on two devices: neither can write."),
+                        "Find out which device is the member's and certify it on the Sync page; revoke the other.".to_string(),
+                    ),
+                    TrustProblem::RevocationNotValid { .. } => (
+                        format!("A revocation of the device with code {code} does not count: it was not signed by a coordinator's device."),
+                        "If the device should be revoked, revoke it from a coordinator's device; then mark this resolved.".to_string(),
+                    ),
+                    TrustProblem::RevokedAfterOwnRevocation { .. } => (
+                        format!("A revocation of the device with code {code} was signed by a device that had already been revoked: it does not count."),
+                        "If the device should be revoked, revoke it from a coordinator's device; then mark this resolved.".to_string(),
+                    ),
+                }
+            }
             AttentionItem::DoubtedDecision { doubt, .. } => (
                 format!(
                     "A confirmation or rejection of an exchange does not count: {}.",
@@ -285,6 +351,16 @@ impl Timebank {
                 missing: gap.missing,
             }
         }));
+        if self.trust_founded() {
+            items.extend(
+                self.trust
+                    .authority()
+                    .problems
+                    .iter()
+                    .cloned()
+                    .map(AttentionItem::Trust),
+            );
+        }
         items.extend(self.doubted_events().map(|(exchange, event, doubt)| {
             AttentionItem::DoubtedDecision {
                 exchange: exchange.clone(),

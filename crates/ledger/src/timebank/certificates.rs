@@ -9,7 +9,8 @@ use crate::model::{MemberStatus, Role};
 use crate::schema;
 use crate::time::Timestamp;
 use crate::trust::{
-    Authority, Certificate, DeviceKey, Revocation, Signature, certificate_bytes, revocation_bytes,
+    Authority, Certificate, DeviceKey, Invitation, InviteSecret, Request, Revocation, Signature,
+    certificate_bytes, invitation_bytes, request_bytes, revocation_bytes,
 };
 
 use super::Timebank;
@@ -38,6 +39,41 @@ pub struct AcceptanceDraft {
     pub bytes: Vec<u8>,
 }
 
+/// An invitation waiting for its coordinator device's signature. The
+/// invite's secret stays with the app, which puts it in the link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationDraft {
+    pub key: DeviceKey,
+    pub member: MemberId,
+    pub role: Role,
+    pub issued_at: Timestamp,
+    pub seq: u64,
+    pub bytes: Vec<u8>,
+}
+
+/// A request to be certified, waiting for this device's signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestDraft {
+    pub member: MemberId,
+    pub name: String,
+    pub at: Timestamp,
+    pub bytes: Vec<u8>,
+}
+
+/// Where an invitation stands, for the coordinators' list of devices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvitationState {
+    /// No device has opened it yet.
+    Open,
+    /// It certified this device.
+    Used(DeviceKey),
+    /// Two devices or more certified themselves with it: none counts.
+    UsedTwice,
+    /// A coordinator withdrew it (or it does not count: see the trust
+    /// problems).
+    Withdrawn,
+}
+
 /// A revocation waiting for its signer's signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevocationDraft {
@@ -53,6 +89,12 @@ impl Timebank {
     /// The standing of every device, decided afresh from the document.
     pub fn authority(&self) -> Authority {
         self.trust.authority().clone()
+    }
+
+    /// What this device may do, once the trust is founded: `None` if it is
+    /// not certified (or has no key).
+    pub fn own_standing(&self) -> Option<&crate::trust::Standing> {
+        self.trust.authority().standing(self.device_key.as_ref()?)
     }
 
     /// Whether a coordinator's device has founded this timebank's trust.
@@ -73,6 +115,11 @@ impl Timebank {
         if self.trust_founded() {
             return Err(LedgerError::TrustAlreadyFounded);
         }
+        if let Some(nonce) = &self.info.founding_nonce
+            && crate::trust::founded_id(&key, nonce) != self.info.id
+        {
+            return Err(LedgerError::NotTheFoundingDevice);
+        }
         self.require_coordinator(by)?;
         Ok(self.draft(key, by.clone(), Role::Coordinator, true, now))
     }
@@ -88,6 +135,13 @@ impl Timebank {
     ) -> Result<CertificateDraft, LedgerError> {
         let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
         self.require_coordinator_device(&key)?;
+        self.require_role_for(member, role)?;
+        Ok(self.draft(device, member.clone(), role, false, now))
+    }
+
+    /// A member may be given a device in `role` only if they are active (or
+    /// applying) and, for a coordinator's device, a coordinator.
+    fn require_role_for(&self, member: &MemberId, role: Role) -> Result<(), LedgerError> {
         let person = self.members.get(member).ok_or(LedgerError::UnknownMember)?;
         if person.status == MemberStatus::Left {
             return Err(LedgerError::MemberNotActive {
@@ -95,7 +149,221 @@ impl Timebank {
                 status: super::status_words(person.status),
             });
         }
-        Ok(self.draft(device, member.clone(), role, false, now))
+        if role == Role::Coordinator && person.role != Role::Coordinator {
+            return Err(LedgerError::NotACoordinatorMember);
+        }
+        Ok(())
+    }
+
+    /// An invitation by this device (a coordinator's) for `member` in
+    /// `role`, for the invite whose key is `key` (the app made the key pair
+    /// and keeps its secret for the link).
+    pub fn prepare_invitation(
+        &self,
+        key: DeviceKey,
+        member: &MemberId,
+        role: Role,
+        now: Timestamp,
+    ) -> Result<InvitationDraft, LedgerError> {
+        let own = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        self.require_coordinator_device(&own)?;
+        self.require_role_for(member, role)?;
+        let seq = self.last_trust_seq() + 1;
+        let bytes =
+            invitation_bytes(&self.info.id, &key, member, role, &own, now, seq).into_bytes();
+        Ok(InvitationDraft {
+            key,
+            member: member.clone(),
+            role,
+            issued_at: now,
+            seq,
+            bytes,
+        })
+    }
+
+    pub fn add_invitation(
+        &mut self,
+        draft: InvitationDraft,
+        signature: Signature,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let own = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        let invitation = Invitation {
+            key: draft.key,
+            member: draft.member,
+            role: draft.role,
+            issuer: own,
+            issued_at: draft.issued_at,
+            seq: draft.seq,
+            signature,
+        };
+        if !invitation.is_signed(&self.info.id) {
+            return Err(LedgerError::BadSignature);
+        }
+        self.write(now, "invite a device", |doc| {
+            schema::write_invitation(doc, &invitation)
+        })?;
+        self.reread_trust();
+        Ok(())
+    }
+
+    /// The invitation whose key is `key`, if it has reached this copy.
+    pub fn invitation(&self, key: &DeviceKey) -> Option<Invitation> {
+        schema::read_invitations(&self.doc)
+            .into_iter()
+            .find(|invitation| invitation.key == *key)
+    }
+
+    /// Every invitation, newest first, with where it stands.
+    pub fn invitations(&self) -> Vec<(Invitation, InvitationState)> {
+        let authority = self.authority();
+        let certificates = schema::read_certificates(&self.doc);
+        let mut all: Vec<(Invitation, InvitationState)> = schema::read_invitations(&self.doc)
+            .into_iter()
+            .map(|invitation| {
+                let key = invitation.key;
+                let state = if authority
+                    .problems
+                    .contains(&crate::trust::TrustProblem::InviteUsedTwice { key })
+                {
+                    InvitationState::UsedTwice
+                } else if authority
+                    .problems
+                    .contains(&crate::trust::TrustProblem::InvitationNotValid { key })
+                    || authority.devices.contains_key(&key)
+                    || schema::read_revocations(&self.doc)
+                        .iter()
+                        .any(|revocation| revocation.device == key)
+                {
+                    InvitationState::Withdrawn
+                } else {
+                    match certificates.iter().find(|c| c.issuer == key) {
+                        Some(certificate) => InvitationState::Used(certificate.device),
+                        None => InvitationState::Open,
+                    }
+                };
+                (invitation, state)
+            })
+            .collect();
+        all.sort_by_key(|(invitation, _)| std::cmp::Reverse(invitation.issued_at));
+        all
+    }
+
+    /// Certifies this device with an invite's secret, for the member and
+    /// role the invite names: what the device that opens an invite link
+    /// does, even while the coordinator who made it is offline. (It counts
+    /// once the invitation, signed by a coordinator's device, is in the
+    /// document, and only if no other device used the same invite.)
+    pub fn accept_invite(
+        &mut self,
+        secret: &InviteSecret,
+        member: &MemberId,
+        role: Role,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let own = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        let issuer = secret.key();
+        let bytes = certificate_bytes(&self.info.id, &own, member, role, &issuer, now, 1);
+        let certificate = Certificate {
+            device: own,
+            member: member.clone(),
+            role,
+            issuer,
+            issued_at: now,
+            seq: 1,
+            signature: secret.sign(bytes.as_bytes()),
+        };
+        self.write(now, "accept an invite", |doc| {
+            schema::write_certificate(doc, &certificate)
+        })?;
+        self.reread_trust();
+        Ok(())
+    }
+
+    /// A request, by this device, to be certified for `member`; `name` is
+    /// what the person calls the device.
+    pub fn prepare_request(
+        &self,
+        member: &MemberId,
+        name: &str,
+        now: Timestamp,
+    ) -> Result<RequestDraft, LedgerError> {
+        let own = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        if self.authority().standing(&own).is_some() {
+            return Err(LedgerError::AlreadyCertified);
+        }
+        let person = self.members.get(member).ok_or(LedgerError::UnknownMember)?;
+        if person.status == MemberStatus::Left {
+            return Err(LedgerError::MemberNotActive {
+                name: person.name.clone(),
+                status: super::status_words(person.status),
+            });
+        }
+        super::check_text("device name", name)?;
+        let name = name.trim().to_string();
+        let bytes = request_bytes(&self.info.id, &own, member, &name, now).into_bytes();
+        Ok(RequestDraft {
+            member: member.clone(),
+            name,
+            at: now,
+            bytes,
+        })
+    }
+
+    pub fn add_request(
+        &mut self,
+        draft: RequestDraft,
+        signature: Signature,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let own = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        let request = Request {
+            device: own,
+            member: draft.member,
+            name: draft.name,
+            at: draft.at,
+            signature,
+        };
+        if !request.is_signed(&self.info.id) {
+            return Err(LedgerError::BadSignature);
+        }
+        self.write(now, "ask to be certified", |doc| {
+            schema::write_request(doc, &request)
+        })
+    }
+
+    /// The requests of devices that are not certified yet, oldest first.
+    pub fn pending_requests(&self) -> Vec<Request> {
+        let authority = self.authority();
+        let mut pending: Vec<Request> = schema::read_requests(&self.doc, &self.info.id)
+            .into_iter()
+            .filter(|request| authority.standing(&request.device).is_none())
+            .collect();
+        pending.sort_by_key(|request| request.at);
+        pending
+    }
+
+    /// This device's own request, if it asked and is not certified yet.
+    pub fn own_request(&self) -> Option<Request> {
+        let own = self.device_key?;
+        self.pending_requests()
+            .into_iter()
+            .rev()
+            .find(|request| request.device == own)
+    }
+
+    /// A coordinator turning down a device's request (the device may ask
+    /// again).
+    pub fn decline_request(
+        &mut self,
+        device: &DeviceKey,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let own = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        self.require_coordinator_device(&own)?;
+        self.write(now, "decline a request", |doc| {
+            schema::remove_request(doc, device)
+        })
     }
 
     fn draft(
@@ -272,8 +540,9 @@ impl Timebank {
         }
     }
 
-    /// The highest running number this device gave a certificate or
-    /// revocation (they share the numbering of its other records).
+    /// The highest running number this device gave a certificate,
+    /// invitation, revocation or acceptance (they share the numbering of its
+    /// other records).
     pub(super) fn last_trust_seq(&self) -> u64 {
         let Some(key) = self.device_key else {
             return 0;
@@ -297,6 +566,14 @@ impl Timebank {
                 numbered.push((
                     revocation.seq,
                     Box::new(move || revocation.is_signed(timebank)),
+                ));
+            }
+        }
+        for invitation in schema::read_invitations(&self.doc) {
+            if invitation.issuer == key {
+                numbered.push((
+                    invitation.seq,
+                    Box::new(move || invitation.is_signed(timebank)),
                 ));
             }
         }

@@ -160,8 +160,15 @@ impl TrustView {
 /// founding was already in the document when it was written (two
 /// coordinators founding at the same time both count; a root written later
 /// by anyone is ignored).
-pub(super) fn founding_roots(doc: &automerge::AutoCommit) -> Vec<(DeviceKey, ChangeHash)> {
-    let all = schema::founding_changes(doc);
+pub(super) fn founding_roots(
+    doc: &automerge::AutoCommit,
+    info: &crate::model::TimebankInfo,
+) -> Vec<(DeviceKey, ChangeHash)> {
+    let mut all = schema::founding_changes(doc);
+    // A timebank whose id pins its founder: no other root counts.
+    if let Some(nonce) = &info.founding_nonce {
+        all.retain(|(root, _)| crate::trust::founded_id(root, nonce) == info.id);
+    }
     let certificates = schema::read_certificates(doc);
     let founding_of = |root: &DeviceKey| {
         certificates
@@ -186,7 +193,7 @@ impl Timebank {
     /// Reads the trust records again, then judges every exchange and counts
     /// the balances again.
     pub(super) fn reread_trust(&mut self) {
-        let roots = founding_roots(&self.doc);
+        let roots = founding_roots(&self.doc, &self.info);
         let authority = self.decide_authority(&roots);
         let timebank = self.info.id.clone();
         let accepted: HashSet<ExchangeId> = schema::read_acceptances(&self.doc)
@@ -260,11 +267,19 @@ impl Timebank {
     fn decide_authority(&self, roots: &[(DeviceKey, ChangeHash)]) -> Authority {
         let keys: Vec<DeviceKey> = roots.iter().map(|(key, _)| *key).collect();
         let certificates = schema::read_certificates(&self.doc);
+        let invitations = schema::read_invitations(&self.doc);
         let revocations = schema::read_revocations(&self.doc);
         let doc = &self.doc;
         let inside =
             |record: RecordRef<'_>, cut: &[String]| schema::trust_record_at(doc, record, cut);
-        Authority::decide(&self.info.id, &keys, &certificates, &revocations, &inside)
+        Authority::decide(
+            &self.info.id,
+            &keys,
+            &certificates,
+            &invitations,
+            &revocations,
+            &inside,
+        )
     }
 
     /// Judges every exchange and counts every balance again.
@@ -558,13 +573,24 @@ impl Timebank {
                     .insert(certificate.seq);
             }
         }
-        for revocation in schema::read_revocations(&self.doc) {
-            if revocation.is_signed(timebank) {
-                numbers
-                    .entry(revocation.by.device_id())
-                    .or_default()
-                    .insert(revocation.seq);
-            }
+        let trust_records = schema::read_revocations(&self.doc)
+            .into_iter()
+            .filter(|revocation| revocation.is_signed(timebank))
+            .map(|revocation| (revocation.by, revocation.seq))
+            .chain(
+                schema::read_invitations(&self.doc)
+                    .into_iter()
+                    .filter(|invitation| invitation.is_signed(timebank))
+                    .map(|invitation| (invitation.issuer, invitation.seq)),
+            )
+            .chain(
+                schema::read_acceptances(&self.doc)
+                    .into_iter()
+                    .filter(|acceptance| acceptance.is_signed(timebank))
+                    .map(|acceptance| (acceptance.by, acceptance.seq)),
+            );
+        for (signer, seq) in trust_records {
+            numbers.entry(signer.device_id()).or_default().insert(seq);
         }
         let mut gaps: Vec<SequenceGap> = self
             .trust

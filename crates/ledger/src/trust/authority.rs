@@ -5,6 +5,10 @@
 //!   timebank's root key. Every other certificate counts only if its issuer
 //!   is a device with a counting coordinator certificate, so every counting
 //!   certificate chains back to the root.
+//! - An invitation counts if a coordinator's device signed it, and its key
+//!   (an invite's, not a device's) may then certify one device, for the
+//!   invitation's member and role only. A key that certified two devices
+//!   certified neither, and the conflict is reported.
 //! - A device certified for two different members acts for neither, and
 //!   the conflict is reported: a device belongs to one person.
 //! - A revocation counts if a coordinator's device signed it. What the
@@ -19,7 +23,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Certificate, DeviceKey, Revocation};
+use super::{Certificate, DeviceKey, Invitation, Revocation};
 use crate::ids::MemberId;
 use crate::model::Role;
 
@@ -27,6 +31,7 @@ use crate::model::Role;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordRef<'a> {
     Certificate(&'a Certificate),
+    Invitation(&'a Invitation),
     Revocation(&'a Revocation),
 }
 
@@ -65,6 +70,12 @@ pub enum TrustProblem {
     CertificateNotValid { device: DeviceKey },
     /// One device certified for two members: it acts for neither.
     CertifiedForTwoMembers { device: DeviceKey },
+    /// An invitation whose signature does not verify, or whose issuer is
+    /// not a coordinator's device.
+    InvitationNotValid { key: DeviceKey },
+    /// An invite's key that certified more than one device: it certified
+    /// none of them.
+    InviteUsedTwice { key: DeviceKey },
     /// A revocation whose signature does not verify, or not signed by a
     /// coordinator's device.
     RevocationNotValid { device: DeviceKey, by: DeviceKey },
@@ -88,10 +99,12 @@ impl Authority {
         timebank: &str,
         roots: &[DeviceKey],
         certificates: &[Certificate],
+        invitations: &[Invitation],
         revocations: &[Revocation],
         inside: &dyn Inside,
     ) -> Authority {
         let mut problems = BTreeSet::new();
+        let invites = Invites::new(timebank, invitations, certificates, &mut problems);
         let signed: Vec<&Certificate> = certificates
             .iter()
             .filter(|certificate| {
@@ -106,7 +119,7 @@ impl Authority {
             .collect();
 
         // First ignoring revocations: who was ever a coordinator's device.
-        let ever = chain(roots, &signed, &BTreeMap::new(), inside);
+        let ever = chain(roots, &signed, &invites, &BTreeMap::new(), inside);
         let is_coordinator = |standings: &BTreeMap<DeviceKey, (MemberId, Role)>,
                               device: &DeviceKey| {
             standings
@@ -156,7 +169,7 @@ impl Authority {
         let mut rounds = 0;
         loop {
             let cuts = cuts_of(&counted);
-            decided = chain(roots, &signed, &cuts, inside);
+            decided = chain(roots, &signed, &invites, &cuts, inside);
             let next: Vec<&Revocation> = counting
                 .iter()
                 .copied()
@@ -177,9 +190,17 @@ impl Authority {
             }
         }
         let cuts = cuts_of(&counted);
+        for invitation in &invites.signed {
+            if !invites.admitted(invitation, &decided.standings, &cuts, inside) {
+                problems.insert(TrustProblem::InvitationNotValid {
+                    key: invitation.key,
+                });
+            }
+        }
         for certificate in &signed {
             if !decided.counted.contains(&certificate.device)
                 && !decided.conflicted.contains(&certificate.device)
+                && !invites.used_twice.contains(&certificate.issuer)
             {
                 problems.insert(TrustProblem::CertificateNotValid {
                     device: certificate.device,
@@ -242,13 +263,102 @@ struct Chain {
     conflicted: BTreeSet<DeviceKey>,
 }
 
+/// The invitations whose signatures verify, and the invite keys that
+/// certified more than one device.
+struct Invites<'a> {
+    signed: Vec<&'a Invitation>,
+    used_twice: BTreeSet<DeviceKey>,
+}
+
+impl<'a> Invites<'a> {
+    fn new(
+        timebank: &str,
+        invitations: &'a [Invitation],
+        certificates: &[Certificate],
+        problems: &mut BTreeSet<TrustProblem>,
+    ) -> Invites<'a> {
+        let signed: Vec<&Invitation> = invitations
+            .iter()
+            .filter(|invitation| {
+                let ok = invitation.is_signed(timebank);
+                if !ok {
+                    problems.insert(TrustProblem::InvitationNotValid {
+                        key: invitation.key,
+                    });
+                }
+                ok
+            })
+            .collect();
+        let mut certified: BTreeMap<DeviceKey, BTreeSet<DeviceKey>> = BTreeMap::new();
+        for certificate in certificates {
+            if signed
+                .iter()
+                .any(|invitation| invitation.key == certificate.issuer)
+                && certificate.is_signed(timebank)
+            {
+                certified
+                    .entry(certificate.issuer)
+                    .or_default()
+                    .insert(certificate.device);
+            }
+        }
+        let used_twice: BTreeSet<DeviceKey> = certified
+            .into_iter()
+            .filter(|(_, devices)| devices.len() > 1)
+            .map(|(key, _)| key)
+            .collect();
+        for key in &used_twice {
+            problems.insert(TrustProblem::InviteUsedTwice { key: *key });
+        }
+        Invites { signed, used_twice }
+    }
+
+    /// Whether `invitation` stands: issued by a coordinator's device, and
+    /// inside the cuts of any revocation of its issuer.
+    fn admitted(
+        &self,
+        invitation: &Invitation,
+        standings: &BTreeMap<DeviceKey, (MemberId, Role)>,
+        cuts: &BTreeMap<DeviceKey, Vec<Vec<String>>>,
+        inside: &dyn Inside,
+    ) -> bool {
+        standings
+            .get(&invitation.issuer)
+            .is_some_and(|(_, role)| *role == Role::Coordinator)
+            && cuts.get(&invitation.issuer).is_none_or(|cuts| {
+                cuts.iter()
+                    .all(|cut| inside.inside(RecordRef::Invitation(invitation), cut))
+            })
+    }
+
+    /// Whether `certificate` was issued by a standing invitation's key, used
+    /// once, for the invitation's own member and role.
+    fn certifies(
+        &self,
+        certificate: &Certificate,
+        standings: &BTreeMap<DeviceKey, (MemberId, Role)>,
+        cuts: &BTreeMap<DeviceKey, Vec<Vec<String>>>,
+        inside: &dyn Inside,
+    ) -> bool {
+        !self.used_twice.contains(&certificate.issuer)
+            && self.signed.iter().any(|invitation| {
+                invitation.key == certificate.issuer
+                    && invitation.member == certificate.member
+                    && invitation.role == certificate.role
+                    && self.admitted(invitation, standings, cuts, inside)
+            })
+    }
+}
+
 /// The certificates that chain back to the root, grown until nothing
 /// changes: each round admits the certificates issued by a coordinator's
-/// device admitted before, unless the issuer was revoked and the
-/// certificate is outside the revocation's cut.
+/// device admitted before (or by the key of an invitation such a device
+/// issued), unless the issuer was revoked and the certificate is outside
+/// the revocation's cut.
 fn chain(
     roots: &[DeviceKey],
     certificates: &[&Certificate],
+    invites: &Invites<'_>,
     cuts: &BTreeMap<DeviceKey, Vec<Vec<String>>>,
     inside: &dyn Inside,
 ) -> Chain {
@@ -267,7 +377,8 @@ fn chain(
             let issued_by_coordinator = standings
                 .standings
                 .get(&certificate.issuer)
-                .is_some_and(|(_, role)| *role == Role::Coordinator);
+                .is_some_and(|(_, role)| *role == Role::Coordinator)
+                || invites.certifies(certificate, &standings.standings, cuts, inside);
             let issuer_in_time = cuts.get(&certificate.issuer).is_none_or(|cuts| {
                 cuts.iter()
                     .all(|cut| inside.inside(RecordRef::Certificate(certificate), cut))

@@ -330,3 +330,77 @@ fn golden_acceptance_vector() {
 
 const GOLDEN_ACCEPTANCE_BYTES: &str = "0000001274616c6c792f616363657074616e63652f310000002030313233343536373839616263646566303132333435363738396162636465660000002065656565656565656565656565656565656565656565656565656565656565658a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c000001a22206ca000000000000000004";
 const GOLDEN_ACCEPTANCE_SIGNATURE: &str = "f033542de2e438215a64e5c99050b8e39936e744f2360e35c4252544132dc9330af7ca0a82c0825d653ad24e9c5a8e031e41f9855af3d6421e4a2f08236ce80a";
+
+#[test]
+fn golden_invitation_vector() {
+    let coordinator = signing_key(1);
+    let invite = InviteSecret::from_seed([9; 32]);
+    let bytes = invitation_bytes(
+        TIMEBANK,
+        &invite.key(),
+        &id(MemberId::parse, 'b'),
+        Role::Member,
+        &key_of(&coordinator),
+        Timestamp(1_795_867_200_000),
+        5,
+    );
+    assert_eq!(to_hex(bytes.as_bytes()), GOLDEN_INVITATION_BYTES);
+    assert_eq!(
+        to_hex(sign(&coordinator, &bytes).as_bytes()),
+        GOLDEN_INVITATION_SIGNATURE
+    );
+    // The invite's secret signs as Ed25519 does anywhere (the seed is the
+    // RFC 8032 private key).
+    assert_eq!(
+        invite.sign(b"tally").as_bytes(),
+        signing_key(9).sign(b"tally").to_bytes().as_slice()
+    );
+    assert_eq!(
+        InviteSecret::parse(&invite.to_hex()).map(|s| s.key()),
+        Some(invite.key())
+    );
+    assert!(InviteSecret::parse("not hex").is_none());
+}
+
+const GOLDEN_INVITATION_BYTES: &str = "0000001274616c6c792f696e7669746174696f6e2f31000000203031323334353637383961626364656630313233343536373839616263646566fd1724385aa0c75b64fb78cd602fa1d991fdebf76b13c58ed702eac835e9f618000000206262626262626262626262626262626262626262626262626262626262626262000000066d656d6265728a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c000001a22206ca000000000000000005";
+const GOLDEN_INVITATION_SIGNATURE: &str = "acfda376b8f1a1222655bb233e34bdc7ed360999d7384d262e370f7bb23a20e1bacbbab62c81011eef172239288a955571147d811000f9d2bf9062ea8d36f106";
+
+#[test]
+fn golden_request_vector() {
+    let phone = signing_key(2);
+    let bytes = request_bytes(
+        TIMEBANK,
+        &key_of(&phone),
+        &id(MemberId::parse, 'b'),
+        "Bob's phone",
+        Timestamp(1_795_867_200_000),
+    );
+    assert_eq!(to_hex(bytes.as_bytes()), GOLDEN_REQUEST_BYTES);
+    assert_eq!(
+        to_hex(sign(&phone, &bytes).as_bytes()),
+        GOLDEN_REQUEST_SIGNATURE
+    );
+}
+
+const GOLDEN_REQUEST_BYTES: &str = "0000000f74616c6c792f726571756573742f310000002030313233343536373839616263646566303132333435363738396162636465668139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b3940000002062626262626262626262626262626262626262626262626262626262626262620000000b426f6227732070686f6e65000001a22206ca00";
+const GOLDEN_REQUEST_SIGNATURE: &str = "03b418305c8721b603e8b8db64bf1dba70e8307fea40b3ba770d47b959e6d47375044654b91ad0cf8e7e8bb082a06de7a3adb1d69d0fb295494975e06dcdf50f";
+
+/// A timebank's id pins its founder's key: the same key and nonce always
+/// give the same id, and another key never does.
+#[test]
+fn golden_founded_id() {
+    let founder = key_of(&signing_key(1));
+    let nonce = "00112233445566778899aabbccddeeff";
+    assert_eq!(founded_id(&founder, nonce), GOLDEN_FOUNDED_ID);
+    assert_ne!(
+        founded_id(&key_of(&signing_key(2)), nonce),
+        GOLDEN_FOUNDED_ID
+    );
+    assert_ne!(
+        founded_id(&founder, "00112233445566778899aabbccddeefe"),
+        GOLDEN_FOUNDED_ID
+    );
+    assert!(crate::ids::MemberId::parse(&founded_id(&founder, nonce)).is_some());
+}
+
+const GOLDEN_FOUNDED_ID: &str = "5e35cb615358db1d8bd44c25c291c2ab";

@@ -289,3 +289,77 @@ fn a_revoked_coordinator_device_certifies_nothing_after_the_cut() {
         Err(LedgerError::NotCoordinatorDevice)
     );
 }
+
+/// A timebank created on a device with a key has an id derived from that
+/// key: only that device founds its trust, and a root another device
+/// writes in (even one made to look as if it never saw the founding) gives
+/// it no power.
+#[test]
+fn a_timebank_created_with_its_founders_key_has_no_other_root() {
+    let (tablet, attacker_phone) = (Device::new(1), Device::new(2));
+    let (mut timebank, cora) = Timebank::create(
+        ledger::NewTimebank {
+            name: "Riverside Timebank".into(),
+            unit_label: "hours".into(),
+            settings: ledger::Settings::default(),
+            founder_key: Some(tablet.key()),
+        },
+        ledger::NewMember {
+            name: "Cora".into(),
+            ..Default::default()
+        },
+        NOW,
+        entropy(1),
+    )
+    .unwrap();
+    let nonce = timebank.info().founding_nonce.clone().unwrap();
+    assert_eq!(
+        ledger::trust::founded_id(&tablet.key(), &nonce),
+        timebank.info().id
+    );
+    let reopened = Timebank::load(&timebank.save(), entropy(2)).unwrap();
+    assert_eq!(reopened.info(), timebank.info());
+    // Before the tablet founds it, a copy elsewhere tries to: refused by
+    // the ledger, and a root a modified app writes anyway does not count.
+    let mut attacker = timebank.fork(entropy(3));
+    attacker.use_device_key(attacker_phone.key());
+    assert_eq!(
+        attacker.prepare_founding(&cora, NOW).err(),
+        Some(LedgerError::NotTheFoundingDevice)
+    );
+    let id = attacker.info().id.clone();
+    let own = |device: &Device, member: &MemberId, role: Role| {
+        let bytes = certificate_bytes(
+            &id,
+            &device.key(),
+            member,
+            role,
+            &attacker_phone.key(),
+            NOW,
+            1,
+        );
+        Certificate {
+            device: device.key(),
+            member: member.clone(),
+            role,
+            issuer: attacker_phone.key(),
+            issued_at: NOW,
+            seq: 1,
+            signature: attacker_phone.sign(bytes.as_bytes()),
+        }
+    };
+    let doc = attacker.document_mut();
+    schema::write_root(doc, &attacker_phone.key()).unwrap();
+    schema::write_certificate(doc, &own(&attacker_phone, &cora, Role::Coordinator)).unwrap();
+    doc.commit();
+    let reloaded = Timebank::load(&attacker.save(), entropy(4)).unwrap();
+    assert!(!reloaded.trust_founded());
+    // The tablet founds it; the copies meet: only the tablet is a root.
+    found(&mut timebank, &tablet, &cora);
+    timebank.merge(&mut attacker).unwrap();
+    assert_eq!(standing(&timebank, &attacker_phone), None);
+    assert_eq!(
+        standing(&timebank, &tablet),
+        Some((cora.clone(), Role::Coordinator, false))
+    );
+}

@@ -163,6 +163,7 @@ fn exported_exchanges_import_into_another_timebank_with_the_same_balances() {
             name: "New home".into(),
             unit_label: "hours".into(),
             settings: ledger::Settings::default(),
+            founder_key: None,
         },
         ledger::NewMember {
             name: "Cora".into(),
@@ -211,6 +212,7 @@ fn members_with_balances_move_to_another_timebank_whole() {
             name: "New home".into(),
             unit_label: "hours".into(),
             settings: ledger::Settings::default(),
+            founder_key: None,
         },
         ledger::NewMember {
             name: "Zed".into(),

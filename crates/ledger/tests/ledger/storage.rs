@@ -108,6 +108,7 @@ fn a_file_from_another_timebank_is_refused_and_changes_nothing() {
             name: "Hillside".into(),
             unit_label: "hours".into(),
             settings: ledger::Settings::default(),
+            founder_key: None,
         },
         ledger::NewMember {
             name: "Hal".into(),

@@ -58,6 +58,7 @@ impl Fixture {
                 name: "Riverside Timebank".into(),
                 unit_label: "hours".into(),
                 settings,
+                founder_key: None,
             },
             NewMember {
                 name: "Cora".into(),

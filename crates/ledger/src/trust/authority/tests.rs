@@ -79,6 +79,7 @@ fn member(digit: char) -> MemberId {
 fn label(record: RecordRef<'_>) -> String {
     match record {
         RecordRef::Certificate(certificate) => format!("cert:{}", certificate.device.fingerprint()),
+        RecordRef::Invitation(invitation) => format!("invite:{}", invitation.key.fingerprint()),
         RecordRef::Revocation(revocation) => format!(
             "revoke:{}:{}",
             revocation.device.fingerprint(),
@@ -101,7 +102,14 @@ fn revoke_label(device: &Device, by: &Device) -> String {
 
 fn decide(root: &Device, certificates: &[Certificate], revocations: &[Revocation]) -> Authority {
     let inside = |record: RecordRef<'_>, cut: &[String]| cut.contains(&label(record));
-    Authority::decide(TIMEBANK, &[root.key()], certificates, revocations, &inside)
+    Authority::decide(
+        TIMEBANK,
+        &[root.key()],
+        certificates,
+        &[],
+        revocations,
+        &inside,
+    )
 }
 
 fn role_of(authority: &Authority, device: &Device) -> Option<(MemberId, Role)> {

@@ -1,0 +1,200 @@
+//! This device's place in a timebank's trust (who may write what), and the
+//! coordinator's part in it. Each record is prepared by the ledger, signed
+//! with this device's key and written in one change
+//! ([`Session::write_signed`]).
+//!
+//! - The first coordinator's device to open a timebank whose trust is not
+//!   founded founds it (a new timebank at once, on the device that created
+//!   it): what is in the document then is vouched for, and from then on
+//!   only certified devices write.
+//! - A device joins certified, by an invite that carries a one-use key
+//!   (the coordinator's device wrote the invitation for that key); or it
+//!   asks, and a coordinator approves its request after comparing the code
+//!   both screens show.
+
+use ledger::trust::{DeviceKey, InviteSecret, Request};
+use ledger::{Entropy, ExchangeId, LedgerError, MemberId, Role, Timebank};
+
+use crate::session::{BrowserEntropy, Session};
+
+/// What this device may do in the open timebank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// The timebank's trust is not founded: every device writes, as before
+    /// entries were signed.
+    Open,
+    /// This device writes for `member`, in `role`.
+    Certified { member: MemberId, role: Role },
+    /// It can read; to write, a coordinator must approve it. `asked`: its
+    /// request, once written.
+    Waiting { asked: Option<Request> },
+    /// A coordinator revoked it.
+    Revoked,
+    /// This browser cannot sign (no Ed25519), so it only reads.
+    NoKey,
+}
+
+pub fn standing_of(timebank: &Timebank) -> Standing {
+    if !timebank.trust_founded() {
+        return Standing::Open;
+    }
+    if timebank.device_key().is_none() {
+        return Standing::NoKey;
+    }
+    match timebank.own_standing() {
+        Some(standing) if standing.is_revoked() => Standing::Revoked,
+        Some(standing) => Standing::Certified {
+            member: standing.member.clone(),
+            role: standing.role,
+        },
+        None => Standing::Waiting {
+            asked: timebank.own_request(),
+        },
+    }
+}
+
+/// This device's short code, to compare on two screens; `None` without a
+/// key.
+pub fn own_code(timebank: &Timebank) -> Option<String> {
+    timebank.device_key().map(DeviceKey::fingerprint)
+}
+
+/// Founds the open timebank's trust on this device when it is due: the
+/// trust is not founded, this device has its key, and the person using it
+/// is a coordinator. Anything that stops it (the timebank was created on
+/// another device, say) leaves the timebank as it is.
+pub fn found_if_due(session: Session) {
+    let due = session
+        .read(|timebank, me| {
+            !timebank.trust_founded()
+                && timebank.device_key().is_some()
+                && me.is_some_and(|me| timebank.is_coordinator(me))
+        })
+        .unwrap_or(false);
+    if !due {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let _ = session
+            .write_signed(
+                |timebank, me, now| {
+                    let me = me.ok_or(LedgerError::UnknownMember)?;
+                    let draft = timebank.prepare_founding(me, now)?;
+                    let bytes = draft.bytes.clone();
+                    Ok((draft, bytes))
+                },
+                |timebank, draft, signature, now| timebank.add_certificate(draft, signature, now),
+            )
+            .await;
+    });
+}
+
+/// Writes the invitation for an invite for `member` in `role`, and returns
+/// the invite's secret, which only the link carries.
+pub async fn invite(
+    session: Session,
+    member: MemberId,
+    role: Role,
+) -> Result<InviteSecret, LedgerError> {
+    let mut seed = [0_u8; 32];
+    BrowserEntropy.fill(&mut seed);
+    let secret = InviteSecret::from_seed(seed);
+    let key = secret.key();
+    session
+        .write_signed(
+            move |timebank, _, now| {
+                let draft = timebank.prepare_invitation(key, &member, role, now)?;
+                let bytes = draft.bytes.clone();
+                Ok((draft, bytes))
+            },
+            |timebank, draft, signature, now| timebank.add_invitation(draft, signature, now),
+        )
+        .await?;
+    Ok(secret)
+}
+
+/// Certifies this device with an invite's secret, for the member and role
+/// the invite names, and makes that member the person using it.
+pub fn accept_invite(
+    session: Session,
+    secret: &InviteSecret,
+    member: &MemberId,
+    role: Role,
+) -> Result<(), LedgerError> {
+    session.write_as_device(|timebank, now| timebank.accept_invite(secret, member, role, now))?;
+    session.choose_me(member.clone());
+    Ok(())
+}
+
+/// Asks a coordinator to approve this device for `member`; `name` is what
+/// the person calls the device.
+pub async fn ask(session: Session, member: MemberId, name: String) -> Result<(), LedgerError> {
+    session
+        .write_signed(
+            move |timebank, _, now| {
+                let draft = timebank.prepare_request(&member, &name, now)?;
+                let bytes = draft.bytes.clone();
+                Ok((draft, bytes))
+            },
+            |timebank, draft, signature, now| timebank.add_request(draft, signature, now),
+        )
+        .await
+}
+
+/// A coordinator's device certifying `device` for `member` in `role`.
+pub async fn certify(
+    session: Session,
+    device: DeviceKey,
+    member: MemberId,
+    role: Role,
+) -> Result<(), LedgerError> {
+    session
+        .write_signed(
+            move |timebank, _, now| {
+                let draft = timebank.prepare_certificate(device, &member, role, now)?;
+                let bytes = draft.bytes.clone();
+                Ok((draft, bytes))
+            },
+            |timebank, draft, signature, now| timebank.add_certificate(draft, signature, now),
+        )
+        .await
+}
+
+/// A coordinator's device turning down `device`'s request.
+pub fn decline(session: Session, device: &DeviceKey) -> Result<(), LedgerError> {
+    session.write_as_device(|timebank, now| timebank.decline_request(device, now))
+}
+
+/// A coordinator's device revoking `device` (a lost phone, a departed
+/// coordinator) or withdrawing an invite (its key).
+pub async fn revoke(
+    session: Session,
+    device: DeviceKey,
+    reason: String,
+) -> Result<(), LedgerError> {
+    session
+        .write_signed(
+            move |timebank, _, now| {
+                let draft = timebank.prepare_revocation(device, &reason, now)?;
+                let bytes = draft.bytes.clone();
+                Ok((draft, bytes))
+            },
+            |timebank, draft, signature, now| timebank.add_revocation(draft, signature, now),
+        )
+        .await
+}
+
+/// A coordinator's device deciding that `exchange`, recorded on a device
+/// after it was revoked, counts after all.
+pub async fn accept_late(session: Session, exchange: ExchangeId) -> Result<(), LedgerError> {
+    session
+        .write_signed(
+            move |timebank, _, now| {
+                let draft = timebank.prepare_acceptance(&exchange, now)?;
+                let bytes = draft.bytes.clone();
+                Ok((draft, bytes))
+            },
+            |timebank, draft, signature, now| timebank.add_acceptance(draft, signature, now),
+        )
+        .await
+}

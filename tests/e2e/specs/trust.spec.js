@@ -1,0 +1,119 @@
+// Who may write: a phone joined by an invite for Bob is Bob's and no one
+// else's; a modified copy of the app on it forges an exchange straight into
+// the document and syncs it; the coordinator's balances do not move, and
+// the forgery waits on the attention page with its reason.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import * as Automerge from '@automerge/automerge';
+import { test, expect } from '@playwright/test';
+import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot, watchConsole } from '../support/page-checks.js';
+import { nav, createTimebank, addMember, record } from '../support/flows.js';
+import { shareTimebank, createInvite, joinByInvite, newPhone, expectSynced } from '../support/sync.js';
+
+async function exportFile(page, testInfo, name) {
+  await nav(page, 'Backup');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the timebank file' }).click(),
+  ]);
+  const path = testInfo.outputPath(name);
+  await download.saveAs(path);
+  return path;
+}
+
+/** What a modified app writes, around the ledger's checks: an exchange of
+ * ten hours from Ann to Bob, "recorded" by Ann, with no signature. */
+function forgeExchange(from, to) {
+  const doc = Automerge.load(new Uint8Array(readFileSync(from)));
+  const idOf = (name) => Object.entries(doc.members).find(([, member]) => String(member.name) === name)[0];
+  const [ann, bob] = [idOf('Ann'), idOf('Bob')];
+  // Written the way the app writes fields: plain strings, not text.
+  const text = (value) => new Automerge.ImmutableString(value);
+  const forged = Automerge.change(doc, (d) => {
+    d.exchanges[randomBytes(16).toString('hex')] = {
+      payer: text(ann),
+      payee: text(bob),
+      minutes: 600,
+      service_date: text('2026-11-20'),
+      description: text('Help in the garden'),
+      kind: text('service'),
+      channel: text('app'),
+      recorded_by: text(ann),
+      device: text(randomBytes(16).toString('hex')),
+      recorded_at: new Date(),
+      log: {},
+    };
+  });
+  writeFileSync(to, Automerge.save(forged));
+}
+
+async function balances(page) {
+  await nav(page, 'Members');
+  return page.getByRole('main').getByRole('list').first().innerText();
+}
+
+test('a phone joined by an invite for Bob is only Bob, and a forgery from it moves no balance and is shown to the coordinator', async ({ browser, page }, testInfo) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await addMember(page, 'Bob');
+  await record(page, 'Ann (No. 2)', 'Bob (No. 3)', 60);
+  await shareTimebank(page);
+  const link = await createInvite(page, 'Bob’s phone', { member: 'Bob (No. 3)' });
+  await expect(page.getByTestId('invitations')).toContainText('Bob (No. 3) not opened yet');
+
+  const phone = await newPhone(browser);
+  const b = phone.page;
+  await joinByInvite(b, link);
+  await expect(b.getByTestId('my-balance')).toHaveText('-1 hour');
+  // The phone is Bob's: choosing someone else is not offered.
+  await b.goto('/who');
+  await expect(b.getByTestId('my-balance')).toHaveText('-1 hour');
+  await nav(b, 'Sync');
+  await expect(b.getByTestId('this-device')).toContainText('This device writes for Bob (No. 3).');
+  await expectNoAccessibilityViolations(b);
+  await expectNoSidewaysScroll(b);
+  await saveScreenshot(b, 'device-certified');
+  // Bob records what he took part in, and nothing else.
+  await record(b, 'Cora (No. 1)', 'Bob (No. 3)', 15);
+  await nav(b, 'Record');
+  await b.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
+  await b.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
+  await b.getByLabel('Minutes').fill('30');
+  await b.getByRole('button', { name: 'Save the exchange' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'You can only record exchanges you took part in' })).toBeVisible();
+  await expectSynced(b);
+  await expectSynced(page);
+  await nav(page, 'Sync');
+  await expect(page.getByTestId('invitations')).toContainText('opened on the device with code');
+  await expect(page.getByTestId('writing-devices')).toContainText('Bob (No. 3)');
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'devices-coordinator');
+  const before = await balances(page);
+  expect(before).toContain('-1 hour 15 minutes');
+
+  // Bob's copy of the app is modified: it writes a forged exchange into the
+  // document (here on his file, by Automerge itself), which his phone then
+  // takes in and syncs to everyone.
+  const file = await exportFile(b, testInfo, 'bob.tally');
+  const forged = testInfo.outputPath('forged.tally');
+  forgeExchange(file, forged);
+  await nav(b, 'Backup');
+  await b.getByLabel('Timebank file').setInputFiles(forged);
+  await expect(b.getByRole('status').filter({ hasText: 'Added' })).toContainText('1 exchanges');
+  await expectSynced(b);
+  await expectSynced(page);
+
+  // The coordinator's balances do not move; the forgery waits for them.
+  await nav(page, 'Coordinator');
+  await expect(page.getByRole('main')).toContainText(
+    'An exchange is not signed by the device that recorded it, so it does not count.',
+    { timeout: 20_000 },
+  );
+  await saveScreenshot(page, 'forgery-flagged');
+  expect(await balances(page)).toBe(before);
+  expect(await balances(b)).toBe(before);
+  await phone.context.close();
+  expect(problems.filter((p) => /closure|uncaught|panicked|RuntimeError/.test(p))).toEqual([]);
+});
