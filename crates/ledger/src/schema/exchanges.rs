@@ -123,7 +123,8 @@ pub fn exchange_ids_at(
 }
 
 /// The exchanges, and the entries of their lifecycle logs, that were in the
-/// document at `heads` (one pass over the exchanges as they were then).
+/// document at `heads`: the keys of the exchanges as they were then, and of
+/// each one's log (never their fields, which a whole read would decode).
 pub fn records_at(
     doc: &AutoCommit,
     heads: &[ChangeHash],
@@ -133,22 +134,19 @@ pub fn records_at(
     let Some(all) = map(doc, &ROOT, EXCHANGES) else {
         return (exchanges, events);
     };
-    let mut tree = Tree::read_at(doc, &all, Some(heads));
-    for (key, field) in tree.take(&all).0 {
-        let Some(id) = ExchangeId::parse(&key) else {
+    for item in doc.map_range_at(&all, .., heads) {
+        let Some(id) = ExchangeId::parse(&item.key) else {
             continue;
         };
         exchanges.insert(id);
-        if let Field::Object(obj) = field
-            && let Some(log) = tree.take(&obj).map(LOG)
-        {
-            events.extend(
-                tree.take(&log)
-                    .0
-                    .into_iter()
-                    .filter_map(|(key, _)| LogEntryId::parse(&key)),
-            );
-        }
+        let log = match doc.get_at(item.id(), LOG, heads) {
+            Ok(Some((automerge::Value::Object(automerge::ObjType::Map), log))) => log,
+            _ => continue,
+        };
+        events.extend(
+            doc.keys_at(&log, heads)
+                .filter_map(|key| LogEntryId::parse(&key)),
+        );
     }
     (exchanges, events)
 }

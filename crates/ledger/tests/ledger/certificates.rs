@@ -363,3 +363,45 @@ fn a_timebank_created_with_its_founders_key_has_no_other_root() {
         Some((cora.clone(), Role::Coordinator, false))
     );
 }
+
+/// What a timebank held when its trust was founded is vouched for by the
+/// founding: its exchanges, and the confirmations and rejections in their
+/// logs, count as they are, unsigned (they were written before any device
+/// signed), across a reload too.
+#[test]
+fn decisions_made_before_the_founding_still_count() {
+    let mut f = Fixture::new();
+    // Ann records help she gave Bob: it waits for Bob, who confirms it; and
+    // help she gave Cat, which Cat rejects. Nothing is signed yet.
+    let confirmed = f
+        .timebank
+        .record(&f.ann, help(&f.bob, &f.ann, 60), NOW)
+        .unwrap()
+        .id;
+    f.timebank.confirm(&f.bob, &confirmed, "", NOW).unwrap();
+    let rejected = f
+        .timebank
+        .record(&f.ann, help(&f.cat, &f.ann, 30), NOW)
+        .unwrap()
+        .id;
+    f.timebank.reject(&f.cat, &rejected, "not me", NOW).unwrap();
+    let tablet = Device::new(1);
+    found(&mut f.timebank, &tablet, &f.cora);
+    let reopened = Timebank::load(&f.timebank.save(), entropy(7)).unwrap();
+    for timebank in [&f.timebank, &reopened] {
+        let settings = timebank.settings().clone();
+        let status = |id| timebank.exchange(id).unwrap().status(&settings, NOW);
+        assert_eq!(status(&confirmed), ledger::Status::Confirmed);
+        assert_eq!(status(&rejected), ledger::Status::Rejected);
+        assert_eq!(timebank.balance(&member(&f.ann)), 60);
+        assert!(
+            !timebank.attention(NOW).iter().any(|item| matches!(
+                item,
+                ledger::AttentionItem::Doubted { .. }
+                    | ledger::AttentionItem::DoubtedDecision { .. }
+            )),
+            "{:?}",
+            timebank.attention(NOW)
+        );
+    }
+}
