@@ -117,3 +117,51 @@ test('a phone joined by an invite for Bob is only Bob, and a forgery from it mov
   await phone.context.close();
   expect(problems.filter((p) => /closure|uncaught|panicked|RuntimeError/.test(p))).toEqual([]);
 });
+
+test('a withdrawn invite lets no one write, and a revoked phone can no longer write', async ({ browser, page }) => {
+  test.setTimeout(180_000);
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await addMember(page, 'Bob');
+  await shareTimebank(page);
+  const spare = await createInvite(page, 'Spare phone', { member: 'Ann (No. 2)' });
+  const link = await createInvite(page, 'Bob’s phone', { member: 'Bob (No. 3)' });
+
+  // The link for Ann went to the wrong address: the coordinator withdraws it.
+  await nav(page, 'Sync');
+  await page.getByRole('button', { name: 'Withdraw the invite for Ann (No. 2)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Withdrawn: the link lets no one in.' })).toBeVisible();
+  await expect(page.getByTestId('invitations')).toContainText('Ann (No. 2) withdrawn');
+  await expectSynced(page);
+  const stranger = await newPhone(browser);
+  await stranger.page.goto(spare);
+  await expect(stranger.page.getByTestId('device-notice')).toContainText(
+    'This device can read this timebank but not write in it yet', { timeout: 20_000 });
+
+  // Bob's phone joins, then is lost: the coordinator revokes it.
+  const phone = await newPhone(browser);
+  const b = phone.page;
+  await joinByInvite(b, link);
+  await expectSynced(page);
+  await nav(page, 'Sync');
+  await expect(page.getByTestId('writing-devices')).toContainText('Bob (No. 3)');
+  await page.getByLabel('Why (optional)').fill('Lost on the bus');
+  await page.getByRole('button', { name: 'Revoke Bob (No. 3)\'s device' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Revoked:' })).toBeVisible();
+  await expect(page.getByTestId('writing-devices').getByRole('listitem').filter({ hasText: 'Bob (No. 3)' }))
+    .toContainText('revoked');
+  await saveScreenshot(page, 'device-revoked');
+
+  // The phone hears of it: it says so, and writes nothing more.
+  await nav(b, 'Home');
+  await expect(b.getByTestId('device-notice')).toContainText('A coordinator revoked this device', { timeout: 20_000 });
+  await expectNoAccessibilityViolations(b);
+  await nav(b, 'Record');
+  await b.getByLabel('1. Who gave the help?').selectOption({ label: 'Cora (No. 1)' });
+  await b.getByLabel('2. Who received it?').selectOption({ label: 'Bob (No. 3)' });
+  await b.getByLabel('Minutes').fill('30');
+  await b.getByRole('button', { name: 'Save the exchange' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'A coordinator revoked this device' })).toBeVisible();
+  await stranger.context.close();
+  await phone.context.close();
+});
