@@ -151,6 +151,118 @@ pub fn records_at(
     (exchanges, events)
 }
 
+/// What a founding vouched for: the exchanges and log entries in the
+/// document at its heads, and whose each object there is (by op id: the
+/// exchange, its log, a log entry), to find later edits of them.
+#[derive(Debug, Default)]
+pub struct Vouched {
+    pub exchanges: HashSet<ExchangeId>,
+    pub events: HashSet<LogEntryId>,
+    objects: std::collections::HashMap<(u64, automerge::ActorId), Owner>,
+    collection: Option<(u64, automerge::ActorId)>,
+}
+
+#[derive(Debug)]
+enum Owner {
+    Exchange(ExchangeId),
+    Log,
+    Entry(LogEntryId),
+}
+
+fn op_key(id: &ObjId) -> Option<(u64, automerge::ActorId)> {
+    match id {
+        ObjId::Id(counter, actor, _) => Some((*counter, actor.clone())),
+        ObjId::Root => None,
+    }
+}
+
+/// What was in the document at `heads` (a founding), with its objects.
+pub fn vouched_at(doc: &AutoCommit, heads: &[ChangeHash]) -> Vouched {
+    let mut vouched = Vouched::default();
+    let Some(all) = map(doc, &ROOT, EXCHANGES) else {
+        return vouched;
+    };
+    vouched.collection = op_key(&all);
+    for item in doc.map_range_at(&all, .., heads) {
+        let Some(id) = ExchangeId::parse(&item.key) else {
+            continue;
+        };
+        let obj = item.id();
+        if let Some(key) = op_key(&obj) {
+            vouched.objects.insert(key, Owner::Exchange(id.clone()));
+        }
+        vouched.exchanges.insert(id.clone());
+        let log = match doc.get_at(&obj, LOG, heads) {
+            Ok(Some((automerge::Value::Object(ObjType::Map), log))) => log,
+            _ => continue,
+        };
+        if let Some(key) = op_key(&log) {
+            vouched.objects.insert(key, Owner::Log);
+        }
+        for entry in doc.map_range_at(&log, .., heads) {
+            if let Some(entry_id) = LogEntryId::parse(&entry.key) {
+                if let Some(key) = op_key(&entry.id()) {
+                    vouched.objects.insert(key, Owner::Entry(entry_id.clone()));
+                }
+                vouched.events.insert(entry_id);
+            }
+        }
+    }
+    vouched
+}
+
+/// Of what `vouched` holds (the document at `heads`), the exchanges and log
+/// entries a change after `heads` edited: written again, or a field of
+/// theirs other than a seal written since. Only the changes since `heads`
+/// are decoded (none, the moment after a founding).
+pub fn edited_since(
+    doc: &mut AutoCommit,
+    heads: &[ChangeHash],
+    vouched: &Vouched,
+) -> (HashSet<ExchangeId>, HashSet<LogEntryId>) {
+    use automerge::legacy::{Key, ObjectId};
+    let mut edited = (HashSet::new(), HashSet::new());
+    if vouched.exchanges.is_empty() {
+        return edited;
+    }
+    for change in doc.get_changes(heads) {
+        for op in change.decode().operations {
+            let ObjectId::Id(obj) = &op.obj else {
+                continue;
+            };
+            let Key::Map(key) = &op.key else {
+                continue;
+            };
+            let owner = (obj.0, obj.1.clone());
+            if Some(&owner) == vouched.collection.as_ref() {
+                // An exchange written again under its own id.
+                if let Some(id) = ExchangeId::parse(key).filter(|id| vouched.exchanges.contains(id))
+                {
+                    edited.0.insert(id);
+                }
+                continue;
+            }
+            match vouched.objects.get(&owner) {
+                Some(Owner::Exchange(id)) if !matches!(key.as_str(), SEQ | SIG | LOG) => {
+                    edited.0.insert(id.clone());
+                }
+                Some(Owner::Log) => {
+                    if let Some(entry) =
+                        LogEntryId::parse(key).filter(|entry| vouched.events.contains(entry))
+                    {
+                        edited.1.insert(entry);
+                    }
+                }
+                Some(Owner::Entry(entry)) if !matches!(key.as_str(), SEQ | SIG) => {
+                    edited.1.insert(entry.clone());
+                }
+                _ => {}
+            }
+        }
+    }
+    edited
+}
+
 /// The lifecycle log of the exchange whose fields are `fields`.
 fn log_from(doc: &AutoCommit, fields: &Fields) -> Vec<LifecycleEvent> {
     fields

@@ -137,13 +137,31 @@ pub(super) struct TrustView {
     keys: HashMap<DeviceId, DeviceKey>,
     /// Exchanges in the document when the trust was founded.
     before_founding: HashSet<ExchangeId>,
-    /// Lifecycle log entries in the document when the trust was founded.
+    /// Lifecycle log entries in the document when the trust was founded
+    /// (and not edited since).
     events_before_founding: HashSet<LogEntryId>,
+    /// Exchanges in the document when the trust was founded and edited
+    /// since, as they were at the founding: that version counts.
+    vouched_originals: HashMap<ExchangeId, Exchange>,
     /// Exchanges recorded after their device's revocation that a
     /// coordinator's device (certified, not revoked) accepted.
     accepted: HashSet<ExchangeId>,
     /// The exchanges and log entries inside each revocation's cut.
     cuts: HashMap<Vec<String>, (HashSet<ExchangeId>, HashSet<LogEntryId>)>,
+}
+
+/// Whether two reads of an exchange hold the same record (its log and seal
+/// aside).
+fn same_record(a: &Exchange, b: &Exchange) -> bool {
+    Exchange {
+        events: Vec::new(),
+        seal: None,
+        ..a.clone()
+    } == Exchange {
+        events: Vec::new(),
+        seal: None,
+        ..b.clone()
+    }
 }
 
 impl TrustView {
@@ -226,9 +244,23 @@ impl Timebank {
             ..TrustView::default()
         };
         for (_, written) in &roots {
-            let (exchanges, events) = schema::records_at(&self.doc, &[*written]);
+            let heads = [*written];
+            let vouched = schema::vouched_at(&self.doc, &heads);
+            // What the founding vouched for and a later change edited: the
+            // version at the founding counts, and the edit is flagged; an
+            // edited log entry is judged as one written after it.
+            let (edited, edited_events) = schema::edited_since(&mut self.doc, &heads, &vouched);
+            let schema::Vouched {
+                exchanges, events, ..
+            } = vouched;
+            for id in &edited {
+                if let Some(original) = schema::read_exchange_at(&self.doc, id, &heads) {
+                    view.vouched_originals.insert(id.clone(), original);
+                }
+            }
             view.before_founding.extend(exchanges);
-            view.events_before_founding.extend(events);
+            view.events_before_founding
+                .extend(events.difference(&edited_events).cloned());
         }
         view.keys = view
             .authority
@@ -302,8 +334,30 @@ impl Timebank {
 
     /// Judges exchange `id` (as read from the document) and counts it.
     pub(super) fn recount(&mut self, id: &ExchangeId) {
+        self.recheck_vouched(id);
         self.judge(id);
         self.balances.update(id, &self.exchanges, &self.doubts);
+    }
+
+    /// Exchange `id`, read again after a change: if the founding vouched
+    /// for it and it now differs from what the founding saw, that version
+    /// is the one that counts (see `judge`).
+    fn recheck_vouched(&mut self, id: &ExchangeId) {
+        if !self.trust.before_founding.contains(id) {
+            return;
+        }
+        self.trust.vouched_originals.remove(id);
+        let Some(current) = self.exchanges.get(id) else {
+            return;
+        };
+        for (_, written) in &self.trust.roots {
+            if let Some(original) = schema::read_exchange_at(&self.doc, id, &[*written]) {
+                if !same_record(&original, current) {
+                    self.trust.vouched_originals.insert(id.clone(), original);
+                }
+                return;
+            }
+        }
     }
 
     /// Decides whether exchange `id` (as read from the document) and each
@@ -323,7 +377,14 @@ impl Timebank {
             return;
         };
         let mut counted: Option<Exchange> = None;
-        if !self.trust.before_founding.contains(id) {
+        if self.trust.before_founding.contains(id) {
+            if let Some(original) = self.trust.vouched_originals.get(id)
+                && !same_record(original, exchange)
+            {
+                self.doubts.insert(id.clone(), Doubt::ChangedAfterSigning);
+                counted = Some(original.clone());
+            }
+        } else {
             let own = exchange.device == self.device && self.wrote(&Unsealed::Exchange(id.clone()));
             let mut doubt = self.doubt(exchange, own);
             if doubt == Some(Doubt::SignatureDoesNotMatch)

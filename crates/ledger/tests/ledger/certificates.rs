@@ -405,3 +405,50 @@ fn decisions_made_before_the_founding_still_count() {
         );
     }
 }
+
+/// An exchange the founding vouched for (recorded before any device
+/// signed) and edited after it, as a modified app would: the version the
+/// founding saw counts, and the edit is flagged, whether the edit arrives
+/// by a merge or is in the document when it is opened.
+#[test]
+fn an_exchange_from_before_the_founding_edited_after_it_counts_as_it_was() {
+    let mut f = Fixture::new();
+    let id = f
+        .timebank
+        .record(&f.cora, help(&f.ann, &f.bob, 60), NOW)
+        .unwrap()
+        .id;
+    let tablet = Device::new(1);
+    found(&mut f.timebank, &tablet, &f.cora);
+    let mut attacker = f.timebank.fork(entropy(40));
+    let doc = attacker.document_mut();
+    use automerge::ReadDoc;
+    use automerge::transaction::Transactable;
+    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
+    let exchange = doc.get(&exchanges, id.as_str()).unwrap().unwrap().1;
+    doc.put(&exchange, "minutes", 6000_u64).unwrap();
+    doc.commit();
+    f.timebank.merge(&mut attacker).unwrap();
+    let reopened = Timebank::load(&f.timebank.save(), entropy(41)).unwrap();
+    for timebank in [&f.timebank, &reopened] {
+        assert_eq!(timebank.balance(&member(&f.bob)), 60);
+        assert_eq!(timebank.balance(&member(&f.ann)), -60);
+        assert_eq!(timebank.exchange(&id).map(|e| e.minutes), Some(60));
+        assert_eq!(
+            timebank.doubt_about(&id),
+            Some(ledger::Doubt::ChangedAfterSigning)
+        );
+    }
+    // An exchange from before the founding that nobody edited is not
+    // flagged.
+    let mut f = Fixture::new();
+    let id = f
+        .timebank
+        .record(&f.cora, help(&f.ann, &f.bob, 60), NOW)
+        .unwrap()
+        .id;
+    found(&mut f.timebank, &tablet, &f.cora);
+    let reopened = Timebank::load(&f.timebank.save(), entropy(42)).unwrap();
+    assert_eq!(reopened.doubt_about(&id), None);
+    assert_eq!(reopened.balance(&member(&f.bob)), 60);
+}
