@@ -79,6 +79,10 @@ fn ledger(workspace: &Workspace) -> Result<()> {
             ("automerge_load", "bare AutoCommit::load (the floor)"),
             ("load_and_derive", "load from bytes and derive all balances"),
             (
+                "load_founded_and_derive",
+                "the same, its trust founded (everything in it vouched for)",
+            ),
+            (
                 "record_one_exchange",
                 "record one exchange and update balances",
             ),

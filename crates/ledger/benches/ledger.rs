@@ -227,6 +227,27 @@ fn write_files() -> Vec<(&'static Size, MemberId, Vec<MemberId>, Vec<u8>)> {
     built
 }
 
+/// The same timebank with its trust founded on a device (a fixed key), as
+/// the app founds an older timebank on the first coordinator's device to
+/// open it: everything in it is vouched for by the founding, and each
+/// opening checks what the founding saw.
+fn founded_copy(bytes: &[u8], coordinator: &MemberId) -> Vec<u8> {
+    use ed25519_dalek::Signer;
+    let mut timebank = Timebank::load(bytes, Box::new(Seeded(11))).expect("loads");
+    let key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+    timebank.use_device_key(ledger::trust::DeviceKey::from_bytes(
+        key.verifying_key().to_bytes(),
+    ));
+    let draft = timebank
+        .prepare_founding(coordinator, NOW)
+        .expect("its coordinator founds it");
+    let signature = ledger::trust::Signature::from_bytes(key.sign(&draft.bytes).to_bytes());
+    timebank
+        .add_certificate(draft, signature, NOW)
+        .expect("founded");
+    timebank.save()
+}
+
 fn benches(c: &mut Criterion) {
     for (size, coordinator, members, bytes) in write_files() {
         let mut group = c.benchmark_group(size.name);
@@ -243,6 +264,10 @@ fn benches(c: &mut Criterion) {
         });
         group.bench_function("load_and_derive", |b| {
             b.iter(|| Timebank::load(black_box(&bytes), Box::new(Seeded(3))).expect("loads"))
+        });
+        let founded = founded_copy(&bytes, &coordinator);
+        group.bench_function("load_founded_and_derive", |b| {
+            b.iter(|| Timebank::load(black_box(&founded), Box::new(Seeded(12))).expect("loads"))
         });
 
         let mut recorder = Timebank::load(&bytes, Box::new(Seeded(4))).expect("loads");
