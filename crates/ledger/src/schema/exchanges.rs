@@ -123,37 +123,20 @@ pub fn exchange_ids_at(
 }
 
 /// The exchanges, and the entries of their lifecycle logs, that were in the
-/// document at `heads`: the keys of the exchanges as they were then, and of
-/// each one's log (never their fields, which a whole read would decode).
+/// document at `heads` (a revocation's cut): see [`vouched_at`].
 pub fn records_at(
     doc: &AutoCommit,
     heads: &[ChangeHash],
 ) -> (HashSet<ExchangeId>, HashSet<LogEntryId>) {
-    let mut exchanges = HashSet::new();
-    let mut events = HashSet::new();
-    let Some(all) = map(doc, &ROOT, EXCHANGES) else {
-        return (exchanges, events);
-    };
-    for item in doc.map_range_at(&all, .., heads) {
-        let Some(id) = ExchangeId::parse(&item.key) else {
-            continue;
-        };
-        exchanges.insert(id);
-        let log = match doc.get_at(item.id(), LOG, heads) {
-            Ok(Some((automerge::Value::Object(automerge::ObjType::Map), log))) => log,
-            _ => continue,
-        };
-        events.extend(
-            doc.keys_at(&log, heads)
-                .filter_map(|key| LogEntryId::parse(&key)),
-        );
-    }
-    (exchanges, events)
+    let vouched = vouched_at(doc, heads);
+    (vouched.exchanges, vouched.events)
 }
 
 /// What a founding vouched for: the exchanges and log entries in the
-/// document at its heads, and whose each object there is (by op id: the
-/// exchange, its log, a log entry), to find later edits of them.
+/// document at its heads (the keys of the exchanges as they were then, and
+/// of each one's log, never their fields, which a whole read would decode),
+/// and whose each object there is (by op id: the exchange, its log, a log
+/// entry), to find later edits of them.
 #[derive(Debug, Default)]
 pub struct Vouched {
     pub exchanges: HashSet<ExchangeId>,

@@ -216,8 +216,12 @@ impl Timebank {
 
     /// Every invitation, newest first, with where it stands.
     pub fn invitations(&self) -> Vec<(Invitation, InvitationState)> {
-        let authority = self.authority();
+        let authority = self.trust.authority();
         let certificates = schema::read_certificates(&self.doc);
+        let revoked: std::collections::HashSet<DeviceKey> = schema::read_revocations(&self.doc)
+            .into_iter()
+            .map(|revocation| revocation.device)
+            .collect();
         let mut all: Vec<(Invitation, InvitationState)> = schema::read_invitations(&self.doc)
             .into_iter()
             .map(|invitation| {
@@ -231,9 +235,7 @@ impl Timebank {
                     .problems
                     .contains(&crate::trust::TrustProblem::InvitationNotValid { key })
                     || authority.devices.contains_key(&key)
-                    || schema::read_revocations(&self.doc)
-                        .iter()
-                        .any(|revocation| revocation.device == key)
+                    || revoked.contains(&key)
                 {
                     InvitationState::Withdrawn
                 } else {
@@ -289,16 +291,10 @@ impl Timebank {
         now: Timestamp,
     ) -> Result<RequestDraft, LedgerError> {
         let own = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
-        if self.authority().standing(&own).is_some() {
+        if self.own_standing().is_some() {
             return Err(LedgerError::AlreadyCertified);
         }
-        let person = self.members.get(member).ok_or(LedgerError::UnknownMember)?;
-        if person.status == MemberStatus::Left {
-            return Err(LedgerError::MemberNotActive {
-                name: person.name.clone(),
-                status: super::status_words(person.status),
-            });
-        }
+        self.require_role_for(member, Role::Member)?;
         super::check_text("device name", name)?;
         let name = name.trim().to_string();
         let bytes = request_bytes(&self.info.id, &own, member, &name, now).into_bytes();
@@ -334,7 +330,7 @@ impl Timebank {
 
     /// The requests of devices that are not certified yet, oldest first.
     pub fn pending_requests(&self) -> Vec<Request> {
-        let authority = self.authority();
+        let authority = self.trust.authority();
         let mut pending: Vec<Request> = schema::read_requests(&self.doc, &self.info.id)
             .into_iter()
             .filter(|request| authority.standing(&request.device).is_none())
