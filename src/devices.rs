@@ -15,7 +15,37 @@
 use ledger::trust::{DeviceKey, InviteSecret, Request};
 use ledger::{Entropy, ExchangeId, LedgerError, MemberId, Role, Timebank};
 
-use crate::session::{BrowserEntropy, Session};
+use crate::session::{BrowserEntropy, Session, Signable};
+
+impl Signable for ledger::CertificateDraft {
+    fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+impl Signable for ledger::InvitationDraft {
+    fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+impl Signable for ledger::RequestDraft {
+    fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+impl Signable for ledger::RevocationDraft {
+    fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+impl Signable for ledger::AcceptanceDraft {
+    fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
 
 /// What this device may do in the open timebank.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,9 +109,7 @@ pub fn found_if_due(session: Session) {
             .write_signed(
                 |timebank, me, now| {
                     let me = me.ok_or(LedgerError::UnknownMember)?;
-                    let draft = timebank.prepare_founding(me, now)?;
-                    let bytes = draft.bytes.clone();
-                    Ok((draft, bytes))
+                    timebank.prepare_founding(me, now)
                 },
                 |timebank, draft, signature, now| timebank.add_certificate(draft, signature, now),
             )
@@ -102,11 +130,7 @@ pub async fn invite(
     let key = secret.key();
     session
         .write_signed(
-            move |timebank, _, now| {
-                let draft = timebank.prepare_invitation(key, &member, role, now)?;
-                let bytes = draft.bytes.clone();
-                Ok((draft, bytes))
-            },
+            move |timebank, _, now| timebank.prepare_invitation(key, &member, role, now),
             |timebank, draft, signature, now| timebank.add_invitation(draft, signature, now),
         )
         .await?;
@@ -131,11 +155,7 @@ pub fn accept_invite(
 pub async fn ask(session: Session, member: MemberId, name: String) -> Result<(), LedgerError> {
     session
         .write_signed(
-            move |timebank, _, now| {
-                let draft = timebank.prepare_request(&member, &name, now)?;
-                let bytes = draft.bytes.clone();
-                Ok((draft, bytes))
-            },
+            move |timebank, _, now| timebank.prepare_request(&member, &name, now),
             |timebank, draft, signature, now| timebank.add_request(draft, signature, now),
         )
         .await
@@ -150,11 +170,7 @@ pub async fn certify(
 ) -> Result<(), LedgerError> {
     session
         .write_signed(
-            move |timebank, _, now| {
-                let draft = timebank.prepare_certificate(device, &member, role, now)?;
-                let bytes = draft.bytes.clone();
-                Ok((draft, bytes))
-            },
+            move |timebank, _, now| timebank.prepare_certificate(device, &member, role, now),
             |timebank, draft, signature, now| timebank.add_certificate(draft, signature, now),
         )
         .await
@@ -174,11 +190,7 @@ pub async fn revoke(
 ) -> Result<(), LedgerError> {
     session
         .write_signed(
-            move |timebank, _, now| {
-                let draft = timebank.prepare_revocation(device, &reason, now)?;
-                let bytes = draft.bytes.clone();
-                Ok((draft, bytes))
-            },
+            move |timebank, _, now| timebank.prepare_revocation(device, &reason, now),
             |timebank, draft, signature, now| timebank.add_revocation(draft, signature, now),
         )
         .await
@@ -189,11 +201,7 @@ pub async fn revoke(
 pub async fn accept_late(session: Session, exchange: ExchangeId) -> Result<(), LedgerError> {
     session
         .write_signed(
-            move |timebank, _, now| {
-                let draft = timebank.prepare_acceptance(&exchange, now)?;
-                let bytes = draft.bytes.clone();
-                Ok((draft, bytes))
-            },
+            move |timebank, _, now| timebank.prepare_acceptance(&exchange, now),
             |timebank, draft, signature, now| timebank.add_acceptance(draft, signature, now),
         )
         .await

@@ -136,6 +136,12 @@ pub fn write_refusal(timebank: &Timebank) -> Option<LedgerError> {
     }
 }
 
+/// A record prepared by the ledger and waiting for this device's
+/// signature of its bytes (see [`Session::write_signed`]).
+pub trait Signable {
+    fn bytes(&self) -> &[u8];
+}
+
 /// How long after the last change the timebank is saved: a burst of changes
 /// (slips entered one after another) is saved once. Hiding or leaving the
 /// page saves at once.
@@ -1061,13 +1067,9 @@ impl Session {
     /// draft and the bytes to sign, the browser signs them, and `add` writes
     /// the draft with its signature in one change, which is then saved.
     /// Runs while no sealing runs, so each record takes its own number.
-    pub async fn write_signed<D>(
+    pub async fn write_signed<D: Signable>(
         &self,
-        prepare: impl FnOnce(
-            &mut Timebank,
-            Option<&MemberId>,
-            Timestamp,
-        ) -> Result<(D, Vec<u8>), LedgerError>,
+        prepare: impl FnOnce(&mut Timebank, Option<&MemberId>, Timestamp) -> Result<D, LedgerError>,
         add: impl FnOnce(
             &mut Timebank,
             D,
@@ -1093,9 +1095,9 @@ impl Session {
                 })
                 .flatten()
                 .ok_or(LedgerError::UnknownMember)?;
-            let (draft, bytes) = prepared?;
+            let draft = prepared?;
             let signature = signer
-                .sign(&bytes)
+                .sign(draft.bytes())
                 .await
                 .map_err(|_| LedgerError::BadSignature)?;
             self.with(&id, |timebank, _| add(timebank, draft, signature, now()))

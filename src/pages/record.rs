@@ -22,9 +22,19 @@ const QUICK: [(u32, Text); 3] = [
 /// Active members as (id, "Name (No. n)"), by name: the people who can take
 /// part in an exchange, as a person picks them.
 pub fn active_member_choices(tb: &ledger::Timebank, language: Language) -> Vec<(MemberId, String)> {
+    member_choices(tb, language, |status| status == MemberStatus::Active)
+}
+
+/// The members whose status `include` takes, as choices labelled with their
+/// name and number, by name.
+pub fn member_choices(
+    tb: &ledger::Timebank,
+    language: Language,
+    include: impl Fn(MemberStatus) -> bool,
+) -> Vec<(MemberId, String)> {
     let mut list: Vec<(MemberId, String)> = tb
         .members()
-        .filter(|m| m.status == MemberStatus::Active)
+        .filter(|m| include(m.status))
         .map(|m| {
             let label = format!(
                 "{} ({} {})",

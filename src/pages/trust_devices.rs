@@ -15,21 +15,9 @@ use crate::session::Session;
 /// The members a device may be for: the active ones and applicants, by
 /// name.
 pub fn invite_choices(tb: &Timebank, language: Language) -> Vec<(MemberId, String)> {
-    let mut list: Vec<(MemberId, String)> = tb
-        .members()
-        .filter(|m| matches!(m.status, MemberStatus::Active | MemberStatus::Applicant))
-        .map(|m| {
-            let label = format!(
-                "{} ({} {})",
-                m.name,
-                language.text(Text::MemberNumberShort),
-                m.number
-            );
-            (m.id.clone(), label)
-        })
-        .collect();
-    list.sort_by_key(|(_, label)| label.to_lowercase());
-    list
+    crate::pages::member_choices(tb, language, |status| {
+        matches!(status, MemberStatus::Active | MemberStatus::Applicant)
+    })
 }
 
 fn member_name(tb: &Timebank, member: &MemberId, language: Language) -> String {
