@@ -30,14 +30,13 @@ pub struct CachedView {
     pub my_balance: Option<i64>,
     pub recent: Vec<CachedLine>,
     /// The members directory, by name; balances only where this person may
-    /// see them (the timebank's setting, or a coordinator).
-    #[serde(default)]
+    /// see them (the timebank's setting, or a coordinator). Kept apart from
+    /// the rest, with the documents ([`crate::storage::keep_directory`]):
+    /// at 2,000 members it is a hundred kilobytes, and everything kept in
+    /// localStorage is read in full before the first paint. (An earlier
+    /// release's view that holds it is still read.)
+    #[serde(default, skip_serializing)]
     pub members: Vec<CachedMember>,
-    /// The whole page as this view paints it, for `index.html` to show
-    /// before the app has loaded (see [`crate::first_paint`]); kept in the
-    /// same stored value, so it can never be of another state.
-    #[serde(default)]
-    pub page: Option<crate::first_paint::KeptPage>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,7 +98,6 @@ impl CachedView {
             my_balance,
             recent,
             members,
-            page: None,
         }
     }
 }

@@ -5,8 +5,11 @@
 //! their balance. So, whenever the view of the open timebank is kept (see
 //! [`crate::cached_view`]), the whole page as the kept view paints it (the
 //! shell as it is now, with the kept home screen in its main area) is kept
-//! beside it as markup, in the same stored value. A small script in
-//! `index.html` shows that markup at once, before the app loads, and only
+//! beside it as markup (`tally.tb.<id>.page`: a few kilobytes, where the
+//! view, with the members directory, can be a hundred; the script reads
+//! only the page). It is removed before the view is written and written
+//! after it, so it is never of an older state than the view. A small script
+//! in `index.html` shows that markup at once, before the app loads, and only
 //! when nothing it depends on has changed since: the same timebank, the
 //! same person using the device, the same language and text size. The app
 //! removes it when it mounts and paints the same kept view itself.
@@ -226,7 +229,6 @@ mod tests {
                 description: description.into(),
             }],
             members: Vec::new(),
-            page: None,
         }
     }
 

@@ -238,6 +238,17 @@ impl Session {
             // This device's signing key, opened (or made) once for the page.
             let _ = crate::device_key::device_key().await;
             let (documents, _moved) = storage::open_documents().await;
+            // The members directory of the kept view, for the members page
+            // while the document opens.
+            if let Some(id) = &active
+                && let Some(members) = storage::kept_directory(documents.as_ref(), id).await
+            {
+                session.cached.update(|view| {
+                    if let Some(view) = view {
+                        view.members = members;
+                    }
+                });
+            }
             session.documents.set_value(Some(documents));
             session.listen_to_other_tabs();
             if let Some(id) = active {
@@ -262,14 +273,25 @@ impl Session {
         self.open.update_value(|open| {
             if let Some(open) = open {
                 let me = open.acting().cloned();
-                let mut view = CachedView::derive(&mut open.timebank, me.as_ref());
-                view.page = crate::first_paint::capture(
+                let view = CachedView::derive(&mut open.timebank, me.as_ref());
+                let page = crate::first_paint::capture(
                     &view,
                     &open.saved.id,
                     me.as_ref().map(|me| me.as_str()),
                 );
                 // A view that cannot be written only makes the next opening slower.
-                let _ = storage::set_cached_view(&mut BrowserStore, &open.saved.id, &view);
+                let _ = storage::set_cached_view(
+                    &mut BrowserStore,
+                    &open.saved.id,
+                    &view,
+                    page.as_ref(),
+                );
+                if let Some(documents) = self.documents.get_value() {
+                    let kept = storage::keep_directory(documents.as_ref(), &open.saved.id, &view);
+                    leptos::task::spawn_local(async move {
+                        let _ = kept.await;
+                    });
+                }
             }
         });
     }

@@ -19,10 +19,16 @@
 //!                                      still owe a seal (JSON list of hex; see `keep_actors`)
 //! tally.tb.<id>.view                   the home screen as last derived, for a fast
 //!                                      first paint (JSON, tagged with the heads)
+//! tally.tb.<id>.page                   that view's page as markup, for `index.html`
+//!                                      to paint before the app loads (JSON)
 //! tally.tb.<id>.relay                  where it syncs: relay address and token (JSON)
 //! tally.tb.<id>.sync.<relay>           Automerge sync state with that relay (base64)
 //! tally.storage-id                     this device's storage id for the sync protocol
 //! ```
+//!
+//! The members directory of the kept view is a record beside the documents
+//! (`tally.directory.<id>`, JSON): it is large, and not needed to paint the
+//! home screen.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -248,15 +254,70 @@ pub fn cached_view(store: &impl KeyValue, id: &str) -> Option<crate::cached_view
         .and_then(|json| serde_json::from_str(&json).ok())
 }
 
-/// Keeps the view for the next opening. A view that cannot be written is
-/// only a slower next opening, never a loss.
+/// The page painted from timebank `id`'s kept view, as `index.html` reads it.
+#[cfg(test)]
+pub fn kept_page(store: &impl KeyValue, id: &str) -> Option<crate::first_paint::KeptPage> {
+    store
+        .get(&key(id, "page"))
+        .and_then(|json| serde_json::from_str(&json).ok())
+}
+
+/// Keeps the view for the next opening, and the page it paints (if any).
+/// The page is removed before the view is written and written after it, so
+/// a page that is there is never older than the view. A view that cannot be
+/// written is only a slower next opening, never a loss.
 pub fn set_cached_view(
     store: &mut impl KeyValue,
     id: &str,
     view: &crate::cached_view::CachedView,
+    page: Option<&crate::first_paint::KeptPage>,
 ) -> Result<(), StoreError> {
-    let json = serde_json::to_string(view).map_err(|e| StoreError::Unavailable(e.to_string()))?;
-    store.set(&key(id, "view"), &json)
+    let unavailable = |e: serde_json::Error| StoreError::Unavailable(e.to_string());
+    store.remove(&key(id, "page"));
+    store.set(
+        &key(id, "view"),
+        &serde_json::to_string(view).map_err(unavailable)?,
+    )?;
+    if let Some(page) = page {
+        store.set(
+            &key(id, "page"),
+            &serde_json::to_string(page).map_err(unavailable)?,
+        )?;
+    }
+    Ok(())
+}
+
+/// Where the members directory of timebank `id`'s kept view is kept: with
+/// the documents (IndexedDB), not in localStorage, which the browser reads
+/// whole before the page can paint. Outside the timebank's own prefix, so it
+/// is never taken for a piece of its document.
+fn directory_key(id: &str) -> String {
+    format!("tally.directory.{id}")
+}
+
+/// Keeps the members directory of `view` for the next opening. The commit is
+/// handed to the store before this returns (a page being left still keeps
+/// it); one that fails only makes the members page wait for the document.
+pub fn keep_directory(
+    documents: &dyn Records,
+    id: &str,
+    view: &crate::cached_view::CachedView,
+) -> records::Later<Result<(), StoreError>> {
+    match serde_json::to_vec(&view.members) {
+        Ok(json) => documents.commit(vec![records::Write::Put(directory_key(id), json)]),
+        Err(e) => Box::pin(std::future::ready(Err(StoreError::Unavailable(
+            e.to_string(),
+        )))),
+    }
+}
+
+/// The members directory kept for timebank `id`, if any.
+pub async fn kept_directory(
+    documents: &dyn Records,
+    id: &str,
+) -> Option<Vec<crate::cached_view::CachedMember>> {
+    let bytes = documents.get(&directory_key(id)).await.ok()??;
+    serde_json::from_slice(&bytes).ok()
 }
 
 const STORAGE_ID: &str = "tally.storage-id";

@@ -612,3 +612,86 @@ fn actors_owed_a_seal_are_kept_and_another_tab_s_are_never_dropped() {
     // Other timebanks keep their own.
     assert!(super::device_actors(&store, "other").is_empty());
 }
+
+#[test]
+fn a_kept_page_is_never_older_than_the_kept_view() {
+    use crate::cached_view::CachedView;
+    use crate::first_paint::KeptPage;
+    let view = |name: &str| CachedView {
+        name: name.into(),
+        members: (0..50)
+            .map(|n| crate::cached_view::CachedMember {
+                name: format!("Member {n}"),
+                number: n,
+                balance: Some(0),
+            })
+            .collect(),
+        ..CachedView::default()
+    };
+    let page = |name: &str| KeptPage {
+        title: name.into(),
+        html: format!("<h1>{name}</h1>"),
+        ..KeptPage::default()
+    };
+    let mut store = MemoryStore::default();
+    super::set_cached_view(&mut store, "tb", &view("Old"), Some(&page("Old"))).unwrap();
+    assert_eq!(super::kept_page(&store, "tb"), Some(page("Old")));
+    assert_eq!(
+        super::cached_view(&store, "tb").map(|v| v.name),
+        Some("Old".into())
+    );
+
+    // Room for neither the new view nor its page: the old view stays, its page goes.
+    let used: usize = store.values.iter().map(|(k, v)| k.len() + v.len()).sum();
+    store.capacity = Some(used);
+    let mut bigger = view("New");
+    bigger.name = "New".repeat(100);
+    assert_eq!(
+        super::set_cached_view(&mut store, "tb", &bigger, Some(&page("New"))),
+        Err(StoreError::Full)
+    );
+    assert_eq!(super::kept_page(&store, "tb"), None);
+    assert_eq!(
+        super::cached_view(&store, "tb").map(|v| v.name),
+        Some("Old".into())
+    );
+
+    // Room for the new view but not its page: no page rather than an old one.
+    assert_eq!(store.values.len(), 1);
+    let view_only = "tally.tb.tb.view".len() + serde_json::to_string(&view("New")).unwrap().len();
+    store.capacity = Some(view_only);
+    assert_eq!(
+        super::set_cached_view(&mut store, "tb", &view("New"), Some(&page("New"))),
+        Err(StoreError::Full)
+    );
+    assert_eq!(
+        super::cached_view(&store, "tb").map(|v| v.name),
+        Some("New".into())
+    );
+    assert_eq!(super::kept_page(&store, "tb"), None);
+
+    // And with room, both, the page only a small part of what is kept.
+    store.capacity = None;
+    super::set_cached_view(&mut store, "tb", &view("New"), Some(&page("New"))).unwrap();
+    assert_eq!(super::kept_page(&store, "tb"), Some(page("New")));
+    // The directory is not in localStorage: it is kept with the documents.
+    assert!(!store.values["tally.tb.tb.view"].contains("Member 7"));
+    assert!(super::cached_view(&store, "tb").unwrap().members.is_empty());
+    let documents = MemoryRecords::default();
+    at_once(super::keep_directory(&documents, "tb", &view("New"))).unwrap();
+    let members = at_once(super::kept_directory(&documents, "tb")).unwrap();
+    assert_eq!(members, view("New").members);
+    assert_eq!(at_once(super::kept_directory(&documents, "other")), None);
+    // Never taken for a piece of the timebank's document.
+    assert!(at_once(documents.keys("tally.tb.tb.")).unwrap().is_empty());
+
+    // A view an earlier release kept, with its directory in it, still paints it.
+    let mut earlier: serde_json::Value = serde_json::to_value(view("Old")).unwrap();
+    earlier["members"] = serde_json::json!([{ "name": "Ann", "number": 2, "balance": -30 }]);
+    store
+        .values
+        .insert("tally.tb.tb.view".into(), earlier.to_string());
+    let read = super::cached_view(&store, "tb").unwrap();
+    assert_eq!(read.members.len(), 1);
+    assert_eq!(read.members[0].name, "Ann");
+}

@@ -53,12 +53,39 @@ test('the kept view holds the members directory as the page shows it', async ({ 
   for (const name of ['Ann', 'Bob']) await addMember(page, name);
   await record(page, 'Ann (No. 2)', 'Bob (No. 3)', 90);
   await page.goto('/members');
+  // Notes the names the members page shows from the kept directory (before
+  // the document is loaded).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const names = [...document.querySelectorAll('[data-view=cached] .member-list .name')];
+      if (names.length === 0) return;
+      window.__keptNames = names.map((n) => n.textContent);
+      window.__keptBeforeLoad = performance.getEntriesByName('tally-document-loaded').length === 0;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.reload();
   await expect.poll(async () => (await marks(page))['tally-document-loaded']).not.toBeNull();
+  expect(await page.evaluate(() => [window.__keptNames, window.__keptBeforeLoad])).toEqual([['Ann', 'Bob', 'Cora'], true]);
   const shown = await page.locator('main .member-list > li').allInnerTexts();
-  const kept = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.endsWith('.view'));
-    return JSON.parse(JSON.parse(localStorage.getItem(key))).members;
+  // Kept beside the documents (IndexedDB), not in localStorage, which the
+  // browser reads whole before the first paint.
+  const kept = await page.evaluate(async () => {
+    const view = Object.keys(localStorage).find((k) => k.endsWith('.view'));
+    if (JSON.parse(JSON.parse(localStorage.getItem(view))).members) return 'in localStorage';
+    const id = view.split('.')[2];
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('tally');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const value = await new Promise((resolve, reject) => {
+      const request = db.transaction('records').objectStore('records').get(`tally.directory.${id}`);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return JSON.parse(new TextDecoder().decode(value));
   });
   expect(kept.map((m) => m.name)).toEqual(['Ann', 'Bob', 'Cora']);
   expect(kept.find((m) => m.name === 'Bob').balance).toBe(-90);
