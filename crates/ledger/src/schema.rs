@@ -83,9 +83,9 @@ pub use board::{
 pub use periods::{read_locks, write_lock};
 
 pub use exchanges::{
-    Vouched, append_event, edited_since, event_creator, exchange_created_in, exchange_creator,
-    exchange_ids, exchange_ids_at, read_all_exchanges, read_event_as_written, read_exchange,
-    read_exchange_at, records_at, vouched_at, write_event_seal, write_exchange_seal,
+    ExchangeObjects, Vouched, append_event, edited_since, event_creator, exchange_created_in,
+    exchange_creator, exchange_ids, exchange_ids_at, read_all_exchanges, read_event_as_written,
+    read_exchange, read_exchange_at, records_at, vouched_at, write_event_seal, write_exchange_seal,
     write_new_exchange,
 };
 pub(crate) use members::status_name;
@@ -513,6 +513,8 @@ struct Tree {
     texts: std::collections::HashMap<ObjId, String>,
     /// The objects that are text, where Tally writes a plain string.
     text_objects: std::collections::HashSet<ObjId>,
+    /// The objects that are lists or tables (Tally writes none).
+    other_objects: std::collections::HashSet<ObjId>,
 }
 
 /// Every readable record of the map at root key `collection`, read in one
@@ -572,6 +574,7 @@ impl Tree {
             objects: Default::default(),
             texts: Default::default(),
             text_objects: Default::default(),
+            other_objects: Default::default(),
         };
         // An object's items come one after another: they are gathered, then
         // filed under the object once the next object starts.
@@ -591,7 +594,11 @@ impl Tree {
                             tree.text_objects.insert(entry.id());
                             Field::Object(entry.id())
                         }
-                        automerge::ValueRef::Object(_) => Field::Object(entry.id()),
+                        automerge::ValueRef::Object(ObjType::Map) => Field::Object(entry.id()),
+                        automerge::ValueRef::Object(_) => {
+                            tree.other_objects.insert(entry.id());
+                            Field::Object(entry.id())
+                        }
                         automerge::ValueRef::Scalar(value) => Field::Scalar(value.into()),
                     };
                     current.fields.push((entry.key.into_owned(), field));
@@ -614,6 +621,11 @@ impl Tree {
         if !done.fields.is_empty() {
             self.objects.insert(obj, done.fields);
         }
+    }
+
+    /// Whether `obj` is a map.
+    fn is_map(&self, obj: &ObjId) -> bool {
+        !self.text_objects.contains(obj) && !self.other_objects.contains(obj)
     }
 
     /// The fields of map `obj`, as [`Fields::read`] reads them (taken: each

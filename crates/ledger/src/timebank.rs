@@ -392,12 +392,13 @@ impl Timebank {
             self.reread_member(&id);
         }
         self.as_read.clear();
-        for exchange in schema::read_all_exchanges(&self.doc) {
+        let (exchanges, objects) = schema::read_all_exchanges(&self.doc);
+        for exchange in exchanges {
             self.exchanges.insert(exchange.id.clone(), exchange);
         }
         // Judges every exchange and counts the balances (read afresh).
         self.trust = counting::TrustView::default();
-        self.reread_trust();
+        self.reread_trust_with(Some(&objects));
         self.reread_resolutions();
         self.reread_locks();
         self.listings.clear();

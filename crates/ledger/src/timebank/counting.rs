@@ -211,6 +211,13 @@ impl Timebank {
     /// Reads the trust records again, then judges every exchange and counts
     /// the balances again.
     pub(super) fn reread_trust(&mut self) {
+        self.reread_trust_with(None);
+    }
+
+    /// [`Timebank::reread_trust`], with the exchanges' objects as they are
+    /// now when they were just read (so a founding's checks need not walk
+    /// them again).
+    pub(super) fn reread_trust_with(&mut self, current: Option<&schema::ExchangeObjects>) {
         let roots = founding_roots(&self.doc, &self.info);
         let authority = self.decide_authority(&roots);
         let timebank = self.info.id.clone();
@@ -245,11 +252,11 @@ impl Timebank {
         };
         for (_, written) in &roots {
             let heads = [*written];
-            let vouched = schema::vouched_at(&self.doc, &heads);
+            let vouched = schema::vouched_at(&mut self.doc, &heads, current);
             // What the founding vouched for and a later change edited: the
             // version at the founding counts, and the edit is flagged; an
             // edited log entry is judged as one written after it.
-            let (edited, edited_events) = schema::edited_since(&mut self.doc, &heads, &vouched);
+            let (edited, edited_events) = schema::edited_since(&vouched);
             let schema::Vouched {
                 exchanges, events, ..
             } = vouched;
@@ -283,7 +290,7 @@ impl Timebank {
                         .iter()
                         .all(|h| self.doc.get_change_by_hash(h).is_some()) =>
                 {
-                    schema::records_at(&self.doc, &heads)
+                    schema::records_at(&mut self.doc, &heads, current)
                 }
                 _ => {
                     view.cuts_known = false;
