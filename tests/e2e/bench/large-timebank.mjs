@@ -17,7 +17,8 @@
 // time is beside a bare Automerge.load of the same bytes in the same browser.
 // Run by `cargo xtask bench`, which writes the timebank files (TALLY_LARGE,
 // TALLY_HUGE) from the ledger benchmark. TALLY_BENCH_ONLY=large (or huge)
-// runs one part; TALLY_TRACE_DIR=<folder> keeps the trace of each measured
+// runs one part; TALLY_BENCH_ONLY=home only opens the large timebank and
+// measures the home screen in a new tab (5 runs each, a few minutes); TALLY_TRACE_DIR=<folder> keeps the trace of each measured
 // save (DevTools' Performance panel opens them).
 import { chromium } from '@playwright/test';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -660,9 +661,49 @@ const TITLE_SAVE =
 console.log(`\nLarge timebanks in headless Chromium: ${machine()} at the start.`);
 let localStorageLimit = null;
 
+// ---------------------------------------------------------------- home
+
+if (ONLY === 'home') {
+  const releases = PREVIOUS ? [NOW, TODAY] : [NOW];
+  const sessions = [];
+  for (const release of releases) {
+    log(`${release.name}: opening the large timebank`);
+    sessions.push(await openTimebank(LARGE, release));
+  }
+  const rows = [];
+  for (const slowdown of [1, 4]) {
+    log(`home screen, ${cpuName(slowdown)} (load average ${loadAverage()})`);
+    const homes = sessions.map(() => []);
+    for (let i = 0; i < 5; i++) {
+      for (const [k, opened] of sessions.entries()) {
+        const home = await homeLoad(opened, slowdown);
+        if (!home.cached) throw new Error(`${opened.release.name}: the home screen was not painted from the kept view`);
+        homes[k].push(home.painted);
+        await throttle(opened.cdp, 1);
+      }
+    }
+    const [now, today] = homes.map((found) => median(found));
+    rows.push([
+      cpuName(slowdown),
+      today === undefined ? '-' : ms(today),
+      ms(now),
+      ratio(now, today),
+      homes[0].map((v) => Math.round(v)).join(', '),
+      slowdown === 4 ? `< ${HOME_GOAL_4X} ms: ${met(now < HOME_GOAL_4X)}` : '-',
+    ]);
+  }
+  for (const opened of sessions) await opened.context.close();
+  printTable(
+    'Large timebank: navigation in a new tab to the home screen, painted from the kept view (server stopped; medians of 5). ' +
+      `"today": the release that kept documents in localStorage (c4de0ef). ${machine()} at the end.`,
+    ['CPU', 'today', 'now', 'now / today', 'now, each run (ms)', 'goal'],
+    rows,
+  );
+}
+
 // ---------------------------------------------------------------- large
 
-if (ONLY !== 'huge') {
+if (ONLY !== 'huge' && ONLY !== 'home') {
   const [now, today] = await large(PREVIOUS ? [NOW, TODAY] : [NOW]);
   localStorageLimit = now.localStorageLimit;
   const live = Boolean(today);
@@ -737,7 +778,7 @@ if (ONLY !== 'huge') {
 
 if (!HUGE) {
   console.log('\nHuge timebank: not run (TALLY_HUGE is not set).');
-} else if (ONLY !== 'large') {
+} else if (ONLY !== 'large' && ONLY !== 'home') {
   const bytes = statSync(HUGE).size;
   const base64 = 4 * Math.ceil(bytes / 3);
   log(`now: opening the huge timebank (${count(bytes)} bytes)`);
