@@ -17,35 +17,24 @@ use ledger::{Entropy, ExchangeId, LedgerError, MemberId, Role, Timebank};
 
 use crate::session::{BrowserEntropy, Session, Signable};
 
-impl Signable for ledger::CertificateDraft {
-    fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
+/// The ledger's drafts each carry the bytes their signature covers.
+macro_rules! signable {
+    ($($draft:ty),+) => {
+        $(impl Signable for $draft {
+            fn bytes(&self) -> &[u8] {
+                &self.bytes
+            }
+        })+
+    };
 }
 
-impl Signable for ledger::InvitationDraft {
-    fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-}
-
-impl Signable for ledger::RequestDraft {
-    fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-}
-
-impl Signable for ledger::RevocationDraft {
-    fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-}
-
-impl Signable for ledger::AcceptanceDraft {
-    fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-}
+signable!(
+    ledger::CertificateDraft,
+    ledger::InvitationDraft,
+    ledger::RequestDraft,
+    ledger::RevocationDraft,
+    ledger::AcceptanceDraft
+);
 
 /// What this device may do in the open timebank.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -45,7 +45,7 @@ pub fn read_all_exchanges(doc: &AutoCommit) -> (Vec<Exchange>, ExchangeObjects) 
                 return None;
             }
             let fields = tree.take(&obj);
-            let mut current = Current {
+            let mut current = Objects {
                 exchange: op_key(&obj)?,
                 log: None,
                 entries: Vec::new(),
@@ -237,11 +237,12 @@ impl Later {
 /// The objects of every exchange as they are now, by the exchange's key
 /// (read by [`read_all_exchanges`]).
 #[derive(Debug, Default)]
-pub struct ExchangeObjects(std::collections::BTreeMap<String, Current>);
+pub struct ExchangeObjects(std::collections::BTreeMap<String, Objects>);
 
-/// One exchange's objects: its map, its log's, and its log entries'.
-#[derive(Debug)]
-struct Current {
+/// One exchange's objects (as they are now, or as a founding saw them): its
+/// map, its log's, and its log entries' by their keys.
+#[derive(Debug, Clone)]
+struct Objects {
     exchange: OpKey,
     log: Option<OpKey>,
     entries: Vec<(String, OpKey)>,
@@ -277,43 +278,71 @@ fn current_objects(doc: &AutoCommit, all: &ObjId) -> ExchangeObjects {
             .into_iter()
             .filter_map(|(entry, obj)| Some((entry, op_key(&obj)?)))
             .collect();
-        let current = Current {
+        let found = Objects {
             exchange,
             log: log.as_ref().and_then(op_key),
             entries,
         };
-        objects.0.insert(key, current);
+        objects.0.insert(key, found);
     }
     objects
 }
 
-/// One exchange as a founding saw it: its object, its log's, and its log's
-/// entries with theirs.
-#[derive(Default)]
-struct Seen {
-    exchange: Option<OpKey>,
-    log: Option<OpKey>,
-    entries: Vec<(LogEntryId, Option<OpKey>)>,
-}
-
 /// Exchange `key` of collection `all` and its log, as they were at `heads`.
-fn seen_at(doc: &AutoCommit, all: &ObjId, key: &str, heads: &[ChangeHash]) -> Option<Seen> {
+fn objects_at(doc: &AutoCommit, all: &ObjId, key: &str, heads: &[ChangeHash]) -> Option<Objects> {
     let obj = match doc.get_at(all, key, heads) {
         Ok(Some((automerge::Value::Object(ObjType::Map), obj))) => obj,
         _ => return None,
     };
-    let mut seen = Seen {
-        exchange: op_key(&obj),
-        ..Seen::default()
+    let mut found = Objects {
+        exchange: op_key(&obj)?,
+        log: None,
+        entries: Vec::new(),
     };
     if let Ok(Some((automerge::Value::Object(ObjType::Map), log))) = doc.get_at(&obj, LOG, heads) {
-        seen.log = op_key(&log);
-        seen.entries = doc
+        found.log = op_key(&log);
+        found.entries = doc
             .map_range_at(&log, .., heads)
-            .filter_map(|entry| Some((LogEntryId::parse(&entry.key)?, op_key(&entry.id()))))
+            .filter_map(|entry| Some((entry.key.to_string(), op_key(&entry.id())?)))
             .collect();
     }
-    Some(seen)
+    Some(found)
+}
+
+/// The map writes of the changes after `heads`: the object each writes in
+/// (by op id) and its key.
+fn later_writes(doc: &mut AutoCommit, heads: &[ChangeHash]) -> Vec<(OpKey, String)> {
+    use automerge::legacy::{Key, ObjectId};
+    let mut writes = Vec::new();
+    for change in doc.get_changes(heads) {
+        for op in change.decode().operations {
+            if let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key) {
+                writes.push(((obj.0, obj.1.clone()), key.to_string()));
+            }
+        }
+    }
+    writes
+}
+
+impl Vouched {
+    /// Notes exchange `key` as vouched for, with its objects.
+    fn note(&mut self, key: &str, found: Objects) {
+        let Some(id) = ExchangeId::parse(key) else {
+            return;
+        };
+        self.objects
+            .insert(found.exchange, Owner::Exchange(id.clone()));
+        if let Some(log) = found.log {
+            self.objects.insert(log, Owner::Log);
+        }
+        for (entry, obj) in found.entries {
+            if let Some(entry) = LogEntryId::parse(&entry) {
+                self.objects.insert(obj, Owner::Entry(entry.clone()));
+                self.events.insert(entry);
+            }
+        }
+        self.exchanges.insert(id);
+    }
 }
 
 /// What was in the document at `heads` (a founding), with its objects.
@@ -345,81 +374,62 @@ pub fn vouched_at(
             &walked
         }
     };
-    let mut seen: std::collections::BTreeMap<String, Seen> = Default::default();
+    let mut seen: std::collections::BTreeMap<String, Objects> = Default::default();
     for (key, now) in &current.0 {
         if ExchangeId::parse(key).is_none() || later.made(&now.exchange) {
             continue;
         }
-        let mut one = Seen {
-            exchange: Some(now.exchange.clone()),
-            ..Seen::default()
-        };
-        if let Some(log) = now.log.as_ref().filter(|log| !later.made(log)) {
-            one.log = Some(log.clone());
-            one.entries = now
+        let log = now.log.clone().filter(|log| !later.made(log));
+        let entries = match log {
+            Some(_) => now
                 .entries
                 .iter()
                 .filter(|(_, entry)| !later.made(entry))
-                .filter_map(|(entry, obj)| Some((LogEntryId::parse(entry)?, Some(obj.clone()))))
-                .collect();
-        }
-        seen.insert(key.clone(), one);
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
+        let found = Objects {
+            exchange: now.exchange.clone(),
+            log,
+            entries,
+        };
+        seen.insert(key.clone(), found);
     }
     let nothing_then = seen.is_empty() && doc.map_range_at(&all, .., heads).next().is_none();
     if !later.is_empty() && !nothing_then {
-        use automerge::legacy::{Key, ObjectId};
-        let mut owners: HashMap<OpKey, String> = HashMap::new();
-        for (key, one) in &seen {
-            for obj in one.exchange.iter().chain(&one.log) {
-                owners.insert(obj.clone(), key.clone());
+        vouched.later = later_writes(doc, heads);
+        let mut owners: HashMap<&OpKey, &String> = HashMap::new();
+        for (key, found) in &seen {
+            owners.insert(&found.exchange, key);
+            if let Some(log) = &found.log {
+                owners.insert(log, key);
             }
         }
         let mut again: HashSet<String> = HashSet::new();
-        for change in doc.get_changes(heads) {
-            for op in change.decode().operations {
-                let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key) else {
-                    continue;
-                };
-                let obj = (obj.0, obj.1.clone());
-                if Some(&obj) == vouched.collection.as_ref() {
-                    if ExchangeId::parse(key).is_some() {
-                        again.insert(key.to_string());
-                    }
-                } else if let Some(exchange) = owners.get(&obj) {
-                    // A log written to or replaced, or an exchange's log key
-                    // written: read that exchange again at the heads.
-                    let is_log = seen[exchange].log.as_ref() == Some(&obj);
-                    if is_log || key == LOG {
-                        again.insert(exchange.clone());
-                    }
+        for (obj, key) in &vouched.later {
+            if Some(obj) == vouched.collection.as_ref() {
+                if ExchangeId::parse(key).is_some() {
+                    again.insert(key.clone());
                 }
-                vouched.later.push((obj, key.to_string()));
+            } else if let Some(exchange) = owners.get(obj) {
+                // A log written to or replaced, or an exchange's log key
+                // written: read that exchange again at the heads.
+                let is_log = seen[*exchange].log.as_ref() == Some(obj);
+                if is_log || key == LOG {
+                    again.insert((*exchange).clone());
+                }
             }
         }
         for key in again {
-            match seen_at(doc, &all, &key, heads) {
-                Some(one) => seen.insert(key, one),
+            match objects_at(doc, &all, &key, heads) {
+                Some(found) => seen.insert(key, found),
                 None => seen.remove(&key),
             };
         }
     }
-    for (key, one) in seen {
-        let Some(id) = ExchangeId::parse(&key) else {
-            continue;
-        };
-        if let Some(obj) = one.exchange {
-            vouched.objects.insert(obj, Owner::Exchange(id.clone()));
-        }
-        if let Some(log) = one.log {
-            vouched.objects.insert(log, Owner::Log);
-        }
-        for (entry, obj) in one.entries {
-            if let Some(obj) = obj {
-                vouched.objects.insert(obj, Owner::Entry(entry.clone()));
-            }
-            vouched.events.insert(entry);
-        }
-        vouched.exchanges.insert(id);
+    for (key, found) in seen {
+        vouched.note(&key, found);
     }
     vouched
 }
@@ -433,36 +443,11 @@ pub fn vouched_by_reading_history(doc: &AutoCommit, heads: &[ChangeHash]) -> Vou
     };
     vouched.collection = op_key(&all);
     for item in doc.map_range_at(&all, .., heads) {
-        let Some(id) = ExchangeId::parse(&item.key) else {
-            continue;
-        };
-        let Some(one) = seen_at(doc, &all, &item.key, heads) else {
-            continue;
-        };
-        if let Some(obj) = one.exchange {
-            vouched.objects.insert(obj, Owner::Exchange(id.clone()));
-        }
-        if let Some(log) = one.log {
-            vouched.objects.insert(log, Owner::Log);
-        }
-        for (entry, obj) in one.entries {
-            if let Some(obj) = obj {
-                vouched.objects.insert(obj, Owner::Entry(entry.clone()));
-            }
-            vouched.events.insert(entry);
-        }
-        vouched.exchanges.insert(id);
-    }
-    for change in doc.clone().get_changes(heads) {
-        for op in change.decode().operations {
-            use automerge::legacy::{Key, ObjectId};
-            if let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key) {
-                vouched
-                    .later
-                    .push(((obj.0, obj.1.clone()), key.to_string()));
-            }
+        if let Some(found) = objects_at(doc, &all, &item.key, heads) {
+            vouched.note(&item.key, found);
         }
     }
+    vouched.later = later_writes(&mut doc.clone(), heads);
     vouched
 }
 
