@@ -5,6 +5,18 @@ import { chromiumLaunchOptions } from '../support/browser.js';
 import { saveScreenshot } from '../support/page-checks.js';
 import { nav, createTimebank, addMember, record } from '../support/flows.js';
 import { scratchDir, startRelay, syncStatus, expectSynced, shareTimebank } from '../support/sync.js';
+import { databaseRecords } from '../support/database.js';
+
+// What the phone keeps, by key and size: printed when a reopened phone
+// lacks something it had, so a rare failure says where the change went.
+async function keptRecords(page) {
+  const records = await databaseRecords(page);
+  const local = await page.evaluate(() => Object.keys(localStorage).map((k) => `${k} (${localStorage.getItem(k).length})`));
+  return [
+    ...Object.entries(records).map(([key, bytes]) => `idb ${key} (${bytes.length} bytes)`),
+    ...local.map((entry) => `localStorage ${entry}`),
+  ].join('\n');
+}
 
 async function openPhone(profile, baseURL) {
   const options = chromiumLaunchOptions();
@@ -35,6 +47,7 @@ test('with the server gone and the browser reopened, the app opens, records, sur
       const cache = await caches.open(names.find((n) => n.startsWith('tally-')));
       return (await cache.keys()).length;
     })).toBeGreaterThan(5);
+    const keptBefore = await keptRecords(page);
 
     // Days later: the server is gone and the phone restarts the browser.
     await relay.stop('SIGKILL');
@@ -43,6 +56,14 @@ test('with the server gone and the browser reopened, the app opens, records, sur
     page = phone.page;
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Riverside Timebank' })).toBeVisible();
+    // Ann, added before the browser closed, is still a member.
+    await nav(page, 'Record');
+    try {
+      await expect(page.getByLabel('1. Who gave the help?').locator('option', { hasText: 'Ann (No. 2)' }))
+        .toHaveCount(1, { timeout: 30_000 });
+    } catch (error) {
+      throw new Error(`Ann is gone after the reopening.\nKept before closing:\n${keptBefore}\nKept now:\n${await keptRecords(page)}\n${error.message}`);
+    }
     await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 45);
     await page.reload();
     await nav(page, 'Home');
