@@ -193,11 +193,13 @@ pub fn capture(view: &CachedView, id: &str, me: Option<&str>) -> Option<KeptPage
     let stored_language = stored(crate::i18n::STORAGE_KEY);
     let stored_size = stored(crate::shell::TEXT_SIZE_KEY);
     let style = root.get_attribute("style");
+    let size_shown = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root)
+        .and_then(|root| root.style().get_property_value("font-size").ok());
     let shown = stored_me.as_ref().map(|m| m.as_str()) == me
         && stored_language.as_deref().is_none_or(|code| code == lang)
         && stored_size
             .as_deref()
-            .is_none_or(|size| style.as_deref() == Some(&format!("font-size: {size}")));
+            .is_none_or(|size| size_shown.as_deref() == Some(size));
     if !shown {
         return None;
     }

@@ -289,8 +289,13 @@ pub(crate) const TEXT_SIZE_KEY: &str = "tally.text-size";
 
 /// Applies a text size to the whole page (everything is sized in rem).
 fn apply_text_size(size: &str) {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("style", &format!("font-size: {size}"));
+    // Through the style object, not the `style` attribute: the page's
+    // Content-Security-Policy allows no inline style attributes.
+    if let Some(root) = document()
+        .document_element()
+        .and_then(|root| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root).ok())
+    {
+        let _ = root.style().set_property("font-size", size);
     }
 }
 
