@@ -15,6 +15,7 @@
 
 pub mod api;
 pub mod repos;
+pub mod server;
 pub mod storage;
 pub mod sync;
 pub mod tokens;
@@ -67,6 +68,27 @@ pub struct Config {
     /// Sync connection attempts allowed per address per minute.
     #[arg(long, env = "TALLY_CONNECTIONS_PER_MINUTE", default_value_t = 120)]
     pub connections_per_minute: u32,
+
+    /// Connections open at once (pages, API calls and syncing devices);
+    /// more wait until one closes. Lowered to what the open-file limit allows.
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+
+    /// Connections open at once from one address (an IPv6 /64 is one
+    /// address); more are closed at once. Behind a reverse proxy every
+    /// device has the proxy's address.
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 256)]
+    pub max_connections_per_address: usize,
+
+    /// Close a connection that has not sent a whole request head within
+    /// this many seconds: a new one, or a kept-alive one between requests.
+    #[arg(long, env = "TALLY_HEADER_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub header_timeout_seconds: u64,
+
+    /// Close a sync connection whose device has not said `join` within this
+    /// many seconds.
+    #[arg(long, env = "TALLY_JOIN_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub join_timeout_seconds: u64,
 
     /// Seconds between heartbeats to devices that ask for them.
     #[arg(long, env = "TALLY_HEARTBEAT_SECONDS", default_value_t = 15)]
@@ -230,6 +252,7 @@ pub struct Relay {
     listener: tokio::net::TcpListener,
     router: Router,
     repos: repos::Repos,
+    limits: server::Limits,
 }
 
 impl Relay {
@@ -243,6 +266,22 @@ impl Relay {
             source,
         };
         std::fs::create_dir_all(&config.data).map_err(data_error)?;
+        let open_files = server::raise_open_file_limit();
+        let connections = server::connections_that_fit(config.max_connections, open_files);
+        if let Some(files) = open_files {
+            tracing::info!(
+                before = files.before,
+                now = files.now,
+                connections,
+                "open-file limit"
+            );
+        }
+        if connections < config.max_connections {
+            tracing::warn!(
+                connections,
+                "fewer connections than --max-connections fit in the open-file limit"
+            );
+        }
         let tokens = Arc::new(tokens::Tokens::open(
             &config.data,
             !config.no_new_timebanks,
@@ -259,12 +298,18 @@ impl Relay {
             max_message_bytes: config.max_message_bytes,
             attempts_per_minute: config.connections_per_minute,
             heartbeat: Duration::from_secs(config.heartbeat_seconds.max(1)),
+            join_timeout: Duration::from_secs(config.join_timeout_seconds.max(1)),
         };
         let state = sync::SyncState::new(tokens, repos.clone(), limits);
         Ok(Relay {
             router: router(&config.dist, state),
             listener,
             repos,
+            limits: server::Limits {
+                connections,
+                per_address: config.max_connections_per_address,
+                header_timeout: Duration::from_secs(config.header_timeout_seconds.max(1)),
+            },
         })
     }
 
@@ -277,22 +322,13 @@ impl Relay {
         self.listener.local_addr()
     }
 
-    /// Serves until `stop` completes; then stops taking connections, closes
-    /// the sync connections and waits for every received change to be
-    /// written to the data folder.
-    pub async fn serve(
-        self,
-        stop: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let served = axum::serve(self.listener, service)
-            .with_graceful_shutdown(stop)
-            .await;
+    /// Serves until `stop` completes; then stops taking connections,
+    /// answers the requests under way, closes the sync connections and
+    /// waits for every received change to be written to the data folder.
+    pub async fn serve(self, stop: impl Future<Output = ()>) {
+        server::serve(self.listener, self.router, self.limits, stop).await;
         self.repos.stop().await;
         tracing::info!("stopped; every change is stored");
-        served
     }
 }
 

@@ -9,7 +9,8 @@
 //!
 //! After it: every frame is read by `wire` before samod sees it; a frame
 //! that cannot be read, is too large, is not binary, or names another
-//! timebank closes the connection with a logged reason. Revoking a token
+//! timebank closes the connection with a logged reason, and so does a
+//! device that has not said `join` within the join timeout. Revoking a token
 //! closes its open connections. With `heartbeat=1` the relay sends a text
 //! frame `heartbeat` every few seconds, so the app can tell a dead link
 //! from a quiet one (browsers cannot send WebSocket pings).
@@ -39,6 +40,8 @@ pub struct Limits {
     pub max_message_bytes: usize,
     pub attempts_per_minute: u32,
     pub heartbeat: Duration,
+    /// How long an upgraded connection may stay open without a `join`.
+    pub join_timeout: Duration,
 }
 
 /// Open connections by token id: a serial and the sender that closes each.
@@ -277,16 +280,29 @@ impl SyncState {
             serial,
             stop_writer: Some(stop_writer),
         };
+        // Until the device has said `join`, the time it has left to.
+        let join_by = Some(tokio::time::Instant::now() + self.limits.join_timeout);
         let inbound = futures::stream::unfold(
-            (socket_rx, revoke_rx, grant, ended),
-            |(mut socket_rx, mut revoke_rx, grant, ended)| async move {
+            (socket_rx, revoke_rx, grant, ended, join_by),
+            |(mut socket_rx, mut revoke_rx, grant, ended, mut join_by)| async move {
                 loop {
+                    let too_late = async {
+                        match join_by {
+                            Some(deadline) => tokio::time::sleep_until(deadline).await,
+                            None => std::future::pending().await,
+                        }
+                    };
                     let next = tokio::select! {
+                        biased;
                         _ = &mut revoke_rx => {
                             tracing::info!(token = %grant.token_id, "closing a sync connection: access revoked");
                             return None;
                         }
                         next = socket_rx.next() => next,
+                        () = too_late => {
+                            tracing::info!(token = %grant.token_id, "closing a sync connection: no join in time");
+                            return None;
+                        }
                     };
                     let problem = match next {
                         None | Some(Ok(WsMessage::Close(_))) => return None,
@@ -296,10 +312,13 @@ impl SyncState {
                         }
                         Some(Err(error)) => format!("a transport error: {error}"),
                         Some(Ok(WsMessage::Binary(bytes))) => match check_frame(&bytes, &grant) {
-                            Ok(()) => {
+                            Ok(kind) => {
+                                if kind == Kind::Join {
+                                    join_by = None;
+                                }
                                 return Some((
                                     Ok(bytes.to_vec()),
-                                    (socket_rx, revoke_rx, grant, ended),
+                                    (socket_rx, revoke_rx, grant, ended, join_by),
                                 ));
                             }
                             Err(problem) => problem,
@@ -321,8 +340,15 @@ impl SyncState {
     }
 }
 
+/// Whether a frame samod may see is the device's `join`.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Join,
+    Other,
+}
+
 /// A frame samod may see: readable, and only about the token's timebank.
-fn check_frame(bytes: &[u8], grant: &Grant) -> Result<(), String> {
+fn check_frame(bytes: &[u8], grant: &Grant) -> Result<Kind, String> {
     let message = wire::Message::decode(bytes).map_err(|error| error.to_string())?;
     let document = match &message {
         wire::Message::Request { document, .. }
@@ -335,7 +361,8 @@ fn check_frame(bytes: &[u8], grant: &Grant) -> Result<(), String> {
         Some(document) if document != grant.document => {
             Err(format!("a {} message for another timebank", message.kind()))
         }
-        _ => Ok(()),
+        _ if matches!(message, wire::Message::Join { .. }) => Ok(Kind::Join),
+        _ => Ok(Kind::Other),
     }
 }
 
