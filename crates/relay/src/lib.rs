@@ -62,8 +62,24 @@ pub struct Config {
     pub data: PathBuf,
 
     /// Refuse messages larger than this many bytes (the connection closes).
-    #[arg(long, env = "TALLY_MAX_MESSAGE_BYTES", default_value_t = wire::MAX_FRAME_BYTES)]
+    /// The largest timebank measured is 3.4 MB in full.
+    #[arg(long, env = "TALLY_MAX_MESSAGE_BYTES", default_value_t = 8 * 1024 * 1024)]
     pub max_message_bytes: usize,
+
+    /// Drop a device whose connection takes nothing for this many seconds
+    /// while the relay has something to send it.
+    #[arg(long, env = "TALLY_SEND_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub send_timeout_seconds: u64,
+
+    /// Drop a device when more than this many bytes wait to be sent to it.
+    #[arg(long, env = "TALLY_MAX_QUEUED_BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub max_queued_bytes: usize,
+
+    /// Bytes of messages the relay holds for all devices at once (received
+    /// and not yet taken in, or waiting to be sent); while they are spent,
+    /// it reads no more messages from devices.
+    #[arg(long, env = "TALLY_MAX_IN_FLIGHT_BYTES", default_value_t = 128 * 1024 * 1024)]
+    pub max_in_flight_bytes: usize,
 
     /// Sync connection attempts allowed per address per minute.
     #[arg(long, env = "TALLY_CONNECTIONS_PER_MINUTE", default_value_t = 120)]
@@ -253,6 +269,7 @@ pub struct Relay {
     router: Router,
     repos: repos::Repos,
     limits: server::Limits,
+    budget: sync::Budget,
 }
 
 impl Relay {
@@ -299,9 +316,13 @@ impl Relay {
             attempts_per_minute: config.connections_per_minute,
             heartbeat: Duration::from_secs(config.heartbeat_seconds.max(1)),
             join_timeout: Duration::from_secs(config.join_timeout_seconds.max(1)),
+            send_timeout: Duration::from_secs(config.send_timeout_seconds.max(1)),
+            max_queued_bytes: config.max_queued_bytes,
+            max_in_flight_bytes: config.max_in_flight_bytes,
         };
         let state = sync::SyncState::new(tokens, repos.clone(), limits);
         Ok(Relay {
+            budget: state.budget(),
             router: router(&config.dist, state),
             listener,
             repos,
@@ -316,6 +337,11 @@ impl Relay {
     /// The routes, for tests that call them without a socket.
     pub fn router(&self) -> Router {
         self.router.clone()
+    }
+
+    /// The bytes the relay holds for devices: now, and at most so far.
+    pub fn budget(&self) -> sync::Budget {
+        self.budget.clone()
     }
 
     pub fn address(&self) -> std::io::Result<SocketAddr> {

@@ -225,6 +225,49 @@ async fn bad_frames_close_only_their_connection_and_harm_nothing() {
     relay.stop().await;
 }
 
+/// Tally never sends `ephemeral` messages, and samod would pass them on to
+/// the timebank's other devices under a sender id it has not checked.
+#[tokio::test]
+async fn an_ephemeral_message_closes_the_connection_and_others_sync_on() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start(dist.path(), data.path()).await;
+    let owner = claim(relay.address, id(1)).await;
+    let member = invite(relay.address, id(1), &owner).await;
+    let mut doc = doc_with("k", 2);
+    let mut sender = Device::connect(relay.address, &owner, id(1), sync::State::new())
+        .await
+        .unwrap();
+    sender.sync(&mut doc).await.unwrap();
+    let mut other_doc = AutoCommit::new();
+    let mut other = Device::connect(relay.address, &member, id(1), sync::State::new())
+        .await
+        .unwrap();
+    other.sync(&mut other_doc).await.unwrap();
+
+    let ephemeral = wire::Message::Ephemeral {
+        document: id(1),
+        sender: sender.peer.clone(),
+        target: sender.server.clone().unwrap(),
+        count: 1,
+        session: "session".into(),
+        data: vec![7; 64],
+    }
+    .encode();
+    sender
+        .socket
+        .send(WsMessage::Binary(ephemeral.into()))
+        .await
+        .unwrap();
+    assert!(
+        closes(&mut sender.socket).await,
+        "the connection that sent an ephemeral message stayed open"
+    );
+    add(&mut other_doc, "m", 1);
+    other.sync(&mut other_doc).await.unwrap();
+    assert_eq!(keys(&other_doc), ["k0", "k1", "m0"]);
+    relay.stop().await;
+}
+
 #[tokio::test]
 async fn a_stop_or_restart_keeps_every_stored_change() {
     let (dist, data) = (built_app(), tempfile::tempdir().unwrap());

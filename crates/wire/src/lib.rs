@@ -28,7 +28,8 @@ pub use message::{DecodeError, Message, PeerMetadata};
 /// The only protocol version there is; offered in `join`, chosen in `peer`.
 pub const PROTOCOL_VERSION: &str = "1";
 
-/// Frames larger than this are refused unread by the app and the relay.
-/// The largest timebank we measure (2,000 members, 50,000 exchanges) is
-/// 3.4 MB in full, so a first sync of a real timebank fits many times over.
+/// Frames larger than this are refused unread by the app (the relay refuses
+/// smaller ones by default: `--max-message-bytes`, 8 MiB). The largest
+/// timebank we measure (2,000 members, 50,000 exchanges) is 3.4 MB in full,
+/// so a first sync of a real timebank fits many times over.
 pub const MAX_FRAME_BYTES: usize = 64 * 1024 * 1024;

@@ -18,6 +18,8 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Running {
     pub address: SocketAddr,
+    /// The bytes the relay holds for devices.
+    pub budget: relay::sync::Budget,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
     pub data: PathBuf,
@@ -61,6 +63,7 @@ pub async fn start_with(
     adjust(&mut config);
     let relay = relay::Relay::start(&config).await.unwrap();
     let address = relay.address().unwrap();
+    let budget = relay.budget();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         relay
@@ -71,6 +74,7 @@ pub async fn start_with(
     });
     Running {
         address,
+        budget,
         stop: Some(stop),
         task,
         data: data.to_path_buf(),
@@ -190,6 +194,9 @@ pub fn peer_for(token: &str) -> String {
 pub struct Device {
     pub socket: Socket,
     pub client: Client,
+    /// This device's peer id, and the relay's once it has answered.
+    pub peer: String,
+    pub server: Option<String>,
     pub sent: usize,
     pub received: usize,
 }
@@ -207,7 +214,7 @@ impl Device {
         let (mut socket, _) = tokio_tungstenite::connect_async(url)
             .await
             .map_err(|error| error.to_string())?;
-        let client = Client::new(peer, Some("test-storage".into()), document, state);
+        let client = Client::new(peer.clone(), Some("test-storage".into()), document, state);
         socket
             .send(WsMessage::Binary(client.hello().into()))
             .await
@@ -215,6 +222,8 @@ impl Device {
         Ok(Device {
             socket,
             client,
+            peer,
+            server: None,
             sent: 1,
             received: 0,
         })
@@ -240,8 +249,10 @@ impl Device {
                     .client
                     .receive(doc, &frame)
                     .map_err(|e| e.to_string())?;
-                if what == Received::Unavailable {
-                    return Err("unavailable".into());
+                match what {
+                    Received::Unavailable => return Err("unavailable".into()),
+                    Received::Connected { server } => self.server = Some(server),
+                    _ => {}
                 }
                 if let Some(frame) = self.client.next_frame(doc) {
                     self.send(frame).await?;
