@@ -9,6 +9,9 @@
 //! - Everything else, `index.html` above all, must be revalidated each time.
 //! - An address that names no file and has no file extension is a page of the
 //!   single-page app, so it gets `index.html`; a missing file is a plain 404.
+//! - No file or folder whose name starts with a dot is served (an operator's
+//!   `.env` or `.git` in the app folder), however the address is written.
+//! - An address under `/api/` that is no endpoint is a JSON 404, never the app.
 
 // Input from people, the network and storage is never unwrapped.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -30,7 +33,7 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{any, delete, get, post};
 use tower_http::cors::CorsLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
@@ -162,6 +165,8 @@ pub fn router(dist: &Path, sync: sync::SyncState) -> Router {
             "/api/timebanks/{document}/invites/{id}",
             delete(api::revoke),
         )
+        .route("/api/", any(api::no_such_address))
+        .route("/api/{*rest}", any(api::no_such_address))
         .route("/sync", get(sync::endpoint))
         .layer(middleware::from_fn(no_store))
         .layer(middleware::from_fn(sync_page_moved))
@@ -206,6 +211,14 @@ async fn no_store(request: Request, next: Next) -> Response {
 /// (addresses with an extension) into 404s.
 async fn app_file_rules(mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    if names_a_hidden_file(&path) {
+        let mut response = (StatusCode::NOT_FOUND, "no such file").into_response();
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(CACHE_REVALIDATE),
+        );
+        return response;
+    }
     let last_segment = path.rsplit('/').next().unwrap_or_default().to_owned();
     let hashed = is_content_hashed(&last_segment);
     if !hashed {
@@ -238,6 +251,16 @@ async fn app_file_rules(mut request: Request, next: Next) -> Response {
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
+}
+
+/// True for an address with a file or folder name that starts with a dot,
+/// read as the file server reads it: percent-decoded as a whole, so
+/// `/%2eenv` and `/sub%2f.env` are caught too.
+pub fn names_a_hidden_file(path: &str) -> bool {
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8_lossy()
+        .split('/')
+        .any(|name| name.starts_with('.'))
 }
 
 fn has_extension(file_name: &str) -> bool {
@@ -385,7 +408,30 @@ pub async fn shutdown_signal() {
 
 #[cfg(test)]
 mod tests {
-    use super::is_content_hashed;
+    use super::{is_content_hashed, names_a_hidden_file};
+
+    #[test]
+    fn recognises_addresses_of_hidden_files() {
+        let cases = [
+            ("/.env", true),
+            ("/%2eenv", true),
+            ("/%2Eenv", true),
+            ("/.%65nv", true),
+            ("/.git/config", true),
+            ("/sub/.hidden", true),
+            ("/sub%2f.hidden", true),
+            ("/..", true),
+            ("/", false),
+            ("/index.html", false),
+            ("/tally-3f2a9c1d0b8e7f65.js", false),
+            ("/members/42", false),
+            ("/a.b/c.txt", false),
+            ("/%252eenv", false),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(names_a_hidden_file(path), expected, "{path}");
+        }
+    }
 
     #[test]
     fn recognises_trunk_hashed_names() {

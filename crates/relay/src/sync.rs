@@ -11,7 +11,8 @@
 //! frame that cannot be read, is too large, is not binary, is `ephemeral`,
 //! or names another timebank closes the connection with a logged reason,
 //! and so does a device that has not said `join` within the join timeout.
-//! Revoking a token closes its open connections. A device that does not
+//! Revoking a token closes its open connections. Closes say why, with a
+//! code the app shows in words (`link`). A device that does not
 //! take what is sent to it is dropped, and the bytes held for all devices
 //! stay within one budget (`budget`). With `heartbeat=1` the relay sends a
 //! text frame `heartbeat` every few seconds, so the app can tell a dead link
@@ -235,7 +236,7 @@ impl Drop for Ended {
 }
 
 impl SyncState {
-    async fn run(&self, socket: WebSocket, grant: Grant, peer: String, heartbeat: bool) {
+    async fn run(&self, mut socket: WebSocket, grant: Grant, peer: String, heartbeat: bool) {
         // Listed before anything is awaited, so a revocation from now on
         // reaches this connection; one made since the token was checked is
         // caught just below.
@@ -258,8 +259,13 @@ impl SyncState {
             .allows(&grant.token_id, &grant.document.to_string());
         let acceptor = match acceptor {
             Some(acceptor) if still_allowed => acceptor,
-            _ => {
-                tracing::warn!(token = %grant.token_id, "closing a sync connection: revoked, or the relay is stopping");
+            Some(_) => {
+                tracing::info!(token = %grant.token_id, "closing a sync connection: access revoked");
+                link::say_why(&mut socket, link::REVOKED, self.limits.send_timeout).await;
+                return;
+            }
+            None => {
+                link::say_why(&mut socket, link::STOPPING, self.limits.send_timeout).await;
                 return;
             }
         };
@@ -273,6 +279,7 @@ impl SyncState {
             end.clone(),
             self.limits,
             heartbeat,
+            self.repos.clone(),
         ));
         let inbound = link::read(
             socket_rx,

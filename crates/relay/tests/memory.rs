@@ -7,7 +7,9 @@ mod support;
 
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ROOT, ScalarValue, sync};
+use futures::{SinkExt, StreamExt};
 use support::*;
+use tokio_tungstenite::tungstenite::Message as WsMessage;
 use wire::DocumentId;
 
 fn id(n: u8) -> DocumentId {
@@ -134,6 +136,17 @@ async fn a_message_larger_than_a_real_timebank_needs_is_refused_by_default() {
     add_noise(&mut huge, "huge", 9 * 1024 * 1024, 1);
     let refused = sync_doc(relay.address, &owner, id(1), &mut huge, sync::State::new()).await;
     assert!(refused.is_err(), "a 9 MiB message was taken");
+    // The device is told why, with the code the app shows as "too big",
+    // while it is still sending.
+    let device = Device::connect(relay.address, &owner, id(1), sync::State::new())
+        .await
+        .unwrap();
+    let (mut sending, mut receiving) = device.socket.split();
+    tokio::spawn(async move {
+        let frame = vec![0u8; 9 * 1024 * 1024];
+        let _ = sending.send(WsMessage::Binary(frame.into())).await;
+    });
+    assert_eq!(close_code(&mut receiving).await, Some(4413));
     // The largest timebank measured is 3.4 MB in full.
     let mut large = AutoCommit::new();
     add_noise(&mut large, "large", 4 * 1024 * 1024, 2);

@@ -192,3 +192,49 @@ async fn files_named_without_a_hash_are_always_sent_whole() {
     let response = relay.router().oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
 }
+
+/// An operator's dotfiles in the app folder (`.env`, `.git/`) are never
+/// served, however the address is written.
+#[tokio::test]
+async fn hidden_files_in_the_app_folder_are_not_served() {
+    let dist = built_app();
+    std::fs::write(dist.path().join(".env"), "SECRET=1").unwrap();
+    std::fs::create_dir_all(dist.path().join(".git")).unwrap();
+    std::fs::write(dist.path().join(".git/config"), "[core] SECRET").unwrap();
+    std::fs::create_dir_all(dist.path().join("sub")).unwrap();
+    std::fs::write(dist.path().join("sub/.hidden"), "SECRET").unwrap();
+    std::fs::write(dist.path().join("sub/shown.txt"), "shown").unwrap();
+    for path in [
+        "/.env",
+        "/%2eenv",
+        "/%2Eenv",
+        "/.%65nv",
+        "/.git/config",
+        "/sub/.hidden",
+        "/sub%2f.hidden",
+    ] {
+        let served = get(dist.path(), path).await;
+        assert_eq!(served.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!served.body.contains("SECRET"), "{path}: {}", served.body);
+    }
+    let served = get(dist.path(), "/sub/shown.txt").await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.body, "shown");
+}
+
+/// A program asking the relay's API for something it does not have is told
+/// so in JSON, not handed the app's page.
+#[tokio::test]
+async fn unknown_api_addresses_answer_a_json_404() {
+    let dist = built_app();
+    for path in ["/api/nope", "/api/timebanks/x/nothing", "/api/"] {
+        let served = get(dist.path(), path).await;
+        assert_eq!(served.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            served.body.contains(r#""code":"no-such-address""#),
+            "{path}: {}",
+            served.body
+        );
+        assert_eq!(served.cache, "no-store", "{path}");
+    }
+}

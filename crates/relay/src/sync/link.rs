@@ -10,7 +10,11 @@
 //!   takes nothing for `send_timeout`, the device is dropped.
 //!
 //! The first reason to end the connection wins (`End`); the reader, the
-//! queue and the writer all stop on it, and samod with the reader.
+//! queue and the writer all stop on it, and samod with the reader. The
+//! device is told why in the close frame, with a code in the range kept for
+//! applications (4000 + the HTTP status it is like) that the app shows in
+//! words: 4400 a message refused, 4403 access revoked, 4408 no `join` in
+//! time, 4413 a message too big; 1001 when the relay stops.
 
 use std::convert::Infallible;
 use std::pin::Pin;
@@ -19,7 +23,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::extract::ws::{Message as WsMessage, WebSocket};
+use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, close_code};
 use futures::stream::{SplitSink, SplitStream};
 use futures::{Sink, SinkExt, Stream, StreamExt};
 use tokio::sync::{mpsc, watch};
@@ -27,6 +31,7 @@ use tokio::time::Instant;
 
 use super::budget::{Budget, Held};
 use super::{Ended, Kind, Limits, check_frame};
+use crate::repos::Repos;
 use crate::tokens::Grant;
 
 /// Why the relay ends a device's connection.
@@ -44,6 +49,30 @@ pub enum Ending {
     TooSlow(String),
     /// It closed the connection, or the connection broke.
     Gone,
+}
+
+/// What a close tells the device: a code and a short reason.
+pub type Why = (u16, &'static str);
+
+pub const REFUSED: Why = (4400, "a message from this device was refused");
+pub const REVOKED: Why = (4403, "access revoked");
+pub const NO_JOIN: Why = (4408, "no join in time");
+pub const TOO_BIG: Why = (4413, "a message too big for this relay");
+pub const STOPPING: Why = (close_code::AWAY, "the relay is stopping");
+/// samod ended the connection: it refused what the device said.
+const REFUSED_BY_SAMOD: Why = (4400, "refused by the sync protocol");
+
+impl Ending {
+    /// What the device is told; `None` when nothing can reach it any more.
+    pub fn close_frame(&self) -> Option<Why> {
+        match self {
+            Ending::Refused(_) => Some(REFUSED),
+            Ending::Revoked => Some(REVOKED),
+            Ending::NoJoin => Some(NO_JOIN),
+            Ending::TooBig => Some(TOO_BIG),
+            Ending::TooSlow(_) | Ending::Gone => None,
+        }
+    }
 }
 
 /// Where a connection's end is decided: the first reason given wins and is
@@ -181,13 +210,14 @@ impl Sink<Vec<u8>> for Queue {
 }
 
 /// Sends what samod queued for the device, and heartbeats if it asked for
-/// them, until the connection ends; then closes the socket.
+/// them, until the connection ends; then closes the socket, saying why.
 pub(super) async fn write(
     mut socket: SplitSink<WebSocket, WsMessage>,
     mut queued: Queued,
     end: End,
     limits: Limits,
     heartbeat: bool,
+    repos: Repos,
 ) {
     let mut beat = tokio::time::interval(limits.heartbeat);
     beat.tick().await;
@@ -229,13 +259,28 @@ pub(super) async fn write(
             }
         }
     }
-    match end.reason() {
-        // Nothing more reaches it.
-        Some(Ending::Gone | Ending::TooSlow(_)) => {}
-        _ => {
-            let _ = tokio::time::timeout(limits.send_timeout, socket.close()).await;
-        }
-    }
+    let why = match end.reason() {
+        Some(ending) => match ending.close_frame() {
+            Some(why) => why,
+            // Nothing more reaches it.
+            None => return,
+        },
+        None if repos.is_stopping() => STOPPING,
+        None => REFUSED_BY_SAMOD,
+    };
+    say_why(&mut socket, why, limits.send_timeout).await;
+}
+
+/// Closes `socket`, telling the device why; waits at most `patience`.
+pub(super) async fn say_why<S>(socket: &mut S, (code, reason): Why, patience: Duration)
+where
+    S: Sink<WsMessage> + Unpin,
+{
+    let frame = CloseFrame {
+        code,
+        reason: reason.into(),
+    };
+    let _ = tokio::time::timeout(patience, socket.send(WsMessage::Close(Some(frame)))).await;
 }
 
 /// Reads the device's frames for samod.

@@ -161,6 +161,26 @@ pub async fn closes(socket: &mut Socket) -> bool {
     closed.await.is_ok()
 }
 
+/// The close code the relay gave when it closed the connection (within
+/// [`PATIENCE`]); `None` when it closed without one, or not at all.
+pub async fn close_code<S>(socket: &mut S) -> Option<u16>
+where
+    S: futures::Stream<Item = Result<WsMessage, tokio_tungstenite::tungstenite::Error>> + Unpin,
+{
+    let closed = tokio::time::timeout(PATIENCE, async {
+        loop {
+            match socket.next().await {
+                Some(Ok(WsMessage::Close(frame))) => {
+                    return frame.map(|frame| u16::from(frame.code));
+                }
+                None | Some(Err(_)) => return None,
+                Some(Ok(_)) => continue,
+            }
+        }
+    });
+    closed.await.ok().flatten()
+}
+
 pub fn token_id(token: &str) -> &str {
     token.split_once('.').unwrap().0
 }
