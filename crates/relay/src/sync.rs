@@ -296,34 +296,3 @@ impl SyncState {
         }
     }
 }
-
-/// Whether a frame samod may see is the device's `join`.
-#[derive(Debug, PartialEq, Eq)]
-enum Kind {
-    Join,
-    Other,
-}
-
-/// A frame samod may see: readable, not `ephemeral`, and only about the
-/// token's timebank.
-fn check_frame(bytes: &[u8], grant: &Grant) -> Result<Kind, String> {
-    let message = wire::Message::decode(bytes).map_err(|error| error.to_string())?;
-    let document = match &message {
-        wire::Message::Request { document, .. }
-        | wire::Message::Sync { document, .. }
-        | wire::Message::DocUnavailable { document, .. } => Some(*document),
-        // Tally never sends them, and samod would pass them on to the
-        // timebank's other devices under a sender id it has not checked.
-        wire::Message::Ephemeral { .. } => {
-            return Err("an ephemeral message (Tally sends none)".to_string());
-        }
-        _ => None,
-    };
-    match document {
-        Some(document) if document != grant.document => {
-            Err(format!("a {} message for another timebank", message.kind()))
-        }
-        _ if matches!(message, wire::Message::Join { .. }) => Ok(Kind::Join),
-        _ => Ok(Kind::Other),
-    }
-}

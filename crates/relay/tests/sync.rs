@@ -226,6 +226,47 @@ async fn bad_frames_close_only_their_connection_and_harm_nothing() {
     relay.stop().await;
 }
 
+/// The first sync of the largest timebank measured (200,000 exchanges)
+/// is one message of 14.5 MB: with the relay's default limits it is taken
+/// in whole, stored, and reaches a device that joins afterwards.
+#[tokio::test]
+async fn the_largest_timebank_measured_passes_the_default_limits() {
+    use rand::RngCore;
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start(dist.path(), data.path()).await;
+    let owner = claim(relay.address, id(1)).await;
+    // 15 MB that do not compress, as a signed ledger barely does.
+    let mut blob = vec![0u8; 15_000_000];
+    rand::rng().fill_bytes(&mut blob);
+    let mut doc = AutoCommit::new();
+    doc.put(ROOT, "ledger", automerge::ScalarValue::Bytes(blob.clone()))
+        .unwrap();
+    doc.commit();
+    assert!(doc.save().len() > 14_500_000);
+    sync_doc(relay.address, &owner, id(1), &mut doc, sync::State::new())
+        .await
+        .unwrap();
+    let device = invite(relay.address, id(1), &owner).await;
+    let mut fresh = AutoCommit::new();
+    sync_doc(
+        relay.address,
+        &device,
+        id(1),
+        &mut fresh,
+        sync::State::new(),
+    )
+    .await
+    .unwrap();
+    let got = fresh.get(ROOT, "ledger").unwrap().map(|(value, _)| value);
+    assert_eq!(
+        got,
+        Some(automerge::Value::Scalar(std::borrow::Cow::Owned(
+            automerge::ScalarValue::Bytes(blob)
+        )))
+    );
+    relay.stop().await;
+}
+
 /// A timebank always keeps a coordinator's device on the relay: without
 /// one, no one could invite or revoke again, and the timebank could not be
 /// claimed anew either.

@@ -1,6 +1,6 @@
 //! One device's sync connection, between its WebSocket and samod.
 //!
-//! - The reader passes samod the frames `check_frame` allows, each holding
+//! - The reader passes samod the frames `wire::admit` allows, each holding
 //!   its bytes in the budget until samod asks for the next, and ends the
 //!   connection on a refused frame, one too big, or no `join` in time.
 //! - samod's messages for the device wait in a queue that never holds samod
@@ -30,7 +30,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 
 use super::budget::{Budget, Held};
-use super::{Ended, Kind, Limits, check_frame};
+use super::{Ended, Limits};
 use crate::repos::Repos;
 use crate::tokens::Grant;
 
@@ -348,21 +348,23 @@ impl Reader {
                     Ending::Refused("a text frame (the protocol is binary)".to_string())
                 }
                 Some(Err(error)) => transport_ending(error),
-                Some(Ok(WsMessage::Binary(bytes))) => match check_frame(&bytes, &self.grant) {
-                    Err(problem) => Ending::Refused(problem),
-                    Ok(kind) => {
-                        if kind == Kind::Join {
-                            self.join_by = None;
+                Some(Ok(WsMessage::Binary(bytes))) => {
+                    match wire::admit(&bytes, self.grant.document) {
+                        Err(problem) => Ending::Refused(problem),
+                        Ok(kind) => {
+                            if kind == wire::Admitted::Join {
+                                self.join_by = None;
+                            }
+                            let held = tokio::select! {
+                                biased;
+                                () = self.end.wait() => return None,
+                                held = self.budget.take(bytes.len()) => held,
+                            };
+                            self.holding = Some(held);
+                            return Some(Vec::from(bytes));
                         }
-                        let held = tokio::select! {
-                            biased;
-                            () = self.end.wait() => return None,
-                            held = self.budget.take(bytes.len()) => held,
-                        };
-                        self.holding = Some(held);
-                        return Some(Vec::from(bytes));
                     }
-                },
+                }
             };
             self.end.with(ending);
             return None;
