@@ -706,6 +706,8 @@ pub enum Text {
     SyncRefusedOther,
     SyncReadOnly,
     SyncRefusedSaid,
+    SyncRefusedTooBig,
+    SyncRefusedMessage,
     SyncTryAgain,
     SyncRelayIs,
     SyncStop,
@@ -739,6 +741,7 @@ pub enum Text {
     SyncRevokeButton,
     SyncRevokedDone,
     SyncNoPermission,
+    SyncLastCoordinator,
     JoinTitle,
     JoinWorking,
     JoinBadLink,
@@ -1317,6 +1320,12 @@ fn english(text: Text) -> &'static str {
         Text::SyncRefusedOther => "Not syncing: this device's invite is for another timebank",
         Text::SyncReadOnly => "Read-only: this device's changes are not shared",
         Text::SyncRefusedSaid => "Not syncing: the relay said \"{message}\"",
+        Text::SyncRefusedTooBig => {
+            "Not syncing: this device sent the relay more at once than it takes. Its operator can raise the limit."
+        }
+        Text::SyncRefusedMessage => {
+            "Not syncing: the relay refused a message from this device. Update Tally on this device, then try again."
+        }
         Text::SyncTryAgain => "Try again now",
         Text::SyncRelayIs => "This timebank syncs through the relay at {url}.",
         Text::SyncStop => "Stop syncing on this device",
@@ -1366,6 +1375,9 @@ fn english(text: Text) -> &'static str {
         Text::SyncRevokeButton => "Revoke access of {name}",
         Text::SyncRevokedDone => "{name} can no longer sync.",
         Text::SyncNoPermission => "Only a coordinator's device can do this.",
+        Text::SyncLastCoordinator => {
+            "This is the only device left that can invite and revoke devices for this timebank: invite another coordinator's device before revoking it."
+        }
         Text::JoinTitle => "Join a timebank",
         Text::JoinWorking => "Fetching the timebank from {relay}…",
         Text::JoinBadLink => "This invite link is not whole. Ask for it again, or copy all of it.",
@@ -2027,6 +2039,12 @@ fn french(text: Text) -> &'static str {
             "Lecture seule : les changements de cet appareil ne sont pas partagés"
         }
         Text::SyncRefusedSaid => "Pas de synchronisation : le relais a dit « {message} »",
+        Text::SyncRefusedTooBig => {
+            "Pas de synchronisation : cet appareil a envoyé au relais plus qu'il n'accepte d'un coup. La personne qui gère le relais peut relever la limite."
+        }
+        Text::SyncRefusedMessage => {
+            "Pas de synchronisation : le relais a refusé un message de cet appareil. Mettez Tally à jour sur cet appareil, puis réessayez."
+        }
         Text::SyncTryAgain => "Réessayer maintenant",
         Text::SyncRelayIs => "Cette banque de temps se synchronise par le relais {url}.",
         Text::SyncStop => "Arrêter la synchronisation sur cet appareil",
@@ -2078,6 +2096,9 @@ fn french(text: Text) -> &'static str {
         Text::SyncRevokeButton => "Retirer l'accès de {name}",
         Text::SyncRevokedDone => "{name} ne peut plus se synchroniser.",
         Text::SyncNoPermission => "Seul l'appareil d'un coordinateur peut faire cela.",
+        Text::SyncLastCoordinator => {
+            "C'est le seul appareil qui peut encore inviter et révoquer des appareils pour cette banque de temps : invitez l'appareil d'un autre coordinateur avant de le révoquer."
+        }
         Text::JoinTitle => "Rejoindre une banque de temps",
         Text::JoinWorking => "Récupération de la banque de temps depuis {relay}…",
         Text::JoinBadLink => {

@@ -7,7 +7,9 @@
 //! status). The link reconnects with backoff and jitter, drops at once on
 //! the browser's `offline` event and reconnects on `online`, and treats a
 //! relay silent for longer than two heartbeats as gone (an open WebSocket
-//! does not notice that the network went away). The Automerge sync state is
+//! does not notice that the network went away). A close whose code says
+//! the device was revoked, or sent a message too big or refused, is not
+//! tried again: the status says why. The Automerge sync state is
 //! kept per timebank and relay, so a reconnect sends only what is new.
 //!
 //! Joining by invite uses the same link with a document of its own; once it
@@ -57,6 +59,11 @@ pub enum Refusal {
     /// The relay keeps the timebank read-only for this device: its changes
     /// are not shared.
     ReadOnly,
+    /// The relay refused a message larger than it takes.
+    TooBig,
+    /// The relay refused a message from this device (a version it does not
+    /// speak, or a fault).
+    MessageRefused,
     /// The relay said something else, in its words.
     Other(String),
 }
@@ -68,6 +75,19 @@ impl Refusal {
             "unknown" | "malformed" | "missing" => Refusal::Unknown,
             "other-timebank" => Refusal::OtherTimebank,
             other => Refusal::Other(other.to_string()),
+        }
+    }
+
+    /// A WebSocket close code from the relay (4000 + the HTTP status it is
+    /// like) that trying again would not change: revoked, too big, refused.
+    /// Other closes (the relay stopping, a device it dropped, a broken
+    /// link) are tried again.
+    fn from_close_code(code: u16) -> Option<Refusal> {
+        match code {
+            4400 => Some(Refusal::MessageRefused),
+            4403 => Some(Refusal::Revoked),
+            4413 => Some(Refusal::TooBig),
+            _ => None,
         }
     }
 }
@@ -464,9 +484,13 @@ impl Sync {
                 sync.on_message(event.data());
             }
         });
-        let on_close = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        let on_close = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             if current() {
-                sync.on_close();
+                let code = event
+                    .dyn_into::<web_sys::CloseEvent>()
+                    .ok()
+                    .map(|event| event.code());
+                sync.on_close(code);
             }
         });
         socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
@@ -582,15 +606,19 @@ impl Sync {
         });
     }
 
-    /// The link closed, or went silent (then it is closed here).
-    fn on_close(&self) {
+    /// The link closed (with the relay's close code, if any), or went
+    /// silent (then it is closed here).
+    fn on_close(&self, code: Option<u16>) {
         let Some(link) = self.link.try_update_value(Option::take).flatten() else {
             return;
         };
         let _ = link.socket.close();
         self.generation.update_value(|g| *g += 1);
         self.keep_state(&link);
-        self.failed(link.holder);
+        match code.and_then(Refusal::from_close_code) {
+            Some(refusal) => self.give_up(link.holder, refusal),
+            None => self.failed(link.holder),
+        }
     }
 
     /// A connection failed: a joining device is told; otherwise try again
@@ -660,7 +688,7 @@ impl Sync {
                     })
                 });
                 if silent {
-                    sync.on_close();
+                    sync.on_close(None);
                 }
             },
             std::time::Duration::from_secs(5),

@@ -72,6 +72,12 @@ pub fn JoinPage() -> impl IntoView {
                 JoinError::Refused(Refusal::Other(message)) => {
                     language.fill(Text::SyncRefusedSaid, &[("message", &message)])
                 }
+                JoinError::Refused(Refusal::TooBig) => {
+                    language.text(Text::SyncRefusedTooBig).to_string()
+                }
+                JoinError::Refused(Refusal::MessageRefused) => {
+                    language.text(Text::SyncRefusedMessage).to_string()
+                }
                 JoinError::Refused(_) => language.text(Text::JoinRefusedUnknown).to_string(),
                 JoinError::NotCertified(problem) => language.error(&problem),
             }

@@ -35,6 +35,10 @@ pub fn status_text(language: Language, status: &Status) -> String {
             language.text(Text::SyncRefusedOther).to_string()
         }
         Status::Refused(Refusal::ReadOnly) => language.text(Text::SyncReadOnly).to_string(),
+        Status::Refused(Refusal::TooBig) => language.text(Text::SyncRefusedTooBig).to_string(),
+        Status::Refused(Refusal::MessageRefused) => {
+            language.text(Text::SyncRefusedMessage).to_string()
+        }
         Status::Refused(Refusal::Other(message)) => {
             language.fill(Text::SyncRefusedSaid, &[("message", message)])
         }
@@ -61,6 +65,7 @@ fn api_message(language: Language, error: &ApiError) -> String {
             "closed" => Text::SyncClosedRelay,
             "revoked" => Text::SyncRefusedRevoked,
             "not-coordinator" | "other-timebank" => Text::SyncNoPermission,
+            "last-coordinator" => Text::SyncLastCoordinator,
             _ => Text::SyncRefusedUnknown,
         },
     };

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use crate::{Workspace, output_of, run_command, step};
 
 const CARGO_FUZZ_VERSION: &str = "0.13.1";
-const TARGETS: &[&str] = &["codec", "client"];
+const TARGETS: &[&str] = &["codec", "client", "admit"];
 
 pub fn run(workspace: &Workspace, seconds: Option<&str>) -> Result<()> {
     let seconds: u64 = seconds

@@ -32,7 +32,7 @@ commands:
   run     build the app and serve it on http://127.0.0.1:8080
   test    run every check and test (formatting, lints, native, browser)
   bench   print the benchmark tables
-  fuzz    fuzz the sync protocol codec and client (60 s each, or [seconds])
+  fuzz    fuzz the sync codec, client and frame check (60 s each, or [seconds])
   precache  (run by Trunk after a build) write the service worker's file list
 ";
 

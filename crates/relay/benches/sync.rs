@@ -53,6 +53,9 @@ impl Relay {
                 "127.0.0.1:0",
                 "--connections-per-minute",
                 "1000000",
+                // 500 clients, all from 127.0.0.1.
+                "--max-connections-per-address",
+                "100000",
                 "--dist",
             ])
             .arg(&dist)

@@ -6,9 +6,12 @@
 //! - `GET|POST /api/timebanks/{document}/invites` (coordinators): list, or
 //!   create `{label, role}` a token for another device.
 //! - `DELETE /api/timebanks/{document}/invites/{id}` (coordinators): revoke;
-//!   the device's open connections close at once.
+//!   the device's open connections close at once. The timebank's last
+//!   coordinator token that is not revoked cannot be (409 `last-coordinator`):
+//!   no one could invite or revoke again.
 //!
-//! Refusals are `{code, message}` with 401, 403, 404 or 409.
+//! Refusals are `{code, message}` with 401, 403, 404 or 409; any other
+//! address under `/api/` is 404 `no-such-address`.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -28,7 +31,7 @@ pub fn refused(refusal: &Refusal) -> Response {
         | Refusal::OtherTimebank
         | Refusal::NotCoordinator
         | Refusal::ClosedToNew => StatusCode::FORBIDDEN,
-        Refusal::AlreadyClaimed => StatusCode::CONFLICT,
+        Refusal::AlreadyClaimed | Refusal::LastCoordinator => StatusCode::CONFLICT,
         Refusal::NoSuchToken => StatusCode::NOT_FOUND,
     };
     let body = json!({ "code": refusal.code(), "message": refusal.to_string() });
@@ -61,6 +64,16 @@ impl IntoResponse for BadDocument {
             json!({ "code": "bad-document", "message": "that is not a timebank's document id" });
         (StatusCode::BAD_REQUEST, Json(body)).into_response()
     }
+}
+
+/// Any other address under `/api/`: a program asking is told so, rather than
+/// handed the app's page.
+pub async fn no_such_address() -> Response {
+    let body = json!({
+        "code": "no-such-address",
+        "message": "the relay has nothing at this address",
+    });
+    (StatusCode::NOT_FOUND, Json(body)).into_response()
 }
 
 fn document(text: &str) -> Result<DocumentId, BadDocument> {

@@ -9,12 +9,20 @@
 //! - Everything else, `index.html` above all, must be revalidated each time.
 //! - An address that names no file and has no file extension is a page of the
 //!   single-page app, so it gets `index.html`; a missing file is a plain 404.
+//! - No file or folder whose name starts with a dot is served (an operator's
+//!   `.env` or `.git` in the app folder), however the address is written.
+//! - An address under `/api/` that is no endpoint is a JSON 404, never the app.
+//! - Every answer carries a Content-Security-Policy (a page's inline scripts
+//!   allowed by their hashes), `nosniff` and `Referrer-Policy: no-referrer`
+//!   (`headers`).
 
 // Input from people, the network and storage is never unwrapped.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
+pub mod headers;
 pub mod repos;
+pub mod server;
 pub mod storage;
 pub mod sync;
 pub mod tokens;
@@ -26,11 +34,11 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::Request;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
-use tower_http::cors::CorsLayer;
+use axum::routing::{any, delete, get, post};
+use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
@@ -60,13 +68,52 @@ pub struct Config {
     #[arg(long, env = "TALLY_DATA", default_value = "data")]
     pub data: PathBuf,
 
-    /// Refuse messages larger than this many bytes (the connection closes).
-    #[arg(long, env = "TALLY_MAX_MESSAGE_BYTES", default_value_t = wire::MAX_FRAME_BYTES)]
+    /// Refuse messages larger than this many bytes (the connection closes
+    /// with a code the app shows in words). A device sends a whole timebank
+    /// in one message when it first brings it: measured, 3.5 MB for 2,000
+    /// members and 50,000 exchanges, 14.5 MB for 200,000 exchanges.
+    #[arg(long, env = "TALLY_MAX_MESSAGE_BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_message_bytes: usize,
+
+    /// Drop a device whose connection takes nothing for this many seconds
+    /// while the relay has something to send it.
+    #[arg(long, env = "TALLY_SEND_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub send_timeout_seconds: u64,
+
+    /// Drop a device when more than this many bytes wait to be sent to it.
+    #[arg(long, env = "TALLY_MAX_QUEUED_BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub max_queued_bytes: usize,
+
+    /// Bytes of messages the relay holds for all devices at once (received
+    /// and not yet taken in, or waiting to be sent); while they are spent,
+    /// it reads no more messages from devices.
+    #[arg(long, env = "TALLY_MAX_IN_FLIGHT_BYTES", default_value_t = 128 * 1024 * 1024)]
+    pub max_in_flight_bytes: usize,
 
     /// Sync connection attempts allowed per address per minute.
     #[arg(long, env = "TALLY_CONNECTIONS_PER_MINUTE", default_value_t = 120)]
     pub connections_per_minute: u32,
+
+    /// Connections open at once (pages, API calls and syncing devices);
+    /// more wait until one closes. Lowered to what the open-file limit allows.
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+
+    /// Connections open at once from one address (an IPv6 /64 is one
+    /// address); more are closed at once. Behind a reverse proxy every
+    /// device has the proxy's address.
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 256)]
+    pub max_connections_per_address: usize,
+
+    /// Close a connection that has not sent a whole request head within
+    /// this many seconds: a new one, or a kept-alive one between requests.
+    #[arg(long, env = "TALLY_HEADER_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub header_timeout_seconds: u64,
+
+    /// Close a sync connection whose device has not said `join` within this
+    /// many seconds.
+    #[arg(long, env = "TALLY_JOIN_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub join_timeout_seconds: u64,
 
     /// Seconds between heartbeats to devices that ask for them.
     #[arg(long, env = "TALLY_HEARTBEAT_SECONDS", default_value_t = 15)]
@@ -124,18 +171,30 @@ pub fn router(dist: &Path, sync: sync::SyncState) -> Router {
             "/api/timebanks/{document}/invites/{id}",
             delete(api::revoke),
         )
+        .route("/api/", any(api::no_such_address))
+        .route("/api/{*rest}", any(api::no_such_address))
         .route("/sync", get(sync::endpoint))
         .layer(middleware::from_fn(no_store))
         .layer(middleware::from_fn(sync_page_moved))
-        // Tokens are bearer headers, never cookies, so any origin may call.
-        .layer(CorsLayer::permissive())
+        // Tokens are bearer headers, never cookies, so any origin may call
+        // (a timebank may sync through a relay other than the app's). The
+        // headers are named: `*` does not cover `Authorization`.
+        .layer(
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods([Method::GET, Method::POST, Method::DELETE])
+                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+                .max_age(Duration::from_secs(3600)),
+        )
         .with_state(sync);
-    api.merge(app).layer(
-        // Only the method and path are logged: a query may hold a token.
-        TraceLayer::new_for_http().make_span_with(|request: &Request| {
-            tracing::info_span!("http", method = %request.method(), path = %request.uri().path())
-        }),
-    )
+    api.merge(app)
+        .layer(middleware::from_fn(headers::security_headers))
+        .layer(
+            // Only the method and path are logged: a query may hold a token.
+            TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                tracing::info_span!("http", method = %request.method(), path = %request.uri().path())
+            }),
+        )
 }
 
 /// `/sync` is the WebSocket endpoint. Earlier releases also had a page at
@@ -168,6 +227,14 @@ async fn no_store(request: Request, next: Next) -> Response {
 /// (addresses with an extension) into 404s.
 async fn app_file_rules(mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    if names_a_hidden_file(&path) {
+        let mut response = (StatusCode::NOT_FOUND, "no such file").into_response();
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(CACHE_REVALIDATE),
+        );
+        return response;
+    }
     let last_segment = path.rsplit('/').next().unwrap_or_default().to_owned();
     let hashed = is_content_hashed(&last_segment);
     if !hashed {
@@ -202,6 +269,16 @@ async fn app_file_rules(mut request: Request, next: Next) -> Response {
     response
 }
 
+/// True for an address with a file or folder name that starts with a dot,
+/// read as the file server reads it: percent-decoded as a whole, so
+/// `/%2eenv` and `/sub%2f.env` are caught too.
+pub fn names_a_hidden_file(path: &str) -> bool {
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8_lossy()
+        .split('/')
+        .any(|name| name.starts_with('.'))
+}
+
 fn has_extension(file_name: &str) -> bool {
     file_name
         .rsplit_once('.')
@@ -230,6 +307,8 @@ pub struct Relay {
     listener: tokio::net::TcpListener,
     router: Router,
     repos: repos::Repos,
+    limits: server::Limits,
+    budget: sync::Budget,
 }
 
 impl Relay {
@@ -243,6 +322,22 @@ impl Relay {
             source,
         };
         std::fs::create_dir_all(&config.data).map_err(data_error)?;
+        let open_files = server::raise_open_file_limit();
+        let connections = server::connections_that_fit(config.max_connections, open_files);
+        if let Some(files) = open_files {
+            tracing::info!(
+                before = files.before,
+                now = files.now,
+                connections,
+                "open-file limit"
+            );
+        }
+        if connections < config.max_connections {
+            tracing::warn!(
+                connections,
+                "fewer connections than --max-connections fit in the open-file limit"
+            );
+        }
         let tokens = Arc::new(tokens::Tokens::open(
             &config.data,
             !config.no_new_timebanks,
@@ -259,12 +354,22 @@ impl Relay {
             max_message_bytes: config.max_message_bytes,
             attempts_per_minute: config.connections_per_minute,
             heartbeat: Duration::from_secs(config.heartbeat_seconds.max(1)),
+            join_timeout: Duration::from_secs(config.join_timeout_seconds.max(1)),
+            send_timeout: Duration::from_secs(config.send_timeout_seconds.max(1)),
+            max_queued_bytes: config.max_queued_bytes,
+            max_in_flight_bytes: config.max_in_flight_bytes,
         };
         let state = sync::SyncState::new(tokens, repos.clone(), limits);
         Ok(Relay {
+            budget: state.budget(),
             router: router(&config.dist, state),
             listener,
             repos,
+            limits: server::Limits {
+                connections,
+                per_address: config.max_connections_per_address,
+                header_timeout: Duration::from_secs(config.header_timeout_seconds.max(1)),
+            },
         })
     }
 
@@ -273,26 +378,22 @@ impl Relay {
         self.router.clone()
     }
 
+    /// The bytes the relay holds for devices: now, and at most so far.
+    pub fn budget(&self) -> sync::Budget {
+        self.budget.clone()
+    }
+
     pub fn address(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
     }
 
-    /// Serves until `stop` completes; then stops taking connections, closes
-    /// the sync connections and waits for every received change to be
-    /// written to the data folder.
-    pub async fn serve(
-        self,
-        stop: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let served = axum::serve(self.listener, service)
-            .with_graceful_shutdown(stop)
-            .await;
+    /// Serves until `stop` completes; then stops taking connections,
+    /// answers the requests under way, closes the sync connections and
+    /// waits for every received change to be written to the data folder.
+    pub async fn serve(self, stop: impl Future<Output = ()>) {
+        server::serve(self.listener, self.router, self.limits, stop).await;
         self.repos.stop().await;
         tracing::info!("stopped; every change is stored");
-        served
     }
 }
 
@@ -323,7 +424,30 @@ pub async fn shutdown_signal() {
 
 #[cfg(test)]
 mod tests {
-    use super::is_content_hashed;
+    use super::{is_content_hashed, names_a_hidden_file};
+
+    #[test]
+    fn recognises_addresses_of_hidden_files() {
+        let cases = [
+            ("/.env", true),
+            ("/%2eenv", true),
+            ("/%2Eenv", true),
+            ("/.%65nv", true),
+            ("/.git/config", true),
+            ("/sub/.hidden", true),
+            ("/sub%2f.hidden", true),
+            ("/..", true),
+            ("/", false),
+            ("/index.html", false),
+            ("/tally-3f2a9c1d0b8e7f65.js", false),
+            ("/members/42", false),
+            ("/a.b/c.txt", false),
+            ("/%252eenv", false),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(names_a_hidden_file(path), expected, "{path}");
+        }
+    }
 
     #[test]
     fn recognises_trunk_hashed_names() {

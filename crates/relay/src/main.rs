@@ -32,6 +32,6 @@ async fn main() -> anyhow::Result<()> {
         data = %config.data.display(),
         "serving"
     );
-    relay.serve(relay::shutdown_signal()).await?;
+    relay.serve(relay::shutdown_signal()).await;
     Ok(())
 }

@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use samod::AcceptorHandle;
 use tokio::sync::Mutex;
@@ -26,11 +27,12 @@ pub struct Repos {
     storage: DurableStorage,
     tokens: Arc<Tokens>,
     open: Arc<Mutex<Open>>,
+    /// Set (under the lock) once the relay is stopping.
+    stopping: Arc<AtomicBool>,
 }
 
 #[derive(Default)]
 struct Open {
-    stopping: bool,
     repos: HashMap<DocumentId, (samod::Repo, AcceptorHandle)>,
 }
 
@@ -40,14 +42,20 @@ impl Repos {
             storage,
             tokens,
             open: Arc::default(),
+            stopping: Arc::default(),
         }
+    }
+
+    /// True once the relay has begun to stop.
+    pub fn is_stopping(&self) -> bool {
+        self.stopping.load(Ordering::Acquire)
     }
 
     /// Where connections for `document` are accepted; `None` once the
     /// relay is stopping.
     pub async fn acceptor(&self, document: DocumentId) -> Option<AcceptorHandle> {
         let mut open = self.open.lock().await;
-        if open.stopping {
+        if self.is_stopping() {
             return None;
         }
         if let Some((_, acceptor)) = open.repos.get(&document) {
@@ -68,7 +76,7 @@ impl Repos {
     pub async fn stop(&self) {
         let repos = {
             let mut open = self.open.lock().await;
-            open.stopping = true;
+            self.stopping.store(true, Ordering::Release);
             std::mem::take(&mut open.repos)
         };
         for (_, (repo, acceptor)) in repos {

@@ -7,12 +7,22 @@
 //! then told to expect exactly that peer id, and the share policy lets that
 //! peer id reach only its token's timebank.
 //!
-//! After it: every frame is read by `wire` before samod sees it; a frame
-//! that cannot be read, is too large, is not binary, or names another
-//! timebank closes the connection with a logged reason. Revoking a token
-//! closes its open connections. With `heartbeat=1` the relay sends a text
-//! frame `heartbeat` every few seconds, so the app can tell a dead link
+//! After it (`link`): every frame is read by `wire` before samod sees it; a
+//! frame that cannot be read, is too large, is not binary, is `ephemeral`,
+//! or names another timebank closes the connection with a logged reason,
+//! and so does a device that has not said `join` within the join timeout.
+//! Revoking a token closes its open connections. Closes say why, with a
+//! code the app shows in words (`link`). A device that does not
+//! take what is sent to it is dropped, and the bytes held for all devices
+//! stay within one budget (`budget`). With `heartbeat=1` the relay sends a
+//! text frame `heartbeat` every few seconds, so the app can tell a dead link
 //! from a quiet one (browsers cannot send WebSocket pings).
+
+mod budget;
+mod link;
+
+pub use budget::Budget;
+pub use link::Ending;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -21,17 +31,17 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
-use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{WebSocket, WebSocketUpgrade};
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use futures::channel::{mpsc, oneshot};
-use futures::{SinkExt, StreamExt};
+use futures::StreamExt;
 use samod::{PeerId, ShareConfig, Transport};
 use serde::Deserialize;
 
 use crate::api::refused;
-use crate::tokens::{Grant, Refusal, Tokens};
+use crate::tokens::{Grant, Tokens};
+use link::End;
 
 /// Limits a relay keeps to.
 #[derive(Debug, Clone, Copy)]
@@ -39,10 +49,19 @@ pub struct Limits {
     pub max_message_bytes: usize,
     pub attempts_per_minute: u32,
     pub heartbeat: Duration,
+    /// How long an upgraded connection may stay open without a `join`.
+    pub join_timeout: Duration,
+    /// How long a send to a device may wait before the device is dropped.
+    pub send_timeout: Duration,
+    /// How many bytes may wait to be sent to one device before it is dropped.
+    pub max_queued_bytes: usize,
+    /// How many bytes of messages the relay holds for all devices at once
+    /// before it stops reading more.
+    pub max_in_flight_bytes: usize,
 }
 
-/// Open connections by token id: a serial and the sender that closes each.
-type Live = HashMap<String, Vec<(u64, oneshot::Sender<()>)>>;
+/// Open connections by token id: a serial and where each one's end is decided.
+type Live = HashMap<String, Vec<(u64, End)>>;
 
 /// What the sync endpoint shares between connections.
 #[derive(Clone)]
@@ -50,6 +69,7 @@ pub struct SyncState {
     pub tokens: Arc<Tokens>,
     pub repos: crate::repos::Repos,
     pub limits: Limits,
+    budget: Budget,
     live: Arc<Mutex<Live>>,
     next_connection: Arc<AtomicU64>,
     attempts: Arc<Mutex<HashMap<IpAddr, (Instant, u32)>>>,
@@ -84,14 +104,22 @@ fn token_of_peer(peer: &str) -> Option<&str> {
 
 impl SyncState {
     pub fn new(tokens: Arc<Tokens>, repos: crate::repos::Repos, limits: Limits) -> SyncState {
+        // Any message the relay takes must fit in the budget alone.
+        let budget = Budget::new(limits.max_in_flight_bytes.max(limits.max_message_bytes));
         SyncState {
             tokens,
             repos,
             limits,
+            budget,
             live: Arc::default(),
             next_connection: Arc::default(),
             attempts: Arc::default(),
         }
+    }
+
+    /// The bytes held for devices (shared with every clone).
+    pub fn budget(&self) -> Budget {
+        self.budget.clone()
     }
 
     /// Counts an attempt from `ip`; false when it has tried too often in
@@ -115,14 +143,14 @@ impl SyncState {
 
     /// Closes every open connection of a revoked token.
     pub fn cut_off(&self, token_id: &str) {
-        let senders = self
+        let ends = self
             .live
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .remove(token_id)
             .unwrap_or_default();
-        for (_, sender) in senders {
-            let _ = sender.send(());
+        for (_, end) in ends {
+            end.with(Ending::Revoked);
         }
     }
 }
@@ -184,163 +212,87 @@ pub async fn endpoint(
         })
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-struct Closing(String);
-
-/// Ends with the connection: removes it from the live list and stops the writer.
+/// Ends with the connection: takes it off the live list.
 struct Ended {
     state: SyncState,
     token_id: String,
     serial: u64,
-    stop_writer: Option<oneshot::Sender<()>>,
 }
 
 impl Drop for Ended {
     fn drop(&mut self) {
-        if let Some(stop) = self.stop_writer.take() {
-            let _ = stop.send(());
-        }
-        self.state.forget(&self.token_id, self.serial);
-    }
-}
-
-impl SyncState {
-    /// Takes a finished connection off the live list.
-    fn forget(&self, token_id: &str, serial: u64) {
         let mut live = self
+            .state
             .live
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(list) = live.get_mut(token_id) {
-            list.retain(|(listed, _)| *listed != serial);
+        if let Some(list) = live.get_mut(&self.token_id) {
+            list.retain(|(listed, _)| *listed != self.serial);
             if list.is_empty() {
-                live.remove(token_id);
+                live.remove(&self.token_id);
             }
         }
     }
 }
 
 impl SyncState {
-    async fn run(&self, socket: WebSocket, grant: Grant, peer: String, heartbeat: bool) {
+    async fn run(&self, mut socket: WebSocket, grant: Grant, peer: String, heartbeat: bool) {
         // Listed before anything is awaited, so a revocation from now on
         // reaches this connection; one made since the token was checked is
         // caught just below.
         let serial = self.next_connection.fetch_add(1, Ordering::Relaxed);
-        let (revoke_tx, revoke_rx) = oneshot::channel();
+        let end = End::new(&grant.token_id);
         self.live
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .entry(grant.token_id.clone())
             .or_default()
-            .push((serial, revoke_tx));
+            .push((serial, end.clone()));
+        let ended = Ended {
+            state: self.clone(),
+            token_id: grant.token_id.clone(),
+            serial,
+        };
         let acceptor = self.repos.acceptor(grant.document).await;
         let still_allowed = self
             .tokens
             .allows(&grant.token_id, &grant.document.to_string());
         let acceptor = match acceptor {
             Some(acceptor) if still_allowed => acceptor,
-            _ => {
-                tracing::warn!(token = %grant.token_id, "closing a sync connection: revoked, or the relay is stopping");
-                self.forget(&grant.token_id, serial);
+            Some(_) => {
+                tracing::info!(token = %grant.token_id, "closing a sync connection: access revoked");
+                link::say_why(&mut socket, link::REVOKED, self.limits.send_timeout).await;
+                return;
+            }
+            None => {
+                link::say_why(&mut socket, link::STOPPING, self.limits.send_timeout).await;
                 return;
             }
         };
         tracing::info!(token = %grant.token_id, %peer, "device connected");
 
-        let (mut socket_tx, socket_rx) = socket.split();
-        let (out_tx, mut out_rx) = mpsc::channel::<WsMessage>(64);
-        let (stop_writer, mut stopped) = oneshot::channel::<()>();
-        let interval = self.limits.heartbeat;
-        tokio::spawn(async move {
-            let mut beat = tokio::time::interval(interval);
-            beat.tick().await;
-            loop {
-                let message = tokio::select! {
-                    message = out_rx.next() => match message {
-                        Some(message) => message,
-                        None => break,
-                    },
-                    _ = beat.tick(), if heartbeat => WsMessage::Text("heartbeat".into()),
-                    _ = &mut stopped => break,
-                };
-                if socket_tx.send(message).await.is_err() {
-                    break;
-                }
-            }
-            let _ = socket_tx.close().await;
-        });
-
-        let ended = Ended {
-            state: self.clone(),
-            token_id: grant.token_id.clone(),
-            serial,
-            stop_writer: Some(stop_writer),
-        };
-        let inbound = futures::stream::unfold(
-            (socket_rx, revoke_rx, grant, ended),
-            |(mut socket_rx, mut revoke_rx, grant, ended)| async move {
-                loop {
-                    let next = tokio::select! {
-                        _ = &mut revoke_rx => {
-                            tracing::info!(token = %grant.token_id, "closing a sync connection: access revoked");
-                            return None;
-                        }
-                        next = socket_rx.next() => next,
-                    };
-                    let problem = match next {
-                        None | Some(Ok(WsMessage::Close(_))) => return None,
-                        Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => continue,
-                        Some(Ok(WsMessage::Text(_))) => {
-                            "a text frame (the protocol is binary)".to_string()
-                        }
-                        Some(Err(error)) => format!("a transport error: {error}"),
-                        Some(Ok(WsMessage::Binary(bytes))) => match check_frame(&bytes, &grant) {
-                            Ok(()) => {
-                                return Some((
-                                    Ok(bytes.to_vec()),
-                                    (socket_rx, revoke_rx, grant, ended),
-                                ));
-                            }
-                            Err(problem) => problem,
-                        },
-                    };
-                    tracing::warn!(token = %grant.token_id, reason = %problem, "closing a sync connection");
-                    return None;
-                }
-            },
+        let (socket_tx, socket_rx) = socket.split();
+        let (queue, queued) = link::queue(end.clone(), self.budget.clone(), &self.limits);
+        tokio::spawn(link::write(
+            socket_tx,
+            queued,
+            end.clone(),
+            self.limits,
+            heartbeat,
+            self.repos.clone(),
+        ));
+        let inbound = link::read(
+            socket_rx,
+            grant,
+            end,
+            self.budget.clone(),
+            self.limits.join_timeout,
+            ended,
         );
-        let sink = out_tx.with(|bytes: Vec<u8>| {
-            futures::future::ready(Ok::<_, mpsc::SendError>(WsMessage::Binary(bytes.into())))
-        });
-        let transport = Transport::new::<_, _, Closing, mpsc::SendError>(Box::pin(inbound), sink)
-            .with_expected_peer_id(PeerId::from(peer.as_str()));
+        let transport =
+            Transport::new(inbound, queue).with_expected_peer_id(PeerId::from(peer.as_str()));
         if acceptor.accept(transport).is_err() {
             tracing::warn!("closing a sync connection: the relay is stopping");
         }
-    }
-}
-
-/// A frame samod may see: readable, and only about the token's timebank.
-fn check_frame(bytes: &[u8], grant: &Grant) -> Result<(), String> {
-    let message = wire::Message::decode(bytes).map_err(|error| error.to_string())?;
-    let document = match &message {
-        wire::Message::Request { document, .. }
-        | wire::Message::Sync { document, .. }
-        | wire::Message::DocUnavailable { document, .. }
-        | wire::Message::Ephemeral { document, .. } => Some(*document),
-        _ => None,
-    };
-    match document {
-        Some(document) if document != grant.document => {
-            Err(format!("a {} message for another timebank", message.kind()))
-        }
-        _ => Ok(()),
-    }
-}
-
-impl From<Refusal> for Closing {
-    fn from(refusal: Refusal) -> Closing {
-        Closing(refusal.to_string())
     }
 }

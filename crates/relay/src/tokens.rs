@@ -89,6 +89,10 @@ pub enum Refusal {
     ClosedToNew,
     #[error("no such invite")]
     NoSuchToken,
+    #[error(
+        "this is the only device left that can invite and revoke devices for this timebank: invite another coordinator's device before revoking it"
+    )]
+    LastCoordinator,
 }
 
 impl Refusal {
@@ -103,6 +107,7 @@ impl Refusal {
             Refusal::AlreadyClaimed => "already-claimed",
             Refusal::ClosedToNew => "closed",
             Refusal::NoSuchToken => "no-such-invite",
+            Refusal::LastCoordinator => "last-coordinator",
         }
     }
 }
@@ -378,7 +383,8 @@ impl Tokens {
             .unwrap_or_default())
     }
 
-    /// A coordinator revokes a token of the same timebank.
+    /// A coordinator revokes a token of the same timebank, unless it is the
+    /// timebank's last live coordinator token.
     pub fn revoke(
         &self,
         by: &str,
@@ -389,11 +395,23 @@ impl Tokens {
             return Ok(Err(refusal));
         }
         self.change(|book| {
-            let stored = book
+            let tokens = book
                 .timebanks
                 .get_mut(&document.to_string())
-                .and_then(|tokens| tokens.iter_mut().find(|stored| stored.id == token_id))
                 .ok_or(Refusal::NoSuchToken)?;
+            let live_coordinator =
+                |stored: &Stored| stored.role == Role::Coordinator && stored.revoked.is_none();
+            let coordinators = tokens
+                .iter()
+                .filter(|stored| live_coordinator(stored))
+                .count();
+            let stored = tokens
+                .iter_mut()
+                .find(|stored| stored.id == token_id)
+                .ok_or(Refusal::NoSuchToken)?;
+            if live_coordinator(stored) && coordinators == 1 {
+                return Err(Refusal::LastCoordinator);
+            }
             stored.revoked.get_or_insert_with(now);
             Ok(())
         })

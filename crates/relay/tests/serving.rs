@@ -192,3 +192,174 @@ async fn files_named_without_a_hash_are_always_sent_whole() {
     let response = relay.router().oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
 }
+
+/// An operator's dotfiles in the app folder (`.env`, `.git/`) are never
+/// served, however the address is written.
+#[tokio::test]
+async fn hidden_files_in_the_app_folder_are_not_served() {
+    let dist = built_app();
+    std::fs::write(dist.path().join(".env"), "SECRET=1").unwrap();
+    std::fs::create_dir_all(dist.path().join(".git")).unwrap();
+    std::fs::write(dist.path().join(".git/config"), "[core] SECRET").unwrap();
+    std::fs::create_dir_all(dist.path().join("sub")).unwrap();
+    std::fs::write(dist.path().join("sub/.hidden"), "SECRET").unwrap();
+    std::fs::write(dist.path().join("sub/shown.txt"), "shown").unwrap();
+    for path in [
+        "/.env",
+        "/%2eenv",
+        "/%2Eenv",
+        "/.%65nv",
+        "/.git/config",
+        "/sub/.hidden",
+        "/sub%2f.hidden",
+    ] {
+        let served = get(dist.path(), path).await;
+        assert_eq!(served.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!served.body.contains("SECRET"), "{path}: {}", served.body);
+    }
+    let served = get(dist.path(), "/sub/shown.txt").await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.body, "shown");
+}
+
+/// A program asking the relay's API for something it does not have is told
+/// so in JSON, not handed the app's page.
+#[tokio::test]
+async fn unknown_api_addresses_answer_a_json_404() {
+    let dist = built_app();
+    for path in ["/api/nope", "/api/timebanks/x/nothing", "/api/"] {
+        let served = get(dist.path(), path).await;
+        assert_eq!(served.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            served.body.contains(r#""code":"no-such-address""#),
+            "{path}: {}",
+            served.body
+        );
+        assert_eq!(served.cache, "no-store", "{path}");
+    }
+}
+
+/// Every answer carries the security headers; a page's policy allows its
+/// own inline scripts by their hashes and nothing else inline, read from
+/// the page as it is served (a new build needs no restart).
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    use base64::Engine;
+    use sha2::Digest;
+    let dist = built_app();
+    let start = "\nimport init from '/tally-0123456789abcdef.js';\nawait init();\n";
+    let paint = "\n(function () { document.title = 'Tally'; })();\n";
+    let page = |start: &str| {
+        format!(
+            "<!doctype html><head><script type=\"module\">{start}</script>\
+             <link rel=\"modulepreload\" href=\"/tally-0123456789abcdef.js\"></head>\
+             <body><script>{paint}</script><script src=\"/elsewhere.js\"></script></body>"
+        )
+    };
+    std::fs::write(dist.path().join("index.html"), page(start)).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let relay = relay::Relay::start(&config(dist.path(), data.path()))
+        .await
+        .unwrap();
+    let headers_of = |path: &'static str| {
+        let router = relay.router();
+        async move {
+            let request = Request::builder().uri(path).body(Body::empty()).unwrap();
+            let response = router.oneshot(request).await.unwrap();
+            let headers = response.headers().clone();
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            (headers, body)
+        }
+    };
+    let hash = |text: &str| {
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
+        )
+    };
+    for path in [
+        "/",
+        "/members",
+        "/tally-0123456789abcdef.js",
+        "/manifest.webmanifest",
+        "/api/access",
+        "/api/nothing",
+        "/.env",
+    ] {
+        let (headers, _) = headers_of(path).await;
+        let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(
+            policy.contains("frame-ancestors 'none'"),
+            "{path}: {policy}"
+        );
+        assert!(policy.contains("object-src 'none'"), "{path}: {policy}");
+        assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+        assert_eq!(headers[header::REFERRER_POLICY], "no-referrer", "{path}");
+    }
+    // The page, whole, with its two inline scripts allowed and no other.
+    let (headers, body) = headers_of("/").await;
+    assert_eq!(String::from_utf8_lossy(&body), page(start));
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let script_src = policy
+        .split("; ")
+        .find(|part| part.starts_with("script-src "))
+        .unwrap();
+    assert_eq!(
+        script_src,
+        format!(
+            "script-src 'self' 'wasm-unsafe-eval' {} {}",
+            hash(start),
+            hash(paint)
+        )
+    );
+    // A new build, served at once with its own hashes.
+    let rebuilt = "\nimport init from '/tally-fedcba9876543210.js';\nawait init();\n";
+    std::fs::write(dist.path().join("index.html"), page(rebuilt)).unwrap();
+    let (headers, _) = headers_of("/members").await;
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(policy.contains(&hash(rebuilt)), "{policy}");
+    assert!(!policy.contains(&hash(start)), "{policy}");
+}
+
+/// Pages of other sites may call the API (a timebank can sync through a
+/// relay other than the app's), sending the token header, which `*` would
+/// not cover.
+#[tokio::test]
+async fn other_sites_may_send_the_token_header_to_the_api() {
+    let dist = built_app();
+    let data = tempfile::tempdir().unwrap();
+    let relay = relay::Relay::start(&config(dist.path(), data.path()))
+        .await
+        .unwrap();
+    let request = Request::builder()
+        .method("OPTIONS")
+        .uri("/api/access")
+        .header(header::ORIGIN, "https://another-relay.example")
+        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "DELETE")
+        .header(
+            header::ACCESS_CONTROL_REQUEST_HEADERS,
+            "authorization,content-type",
+        )
+        .body(Body::empty())
+        .unwrap();
+    let response = relay.router().oneshot(request).await.unwrap();
+    assert!(response.status().is_success());
+    let allowed = |name| {
+        response.headers()[name]
+            .to_str()
+            .unwrap()
+            .to_ascii_lowercase()
+            .split(',')
+            .map(|part| part.trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    let headers = allowed(header::ACCESS_CONTROL_ALLOW_HEADERS);
+    assert!(
+        headers.contains(&"authorization".to_string()),
+        "{headers:?}"
+    );
+    assert!(headers.contains(&"content-type".to_string()), "{headers:?}");
+    assert!(allowed(header::ACCESS_CONTROL_ALLOW_METHODS).contains(&"delete".to_string()));
+    assert_eq!(response.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+}

@@ -18,6 +18,8 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Running {
     pub address: SocketAddr,
+    /// The bytes the relay holds for devices.
+    pub budget: relay::sync::Budget,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
     pub data: PathBuf,
@@ -61,17 +63,18 @@ pub async fn start_with(
     adjust(&mut config);
     let relay = relay::Relay::start(&config).await.unwrap();
     let address = relay.address().unwrap();
+    let budget = relay.budget();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         relay
             .serve(async move {
                 let _ = stopped.await;
             })
-            .await
-            .unwrap();
+            .await;
     });
     Running {
         address,
+        budget,
         stop: Some(stop),
         task,
         data: data.to_path_buf(),
@@ -158,6 +161,26 @@ pub async fn closes(socket: &mut Socket) -> bool {
     closed.await.is_ok()
 }
 
+/// The close code the relay gave when it closed the connection (within
+/// [`PATIENCE`]); `None` when it closed without one, or not at all.
+pub async fn close_code<S>(socket: &mut S) -> Option<u16>
+where
+    S: futures::Stream<Item = Result<WsMessage, tokio_tungstenite::tungstenite::Error>> + Unpin,
+{
+    let closed = tokio::time::timeout(PATIENCE, async {
+        loop {
+            match socket.next().await {
+                Some(Ok(WsMessage::Close(frame))) => {
+                    return frame.map(|frame| u16::from(frame.code));
+                }
+                None | Some(Err(_)) => return None,
+                Some(Ok(_)) => continue,
+            }
+        }
+    });
+    closed.await.ok().flatten()
+}
+
 pub fn token_id(token: &str) -> &str {
     token.split_once('.').unwrap().0
 }
@@ -187,6 +210,91 @@ pub fn peer_for(token: &str) -> String {
     )
 }
 
+/// A device with its sync connection open.
+pub struct Device {
+    pub socket: Socket,
+    pub client: Client,
+    /// This device's peer id, and the relay's once it has answered.
+    pub peer: String,
+    pub server: Option<String>,
+    pub sent: usize,
+    pub received: usize,
+}
+
+impl Device {
+    /// Opens the sync WebSocket as the app does and says `join`.
+    pub async fn connect(
+        address: SocketAddr,
+        token: &str,
+        document: DocumentId,
+        state: sync::State,
+    ) -> Result<Device, String> {
+        let peer = peer_for(token);
+        let url = format!("ws://{address}/sync?token={token}&peer={peer}");
+        let (mut socket, _) = tokio_tungstenite::connect_async(url)
+            .await
+            .map_err(|error| error.to_string())?;
+        let client = Client::new(peer.clone(), Some("test-storage".into()), document, state);
+        socket
+            .send(WsMessage::Binary(client.hello().into()))
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(Device {
+            socket,
+            client,
+            peer,
+            server: None,
+            sent: 1,
+            received: 0,
+        })
+    }
+
+    /// Sends what the relay lacks of `doc` and takes in what it sends,
+    /// until both hold the same changes.
+    pub async fn sync(&mut self, doc: &mut AutoCommit) -> Result<(), String> {
+        let work = async {
+            if let Some(frame) = self.client.next_frame(doc) {
+                self.send(frame).await?;
+            }
+            // The server does not answer the last acknowledgement.
+            while !self.client.is_in_sync(doc) {
+                let frame = match self.socket.next().await {
+                    Some(Ok(WsMessage::Binary(bytes))) => bytes,
+                    Some(Ok(WsMessage::Close(_))) | None => return Err("closed".to_string()),
+                    Some(Ok(_)) => continue,
+                    Some(Err(error)) => return Err(error.to_string()),
+                };
+                self.received += 1;
+                let what = self
+                    .client
+                    .receive(doc, &frame)
+                    .map_err(|e| e.to_string())?;
+                match what {
+                    Received::Unavailable => return Err("unavailable".into()),
+                    Received::Connected { server } => self.server = Some(server),
+                    _ => {}
+                }
+                if let Some(frame) = self.client.next_frame(doc) {
+                    self.send(frame).await?;
+                }
+            }
+            Ok(())
+        };
+        tokio::time::timeout(PATIENCE, work)
+            .await
+            .map_err(|_| "timed out".to_string())?
+    }
+
+    async fn send(&mut self, frame: Vec<u8>) -> Result<(), String> {
+        self.socket
+            .send(WsMessage::Binary(frame.into()))
+            .await
+            .map_err(|e| e.to_string())?;
+        self.sent += 1;
+        Ok(())
+    }
+}
+
 /// Syncs `doc` with the relay until both hold the same changes; returns the
 /// sync state to keep and the number of frames each way.
 pub async fn sync_doc(
@@ -196,51 +304,41 @@ pub async fn sync_doc(
     doc: &mut AutoCommit,
     state: sync::State,
 ) -> Result<(sync::State, usize, usize), String> {
-    let peer = peer_for(token);
-    let url = format!("ws://{address}/sync?token={token}&peer={peer}");
-    let (mut socket, _) = tokio_tungstenite::connect_async(url)
-        .await
-        .map_err(|error| error.to_string())?;
-    let mut client = Client::new(peer, Some("test-storage".into()), document, state);
-    let (mut sent, mut received) = (0, 0);
-    socket
-        .send(WsMessage::Binary(client.hello().into()))
-        .await
-        .map_err(|e| e.to_string())?;
-    sent += 1;
-    let work = async {
+    let mut device = Device::connect(address, token, document, state).await?;
+    device.sync(doc).await?;
+    let _ = device.socket.close(None).await;
+    Ok((
+        sync::State::decode(&device.client.state().encode()).unwrap(),
+        device.sent,
+        device.received,
+    ))
+}
+
+/// A TCP connection to `address` from the loopback address `from` (any of
+/// 127.0.0.0/8), so tests can stand for several addresses.
+pub async fn connect_from(from: [u8; 4], address: SocketAddr) -> tokio::net::TcpStream {
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind(SocketAddr::from((from, 0))).unwrap();
+    socket.connect(address).await.unwrap()
+}
+
+/// True once the relay closes `stream` (within [`PATIENCE`]); what it sent
+/// before is read and dropped.
+pub async fn closed(stream: &mut tokio::net::TcpStream) -> bool {
+    let mut buffer = [0u8; 4096];
+    let closed = tokio::time::timeout(PATIENCE, async {
         loop {
-            let frame = match socket.next().await {
-                Some(Ok(WsMessage::Binary(bytes))) => bytes,
-                Some(Ok(WsMessage::Close(_))) | None => return Err("closed".to_string()),
-                Some(Ok(_)) => continue,
-                Some(Err(error)) => return Err(error.to_string()),
-            };
-            received += 1;
-            let what = client.receive(doc, &frame).map_err(|e| e.to_string())?;
-            if what == Received::Unavailable {
-                return Err("unavailable".into());
-            }
-            if let Some(frame) = client.next_frame(doc) {
-                socket
-                    .send(WsMessage::Binary(frame.into()))
-                    .await
-                    .map_err(|e| e.to_string())?;
-                sent += 1;
-            }
-            // The server does not answer the last acknowledgement.
-            if client.is_in_sync(doc) {
-                return Ok(());
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => continue,
             }
         }
-    };
-    tokio::time::timeout(PATIENCE, work)
-        .await
-        .map_err(|_| "timed out".to_string())??;
-    let _ = socket.close(None).await;
-    Ok((
-        sync::State::decode(&client.state().encode()).unwrap(),
-        sent,
-        received,
-    ))
+    });
+    closed.await.is_ok()
+}
+
+/// True while `stream` is open and the relay has sent nothing more on it.
+pub fn still_open(stream: &tokio::net::TcpStream) -> bool {
+    let mut buffer = [0u8; 1];
+    matches!(stream.try_read(&mut buffer), Err(error) if error.kind() == std::io::ErrorKind::WouldBlock)
 }
