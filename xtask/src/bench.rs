@@ -10,7 +10,9 @@ use crate::{Workspace, app_build, run_command, step, tools};
 
 pub fn run(workspace: &Workspace) -> Result<()> {
     ledger(workspace)?;
-    step("Sync benchmarks: two diverged copies, then 500 clients on one relay (about a minute)");
+    step(
+        "Sync benchmarks: two diverged copies, then 500 clients on one relay, quiet and under attack (a few minutes)",
+    );
     run_command(
         Command::new("cargo")
             .args(["bench", "--package", "relay", "--bench", "sync"])

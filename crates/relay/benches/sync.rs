@@ -5,13 +5,22 @@
 //! 2. Load: 500 clients on loopback over 50 timebanks, each recording and
 //!    syncing 10 times; sync latency p50/p99 and the relay's peak memory.
 //!    Bounded: it stops by itself after the last client or two minutes.
+//!    Run twice, each on a fresh relay with its default connection limits
+//!    (the clients come from 50 loopback addresses, 10 each): quiet, and
+//!    under attack, while an attacker with 16 addresses holds the relay's
+//!    whole connection cap in half-open sockets (a request never finished,
+//!    opened again as soon as the relay closes it) and, with a member's
+//!    token, keeps a device that never reads joined to a timebank another
+//!    of its devices floods with changes.
 //!
 //! The relay is the release binary, started as a child process on a port
 //! the system picks, with a fresh data folder.
 
 use std::io::{BufRead, BufReader};
+use std::net::Ipv4Addr;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use automerge::transaction::Transactable;
@@ -41,6 +50,8 @@ struct Relay {
 }
 
 impl Relay {
+    /// A relay with its default limits, except the attempts per address
+    /// (each client address connects 10 devices at once).
     fn start() -> Relay {
         let data = std::env::temp_dir().join(format!("tally-bench-relay-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&data);
@@ -53,9 +64,6 @@ impl Relay {
                 "127.0.0.1:0",
                 "--connections-per-minute",
                 "1000000",
-                // 500 clients, all from 127.0.0.1.
-                "--max-connections-per-address",
-                "100000",
                 "--dist",
             ])
             .arg(&dist)
@@ -121,8 +129,16 @@ struct Traffic {
     round_trips: usize,
 }
 
-type Socket =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+type Socket = tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>;
+
+/// A TCP connection to `address` from the loopback address `from`, so one
+/// machine can stand for many addresses.
+async fn tcp_from(from: Ipv4Addr, address: &str) -> std::io::Result<tokio::net::TcpStream> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.bind((from, 0).into())?;
+    let address: std::net::SocketAddr = address.parse().map_err(std::io::Error::other)?;
+    socket.connect(address).await
+}
 
 struct Device {
     socket: Socket,
@@ -131,10 +147,21 @@ struct Device {
 
 impl Device {
     async fn connect(address: &str, token: &str, document: DocumentId, name: &str) -> Device {
+        Device::connect_from(Ipv4Addr::LOCALHOST, address, token, document, name).await
+    }
+
+    async fn connect_from(
+        from: Ipv4Addr,
+        address: &str,
+        token: &str,
+        document: DocumentId,
+        name: &str,
+    ) -> Device {
         let token_id = token.split('.').next().unwrap();
         let peer = format!("tally-{token_id}-{name}");
         let url = format!("ws://{address}/sync?token={token}&peer={peer}");
-        let (mut socket, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+        let stream = tcp_from(from, address).await.unwrap();
+        let (mut socket, _) = tokio_tungstenite::client_async(url, stream).await.unwrap();
         let client = Client::new(peer, None, document, sync::State::new());
         socket
             .send(WsMessage::Binary(client.hello().into()))
@@ -331,7 +358,28 @@ async fn diverged_copies(relay: &Relay) {
     );
 }
 
-async fn load(relay: &Relay) {
+/// What one load run measured.
+struct Load {
+    clients: usize,
+    syncs: usize,
+    latency: (String, String),
+    connect: (String, String),
+    wall: Duration,
+    bounded: bool,
+    peak_mib: f64,
+}
+
+/// The `q` quantile of sorted `times`, in milliseconds.
+fn quantile(times: &[Duration], q: f64) -> String {
+    times
+        .get(((times.len() as f64 - 1.0) * q).round() as usize)
+        .map_or_else(
+            || "-".to_string(),
+            |d| format!("{:.1} ms", d.as_secs_f64() * 1e3),
+        )
+}
+
+async fn load(relay: &Relay) -> Load {
     const TIMEBANKS: usize = 50;
     const PER_TIMEBANK: usize = 10;
     const ROUNDS: usize = 10;
@@ -350,17 +398,23 @@ async fn load(relay: &Relay) {
         documents.push((document, token, doc.save()));
     }
     let latencies = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let connects = Arc::new(std::sync::Mutex::new(Vec::new()));
     let started = Instant::now();
     let mut tasks = Vec::new();
     for (t, (document, token, saved)) in documents.iter().enumerate() {
+        // Ten devices from each address: a community hall's Wi-Fi.
+        let from = Ipv4Addr::new(127, 0, 1, 1 + t as u8);
         for c in 0..PER_TIMEBANK {
             let (document, token, saved) = (*document, token.clone(), saved.clone());
             let address = relay.address.clone();
-            let latencies = latencies.clone();
+            let (latencies, connects) = (latencies.clone(), connects.clone());
             tasks.push(tokio::spawn(async move {
                 let mut doc = AutoCommit::load(&saved).unwrap();
+                let began = Instant::now();
                 let mut device =
-                    Device::connect(&address, &token, document, &format!("c{t}x{c}")).await;
+                    Device::connect_from(from, &address, &token, document, &format!("c{t}x{c}"))
+                        .await;
+                connects.lock().unwrap().push(began.elapsed());
                 device.sync(&mut doc).await;
                 for round in 0..ROUNDS {
                     doc.put(ROOT, format!("c{c}r{round}"), round as i64)
@@ -379,41 +433,169 @@ async fn load(relay: &Relay) {
     for abort in aborts {
         abort.abort();
     }
-    let elapsed = started.elapsed();
+    let wall = started.elapsed();
     let mut latencies = latencies.lock().unwrap().clone();
     latencies.sort();
-    let pick = |q: f64| {
-        latencies
-            .get(((latencies.len() as f64 - 1.0) * q).round() as usize)
-            .map_or_else(
-                || "-".to_string(),
-                |d| format!("{:.1} ms", d.as_secs_f64() * 1e3),
-            )
-    };
-    println!(
-        "\nRelay load: {} clients over {TIMEBANKS} timebanks, {ROUNDS} changes each, on loopback{}",
-        TIMEBANKS * PER_TIMEBANK,
-        if finished.is_err() {
+    let mut connects = connects.lock().unwrap().clone();
+    connects.sort();
+    Load {
+        clients: TIMEBANKS * PER_TIMEBANK,
+        syncs: latencies.len(),
+        latency: (quantile(&latencies, 0.5), quantile(&latencies, 0.99)),
+        connect: (quantile(&connects, 0.5), quantile(&connects, 0.99)),
+        wall,
+        bounded: finished.is_err(),
+        peak_mib: relay.peak_kib() as f64 / 1024.0,
+    }
+}
+
+/// An attacker against `relay`, running until dropped: with no token, the
+/// relay's whole connection cap of half-open sockets from 16 addresses
+/// (each the per-address cap), each opened again as soon as the relay
+/// closes it; with a member's token, a device that joins a timebank and
+/// never reads, joined again every 40 seconds, while another of its
+/// devices writes 64 KiB changes to that timebank five times a second.
+struct Attack {
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+    held: Arc<AtomicUsize>,
+}
+
+impl Drop for Attack {
+    fn drop(&mut self) {
+        for task in &self.tasks {
+            task.abort();
+        }
+    }
+}
+
+async fn attack(relay: &Relay) -> Attack {
+    const ADDRESSES: u8 = 16;
+    const PER_ADDRESS: usize = 256;
+    let held = Arc::new(AtomicUsize::new(0));
+    let mut tasks = Vec::new();
+    for a in 0..ADDRESSES {
+        let from = Ipv4Addr::new(127, 0, 2, 1 + a);
+        for _ in 0..PER_ADDRESS {
+            let (address, held) = (relay.address.clone(), held.clone());
+            tasks.push(tokio::spawn(async move {
+                loop {
+                    let Ok(mut stream) = tcp_from(from, &address).await else {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        continue;
+                    };
+                    if stream
+                        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+                        .await
+                        .is_err()
+                    {
+                        continue;
+                    }
+                    held.fetch_add(1, Ordering::Relaxed);
+                    // Until the relay closes it.
+                    let mut sink = [0u8; 256];
+                    while matches!(stream.read(&mut sink).await, Ok(n) if n > 0) {}
+                    held.fetch_sub(1, Ordering::Relaxed);
+                }
+            }));
+        }
+    }
+    let mut bytes = [0u8; 16];
+    Seeded(999).fill(&mut bytes);
+    let document = DocumentId::from_random(bytes);
+    let token = relay.claim(document).await;
+    let mut doc = AutoCommit::new();
+    doc.put(ROOT, "created", 0).unwrap();
+    doc.commit();
+    let mut flooder = Device::connect(&relay.address, &token, document, "flood").await;
+    flooder.sync(&mut doc).await;
+    let address = relay.address.clone();
+    let stalled_token = token.clone();
+    tasks.push(tokio::spawn(async move {
+        for n in 0.. {
+            let device =
+                Device::connect(&address, &stalled_token, document, &format!("stall{n}")).await;
+            tokio::time::sleep(Duration::from_secs(40)).await;
+            drop(device);
+        }
+    }));
+    tasks.push(tokio::spawn(async move {
+        let mut noise = Seeded(1000);
+        let mut tick = tokio::time::interval(Duration::from_millis(200));
+        for n in 0.. {
+            tick.tick().await;
+            let mut change = vec![0u8; 64 * 1024];
+            noise.fill(&mut change);
+            doc.put(ROOT, format!("flood{n}"), change).unwrap();
+            doc.commit();
+            flooder.share(&mut doc).await;
+        }
+    }));
+    // Until the cap is held.
+    let began = Instant::now();
+    while held.load(Ordering::Relaxed) < usize::from(ADDRESSES) * PER_ADDRESS
+        && began.elapsed() < Duration::from_secs(30)
+    {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    Attack { tasks, held }
+}
+
+fn print_loads(quiet: &Load, attacked: &Load, held: usize) {
+    let bounded = |load: &Load| {
+        if load.bounded {
             " (stopped at the two-minute bound)"
         } else {
             ""
         }
-    );
-    println!("| measure | value |");
-    println!("|---|---|");
-    println!("| syncs completed | {} |", latencies.len());
-    println!("| sync latency p50 | {} |", pick(0.5));
-    println!("| sync latency p99 | {} |", pick(0.99));
-    println!("| wall time | {:.1} s |", elapsed.as_secs_f64());
+    };
     println!(
-        "| relay peak memory (VmHWM) | {:.1} MiB |",
-        relay.peak_kib() as f64 / 1024.0
+        "\nRelay load: {} clients over 50 timebanks from 50 addresses, 10 changes each, on loopback; quiet{}, and under attack{}: {held} half-open sockets held from 16 addresses (the relay's connection cap) and a device that never reads while another floods its timebank",
+        quiet.clients,
+        bounded(quiet),
+        bounded(attacked),
+    );
+    println!("| measure | quiet | under attack |");
+    println!("|---|---|---|");
+    println!("| syncs completed | {} | {} |", quiet.syncs, attacked.syncs);
+    println!(
+        "| sync latency p50 | {} | {} |",
+        quiet.latency.0, attacked.latency.0
+    );
+    println!(
+        "| sync latency p99 | {} | {} |",
+        quiet.latency.1, attacked.latency.1
+    );
+    println!(
+        "| time to connect p50 | {} | {} |",
+        quiet.connect.0, attacked.connect.0
+    );
+    println!(
+        "| time to connect p99 | {} | {} |",
+        quiet.connect.1, attacked.connect.1
+    );
+    println!(
+        "| wall time | {:.1} s | {:.1} s |",
+        quiet.wall.as_secs_f64(),
+        attacked.wall.as_secs_f64()
+    );
+    println!(
+        "| relay peak memory (VmHWM) | {:.1} MiB | {:.1} MiB |",
+        quiet.peak_mib, attacked.peak_mib
     );
 }
 
 #[tokio::main]
 async fn main() {
+    // The attacker's sockets and the clients' share this process's limit.
+    let _ = relay::server::raise_open_file_limit();
     let relay = Relay::start();
     diverged_copies(&relay).await;
-    load(&relay).await;
+    let quiet = load(&relay).await;
+    drop(relay);
+    let relay = Relay::start();
+    let attacker = attack(&relay).await;
+    let held = attacker.held.load(Ordering::Relaxed);
+    let attacked = load(&relay).await;
+    drop(attacker);
+    print_loads(&quiet, &attacked, held);
 }
