@@ -104,6 +104,11 @@ pub struct Config {
     #[arg(long, env = "TALLY_HEADER_TIMEOUT_SECONDS", default_value_t = 10)]
     pub header_timeout_seconds: u64,
 
+    /// Refuse a request whose head (request line and headers) is longer
+    /// than this many bytes (431, and the connection closes).
+    #[arg(long, env = "TALLY_MAX_HEADER_BYTES", default_value_t = 16 * 1024)]
+    pub max_header_bytes: usize,
+
     /// Close a sync connection whose device has not said `join` within this
     /// many seconds.
     #[arg(long, env = "TALLY_JOIN_TIMEOUT_SECONDS", default_value_t = 10)]
@@ -353,6 +358,7 @@ impl Relay {
                 connections,
                 per_address: config.max_connections_per_address,
                 header_timeout: Duration::from_secs(config.header_timeout_seconds.max(1)),
+                max_header_bytes: config.max_header_bytes,
             },
         })
     }

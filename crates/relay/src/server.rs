@@ -11,7 +11,8 @@
 //! - At most `per_address` are open from one address (an IPv6 /64 counts as
 //!   one address); more are closed as soon as they arrive.
 //! - hyper closes a connection that has not sent a whole request head within
-//!   `header_timeout`: a new one, and a kept-alive one between requests.
+//!   `header_timeout`: a new one, and a kept-alive one between requests. It
+//!   answers a head longer than `max_header_bytes` with 431 and closes.
 //! - A connection keeps its place until it closes, also after it became a
 //!   WebSocket: hyper hands the same stream to the socket.
 
@@ -33,13 +34,14 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::task::JoinSet;
 use tower_http::add_extension::AddExtension;
 
-/// How many connections the relay keeps open, and for how long it waits
-/// for a request.
+/// How many connections the relay keeps open, for how long it waits for a
+/// request, and how long a request's head may be.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub connections: usize,
     pub per_address: usize,
     pub header_timeout: Duration,
+    pub max_header_bytes: usize,
 }
 
 /// How long a stop waits for the requests under way to be answered.
@@ -111,7 +113,7 @@ pub async fn serve(
             admitted,
             remote,
             router.clone(),
-            limits.header_timeout,
+            limits,
             stopped.clone(),
         ));
     }
@@ -138,14 +140,15 @@ async fn serve_connection(
     admitted: Admitted,
     remote: SocketAddr,
     router: Router,
-    header_timeout: Duration,
+    limits: Limits,
     mut stopping: watch::Receiver<bool>,
 ) {
     let service = TowerToHyperService::new(AddExtension::new(router, ConnectInfo(remote)));
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
         .timer(TokioTimer::new())
-        .header_read_timeout(header_timeout);
+        .header_read_timeout(limits.header_timeout)
+        .max_header_size(limits.max_header_bytes);
     let connection = builder
         .serve_connection(TokioIo::new(admitted), service)
         .with_upgrades();
