@@ -17,6 +17,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
+pub mod limits;
 pub mod repos;
 pub mod server;
 pub mod storage;
@@ -84,9 +85,20 @@ pub struct Config {
     #[arg(long, env = "TALLY_MAX_IN_FLIGHT_BYTES", default_value_t = 128 * 1024 * 1024)]
     pub max_in_flight_bytes: usize,
 
-    /// Sync connection attempts allowed per address per minute.
+    /// Sync connection attempts allowed per access token per minute.
     #[arg(long, env = "TALLY_CONNECTIONS_PER_MINUTE", default_value_t = 120)]
     pub connections_per_minute: u32,
+
+    /// Refused sync connection attempts (no token, or one that is not good)
+    /// allowed per address per minute; more are answered 429 until the
+    /// minute is over. Attempts with a good token are never counted here.
+    #[arg(long, env = "TALLY_REFUSED_ATTEMPTS_PER_MINUTE", default_value_t = 20)]
+    pub refused_attempts_per_minute: u32,
+
+    /// Sync connections open at once with one access token (a device's
+    /// tabs and reconnections); more are answered 429.
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS_PER_TOKEN", default_value_t = 16)]
+    pub max_connections_per_token: usize,
 
     /// Connections open at once (pages, API calls and syncing devices);
     /// more wait until one closes. Lowered to what the open-file limit allows.
@@ -298,6 +310,7 @@ pub struct Relay {
     repos: repos::Repos,
     limits: server::Limits,
     budget: sync::Budget,
+    attempts: limits::Attempts,
 }
 
 impl Relay {
@@ -342,6 +355,8 @@ impl Relay {
         let limits = sync::Limits {
             max_message_bytes: config.max_message_bytes,
             attempts_per_minute: config.connections_per_minute,
+            refused_per_minute: config.refused_attempts_per_minute,
+            max_connections_per_token: config.max_connections_per_token.max(1),
             heartbeat: Duration::from_secs(config.heartbeat_seconds.max(1)),
             join_timeout: Duration::from_secs(config.join_timeout_seconds.max(1)),
             send_timeout: Duration::from_secs(config.send_timeout_seconds.max(1)),
@@ -351,6 +366,7 @@ impl Relay {
         let state = sync::SyncState::new(tokens, repos.clone(), limits);
         Ok(Relay {
             budget: state.budget(),
+            attempts: state.attempts(),
             router: router(&config.dist, state),
             listener,
             repos,
@@ -381,7 +397,12 @@ impl Relay {
     /// answers the requests under way, closes the sync connections and
     /// waits for every received change to be written to the data folder.
     pub async fn serve(self, stop: impl Future<Output = ()>) {
-        server::serve(self.listener, self.router, self.limits, stop).await;
+        let serving = server::serve(self.listener, self.router, self.limits, stop);
+        // Refusals not logged one by one are summed up while it serves.
+        tokio::select! {
+            () = serving => {}
+            () = self.attempts.report_every(limits::REPORT_EVERY) => {}
+        }
         self.repos.stop().await;
         tracing::info!("stopped; every change is stored");
     }

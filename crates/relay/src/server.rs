@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
@@ -33,6 +33,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::task::JoinSet;
 use tower_http::add_extension::AddExtension;
+
+use crate::limits::Neighbourhood;
 
 /// How many connections the relay keeps open, for how long it waits for a
 /// request, and how long a request's head may be.
@@ -215,14 +217,14 @@ impl AsyncWrite for Admitted {
 /// Open connections by address.
 #[derive(Clone)]
 struct Addresses {
-    open: Arc<Mutex<HashMap<IpAddr, usize>>>,
+    open: Arc<Mutex<HashMap<Neighbourhood, usize>>>,
     limit: usize,
 }
 
 /// One open connection, counted against its address until dropped.
 struct AddressCount {
     addresses: Addresses,
-    address: IpAddr,
+    address: Neighbourhood,
 }
 
 impl Addresses {
@@ -236,7 +238,7 @@ impl Addresses {
     /// Counts a connection from `ip`; `None` when its address has its
     /// share open already.
     fn admit(&self, ip: IpAddr) -> Option<AddressCount> {
-        let address = neighbourhood(ip);
+        let address = Neighbourhood::of(ip);
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
         let count = open.entry(address).or_default();
         if *count >= self.limit {
@@ -263,16 +265,6 @@ impl Drop for AddressCount {
                 open.remove(&self.address);
             }
         }
-    }
-}
-
-/// The address a connection is counted under: an IPv4 address as it is, an
-/// IPv6 address by its /64 (one home or server is given a whole /64, so
-/// single IPv6 addresses cost an attacker nothing).
-fn neighbourhood(ip: IpAddr) -> IpAddr {
-    match ip.to_canonical() {
-        IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !(u128::MAX >> 64))),
-        v4 => v4,
     }
 }
 
