@@ -100,6 +100,19 @@ pub struct Config {
     #[arg(long, env = "TALLY_MAX_CONNECTIONS_PER_TOKEN", default_value_t = 16)]
     pub max_connections_per_token: usize,
 
+    /// A reverse proxy in front of the relay (an address, or a network such
+    /// as 10.0.0.0/8; repeat it, or separate with commas, for several).
+    /// Only for connections from these is `X-Forwarded-For` read, to tell
+    /// devices apart for the limits per address; they are not held to
+    /// --max-connections-per-address.
+    #[arg(
+        long = "trusted-proxy",
+        value_name = "ADDRESS_OR_NETWORK",
+        env = "TALLY_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<limits::Network>,
+
     /// Connections open at once (pages, API calls and syncing devices);
     /// more wait until one closes. Lowered to what the open-file limit allows.
     #[arg(long, env = "TALLY_MAX_CONNECTIONS", default_value_t = 4096)]
@@ -364,6 +377,17 @@ impl Relay {
             max_in_flight_bytes: config.max_in_flight_bytes,
         };
         let state = sync::SyncState::new(tokens, repos.clone(), limits);
+        if !config.trusted_proxies.is_empty() {
+            let proxies: Vec<String> = config
+                .trusted_proxies
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            tracing::info!(
+                proxies = %proxies.join(", "),
+                "reading X-Forwarded-For from these reverse proxies only"
+            );
+        }
         Ok(Relay {
             budget: state.budget(),
             attempts: state.attempts(),
@@ -375,6 +399,7 @@ impl Relay {
                 per_address: config.max_connections_per_address,
                 header_timeout: Duration::from_secs(config.header_timeout_seconds.max(1)),
                 max_header_bytes: config.max_header_bytes,
+                trusted_proxies: limits::TrustedProxies::new(&config.trusted_proxies),
             },
         })
     }

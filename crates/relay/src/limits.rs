@@ -10,8 +10,11 @@
 //! - An attempt with a good token is charged to the token, at most
 //!   `per_token_per_minute` a minute (the sync endpoint also keeps at most
 //!   `--max-connections-per-token` of its connections open at once).
-//! - The address is the connection's ([`ClientAddress`]). An IPv6 address
-//!   counts by its /64 ([`Neighbourhood`]).
+//! - The address is the connection's, unless that is a reverse proxy the
+//!   operator named (`--trusted-proxy`): then it is the rightmost address in
+//!   `X-Forwarded-For` that is not itself a trusted proxy ([`ClientAddress`]).
+//!   From anyone else the header is ignored. An IPv6 address counts by its
+//!   /64 ([`Neighbourhood`]).
 //! - No one can grow the log by being refused: the first refusal of a minute
 //!   for an address (or a token) is logged with its reason, the rest are
 //!   counted and logged as one line once the minute is over.
@@ -25,12 +28,13 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::Hash;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::str::FromStr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::tokens::Refusal;
@@ -47,7 +51,129 @@ const SWEEP_WHEN_FULL: Duration = Duration::from_secs(1);
 /// How often the minutes that are over are logged and forgotten.
 pub const REPORT_EVERY: Duration = Duration::from_secs(5);
 
-/// The address a request came from, as the limits count it.
+/// The header a reverse proxy adds the address it was called from to.
+const X_FORWARDED_FOR: &str = "x-forwarded-for";
+
+/// A trusted proxy as the operator names it: one address (`10.0.0.1`,
+/// `::1`) or a network (`10.0.0.0/8`, `fd00::/8`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Network {
+    address: IpAddr,
+    prefix: u8,
+}
+
+/// A `--trusted-proxy` that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not an address or a network (for example 10.0.0.1, 10.0.0.0/8 or fd00::/8)")]
+pub struct NotANetwork(String);
+
+impl FromStr for Network {
+    type Err = NotANetwork;
+
+    fn from_str(text: &str) -> Result<Network, NotANetwork> {
+        let wrong = || NotANetwork(text.to_string());
+        let (address, prefix) = match text.trim().split_once('/') {
+            Some((address, prefix)) => (address, Some(prefix)),
+            None => (text.trim(), None),
+        };
+        let address: IpAddr = address.parse().map_err(|_| wrong())?;
+        let bits = if address.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            None => bits,
+            Some(prefix) => prefix
+                .parse::<u8>()
+                .ok()
+                .filter(|prefix| *prefix <= bits)
+                .ok_or_else(wrong)?,
+        };
+        Ok(Network { address, prefix })
+    }
+}
+
+impl fmt::Display for Network {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.address, self.prefix)
+    }
+}
+
+impl Network {
+    /// Whether `ip` is in this network; an IPv4 address and the same address
+    /// mapped into IPv6 (`::ffff:10.0.0.1`, as a dual-stack socket shows it)
+    /// are one.
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let (first, prefix) = in_ipv6(self.address, self.prefix);
+        let mask = u128::MAX.checked_shl(128 - prefix).unwrap_or(0);
+        in_ipv6(ip, 128).0 & mask == first & mask
+    }
+}
+
+/// An address, and a prefix length, in IPv6's space of addresses.
+fn in_ipv6(ip: IpAddr, prefix: u8) -> (u128, u32) {
+    match ip {
+        IpAddr::V4(v4) => (
+            u128::from(v4.to_ipv6_mapped()),
+            96 + u32::from(prefix.min(32)),
+        ),
+        IpAddr::V6(v6) => (u128::from(v6), u32::from(prefix.min(128))),
+    }
+}
+
+/// The reverse proxies whose `X-Forwarded-For` the relay believes; none
+/// unless the operator names them.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedProxies(Arc<[Network]>);
+
+impl TrustedProxies {
+    pub fn new(networks: &[Network]) -> TrustedProxies {
+        TrustedProxies(networks.into())
+    }
+
+    pub fn trusts(&self, ip: IpAddr) -> bool {
+        self.0.iter().any(|network| network.contains(ip))
+    }
+
+    /// The address a request came from: the connection's, or, when that is
+    /// a trusted proxy, the rightmost address in `X-Forwarded-For` that is
+    /// not a trusted proxy too (what is left of it was written by whoever
+    /// called the proxy, so it proves nothing). If the proxy wrote something
+    /// that is not an address, the last trusted one is kept.
+    pub fn client_of(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        let mut client = peer.to_canonical();
+        if !self.trusts(client) {
+            return client;
+        }
+        let mut hops = Vec::new();
+        for value in headers.get_all(X_FORWARDED_FOR) {
+            match value.to_str() {
+                Ok(text) => hops.extend(text.split(',').map(str::trim)),
+                Err(_) => hops.push(""),
+            }
+        }
+        for hop in hops.into_iter().rev() {
+            if !self.trusts(client) {
+                break;
+            }
+            match hop_address(hop) {
+                Some(hop) => client = hop,
+                None => break,
+            }
+        }
+        client
+    }
+}
+
+/// One address of `X-Forwarded-For`, which some proxies write with a port.
+fn hop_address(hop: &str) -> Option<IpAddr> {
+    let ip = match hop.parse::<IpAddr>() {
+        Ok(ip) => ip,
+        Err(_) => hop.parse::<SocketAddr>().ok()?.ip(),
+    };
+    Some(ip.to_canonical())
+}
+
+/// The address a request came from, as the limits count it: the
+/// connection's, or the one a trusted proxy forwarded (see
+/// [`TrustedProxies::client_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientAddress(pub IpAddr);
 
@@ -55,14 +181,19 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
     type Rejection = (StatusCode, &'static str);
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        // The relay's accept loop gives it to every request.
+        // The relay's accept loop gives every request both.
         let Some(ConnectInfo(peer)) = parts.extensions.get::<ConnectInfo<SocketAddr>>() else {
             return Err((
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "the relay could not tell where this request came from",
             ));
         };
-        Ok(ClientAddress(peer.ip().to_canonical()))
+        let proxies = parts.extensions.get::<TrustedProxies>();
+        let client = match proxies {
+            Some(proxies) => proxies.client_of(peer.ip(), &parts.headers),
+            None => peer.ip().to_canonical(),
+        };
+        Ok(ClientAddress(client))
     }
 }
 
@@ -378,9 +509,83 @@ impl<K: Hash + Eq + fmt::Display> Minutes<K> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     fn ip(text: &str) -> IpAddr {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn trusted_proxies_are_read_as_addresses_or_networks() {
+        let cases = [
+            ("10.0.0.1", "10.0.0.1", true),
+            ("10.0.0.1", "10.0.0.2", false),
+            ("10.0.0.1", "::ffff:10.0.0.1", true),
+            ("10.0.0.0/8", "10.200.3.4", true),
+            ("10.0.0.0/8", "11.0.0.1", false),
+            ("0.0.0.0/0", "192.0.2.1", true),
+            ("0.0.0.0/0", "2001:db8::1", false),
+            ("fd00::/8", "fd12:3456::1", true),
+            ("fd00::/8", "fe80::1", false),
+            ("::1", "::1", true),
+            (" 192.0.2.0/24 ", "192.0.2.255", true),
+        ];
+        for (network, address, inside) in cases {
+            let network: Network = network.parse().unwrap();
+            assert_eq!(network.contains(ip(address)), inside, "{network} {address}");
+        }
+        for wrong in [
+            "",
+            "proxy.example",
+            "10.0.0.0/33",
+            "::/129",
+            "10.0.0.1/",
+            "10.0.0/8",
+        ] {
+            assert!(wrong.parse::<Network>().is_err(), "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn forwarded_addresses_are_believed_only_from_trusted_proxies() {
+        let proxies =
+            TrustedProxies::new(&["127.0.0.1".parse().unwrap(), "10.0.0.0/8".parse().unwrap()]);
+        let cases: [(&str, &[&str], &str); 10] = [
+            // Not a proxy: the header proves nothing.
+            ("192.0.2.1", &["203.0.113.7"], "192.0.2.1"),
+            // The proxy says who called it.
+            ("127.0.0.1", &["203.0.113.7"], "203.0.113.7"),
+            // What the caller wrote itself, left of it, is not believed.
+            ("127.0.0.1", &["198.51.100.1, 203.0.113.7"], "203.0.113.7"),
+            ("127.0.0.1", &["198.51.100.1", "203.0.113.7"], "203.0.113.7"),
+            // Through two trusted proxies.
+            ("127.0.0.1", &["203.0.113.7, 10.1.2.3"], "203.0.113.7"),
+            // With a port, or in brackets.
+            ("127.0.0.1", &["203.0.113.7:4711"], "203.0.113.7"),
+            ("127.0.0.1", &["[2001:db8::7]:4711"], "2001:db8::7"),
+            // No header, or not an address: the proxy's own.
+            ("127.0.0.1", &[], "127.0.0.1"),
+            ("127.0.0.1", &["unknown"], "127.0.0.1"),
+            ("127.0.0.1", &["203.0.113.7, unknown, 10.1.2.3"], "10.1.2.3"),
+        ];
+        for (peer, forwarded, client) in cases {
+            let mut headers = HeaderMap::new();
+            for value in forwarded {
+                headers.append(X_FORWARDED_FOR, HeaderValue::from_static(value));
+            }
+            assert_eq!(
+                proxies.client_of(ip(peer), &headers),
+                ip(client),
+                "{peer} {forwarded:?}"
+            );
+        }
+        let mut headers = HeaderMap::new();
+        headers.append(X_FORWARDED_FOR, HeaderValue::from_static("203.0.113.7"));
+        assert_eq!(
+            TrustedProxies::default().client_of(ip("127.0.0.1"), &headers),
+            ip("127.0.0.1"),
+            "no proxy is trusted unless named"
+        );
     }
 
     #[test]

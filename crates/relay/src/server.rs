@@ -9,10 +9,14 @@
 //!   open-file limit allows, which it first raises as far as it may, so it
 //!   never runs out of file descriptors.
 //! - At most `per_address` are open from one address (an IPv6 /64 counts as
-//!   one address); more are closed as soon as they arrive.
+//!   one address); more are closed as soon as they arrive. A reverse proxy
+//!   the operator named (`--trusted-proxy`) is not held to this: every
+//!   device behind it has its address.
 //! - hyper closes a connection that has not sent a whole request head within
 //!   `header_timeout`: a new one, and a kept-alive one between requests. It
 //!   answers a head longer than `max_header_bytes` with 431 and closes.
+//! - Each request carries the connection's address (`ConnectInfo`) and the
+//!   trusted proxies, from which `limits::ClientAddress` tells who called.
 //! - A connection keeps its place until it closes, also after it became a
 //!   WebSocket: hyper hands the same stream to the socket.
 
@@ -34,16 +38,17 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::task::JoinSet;
 use tower_http::add_extension::AddExtension;
 
-use crate::limits::Neighbourhood;
+use crate::limits::{Neighbourhood, TrustedProxies};
 
 /// How many connections the relay keeps open, for how long it waits for a
 /// request, and how long a request's head may be.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Limits {
     pub connections: usize,
     pub per_address: usize,
     pub header_timeout: Duration,
     pub max_header_bytes: usize,
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// How long a stop waits for the requests under way to be answered.
@@ -96,15 +101,20 @@ pub async fn serve(
             },
             () = &mut stop => break,
         };
-        let Some(address) = addresses.admit(remote.ip()) else {
-            if due(&mut warned_address) {
-                tracing::warn!(
-                    ip = %remote.ip(),
-                    per_address = limits.per_address,
-                    "closing connections from an address that has too many open"
-                );
-            }
-            continue;
+        let address = if limits.trusted_proxies.trusts(remote.ip()) {
+            None
+        } else {
+            let Some(address) = addresses.admit(remote.ip()) else {
+                if due(&mut warned_address) {
+                    tracing::warn!(
+                        ip = %remote.ip(),
+                        per_address = limits.per_address,
+                        "closing connections from an address that has too many open"
+                    );
+                }
+                continue;
+            };
+            Some(address)
         };
         let admitted = Admitted {
             stream,
@@ -115,7 +125,7 @@ pub async fn serve(
             admitted,
             remote,
             router.clone(),
-            limits,
+            limits.clone(),
             stopped.clone(),
         ));
     }
@@ -145,7 +155,8 @@ async fn serve_connection(
     limits: Limits,
     mut stopping: watch::Receiver<bool>,
 ) {
-    let service = TowerToHyperService::new(AddExtension::new(router, ConnectInfo(remote)));
+    let router = AddExtension::new(router, ConnectInfo(remote));
+    let service = TowerToHyperService::new(AddExtension::new(router, limits.trusted_proxies));
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
         .timer(TokioTimer::new())
@@ -165,13 +176,13 @@ async fn serve_connection(
     let _ = connection.await;
 }
 
-/// A connection the relay took in. Its place, and its address's count, are
-/// given back when it is dropped: when hyper is done with it, or, for a
-/// WebSocket, when the socket closes.
+/// A connection the relay took in. Its place, and its address's count (none
+/// for a trusted proxy), are given back when it is dropped: when hyper is
+/// done with it, or, for a WebSocket, when the socket closes.
 struct Admitted {
     stream: TcpStream,
     _place: OwnedSemaphorePermit,
-    _address: AddressCount,
+    _address: Option<AddressCount>,
 }
 
 impl AsyncRead for Admitted {

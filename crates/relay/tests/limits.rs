@@ -1,7 +1,8 @@
-//! Limits that hold behind a NAT: refused sync attempts are charged to their
-//! address and never lock out a device with a good token; good tokens are
-//! limited each on its own; a huge request head is refused; refusals do not
-//! grow the log line by line.
+//! Limits that hold behind a NAT and behind a reverse proxy: refused sync
+//! attempts are charged to their address and never lock out a device with a
+//! good token; good tokens are limited each on its own; a trusted proxy's
+//! forwarded addresses are told apart, and no one else's are believed; a
+//! huge request head is refused; refusals do not grow the log line by line.
 
 mod support;
 
@@ -168,6 +169,100 @@ async fn a_token_over_its_open_connections_is_refused_and_another_token_is_not()
     reconnected
         .await
         .expect("the closed connection's place was never given back");
+    relay.stop().await;
+}
+
+#[tokio::test]
+async fn a_trusted_proxys_clients_are_limited_apart_and_no_one_else_is_believed() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start_with(dist.path(), data.path(), |config| {
+        config.refused_attempts_per_minute = 3;
+        config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    let through_proxy = |forwarded: &'static str| {
+        sync_attempt([127, 0, 0, 1], relay.address, None, Some(forwarded))
+    };
+
+    // One client behind the proxy uses up its refused attempts...
+    for _ in 0..3 {
+        assert_eq!(through_proxy("203.0.113.7").await, 401);
+    }
+    assert_eq!(through_proxy("203.0.113.7").await, 429);
+    // ...and gets none back by writing another address before its own
+    // (the proxy adds the one it saw at the end).
+    assert_eq!(through_proxy("198.51.100.1, 203.0.113.7").await, 429);
+    // Another client behind the same proxy is not held up.
+    assert_eq!(through_proxy("203.0.113.8").await, 401);
+
+    // From an address that is not a trusted proxy the header is ignored:
+    // writing a new address each time gives nothing.
+    for n in 0..3 {
+        let spoofed = format!("192.0.2.{n}");
+        let status = sync_attempt([127, 0, 0, 2], relay.address, None, Some(&spoofed)).await;
+        assert_eq!(status, 401);
+    }
+    let status = sync_attempt([127, 0, 0, 2], relay.address, None, Some("192.0.2.99")).await;
+    assert_eq!(status, 429, "a forwarded address was believed from anyone");
+    relay.stop().await;
+
+    // Without --trusted-proxy, no one's header is believed.
+    let data = tempfile::tempdir().unwrap();
+    let relay = start_with(dist.path(), data.path(), |config| {
+        config.refused_attempts_per_minute = 3;
+    })
+    .await;
+    for n in 0..3 {
+        let spoofed = format!("203.0.113.{n}");
+        let status = sync_attempt([127, 0, 0, 1], relay.address, None, Some(&spoofed)).await;
+        assert_eq!(status, 401);
+    }
+    let status = sync_attempt([127, 0, 0, 1], relay.address, None, Some("203.0.113.99")).await;
+    assert_eq!(
+        status, 429,
+        "a forwarded address was believed with no proxy named"
+    );
+    relay.stop().await;
+}
+
+/// Sends a whole request for the app's page on `stream`; true when it is
+/// answered 200.
+async fn page_served(stream: &mut TcpStream) -> bool {
+    let request = b"GET / HTTP/1.1\r\nHost: relay\r\nConnection: close\r\n\r\n";
+    if stream.write_all(request).await.is_err() {
+        return false;
+    }
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response).await;
+    response.starts_with(b"HTTP/1.1 200")
+}
+
+#[tokio::test]
+async fn a_trusted_proxy_may_hold_more_connections_than_one_address() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start_with(dist.path(), data.path(), |config| {
+        config.max_connections_per_address = 2;
+        config.header_timeout_seconds = 3600;
+        config.trusted_proxies = vec!["127.0.0.3".parse().unwrap()];
+    })
+    .await;
+    // Every device behind the proxy comes from its address.
+    let mut through_proxy = Vec::new();
+    for _ in 0..4 {
+        through_proxy.push(connect_from([127, 0, 0, 3], relay.address).await);
+    }
+    for (n, stream) in through_proxy.iter_mut().enumerate() {
+        assert!(
+            page_served(stream).await,
+            "connection {} through the proxy was not served",
+            n + 1
+        );
+    }
+    // Any other address is still held to its share.
+    let _first = connect_from([127, 0, 0, 4], relay.address).await;
+    let _second = connect_from([127, 0, 0, 4], relay.address).await;
+    let mut third = connect_from([127, 0, 0, 4], relay.address).await;
+    assert!(closed(&mut third).await);
     relay.stop().await;
 }
 
