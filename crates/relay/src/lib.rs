@@ -21,6 +21,7 @@
 
 pub mod api;
 pub mod headers;
+pub mod limits;
 pub mod repos;
 pub mod server;
 pub mod storage;
@@ -90,9 +91,33 @@ pub struct Config {
     #[arg(long, env = "TALLY_MAX_IN_FLIGHT_BYTES", default_value_t = 128 * 1024 * 1024)]
     pub max_in_flight_bytes: usize,
 
-    /// Sync connection attempts allowed per address per minute.
+    /// Sync connection attempts allowed per access token per minute.
     #[arg(long, env = "TALLY_CONNECTIONS_PER_MINUTE", default_value_t = 120)]
     pub connections_per_minute: u32,
+
+    /// Refused sync connection attempts (no token, or one that is not good)
+    /// allowed per address per minute; more are answered 429 until the
+    /// minute is over. Attempts with a good token are never counted here.
+    #[arg(long, env = "TALLY_REFUSED_ATTEMPTS_PER_MINUTE", default_value_t = 20)]
+    pub refused_attempts_per_minute: u32,
+
+    /// Sync connections open at once with one access token (a device's
+    /// tabs and reconnections); more are answered 429.
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS_PER_TOKEN", default_value_t = 16)]
+    pub max_connections_per_token: usize,
+
+    /// A reverse proxy in front of the relay (an address, or a network such
+    /// as 10.0.0.0/8; repeat it, or separate with commas, for several).
+    /// Only for connections from these is `X-Forwarded-For` read, to tell
+    /// devices apart for the limits per address; they are not held to
+    /// --max-connections-per-address.
+    #[arg(
+        long = "trusted-proxy",
+        value_name = "ADDRESS_OR_NETWORK",
+        env = "TALLY_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<limits::Network>,
 
     /// Connections open at once (pages, API calls and syncing devices);
     /// more wait until one closes. Lowered to what the open-file limit allows.
@@ -109,6 +134,11 @@ pub struct Config {
     /// this many seconds: a new one, or a kept-alive one between requests.
     #[arg(long, env = "TALLY_HEADER_TIMEOUT_SECONDS", default_value_t = 10)]
     pub header_timeout_seconds: u64,
+
+    /// Refuse a request whose head (request line and headers) is longer
+    /// than this many bytes (431, and the connection closes).
+    #[arg(long, env = "TALLY_MAX_HEADER_BYTES", default_value_t = 16 * 1024)]
+    pub max_header_bytes: usize,
 
     /// Close a sync connection whose device has not said `join` within this
     /// many seconds.
@@ -309,6 +339,7 @@ pub struct Relay {
     repos: repos::Repos,
     limits: server::Limits,
     budget: sync::Budget,
+    attempts: limits::Attempts,
 }
 
 impl Relay {
@@ -353,6 +384,8 @@ impl Relay {
         let limits = sync::Limits {
             max_message_bytes: config.max_message_bytes,
             attempts_per_minute: config.connections_per_minute,
+            refused_per_minute: config.refused_attempts_per_minute,
+            max_connections_per_token: config.max_connections_per_token.max(1),
             heartbeat: Duration::from_secs(config.heartbeat_seconds.max(1)),
             join_timeout: Duration::from_secs(config.join_timeout_seconds.max(1)),
             send_timeout: Duration::from_secs(config.send_timeout_seconds.max(1)),
@@ -360,8 +393,20 @@ impl Relay {
             max_in_flight_bytes: config.max_in_flight_bytes,
         };
         let state = sync::SyncState::new(tokens, repos.clone(), limits);
+        if !config.trusted_proxies.is_empty() {
+            let proxies: Vec<String> = config
+                .trusted_proxies
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            tracing::info!(
+                proxies = %proxies.join(", "),
+                "reading X-Forwarded-For from these reverse proxies only"
+            );
+        }
         Ok(Relay {
             budget: state.budget(),
+            attempts: state.attempts(),
             router: router(&config.dist, state),
             listener,
             repos,
@@ -369,6 +414,8 @@ impl Relay {
                 connections,
                 per_address: config.max_connections_per_address,
                 header_timeout: Duration::from_secs(config.header_timeout_seconds.max(1)),
+                max_header_bytes: config.max_header_bytes,
+                trusted_proxies: limits::TrustedProxies::new(&config.trusted_proxies),
             },
         })
     }
@@ -391,7 +438,12 @@ impl Relay {
     /// answers the requests under way, closes the sync connections and
     /// waits for every received change to be written to the data folder.
     pub async fn serve(self, stop: impl Future<Output = ()>) {
-        server::serve(self.listener, self.router, self.limits, stop).await;
+        let serving = server::serve(self.listener, self.router, self.limits, stop);
+        // Refusals not logged one by one are summed up while it serves.
+        tokio::select! {
+            () = serving => {}
+            () = self.attempts.report_every(limits::REPORT_EVERY) => {}
+        }
         self.repos.stop().await;
         tracing::info!("stopped; every change is stored");
     }
