@@ -17,6 +17,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
+pub mod claims;
 pub mod repos;
 pub mod server;
 pub mod storage;
@@ -117,6 +118,22 @@ pub struct Config {
     /// device to bring a timebank gets its first coordinator token).
     #[arg(long, env = "TALLY_NO_NEW_TIMEBANKS")]
     pub no_new_timebanks: bool,
+
+    /// Take new timebanks only from devices that show this key (the
+    /// operator gives it to the coordinators they know). Best set in the
+    /// environment, where other users of the machine cannot read it.
+    #[arg(long, env = "TALLY_CLAIM_KEY", hide_env_values = true)]
+    pub claim_key: Option<String>,
+
+    /// New timebanks one address may bring per hour (an IPv6 /64 is one
+    /// address), all at once if it likes. Behind a reverse proxy every
+    /// device has the proxy's address.
+    #[arg(long, env = "TALLY_CLAIMS_PER_HOUR", default_value_t = 10)]
+    pub claims_per_hour: u32,
+
+    /// The most timebanks the relay holds; then it takes no new ones.
+    #[arg(long, env = "TALLY_MAX_TIMEBANKS", default_value_t = 1000)]
+    pub max_timebanks: usize,
 
     /// Write logs as JSON lines instead of plain text.
     #[arg(long, env = "TALLY_LOG_JSON")]
@@ -293,6 +310,7 @@ pub struct Relay {
     repos: repos::Repos,
     limits: server::Limits,
     budget: sync::Budget,
+    tokens: Arc<tokens::Tokens>,
 }
 
 impl Relay {
@@ -322,10 +340,19 @@ impl Relay {
                 "fewer connections than --max-connections fit in the open-file limit"
             );
         }
-        let tokens = Arc::new(tokens::Tokens::open(
-            &config.data,
-            !config.no_new_timebanks,
-        )?);
+        let rules = tokens::ClaimRules {
+            open: !config.no_new_timebanks,
+            max_timebanks: config.max_timebanks,
+            key: config.claim_key.clone().filter(|key| !key.is_empty()),
+        };
+        tracing::info!(
+            open = rules.open,
+            key_needed = rules.key.is_some(),
+            max_timebanks = rules.max_timebanks,
+            claims_per_hour = config.claims_per_hour,
+            "new timebanks"
+        );
+        let tokens = Arc::new(tokens::Tokens::open(&config.data, rules)?);
         let storage = storage::DurableStorage::open(&config.data).map_err(data_error)?;
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
@@ -342,9 +369,11 @@ impl Relay {
             send_timeout: Duration::from_secs(config.send_timeout_seconds.max(1)),
             max_queued_bytes: config.max_queued_bytes,
             max_in_flight_bytes: config.max_in_flight_bytes,
+            claims_per_hour: config.claims_per_hour,
         };
-        let state = sync::SyncState::new(tokens, repos.clone(), limits);
+        let state = sync::SyncState::new(tokens.clone(), repos.clone(), limits);
         Ok(Relay {
+            tokens,
             budget: state.budget(),
             router: router(&config.dist, state),
             listener,
@@ -365,6 +394,11 @@ impl Relay {
     /// The bytes the relay holds for devices: now, and at most so far.
     pub fn budget(&self) -> sync::Budget {
         self.budget.clone()
+    }
+
+    /// The access tokens, for tests that watch their file being written.
+    pub fn tokens(&self) -> Arc<tokens::Tokens> {
+        self.tokens.clone()
     }
 
     pub fn address(&self) -> std::io::Result<SocketAddr> {

@@ -266,7 +266,7 @@ impl Drop for AddressCount {
 /// The address a connection is counted under: an IPv4 address as it is, an
 /// IPv6 address by its /64 (one home or server is given a whole /64, so
 /// single IPv6 addresses cost an attacker nothing).
-fn neighbourhood(ip: IpAddr) -> IpAddr {
+pub(crate) fn neighbourhood(ip: IpAddr) -> IpAddr {
     match ip.to_canonical() {
         IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !(u128::MAX >> 64))),
         v4 => v4,

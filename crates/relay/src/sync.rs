@@ -40,6 +40,7 @@ use samod::{PeerId, ShareConfig, Transport};
 use serde::Deserialize;
 
 use crate::api::refused;
+use crate::claims::ClaimRate;
 use crate::tokens::{Grant, Tokens};
 use link::End;
 
@@ -58,17 +59,21 @@ pub struct Limits {
     /// How many bytes of messages the relay holds for all devices at once
     /// before it stops reading more.
     pub max_in_flight_bytes: usize,
+    /// How many timebanks one address may bring in an hour.
+    pub claims_per_hour: u32,
 }
 
 /// Open connections by token id: a serial and where each one's end is decided.
 type Live = HashMap<String, Vec<(u64, End)>>;
 
-/// What the sync endpoint shares between connections.
+/// What the sync endpoint and the token API share between connections.
 #[derive(Clone)]
 pub struct SyncState {
     pub tokens: Arc<Tokens>,
     pub repos: crate::repos::Repos,
     pub limits: Limits,
+    /// How often each address may claim a timebank.
+    pub claim_rate: Arc<ClaimRate>,
     budget: Budget,
     live: Arc<Mutex<Live>>,
     next_connection: Arc<AtomicU64>,
@@ -110,6 +115,7 @@ impl SyncState {
             tokens,
             repos,
             limits,
+            claim_rate: Arc::new(ClaimRate::new(limits.claims_per_hour)),
             budget,
             live: Arc::default(),
             next_connection: Arc::default(),
