@@ -1,16 +1,18 @@
 //! Bringing timebanks to the relay is limited, so that no one can fill its
 //! disk or slow every device down with claims: a few claims an hour from one
-//! address, a cap on timebanks in total, and an operator's key if it has
-//! one. Token checks never wait for a claim's (or any change's) file write.
+//! address, a cap on timebanks in total, an operator's key if it has one,
+//! and a storage quota per timebank. Token checks never wait for a claim's
+//! (or any change's) file write.
 
 mod support;
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use automerge::transaction::Transactable;
-use automerge::{AutoCommit, ROOT, sync};
+use automerge::{AutoCommit, ROOT, ReadDoc, ScalarValue, sync};
 use support::*;
 use wire::DocumentId;
 
@@ -29,6 +31,23 @@ fn add(doc: &mut AutoCommit, prefix: &str, count: usize) {
         doc.put(ROOT, format!("{prefix}{n}"), n as i64).unwrap();
         doc.commit();
     }
+}
+
+fn keys(doc: &AutoCommit) -> Vec<String> {
+    doc.keys(ROOT).collect()
+}
+
+/// `length` bytes that do not compress.
+fn noise(length: usize) -> Vec<u8> {
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    (0..length)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 32) as u8
+        })
+        .collect()
 }
 
 /// Claims `document` from the loopback address `from` with `body`.
@@ -138,6 +157,75 @@ async fn with_a_claim_key_only_a_device_that_shows_it_brings_a_timebank() {
     // The coordinator's device syncs and invites as on any relay.
     invite(relay.address, id(1), &owner).await;
     relay.stop().await;
+}
+
+/// Every file of `document` in the data folder, with its bytes.
+fn files_of(data: &Path, document: DocumentId) -> BTreeMap<PathBuf, Vec<u8>> {
+    let name = document.to_string();
+    let folder = data.join("documents").join(&name[..2]).join(&name[2..]);
+    let mut files = BTreeMap::new();
+    let mut waiting = vec![folder];
+    while let Some(path) = waiting.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).unwrap() {
+                waiting.push(entry.unwrap().path());
+            }
+        } else {
+            files.insert(path.clone(), std::fs::read(&path).unwrap());
+        }
+    }
+    files
+}
+
+#[tokio::test]
+async fn a_timebank_over_its_quota_takes_no_more_changes_loses_nothing_and_others_sync_on() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let quota = |config: &mut relay::Config| config.max_timebank_bytes = 16 * 1024;
+    let relay = start_with(dist.path(), data.path(), quota).await;
+    let owner = claim(relay.address, id(1)).await;
+    let other = claim(relay.address, id(2)).await;
+    // One change of 40 KB: taken, as the timebank was under its quota.
+    let mut doc = AutoCommit::new();
+    doc.put(ROOT, "photo", ScalarValue::Bytes(noise(40_000)))
+        .unwrap();
+    doc.commit();
+    let (state, ..) = sync_doc(relay.address, &owner, id(1), &mut doc, sync::State::new())
+        .await
+        .unwrap();
+    // A stop waits until every change is stored.
+    relay.stop().await;
+    let stored = files_of(data.path(), id(1));
+    assert!(!stored.is_empty());
+
+    // It counts what is stored when it starts.
+    let relay = start_with(dist.path(), data.path(), quota).await;
+    add(&mut doc, "late", 1);
+    let mut device = Device::connect(relay.address, &owner, id(1), state)
+        .await
+        .unwrap();
+    assert_eq!(
+        device.sync(&mut doc).await.unwrap_err(),
+        "closed with code 4507"
+    );
+
+    // Another timebank syncs on.
+    let mut b = doc_with("b", 3);
+    sync_doc(relay.address, &other, id(2), &mut b, sync::State::new())
+        .await
+        .unwrap();
+    // A new device still fetches everything that was stored, and nothing
+    // of the change refused.
+    let mut fresh = AutoCommit::new();
+    sync_doc(relay.address, &owner, id(1), &mut fresh, sync::State::new())
+        .await
+        .unwrap();
+    assert_eq!(keys(&fresh), ["photo"]);
+    relay.stop().await;
+    assert_eq!(
+        files_of(data.path(), id(1)),
+        stored,
+        "the timebank's files changed"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

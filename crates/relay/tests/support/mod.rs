@@ -288,7 +288,10 @@ impl Device {
             while !self.client.is_in_sync(doc) {
                 let frame = match self.socket.next().await {
                     Some(Ok(WsMessage::Binary(bytes))) => bytes,
-                    Some(Ok(WsMessage::Close(_))) | None => return Err("closed".to_string()),
+                    Some(Ok(WsMessage::Close(Some(frame)))) => {
+                        return Err(format!("closed with code {}", u16::from(frame.code)));
+                    }
+                    Some(Ok(WsMessage::Close(None))) | None => return Err("closed".to_string()),
                     Some(Ok(_)) => continue,
                     Some(Err(error)) => return Err(error.to_string()),
                 };
