@@ -56,6 +56,9 @@ impl Relay {
                 // 500 clients, all from 127.0.0.1.
                 "--max-connections-per-address",
                 "100000",
+                // 51 timebanks, all brought from 127.0.0.1.
+                "--claims-per-hour",
+                "1000000",
                 "--dist",
             ])
             .arg(&dist)

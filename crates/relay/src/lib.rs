@@ -20,6 +20,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
+pub mod claims;
 pub mod headers;
 pub mod limits;
 pub mod repos;
@@ -153,6 +154,29 @@ pub struct Config {
     /// device to bring a timebank gets its first coordinator token).
     #[arg(long, env = "TALLY_NO_NEW_TIMEBANKS")]
     pub no_new_timebanks: bool,
+
+    /// Take new timebanks only from devices that show this key (the
+    /// operator gives it to the coordinators they know). Best set in the
+    /// environment, where other users of the machine cannot read it.
+    #[arg(long, env = "TALLY_CLAIM_KEY", hide_env_values = true)]
+    pub claim_key: Option<String>,
+
+    /// New timebanks one address may bring per hour (an IPv6 /64 is one
+    /// address), all at once if it likes. Behind a reverse proxy every
+    /// device has the proxy's address.
+    #[arg(long, env = "TALLY_CLAIMS_PER_HOUR", default_value_t = 10)]
+    pub claims_per_hour: u32,
+
+    /// The most timebanks the relay holds; then it takes no new ones.
+    #[arg(long, env = "TALLY_MAX_TIMEBANKS", default_value_t = 1000)]
+    pub max_timebanks: usize,
+
+    /// Bytes one timebank may take in the data folder; past them the relay
+    /// takes no more changes for it (devices may still fetch it). The
+    /// largest timebank measured takes 3.5 MB, one with 200,000 exchanges
+    /// about 15 MB.
+    #[arg(long, env = "TALLY_MAX_TIMEBANK_BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_timebank_bytes: u64,
 
     /// Write logs as JSON lines instead of plain text.
     #[arg(long, env = "TALLY_LOG_JSON")]
@@ -340,6 +364,7 @@ pub struct Relay {
     limits: server::Limits,
     budget: sync::Budget,
     attempts: limits::Attempts,
+    tokens: Arc<tokens::Tokens>,
 }
 
 impl Relay {
@@ -369,10 +394,20 @@ impl Relay {
                 "fewer connections than --max-connections fit in the open-file limit"
             );
         }
-        let tokens = Arc::new(tokens::Tokens::open(
-            &config.data,
-            !config.no_new_timebanks,
-        )?);
+        let rules = tokens::ClaimRules {
+            open: !config.no_new_timebanks,
+            max_timebanks: config.max_timebanks,
+            key: config.claim_key.clone().filter(|key| !key.is_empty()),
+        };
+        tracing::info!(
+            open = rules.open,
+            key_needed = rules.key.is_some(),
+            max_timebanks = rules.max_timebanks,
+            claims_per_hour = config.claims_per_hour,
+            max_timebank_bytes = config.max_timebank_bytes,
+            "new timebanks"
+        );
+        let tokens = Arc::new(tokens::Tokens::open(&config.data, rules)?);
         let storage = storage::DurableStorage::open(&config.data).map_err(data_error)?;
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
@@ -391,8 +426,10 @@ impl Relay {
             send_timeout: Duration::from_secs(config.send_timeout_seconds.max(1)),
             max_queued_bytes: config.max_queued_bytes,
             max_in_flight_bytes: config.max_in_flight_bytes,
+            max_timebank_bytes: config.max_timebank_bytes,
+            claims_per_hour: config.claims_per_hour,
         };
-        let state = sync::SyncState::new(tokens, repos.clone(), limits);
+        let state = sync::SyncState::new(tokens.clone(), repos.clone(), limits);
         if !config.trusted_proxies.is_empty() {
             let proxies: Vec<String> = config
                 .trusted_proxies
@@ -405,6 +442,7 @@ impl Relay {
             );
         }
         Ok(Relay {
+            tokens,
             budget: state.budget(),
             attempts: state.attempts(),
             router: router(&config.dist, state),
@@ -428,6 +466,11 @@ impl Relay {
     /// The bytes the relay holds for devices: now, and at most so far.
     pub fn budget(&self) -> sync::Budget {
         self.budget.clone()
+    }
+
+    /// The access tokens, for tests that watch their file being written.
+    pub fn tokens(&self) -> Arc<tokens::Tokens> {
+        self.tokens.clone()
     }
 
     pub fn address(&self) -> std::io::Result<SocketAddr> {

@@ -13,8 +13,11 @@
 //! frame that cannot be read, is too large, is not binary, is `ephemeral`,
 //! or names another timebank closes the connection with a logged reason,
 //! and so does a device that has not said `join` within the join timeout.
-//! Revoking a token closes its open connections. Closes say why, with a
-//! code the app shows in words (`link`). A device that does not
+//! Revoking a token closes its open connections. A device that sends
+//! changes for a timebank that takes more than `--max-timebank-bytes` in the
+//! data folder is closed too (nothing stored is touched, and other devices
+//! may still fetch it). Closes say why, with a code the app shows in words
+//! (`link`). A device that does not
 //! take what is sent to it is dropped, and the bytes held for all devices
 //! stay within one budget (`budget`). With `heartbeat=1` the relay sends a
 //! text frame `heartbeat` every few seconds, so the app can tell a dead link
@@ -41,9 +44,11 @@ use samod::{PeerId, ShareConfig, Transport};
 use serde::Deserialize;
 
 use crate::api::refused;
+use crate::claims::ClaimRate;
 use crate::limits::{AttemptLimits, Attempts, ClientAddress, TooMany};
+use crate::storage::StoredBytes;
 use crate::tokens::{Grant, Tokens};
-use link::End;
+use link::{End, Quota};
 
 /// Limits a relay keeps to.
 #[derive(Debug, Clone, Copy)]
@@ -65,17 +70,25 @@ pub struct Limits {
     /// How many bytes of messages the relay holds for all devices at once
     /// before it stops reading more.
     pub max_in_flight_bytes: usize,
+    /// How many bytes one timebank may take in the data folder before the
+    /// relay takes no more changes for it.
+    pub max_timebank_bytes: u64,
+    /// How many timebanks one address may bring in an hour.
+    pub claims_per_hour: u32,
 }
 
 /// Open connections by token id: a serial and where each one's end is decided.
 type Live = HashMap<String, Vec<(u64, End)>>;
 
-/// What the sync endpoint shares between connections.
+/// What the sync endpoint and the token API share between connections.
 #[derive(Clone)]
 pub struct SyncState {
     pub tokens: Arc<Tokens>,
     pub repos: crate::repos::Repos,
     pub limits: Limits,
+    /// How often each address may claim a timebank.
+    pub claim_rate: Arc<ClaimRate>,
+    stored: StoredBytes,
     budget: Budget,
     live: Arc<Mutex<Live>>,
     next_connection: Arc<AtomicU64>,
@@ -115,8 +128,10 @@ impl SyncState {
         let budget = Budget::new(limits.max_in_flight_bytes.max(limits.max_message_bytes));
         SyncState {
             tokens,
+            stored: repos.stored_bytes(),
             repos,
             limits,
+            claim_rate: Arc::new(ClaimRate::new(limits.claims_per_hour)),
             budget,
             live: Arc::default(),
             next_connection: Arc::default(),
@@ -302,11 +317,17 @@ impl SyncState {
             heartbeat,
             self.repos.clone(),
         ));
+        let quota = Quota {
+            stored: self.stored.clone(),
+            document: grant.document.to_string(),
+            bytes: self.limits.max_timebank_bytes,
+        };
         let inbound = link::read(
             socket_rx,
             grant,
             end,
             self.budget.clone(),
+            quota,
             self.limits.join_timeout,
             ended,
         );
@@ -315,5 +336,46 @@ impl SyncState {
         if acceptor.accept(transport).is_err() {
             tracing::warn!("closing a sync connection: the relay is stopping");
         }
+    }
+}
+
+/// Whether an Automerge sync message brings changes (one that cannot be
+/// read counts as bringing them; samod refuses it anyway).
+fn carries_changes(data: &[u8]) -> bool {
+    !automerge::sync::Message::decode(data).is_ok_and(|message| message.changes.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::carries_changes;
+    use automerge::sync::{Message, State, SyncDoc};
+    use automerge::transaction::Transactable;
+    use automerge::{AutoCommit, ROOT};
+
+    #[test]
+    fn only_sync_messages_with_changes_bring_changes() {
+        let mut device = AutoCommit::new();
+        device.put(ROOT, "k", 1).unwrap();
+        device.commit();
+        let mut relay = AutoCommit::new();
+        let (mut on_device, mut on_relay) = (State::new(), State::new());
+        // The first message only says what the device has.
+        let hello = device.sync().generate_sync_message(&mut on_device).unwrap();
+        let hello = hello.encode();
+        assert!(!carries_changes(&hello));
+        let message = Message::decode(&hello).unwrap();
+        relay
+            .sync()
+            .receive_sync_message(&mut on_relay, message)
+            .unwrap();
+        let answer = relay.sync().generate_sync_message(&mut on_relay).unwrap();
+        assert!(!carries_changes(&answer.clone().encode()));
+        device
+            .sync()
+            .receive_sync_message(&mut on_device, answer)
+            .unwrap();
+        let changes = device.sync().generate_sync_message(&mut on_device).unwrap();
+        assert!(carries_changes(&changes.encode()));
+        assert!(carries_changes(b"not a sync message"));
     }
 }
