@@ -708,6 +708,7 @@ pub enum Text {
     SyncRefusedSaid,
     SyncRefusedTooBig,
     SyncRefusedMessage,
+    SyncRefusedFull,
     SyncTryAgain,
     SyncRelayIs,
     SyncStop,
@@ -722,6 +723,10 @@ pub enum Text {
     SyncUnreachable,
     SyncAlreadyClaimed,
     SyncClosedRelay,
+    SyncClaimKeyLabel,
+    SyncClaimKeyNeeded,
+    SyncRelayFull,
+    SyncTooManyClaims,
     SyncStrange,
     SyncAskForInvite,
     SyncInviteHeading,
@@ -1326,6 +1331,9 @@ fn english(text: Text) -> &'static str {
         Text::SyncRefusedMessage => {
             "Not syncing: the relay refused a message from this device. Update Tally on this device, then try again."
         }
+        Text::SyncRefusedFull => {
+            "Not syncing: this timebank takes more room than the relay keeps for one, so it takes no more changes. Everything is still on this device. The relay's operator can raise the limit."
+        }
         Text::SyncTryAgain => "Try again now",
         Text::SyncRelayIs => "This timebank syncs through the relay at {url}.",
         Text::SyncStop => "Stop syncing on this device",
@@ -1348,6 +1356,16 @@ fn english(text: Text) -> &'static str {
             "This timebank is already on that relay: ask one of its coordinators for an invite."
         }
         Text::SyncClosedRelay => "That relay does not take new timebanks.",
+        Text::SyncClaimKeyLabel => "Key from the relay's operator",
+        Text::SyncClaimKeyNeeded => {
+            "That relay takes new timebanks only with a key from its operator. Write the key they gave you; if you have none, ask them."
+        }
+        Text::SyncRelayFull => {
+            "That relay holds as many timebanks as its operator allows. Ask them for room, or use another relay."
+        }
+        Text::SyncTooManyClaims => {
+            "That relay has taken many new timebanks from your network lately. Try again later."
+        }
         Text::SyncStrange => "That address did not answer like a Tally relay.",
         Text::SyncAskForInvite => {
             "This timebank is only on this device. To sync it with others, ask a coordinator for an invite and open it on this device."
@@ -2045,6 +2063,9 @@ fn french(text: Text) -> &'static str {
         Text::SyncRefusedMessage => {
             "Pas de synchronisation : le relais a refusé un message de cet appareil. Mettez Tally à jour sur cet appareil, puis réessayez."
         }
+        Text::SyncRefusedFull => {
+            "Pas de synchronisation : cette banque de temps prend plus de place que le relais n'en garde pour une seule, il n'accepte donc plus ses changements. Tout reste sur cet appareil. La personne qui gère le relais peut relever la limite."
+        }
         Text::SyncTryAgain => "Réessayer maintenant",
         Text::SyncRelayIs => "Cette banque de temps se synchronise par le relais {url}.",
         Text::SyncStop => "Arrêter la synchronisation sur cet appareil",
@@ -2069,6 +2090,16 @@ fn french(text: Text) -> &'static str {
             "Cette banque de temps est déjà sur ce relais : demandez une invitation à l'un de ses coordinateurs."
         }
         Text::SyncClosedRelay => "Ce relais n'accepte pas de nouvelles banques de temps.",
+        Text::SyncClaimKeyLabel => "Clé donnée par la personne qui gère le relais",
+        Text::SyncClaimKeyNeeded => {
+            "Ce relais n'accepte de nouvelles banques de temps qu'avec une clé de la personne qui le gère. Écrivez la clé qu'elle vous a donnée ; si vous n'en avez pas, demandez-la-lui."
+        }
+        Text::SyncRelayFull => {
+            "Ce relais garde autant de banques de temps que la personne qui le gère le permet. Demandez-lui de la place, ou utilisez un autre relais."
+        }
+        Text::SyncTooManyClaims => {
+            "Ce relais a accepté beaucoup de nouvelles banques de temps depuis votre réseau ces derniers temps. Réessayez plus tard."
+        }
         Text::SyncStrange => "Cette adresse n'a pas répondu comme un relais Tally.",
         Text::SyncAskForInvite => {
             "Cette banque de temps est seulement sur cet appareil. Pour la synchroniser, demandez une invitation à un coordinateur et ouvrez-la sur cet appareil."

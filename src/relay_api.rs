@@ -11,7 +11,8 @@ pub enum ApiError {
     /// The relay could not be reached (offline, wrong address, down).
     Unreachable,
     /// The relay answered no, with its reason code (`revoked`, `unknown`,
-    /// `other-timebank`, `not-coordinator`, `already-claimed`, `closed`, …).
+    /// `other-timebank`, `not-coordinator`, `already-claimed`, `closed`,
+    /// `claim-key`, `relay-full`, `too-many-claims`, …).
     Refused(String),
     /// The relay's answer made no sense (not a Tally relay?).
     Strange,
@@ -125,8 +126,19 @@ pub async fn access(relay: &str, token: &str) -> Result<Option<Access>, ApiError
 }
 
 /// Brings a timebank to a relay for the first time: a coordinator token.
-pub async fn claim(relay: &str, document: &str, label: &str) -> Result<Issued, ApiError> {
-    let body = serde_json::json!({ "label": label }).to_string();
+/// `key` is the operator's key, for a relay that takes new timebanks only
+/// with it.
+pub async fn claim(
+    relay: &str,
+    document: &str,
+    label: &str,
+    key: Option<&str>,
+) -> Result<Issued, ApiError> {
+    let body = match key {
+        Some(key) => serde_json::json!({ "label": label, "key": key }),
+        None => serde_json::json!({ "label": label }),
+    }
+    .to_string();
     let url = format!("{relay}/api/timebanks/{document}/claim");
     let (status, text) = call("POST", &url, None, Some(body)).await?;
     answer(status, &text)

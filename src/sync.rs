@@ -61,6 +61,9 @@ pub enum Refusal {
     ReadOnly,
     /// The relay refused a message larger than it takes.
     TooBig,
+    /// The timebank takes more room on the relay than it keeps for one, so
+    /// it takes no more changes for it.
+    TimebankFull,
     /// The relay refused a message from this device (a version it does not
     /// speak, or a fault).
     MessageRefused,
@@ -79,7 +82,8 @@ impl Refusal {
     }
 
     /// A WebSocket close code from the relay (4000 + the HTTP status it is
-    /// like) that trying again would not change: revoked, too big, refused.
+    /// like) that trying again would not change: revoked, too big, refused,
+    /// the timebank over its storage quota.
     /// Other closes (the relay stopping, a device it dropped, a broken
     /// link) are tried again.
     fn from_close_code(code: u16) -> Option<Refusal> {
@@ -87,6 +91,7 @@ impl Refusal {
             4400 => Some(Refusal::MessageRefused),
             4403 => Some(Refusal::Revoked),
             4413 => Some(Refusal::TooBig),
+            4507 => Some(Refusal::TimebankFull),
             _ => None,
         }
     }

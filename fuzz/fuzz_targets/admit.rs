@@ -25,7 +25,17 @@ fuzz_target!(|frame: &[u8]| {
             let message = message.as_ref().expect("a passed frame is readable");
             assert!(!matches!(message, Message::Ephemeral { .. }));
             assert!(named(message).is_none_or(|document| document == ours));
-            assert_eq!(kind == Admitted::Join, matches!(message, Message::Join { .. }));
+            match (&kind, message) {
+                (Admitted::Join, Message::Join { .. }) => {}
+                (Admitted::Sync(data), Message::Request { data: sent, .. } | Message::Sync { data: sent, .. }) => {
+                    assert_eq!(data, sent);
+                }
+                (Admitted::Other, Message::Join { .. } | Message::Request { .. } | Message::Sync { .. }) => {
+                    panic!("{kind:?} for {message:?}")
+                }
+                (Admitted::Other, _) => {}
+                _ => panic!("{kind:?} for {message:?}"),
+            }
         }
         Err(reason) => assert!(!reason.is_empty()),
     }

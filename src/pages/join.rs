@@ -78,6 +78,9 @@ pub fn JoinPage() -> impl IntoView {
                 JoinError::Refused(Refusal::MessageRefused) => {
                     language.text(Text::SyncRefusedMessage).to_string()
                 }
+                JoinError::Refused(Refusal::TimebankFull) => {
+                    language.text(Text::SyncRefusedFull).to_string()
+                }
                 JoinError::Refused(_) => language.text(Text::JoinRefusedUnknown).to_string(),
                 JoinError::NotCertified(problem) => language.error(&problem),
             }

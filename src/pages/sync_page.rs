@@ -39,6 +39,7 @@ pub fn status_text(language: Language, status: &Status) -> String {
         Status::Refused(Refusal::MessageRefused) => {
             language.text(Text::SyncRefusedMessage).to_string()
         }
+        Status::Refused(Refusal::TimebankFull) => language.text(Text::SyncRefusedFull).to_string(),
         Status::Refused(Refusal::Other(message)) => {
             language.fill(Text::SyncRefusedSaid, &[("message", message)])
         }
@@ -63,6 +64,9 @@ fn api_message(language: Language, error: &ApiError) -> String {
         ApiError::Refused(code) => match code.as_str() {
             "already-claimed" => Text::SyncAlreadyClaimed,
             "closed" => Text::SyncClosedRelay,
+            "claim-key" => Text::SyncClaimKeyNeeded,
+            "relay-full" => Text::SyncRelayFull,
+            "too-many-claims" => Text::SyncTooManyClaims,
             "revoked" => Text::SyncRefusedRevoked,
             "not-coordinator" | "other-timebank" => Text::SyncNoPermission,
             "last-coordinator" => Text::SyncLastCoordinator,
@@ -129,7 +133,9 @@ pub fn SyncPage() -> impl IntoView {
 }
 
 /// A coordinator brings the timebank to a relay (by default the server the
-/// app came from) and becomes able to invite devices.
+/// app came from) and becomes able to invite devices. A relay that takes new
+/// timebanks only with its operator's key says so, and a field for the key
+/// appears.
 #[component]
 fn ShareForm() -> impl IntoView {
     let locale = Locale::get();
@@ -137,7 +143,10 @@ fn ShareForm() -> impl IntoView {
     let sync = Sync::get();
     let address = RwSignal::new(crate::sync::app_origin());
     let device = RwSignal::new(String::new());
+    let key = RwSignal::new(String::new());
+    let key_asked = RwSignal::new(false);
     let address_error = RwSignal::new(None::<String>);
+    let key_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let share = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -151,10 +160,13 @@ fn ShareForm() -> impl IntoView {
             return;
         };
         address_error.set(None);
+        key_error.set(None);
         busy.set(true);
         let label = device.get_untracked().trim().to_string();
+        let typed_key = key.get_untracked().trim().to_string();
         spawn_local(async move {
-            let result = relay_api::claim(&url, &document.to_string(), &label).await;
+            let shown_key = (!typed_key.is_empty()).then_some(typed_key.as_str());
+            let result = relay_api::claim(&url, &document.to_string(), &label, shown_key).await;
             busy.set(false);
             match result {
                 Ok(issued) => {
@@ -166,6 +178,11 @@ fn ShareForm() -> impl IntoView {
                     if let Err(_full) = sync.set_setting(Some(&setting)) {
                         address_error.set(Some(language.text(Text::StorageFull).to_string()));
                     }
+                }
+                Err(ApiError::Refused(code)) if code == "claim-key" => {
+                    key_asked.set(true);
+                    key_error.set(Some(api_message(language, &ApiError::Refused(code))));
+                    crate::form::focus_first_invalid();
                 }
                 Err(error) => {
                     address_error.set(Some(api_message(language, &error)));
@@ -181,6 +198,9 @@ fn ShareForm() -> impl IntoView {
             <form class="stack" on:submit=share novalidate=true aria-labelledby="share-heading">
                 <TextField id="relay-address" label=Signal::derive(move || t(Text::SyncRelayLabel)) value=address error=address_error input_type="url" autocomplete="url" />
                 <TextField id="device-name" label=Signal::derive(move || t(Text::SyncDeviceLabel)) value=device hint=Signal::derive(move || t(Text::SyncDeviceHint).to_string()) error=Signal::derive(|| None::<String>) />
+                <Show when=move || key_asked.get()>
+                    <TextField id="claim-key" label=Signal::derive(move || t(Text::SyncClaimKeyLabel)) value=key error=key_error autocomplete="off" />
+                </Show>
                 <button type="submit" class="button primary" disabled=move || busy.get()>{move || t(Text::SyncShareButton)}</button>
             </form>
         </section>

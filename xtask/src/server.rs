@@ -65,6 +65,8 @@ impl BackgroundServer {
             .arg(workspace.dist_dir())
             .arg("--data")
             .arg(&data)
+            // Every test brings its timebanks from 127.0.0.1.
+            .args(["--claims-per-hour", "1000"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

@@ -50,8 +50,8 @@ struct Relay {
 }
 
 impl Relay {
-    /// A relay with its default limits, except the attempts per address
-    /// (each client address connects 10 devices at once).
+    /// A relay with its default limits, except the attempts per token (10
+    /// devices of a timebank share one) and the claims per address.
     fn start() -> Relay {
         let data = std::env::temp_dir().join(format!("tally-bench-relay-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&data);
@@ -63,6 +63,9 @@ impl Relay {
                 "--listen",
                 "127.0.0.1:0",
                 "--connections-per-minute",
+                "1000000",
+                // The timebanks of each run, all brought from 127.0.0.1.
+                "--claims-per-hour",
                 "1000000",
                 "--dist",
             ])

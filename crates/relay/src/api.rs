@@ -1,8 +1,12 @@
 //! The token API the app uses (JSON over HTTP; the token in
 //! `Authorization: Bearer …`):
 //! - `GET /api/access`: what the shown token may do, or why it is refused.
-//! - `POST /api/timebanks/{document}/claim` `{label}`: the first device to
-//!   bring a timebank gets a coordinator token.
+//! - `POST /api/timebanks/{document}/claim` `{label, key?}`: the first
+//!   device to bring a timebank gets a coordinator token, within the relay's
+//!   rules: a few claims an hour from one address (429 `too-many-claims`,
+//!   with `Retry-After`), at most `--max-timebanks` timebanks (507
+//!   `relay-full`), open to new timebanks (403 `closed`), and with the
+//!   operator's key if the relay has one (403 `claim-key`).
 //! - `GET|POST /api/timebanks/{document}/invites` (coordinators): list, or
 //!   create `{label, role}` a token for another device.
 //! - `DELETE /api/timebanks/{document}/invites/{id}` (coordinators): revoke;
@@ -10,17 +14,25 @@
 //!   coordinator token that is not revoked cannot be (409 `last-coordinator`):
 //!   no one could invite or revoke again.
 //!
-//! Refusals are `{code, message}` with 401, 403, 404 or 409; any other
-//! address under `/api/` is 404 `no-such-address`.
+//! Refusals are `{code, message}` with 401, 403, 404, 409, 429 or 507; any
+//! other address under `/api/` is 404 `no-such-address`.
+//!
+//! A change (claim, invite, revoke) waits for its turn and for the token
+//! file to be written on a thread of its own, so no request waits for it
+//! but the one that made it.
+
+use std::time::Instant;
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
 use wire::DocumentId;
 
+use crate::claims::TooOften;
+use crate::limits::ClientAddress;
 use crate::sync::SyncState;
 use crate::tokens::{Refusal, Role, TokenFileError};
 
@@ -30,9 +42,12 @@ pub fn refused(refusal: &Refusal) -> Response {
         Refusal::Revoked
         | Refusal::OtherTimebank
         | Refusal::NotCoordinator
-        | Refusal::ClosedToNew => StatusCode::FORBIDDEN,
+        | Refusal::ClosedToNew
+        | Refusal::ClaimKey => StatusCode::FORBIDDEN,
         Refusal::AlreadyClaimed | Refusal::LastCoordinator => StatusCode::CONFLICT,
         Refusal::NoSuchToken => StatusCode::NOT_FOUND,
+        Refusal::TooManyClaims => StatusCode::TOO_MANY_REQUESTS,
+        Refusal::RelayFull => StatusCode::INSUFFICIENT_STORAGE,
     };
     let body = json!({ "code": refusal.code(), "message": refusal.to_string() });
     (status, Json(body)).into_response()
@@ -40,6 +55,10 @@ pub fn refused(refusal: &Refusal) -> Response {
 
 fn storage_failed(error: &TokenFileError) -> Response {
     tracing::error!(%error, "could not save the tokens");
+    not_changed()
+}
+
+fn not_changed() -> Response {
     let body = json!({
         "code": "storage",
         "message": "the relay could not save this change; nothing was changed",
@@ -96,21 +115,40 @@ pub async fn access(State(state): State<SyncState>, headers: HeaderMap) -> Respo
 pub struct Claim {
     #[serde(default)]
     label: String,
+    /// The operator's key, for a relay that takes new timebanks only with it.
+    #[serde(default)]
+    key: Option<String>,
 }
 
 pub async fn claim(
     State(state): State<SyncState>,
+    ClientAddress(client): ClientAddress,
     Path(document_text): Path<String>,
     Json(claim): Json<Claim>,
 ) -> Result<Response, BadDocument> {
     let document = document(&document_text)?;
-    Ok(changed(
-        state.tokens.claim(document, &claim.label),
-        |issued| {
-            tracing::info!(%document, token = %issued.id, "a timebank was brought to this relay");
-            (StatusCode::CREATED, Json(issued)).into_response()
-        },
-    ))
+    if let Err(too_often) = state.claim_rate.take(client, Instant::now()) {
+        if too_often.first {
+            tracing::warn!(ip = %client, "refusing claims: too many from this address lately");
+        }
+        return Ok(claimed_too_often(too_often));
+    }
+    let tokens = state.tokens.clone();
+    let claimed = in_turn(move || tokens.claim(document, &claim.label, claim.key.as_deref())).await;
+    Ok(changed(claimed, |issued| {
+        tracing::info!(%document, token = %issued.id, "a timebank was brought to this relay");
+        (StatusCode::CREATED, Json(issued)).into_response()
+    }))
+}
+
+/// 429 `too-many-claims`, saying in `Retry-After` when to try again.
+fn claimed_too_often(too_often: TooOften) -> Response {
+    let mut response = refused(&Refusal::TooManyClaims);
+    let seconds = too_often.wait.as_secs() + u64::from(too_often.wait.subsec_nanos() > 0);
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    response
 }
 
 #[derive(Debug, Deserialize)]
@@ -144,9 +182,8 @@ pub async fn invite(
     Json(invite): Json<Invite>,
 ) -> Result<Response, BadDocument> {
     let document = document(&document_text)?;
-    let issued = state
-        .tokens
-        .invite(bearer(&headers), document, invite.role, &invite.label);
+    let (tokens, by) = (state.tokens.clone(), bearer(&headers).to_owned());
+    let issued = in_turn(move || tokens.invite(&by, document, invite.role, &invite.label)).await;
     Ok(changed(issued, |issued| {
         tracing::info!(%document, token = %issued.id, "invite created");
         (StatusCode::CREATED, Json(issued)).into_response()
@@ -159,7 +196,12 @@ pub async fn revoke(
     headers: HeaderMap,
 ) -> Result<Response, BadDocument> {
     let document = document(&document_text)?;
-    let revoked = state.tokens.revoke(bearer(&headers), document, &token_id);
+    let (tokens, by, id) = (
+        state.tokens.clone(),
+        bearer(&headers).to_owned(),
+        token_id.clone(),
+    );
+    let revoked = in_turn(move || tokens.revoke(&by, document, &id)).await;
     Ok(changed(revoked, |()| {
         tracing::info!(%document, token = %token_id, "access revoked");
         state.cut_off(&token_id);
@@ -167,15 +209,31 @@ pub async fn revoke(
     }))
 }
 
+/// What a change of the tokens came to: made and saved, refused, or not
+/// saved (then nothing changed).
+type Change<T> = Result<Result<T, Refusal>, TokenFileError>;
+
+/// Runs a change of the tokens where waiting for its turn, and for the file
+/// to be written, holds up no other request. `None` if it could not run.
+async fn in_turn<T: Send + 'static>(
+    change: impl FnOnce() -> Change<T> + Send + 'static,
+) -> Option<Change<T>> {
+    match tokio::task::spawn_blocking(change).await {
+        Ok(change) => Some(change),
+        Err(error) => {
+            tracing::error!(%error, "a change of the tokens stopped before it was done");
+            None
+        }
+    }
+}
+
 /// The answer to a change of the tokens: `done` when it was made and saved,
 /// the refusal, or a failed save (nothing changed).
-fn changed<T>(
-    result: Result<Result<T, Refusal>, TokenFileError>,
-    done: impl FnOnce(T) -> Response,
-) -> Response {
+fn changed<T>(result: Option<Change<T>>, done: impl FnOnce(T) -> Response) -> Response {
     match result {
-        Ok(Ok(value)) => done(value),
-        Ok(Err(refusal)) => refused(&refusal),
-        Err(error) => storage_failed(&error),
+        Some(Ok(Ok(value))) => done(value),
+        Some(Ok(Err(refusal))) => refused(&refusal),
+        Some(Err(error)) => storage_failed(&error),
+        None => not_changed(),
     }
 }

@@ -20,7 +20,9 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
+pub mod claims;
 pub mod headers;
+pub mod limits;
 pub mod repos;
 pub mod server;
 pub mod storage;
@@ -90,9 +92,33 @@ pub struct Config {
     #[arg(long, env = "TALLY_MAX_IN_FLIGHT_BYTES", default_value_t = 128 * 1024 * 1024)]
     pub max_in_flight_bytes: usize,
 
-    /// Sync connection attempts allowed per address per minute.
+    /// Sync connection attempts allowed per access token per minute.
     #[arg(long, env = "TALLY_CONNECTIONS_PER_MINUTE", default_value_t = 120)]
     pub connections_per_minute: u32,
+
+    /// Refused sync connection attempts (no token, or one that is not good)
+    /// allowed per address per minute; more are answered 429 until the
+    /// minute is over. Attempts with a good token are never counted here.
+    #[arg(long, env = "TALLY_REFUSED_ATTEMPTS_PER_MINUTE", default_value_t = 20)]
+    pub refused_attempts_per_minute: u32,
+
+    /// Sync connections open at once with one access token (a device's
+    /// tabs and reconnections); more are answered 429.
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS_PER_TOKEN", default_value_t = 16)]
+    pub max_connections_per_token: usize,
+
+    /// A reverse proxy in front of the relay (an address, or a network such
+    /// as 10.0.0.0/8; repeat it, or separate with commas, for several).
+    /// Only for connections from these is `X-Forwarded-For` read, to tell
+    /// devices apart for the limits per address; they are not held to
+    /// --max-connections-per-address.
+    #[arg(
+        long = "trusted-proxy",
+        value_name = "ADDRESS_OR_NETWORK",
+        env = "TALLY_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<limits::Network>,
 
     /// Connections open at once (pages, API calls and syncing devices);
     /// more wait until one closes. Lowered to what the open-file limit allows.
@@ -110,6 +136,11 @@ pub struct Config {
     #[arg(long, env = "TALLY_HEADER_TIMEOUT_SECONDS", default_value_t = 10)]
     pub header_timeout_seconds: u64,
 
+    /// Refuse a request whose head (request line and headers) is longer
+    /// than this many bytes (431, and the connection closes).
+    #[arg(long, env = "TALLY_MAX_HEADER_BYTES", default_value_t = 16 * 1024)]
+    pub max_header_bytes: usize,
+
     /// Close a sync connection whose device has not said `join` within this
     /// many seconds.
     #[arg(long, env = "TALLY_JOIN_TIMEOUT_SECONDS", default_value_t = 10)]
@@ -123,6 +154,29 @@ pub struct Config {
     /// device to bring a timebank gets its first coordinator token).
     #[arg(long, env = "TALLY_NO_NEW_TIMEBANKS")]
     pub no_new_timebanks: bool,
+
+    /// Take new timebanks only from devices that show this key (the
+    /// operator gives it to the coordinators they know). Best set in the
+    /// environment, where other users of the machine cannot read it.
+    #[arg(long, env = "TALLY_CLAIM_KEY", hide_env_values = true)]
+    pub claim_key: Option<String>,
+
+    /// New timebanks one address may bring per hour (an IPv6 /64 is one
+    /// address), all at once if it likes. Behind a reverse proxy every
+    /// device has the proxy's address.
+    #[arg(long, env = "TALLY_CLAIMS_PER_HOUR", default_value_t = 10)]
+    pub claims_per_hour: u32,
+
+    /// The most timebanks the relay holds; then it takes no new ones.
+    #[arg(long, env = "TALLY_MAX_TIMEBANKS", default_value_t = 1000)]
+    pub max_timebanks: usize,
+
+    /// Bytes one timebank may take in the data folder; past them the relay
+    /// takes no more changes for it (devices may still fetch it). The
+    /// largest timebank measured takes 3.5 MB, one with 200,000 exchanges
+    /// about 15 MB.
+    #[arg(long, env = "TALLY_MAX_TIMEBANK_BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_timebank_bytes: u64,
 
     /// Write logs as JSON lines instead of plain text.
     #[arg(long, env = "TALLY_LOG_JSON")]
@@ -309,6 +363,8 @@ pub struct Relay {
     repos: repos::Repos,
     limits: server::Limits,
     budget: sync::Budget,
+    attempts: limits::Attempts,
+    tokens: Arc<tokens::Tokens>,
 }
 
 impl Relay {
@@ -338,10 +394,20 @@ impl Relay {
                 "fewer connections than --max-connections fit in the open-file limit"
             );
         }
-        let tokens = Arc::new(tokens::Tokens::open(
-            &config.data,
-            !config.no_new_timebanks,
-        )?);
+        let rules = tokens::ClaimRules {
+            open: !config.no_new_timebanks,
+            max_timebanks: config.max_timebanks,
+            key: config.claim_key.clone().filter(|key| !key.is_empty()),
+        };
+        tracing::info!(
+            open = rules.open,
+            key_needed = rules.key.is_some(),
+            max_timebanks = rules.max_timebanks,
+            claims_per_hour = config.claims_per_hour,
+            max_timebank_bytes = config.max_timebank_bytes,
+            "new timebanks"
+        );
+        let tokens = Arc::new(tokens::Tokens::open(&config.data, rules)?);
         let storage = storage::DurableStorage::open(&config.data).map_err(data_error)?;
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
@@ -353,15 +419,32 @@ impl Relay {
         let limits = sync::Limits {
             max_message_bytes: config.max_message_bytes,
             attempts_per_minute: config.connections_per_minute,
+            refused_per_minute: config.refused_attempts_per_minute,
+            max_connections_per_token: config.max_connections_per_token.max(1),
             heartbeat: Duration::from_secs(config.heartbeat_seconds.max(1)),
             join_timeout: Duration::from_secs(config.join_timeout_seconds.max(1)),
             send_timeout: Duration::from_secs(config.send_timeout_seconds.max(1)),
             max_queued_bytes: config.max_queued_bytes,
             max_in_flight_bytes: config.max_in_flight_bytes,
+            max_timebank_bytes: config.max_timebank_bytes,
+            claims_per_hour: config.claims_per_hour,
         };
-        let state = sync::SyncState::new(tokens, repos.clone(), limits);
+        let state = sync::SyncState::new(tokens.clone(), repos.clone(), limits);
+        if !config.trusted_proxies.is_empty() {
+            let proxies: Vec<String> = config
+                .trusted_proxies
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            tracing::info!(
+                proxies = %proxies.join(", "),
+                "reading X-Forwarded-For from these reverse proxies only"
+            );
+        }
         Ok(Relay {
+            tokens,
             budget: state.budget(),
+            attempts: state.attempts(),
             router: router(&config.dist, state),
             listener,
             repos,
@@ -369,6 +452,8 @@ impl Relay {
                 connections,
                 per_address: config.max_connections_per_address,
                 header_timeout: Duration::from_secs(config.header_timeout_seconds.max(1)),
+                max_header_bytes: config.max_header_bytes,
+                trusted_proxies: limits::TrustedProxies::new(&config.trusted_proxies),
             },
         })
     }
@@ -383,6 +468,11 @@ impl Relay {
         self.budget.clone()
     }
 
+    /// The access tokens, for tests that watch their file being written.
+    pub fn tokens(&self) -> Arc<tokens::Tokens> {
+        self.tokens.clone()
+    }
+
     pub fn address(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
     }
@@ -391,7 +481,12 @@ impl Relay {
     /// answers the requests under way, closes the sync connections and
     /// waits for every received change to be written to the data folder.
     pub async fn serve(self, stop: impl Future<Output = ()>) {
-        server::serve(self.listener, self.router, self.limits, stop).await;
+        let serving = server::serve(self.listener, self.router, self.limits, stop);
+        // Refusals not logged one by one are summed up while it serves.
+        tokio::select! {
+            () = serving => {}
+            () = self.attempts.report_every(limits::REPORT_EVERY) => {}
+        }
         self.repos.stop().await;
         tracing::info!("stopped; every change is stored");
     }

@@ -46,6 +46,11 @@ impl Repos {
         }
     }
 
+    /// The bytes each timebank takes in the data folder.
+    pub fn stored_bytes(&self) -> crate::storage::StoredBytes {
+        self.storage.stored_bytes()
+    }
+
     /// True once the relay has begun to stop.
     pub fn is_stopping(&self) -> bool {
         self.stopping.load(Ordering::Acquire)

@@ -9,15 +9,20 @@
 //!   open-file limit allows, which it first raises as far as it may, so it
 //!   never runs out of file descriptors.
 //! - At most `per_address` are open from one address (an IPv6 /64 counts as
-//!   one address); more are closed as soon as they arrive.
+//!   one address); more are closed as soon as they arrive. A reverse proxy
+//!   the operator named (`--trusted-proxy`) is not held to this: every
+//!   device behind it has its address.
 //! - hyper closes a connection that has not sent a whole request head within
-//!   `header_timeout`: a new one, and a kept-alive one between requests.
+//!   `header_timeout`: a new one, and a kept-alive one between requests. It
+//!   answers a head longer than `max_header_bytes` with 431 and closes.
+//! - Each request carries the connection's address (`ConnectInfo`) and the
+//!   trusted proxies, from which `limits::ClientAddress` tells who called.
 //! - A connection keeps its place until it closes, also after it became a
 //!   WebSocket: hyper hands the same stream to the socket.
 
 use std::collections::HashMap;
 use std::io;
-use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
@@ -33,13 +38,17 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::task::JoinSet;
 use tower_http::add_extension::AddExtension;
 
-/// How many connections the relay keeps open, and for how long it waits
-/// for a request.
-#[derive(Debug, Clone, Copy)]
+use crate::limits::{Neighbourhood, TrustedProxies};
+
+/// How many connections the relay keeps open, for how long it waits for a
+/// request, and how long a request's head may be.
+#[derive(Debug, Clone)]
 pub struct Limits {
     pub connections: usize,
     pub per_address: usize,
     pub header_timeout: Duration,
+    pub max_header_bytes: usize,
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// How long a stop waits for the requests under way to be answered.
@@ -92,15 +101,20 @@ pub async fn serve(
             },
             () = &mut stop => break,
         };
-        let Some(address) = addresses.admit(remote.ip()) else {
-            if due(&mut warned_address) {
-                tracing::warn!(
-                    ip = %remote.ip(),
-                    per_address = limits.per_address,
-                    "closing connections from an address that has too many open"
-                );
-            }
-            continue;
+        let address = if limits.trusted_proxies.trusts(remote.ip()) {
+            None
+        } else {
+            let Some(address) = addresses.admit(remote.ip()) else {
+                if due(&mut warned_address) {
+                    tracing::warn!(
+                        ip = %remote.ip(),
+                        per_address = limits.per_address,
+                        "closing connections from an address that has too many open"
+                    );
+                }
+                continue;
+            };
+            Some(address)
         };
         let admitted = Admitted {
             stream,
@@ -111,7 +125,7 @@ pub async fn serve(
             admitted,
             remote,
             router.clone(),
-            limits.header_timeout,
+            limits.clone(),
             stopped.clone(),
         ));
     }
@@ -138,14 +152,16 @@ async fn serve_connection(
     admitted: Admitted,
     remote: SocketAddr,
     router: Router,
-    header_timeout: Duration,
+    limits: Limits,
     mut stopping: watch::Receiver<bool>,
 ) {
-    let service = TowerToHyperService::new(AddExtension::new(router, ConnectInfo(remote)));
+    let router = AddExtension::new(router, ConnectInfo(remote));
+    let service = TowerToHyperService::new(AddExtension::new(router, limits.trusted_proxies));
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
         .timer(TokioTimer::new())
-        .header_read_timeout(header_timeout);
+        .header_read_timeout(limits.header_timeout)
+        .max_header_size(limits.max_header_bytes);
     let connection = builder
         .serve_connection(TokioIo::new(admitted), service)
         .with_upgrades();
@@ -160,13 +176,13 @@ async fn serve_connection(
     let _ = connection.await;
 }
 
-/// A connection the relay took in. Its place, and its address's count, are
-/// given back when it is dropped: when hyper is done with it, or, for a
-/// WebSocket, when the socket closes.
+/// A connection the relay took in. Its place, and its address's count (none
+/// for a trusted proxy), are given back when it is dropped: when hyper is
+/// done with it, or, for a WebSocket, when the socket closes.
 struct Admitted {
     stream: TcpStream,
     _place: OwnedSemaphorePermit,
-    _address: AddressCount,
+    _address: Option<AddressCount>,
 }
 
 impl AsyncRead for Admitted {
@@ -212,14 +228,14 @@ impl AsyncWrite for Admitted {
 /// Open connections by address.
 #[derive(Clone)]
 struct Addresses {
-    open: Arc<Mutex<HashMap<IpAddr, usize>>>,
+    open: Arc<Mutex<HashMap<Neighbourhood, usize>>>,
     limit: usize,
 }
 
 /// One open connection, counted against its address until dropped.
 struct AddressCount {
     addresses: Addresses,
-    address: IpAddr,
+    address: Neighbourhood,
 }
 
 impl Addresses {
@@ -233,7 +249,7 @@ impl Addresses {
     /// Counts a connection from `ip`; `None` when its address has its
     /// share open already.
     fn admit(&self, ip: IpAddr) -> Option<AddressCount> {
-        let address = neighbourhood(ip);
+        let address = Neighbourhood::of(ip);
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
         let count = open.entry(address).or_default();
         if *count >= self.limit {
@@ -260,16 +276,6 @@ impl Drop for AddressCount {
                 open.remove(&self.address);
             }
         }
-    }
-}
-
-/// The address a connection is counted under: an IPv4 address as it is, an
-/// IPv6 address by its /64 (one home or server is given a whole /64, so
-/// single IPv6 addresses cost an attacker nothing).
-fn neighbourhood(ip: IpAddr) -> IpAddr {
-    match ip.to_canonical() {
-        IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !(u128::MAX >> 64))),
-        v4 => v4,
     }
 }
 

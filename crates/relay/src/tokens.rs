@@ -7,12 +7,18 @@
 //! it was revoked rather than that it is unknown.
 //!
 //! The first device to bring a timebank to the relay claims it and gets a
-//! coordinator token; coordinator tokens create invites (device tokens, or
-//! coordinator tokens for other coordinators' devices) and revoke them.
+//! coordinator token, within the relay's rules ([`ClaimRules`]: open to new
+//! timebanks or not, how many it holds, an operator's key); coordinator
+//! tokens create invites (device tokens, or coordinator tokens for other
+//! coordinators' devices) and revoke them.
+//!
+//! Checks never wait for a change: they read the book as last saved, with
+//! its tokens indexed by id, which a change swaps in whole once its file is
+//! written. Changes take turns (one writer at a time), so none is lost.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine;
@@ -43,10 +49,96 @@ struct Stored {
     revoked: Option<u64>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 struct Book {
     /// Timebank document id (bs58) → its tokens.
     timebanks: BTreeMap<String, Vec<Stored>>,
+}
+
+/// The book as saved, with where each token id is in it.
+#[derive(Debug, Default)]
+struct Indexed {
+    book: Book,
+    /// Token id → its timebank and its place in that timebank's list.
+    by_id: HashMap<String, (String, usize)>,
+}
+
+impl Indexed {
+    fn new(book: Book) -> Indexed {
+        let mut by_id = HashMap::new();
+        for (document, tokens) in &book.timebanks {
+            for (place, stored) in tokens.iter().enumerate() {
+                // Should an id ever be listed twice, the first one found
+                // counts, as when the tokens were searched in order.
+                by_id
+                    .entry(stored.id.clone())
+                    .or_insert_with(|| (document.clone(), place));
+            }
+        }
+        Indexed { book, by_id }
+    }
+
+    /// The token with this id, and its timebank.
+    fn find(&self, id: &str) -> Option<(&str, &Stored)> {
+        let (document, place) = self.by_id.get(id)?;
+        let stored = self.book.timebanks.get(document)?.get(*place)?;
+        Some((document.as_str(), stored))
+    }
+
+    /// Checks a token as a device shows it.
+    fn check(&self, token: &str) -> Result<Grant, Refusal> {
+        if token.is_empty() {
+            return Err(Refusal::Missing);
+        }
+        let id = token_id(token)?;
+        let secret = &token[id.len() + 1..];
+        let (document, stored) = self.find(id).ok_or(Refusal::Unknown)?;
+        if !same(&stored.hash, &hash(secret)) {
+            return Err(Refusal::Unknown);
+        }
+        if stored.revoked.is_some() {
+            return Err(Refusal::Revoked);
+        }
+        let document = document.parse().map_err(|_| Refusal::Unknown)?;
+        Ok(Grant {
+            token_id: stored.id.clone(),
+            document,
+            role: stored.role,
+        })
+    }
+
+    fn coordinator_of(&self, token: &str, document: DocumentId) -> Result<(), Refusal> {
+        let grant = self.check(token)?;
+        if grant.document != document {
+            return Err(Refusal::OtherTimebank);
+        }
+        if grant.role != Role::Coordinator {
+            return Err(Refusal::NotCoordinator);
+        }
+        Ok(())
+    }
+}
+
+/// Who may bring a new timebank to the relay.
+#[derive(Debug, Clone)]
+pub struct ClaimRules {
+    /// False: the relay takes no new timebanks at all.
+    pub open: bool,
+    /// The most timebanks the relay holds.
+    pub max_timebanks: usize,
+    /// When set, a claim must show this key, which the relay's operator
+    /// gives to the coordinators they know.
+    pub key: Option<String>,
+}
+
+impl Default for ClaimRules {
+    fn default() -> ClaimRules {
+        ClaimRules {
+            open: true,
+            max_timebanks: usize::MAX,
+            key: None,
+        }
+    }
 }
 
 /// A token, as listed to coordinators (never the secret).
@@ -87,6 +179,18 @@ pub enum Refusal {
     AlreadyClaimed,
     #[error("this relay does not take new timebanks")]
     ClosedToNew,
+    #[error(
+        "this relay takes new timebanks only with a key from its operator, and the key given is missing or wrong"
+    )]
+    ClaimKey,
+    #[error(
+        "this relay holds as many timebanks as its operator allows: ask them for room, or use another relay"
+    )]
+    RelayFull,
+    #[error(
+        "too many timebanks were brought to this relay from this address lately: try again later"
+    )]
+    TooManyClaims,
     #[error("no such invite")]
     NoSuchToken,
     #[error(
@@ -106,6 +210,9 @@ impl Refusal {
             Refusal::NotCoordinator => "not-coordinator",
             Refusal::AlreadyClaimed => "already-claimed",
             Refusal::ClosedToNew => "closed",
+            Refusal::ClaimKey => "claim-key",
+            Refusal::RelayFull => "relay-full",
+            Refusal::TooManyClaims => "too-many-claims",
             Refusal::NoSuchToken => "no-such-invite",
             Refusal::LastCoordinator => "last-coordinator",
         }
@@ -138,10 +245,19 @@ pub struct Issued {
     pub token: String,
 }
 
+/// Something done before each write of the token file, on the thread that
+/// writes it.
+pub type BeforeWrite = Box<dyn Fn() + Send + Sync>;
+
 pub struct Tokens {
     path: PathBuf,
-    book: Mutex<Book>,
-    open_to_new: bool,
+    /// The book as last saved, for checks: held only to copy the `Arc`.
+    saved: Mutex<Arc<Indexed>>,
+    /// Held by one change at a time, from reading the book until the
+    /// changed book is saved and swapped in.
+    writer: Mutex<()>,
+    rules: ClaimRules,
+    before_write: OnceLock<BeforeWrite>,
 }
 
 fn now() -> u64 {
@@ -179,7 +295,7 @@ pub fn token_id(token: &str) -> Result<&str, Refusal> {
 impl Tokens {
     /// Reads `<data>/tokens.json`, or starts empty if there is none. A
     /// damaged file is an error, never overwritten.
-    pub fn open(data: &Path, open_to_new: bool) -> Result<Tokens, TokenFileError> {
+    pub fn open(data: &Path, rules: ClaimRules) -> Result<Tokens, TokenFileError> {
         let path = data.join("tokens.json");
         let book = match std::fs::read(&path) {
             Ok(bytes) => {
@@ -193,20 +309,34 @@ impl Tokens {
         };
         Ok(Tokens {
             path,
-            book: Mutex::new(book),
-            open_to_new,
+            saved: Mutex::new(Arc::new(Indexed::new(book))),
+            writer: Mutex::new(()),
+            rules,
+            before_write: OnceLock::new(),
         })
     }
 
-    fn book(&self) -> std::sync::MutexGuard<'_, Book> {
+    /// Runs `hook` before each later write of the token file, on the thread
+    /// that writes it (once set, it stays). For tests: a hook that waits
+    /// holds a change up in the middle of its write.
+    pub fn before_each_write(&self, hook: BeforeWrite) {
+        let _ = self.before_write.set(hook);
+    }
+
+    /// The book as last saved.
+    fn saved(&self) -> Arc<Indexed> {
         // A panic while holding the lock cannot leave the book half-changed:
-        // every change is made on a copy and swapped in after it is saved.
-        self.book
+        // it is only ever replaced whole.
+        self.saved
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     fn save(&self, book: &Book) -> Result<(), TokenFileError> {
+        if let Some(hook) = self.before_write.get() {
+            hook();
+        }
         let write = || -> std::io::Result<()> {
             let bytes = serde_json::to_vec_pretty(book).map_err(std::io::Error::other)?;
             let temp = self.path.with_extension("json.new");
@@ -228,29 +358,38 @@ impl Tokens {
         })
     }
 
-    /// Applies `change` to a copy of the book, saves it, then keeps it.
+    /// Applies `change` to a copy of the book (it also sees the book as it
+    /// is, with its index), saves the copy, then swaps it in for checks.
+    /// This blocks while another change is written: call it where waiting
+    /// holds nothing else up (`spawn_blocking`).
     fn change<T>(
         &self,
-        change: impl FnOnce(&mut Book) -> Result<T, Refusal>,
+        change: impl FnOnce(&mut Book, &Indexed) -> Result<T, Refusal>,
     ) -> Result<Result<T, Refusal>, TokenFileError> {
-        let mut book = self.book();
-        let mut copy = Book {
-            timebanks: book.timebanks.clone(),
-        };
-        let result = match change(&mut copy) {
+        let _turn = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let current = self.saved();
+        let mut copy = current.book.clone();
+        let result = match change(&mut copy, &current) {
             Ok(result) => result,
             Err(refusal) => return Ok(Err(refusal)),
         };
         self.save(&copy)?;
-        *book = copy;
+        let changed = Arc::new(Indexed::new(copy));
+        *self.saved.lock().unwrap_or_else(PoisonError::into_inner) = changed;
         Ok(Ok(result))
     }
 
-    fn new_token(role: Role, label: &str) -> (Stored, Issued) {
+    /// A new token whose id no token in `taken` has.
+    fn new_token(role: Role, label: &str, taken: &Indexed) -> (Stored, Issued) {
         let mut rng = rand::rng();
-        let mut id = [0u8; 6];
-        rng.fill_bytes(&mut id);
-        let id = hex(&id);
+        let id = loop {
+            let mut id = [0u8; 6];
+            rng.fill_bytes(&mut id);
+            let id = hex(&id);
+            if !taken.by_id.contains_key(&id) {
+                break id;
+            }
+        };
         let mut secret = [0u8; 32];
         rng.fill_bytes(&mut secret);
         let secret = URL_SAFE_NO_PAD.encode(secret);
@@ -271,22 +410,34 @@ impl Tokens {
         )
     }
 
-    /// The first device to bring `document` here gets its first
-    /// coordinator token.
+    /// The first device to bring `document` here gets its first coordinator
+    /// token, if the relay's rules let it (`key` is the operator's key, if
+    /// the device was given one).
     pub fn claim(
         &self,
         document: DocumentId,
         label: &str,
+        key: Option<&str>,
     ) -> Result<Result<Issued, Refusal>, TokenFileError> {
-        let open = self.open_to_new;
-        self.change(|book| {
+        let rules = &self.rules;
+        self.change(|book, current| {
             if book.timebanks.contains_key(&document.to_string()) {
                 return Err(Refusal::AlreadyClaimed);
             }
-            if !open {
+            if !rules.open {
                 return Err(Refusal::ClosedToNew);
             }
-            let (stored, issued) = Tokens::new_token(Role::Coordinator, label);
+            if let Some(expected) = &rules.key {
+                // Compared as hashes: equal lengths, in constant time.
+                let shown = key.map(hash).unwrap_or_default();
+                if !same(&shown, &hash(expected)) {
+                    return Err(Refusal::ClaimKey);
+                }
+            }
+            if book.timebanks.len() >= rules.max_timebanks {
+                return Err(Refusal::RelayFull);
+            }
+            let (stored, issued) = Tokens::new_token(Role::Coordinator, label, current);
             book.timebanks.insert(document.to_string(), vec![stored]);
             Ok(issued)
         })
@@ -294,50 +445,21 @@ impl Tokens {
 
     /// Checks a token as a device shows it.
     pub fn check(&self, token: &str) -> Result<Grant, Refusal> {
-        if token.is_empty() {
-            return Err(Refusal::Missing);
-        }
-        let id = token_id(token)?;
-        let secret = &token[id.len() + 1..];
-        let book = self.book();
-        for (document, tokens) in &book.timebanks {
-            if let Some(stored) = tokens.iter().find(|stored| stored.id == id) {
-                if !same(&stored.hash, &hash(secret)) {
-                    return Err(Refusal::Unknown);
-                }
-                if stored.revoked.is_some() {
-                    return Err(Refusal::Revoked);
-                }
-                let document = document.parse().map_err(|_| Refusal::Unknown)?;
-                return Ok(Grant {
-                    token_id: stored.id.clone(),
-                    document,
-                    role: stored.role,
-                });
-            }
-        }
-        Err(Refusal::Unknown)
+        self.saved().check(token)
     }
 
     /// Whether the token `token_id` may still sync `document` (the share
     /// policy asks this for every document a connection touches).
     pub fn allows(&self, token_id: &str, document: &str) -> bool {
-        self.book().timebanks.get(document).is_some_and(|tokens| {
-            tokens
-                .iter()
-                .any(|stored| stored.id == token_id && stored.revoked.is_none())
-        })
-    }
-
-    fn coordinator_of(&self, token: &str, document: DocumentId) -> Result<(), Refusal> {
-        let grant = self.check(token)?;
-        if grant.document != document {
-            return Err(Refusal::OtherTimebank);
-        }
-        if grant.role != Role::Coordinator {
-            return Err(Refusal::NotCoordinator);
-        }
-        Ok(())
+        self.saved()
+            .book
+            .timebanks
+            .get(document)
+            .is_some_and(|tokens| {
+                tokens
+                    .iter()
+                    .any(|stored| stored.id == token_id && stored.revoked.is_none())
+            })
     }
 
     /// A coordinator invites a device.
@@ -348,11 +470,13 @@ impl Tokens {
         role: Role,
         label: &str,
     ) -> Result<Result<Issued, Refusal>, TokenFileError> {
-        if let Err(refusal) = self.coordinator_of(by, document) {
+        // Refused at once, without waiting for another change's turn.
+        if let Err(refusal) = self.saved().coordinator_of(by, document) {
             return Ok(Err(refusal));
         }
-        self.change(|book| {
-            let (stored, issued) = Tokens::new_token(role, label);
+        self.change(|book, current| {
+            current.coordinator_of(by, document)?;
+            let (stored, issued) = Tokens::new_token(role, label, current);
             book.timebanks
                 .entry(document.to_string())
                 .or_default()
@@ -363,9 +487,10 @@ impl Tokens {
 
     /// A coordinator's list of the timebank's tokens.
     pub fn list(&self, by: &str, document: DocumentId) -> Result<Vec<Listed>, Refusal> {
-        self.coordinator_of(by, document)?;
-        Ok(self
-            .book()
+        let saved = self.saved();
+        saved.coordinator_of(by, document)?;
+        Ok(saved
+            .book
             .timebanks
             .get(&document.to_string())
             .map(|tokens| {
@@ -391,10 +516,11 @@ impl Tokens {
         document: DocumentId,
         token_id: &str,
     ) -> Result<Result<(), Refusal>, TokenFileError> {
-        if let Err(refusal) = self.coordinator_of(by, document) {
+        if let Err(refusal) = self.saved().coordinator_of(by, document) {
             return Ok(Err(refusal));
         }
-        self.change(|book| {
+        self.change(|book, current| {
+            current.coordinator_of(by, document)?;
             let tokens = book
                 .timebanks
                 .get_mut(&document.to_string())
@@ -429,10 +555,10 @@ mod tests {
     #[test]
     fn claim_invite_check_and_revoke() {
         let dir = tempfile::tempdir().unwrap();
-        let tokens = Tokens::open(dir.path(), true).unwrap();
-        let owner = tokens.claim(doc(1), "Ana's phone").unwrap().unwrap();
+        let tokens = Tokens::open(dir.path(), ClaimRules::default()).unwrap();
+        let owner = tokens.claim(doc(1), "Ana's phone", None).unwrap().unwrap();
         assert_eq!(
-            tokens.claim(doc(1), "again").unwrap().unwrap_err(),
+            tokens.claim(doc(1), "again", None).unwrap().unwrap_err(),
             Refusal::AlreadyClaimed
         );
         let grant = tokens.check(&owner.token).unwrap();
@@ -450,7 +576,7 @@ mod tests {
                 .unwrap_err(),
             Refusal::NotCoordinator
         );
-        let other = tokens.claim(doc(2), "Bo").unwrap().unwrap();
+        let other = tokens.claim(doc(2), "Bo", None).unwrap().unwrap();
         assert_eq!(
             tokens.revoke(&other.token, doc(1), &device.id).unwrap(),
             Err(Refusal::OtherTimebank)
@@ -464,7 +590,7 @@ mod tests {
         assert!(!tokens.allows(&device.id, &doc(1).to_string()));
 
         // Everything survives a restart; the file holds no secret.
-        let again = Tokens::open(dir.path(), true).unwrap();
+        let again = Tokens::open(dir.path(), ClaimRules::default()).unwrap();
         assert_eq!(again.check(&device.token), Err(Refusal::Revoked));
         assert_eq!(again.check(&owner.token).unwrap().role, Role::Coordinator);
         let file = std::fs::read_to_string(dir.path().join("tokens.json")).unwrap();
@@ -476,8 +602,8 @@ mod tests {
     #[test]
     fn bad_tokens_are_refused_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
-        let tokens = Tokens::open(dir.path(), true).unwrap();
-        let good = tokens.claim(doc(1), "a").unwrap().unwrap();
+        let tokens = Tokens::open(dir.path(), ClaimRules::default()).unwrap();
+        let good = tokens.claim(doc(1), "a", None).unwrap().unwrap();
         let wrong_secret = format!("{}.{}", good.id, "A".repeat(43));
         let cases = [
             ("", Refusal::Missing),
@@ -495,20 +621,99 @@ mod tests {
     }
 
     #[test]
-    fn a_closed_relay_takes_no_new_timebanks() {
+    fn claims_keep_to_the_relays_rules() {
         let dir = tempfile::tempdir().unwrap();
-        let tokens = Tokens::open(dir.path(), false).unwrap();
+        let closed = ClaimRules {
+            open: false,
+            ..ClaimRules::default()
+        };
+        let tokens = Tokens::open(dir.path(), closed).unwrap();
         assert_eq!(
-            tokens.claim(doc(1), "a").unwrap().unwrap_err(),
+            tokens.claim(doc(1), "a", None).unwrap().unwrap_err(),
             Refusal::ClosedToNew
         );
+
+        let dir = tempfile::tempdir().unwrap();
+        let rules = ClaimRules {
+            max_timebanks: 2,
+            key: Some("the operator's key".to_string()),
+            ..ClaimRules::default()
+        };
+        let tokens = Tokens::open(dir.path(), rules).unwrap();
+        let key = Some("the operator's key");
+        for (shown, refusal) in [
+            (None, Refusal::ClaimKey),
+            (Some("guess"), Refusal::ClaimKey),
+        ] {
+            assert_eq!(
+                tokens.claim(doc(1), "a", shown).unwrap().unwrap_err(),
+                refusal
+            );
+        }
+        let first = tokens.claim(doc(1), "a", key).unwrap().unwrap();
+        tokens.claim(doc(2), "b", key).unwrap().unwrap();
+        assert_eq!(
+            tokens.claim(doc(3), "c", key).unwrap().unwrap_err(),
+            Refusal::RelayFull
+        );
+        // A timebank already here is said to be so, full or not.
+        assert_eq!(
+            tokens.claim(doc(1), "again", key).unwrap().unwrap_err(),
+            Refusal::AlreadyClaimed
+        );
+        // Invites are not claims: a full relay still takes them.
+        tokens
+            .invite(&first.token, doc(1), Role::Device, "tablet")
+            .unwrap()
+            .unwrap();
+    }
+
+    #[test]
+    fn checks_find_tokens_by_id_across_many_timebanks() {
+        let dir = tempfile::tempdir().unwrap();
+        let tokens = Tokens::open(dir.path(), ClaimRules::default()).unwrap();
+        let issued: Vec<_> = (0..50)
+            .map(|n| tokens.claim(doc(n), "a", None).unwrap().unwrap())
+            .collect();
+        for (n, issued) in issued.iter().enumerate() {
+            let grant = tokens.check(&issued.token).unwrap();
+            assert_eq!(grant.document, doc(n as u8));
+            assert_eq!(grant.token_id, issued.id);
+        }
+        let ids: std::collections::HashSet<_> = issued.iter().map(|i| &i.id).collect();
+        assert_eq!(ids.len(), issued.len(), "every token id is new");
+    }
+
+    #[test]
+    fn a_change_that_is_refused_or_fails_to_save_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let tokens = Tokens::open(dir.path(), ClaimRules::default()).unwrap();
+        let owner = tokens.claim(doc(1), "a", None).unwrap().unwrap();
+        let before = std::fs::read(dir.path().join("tokens.json")).unwrap();
+        // The temporary file cannot be made: a folder is in its place.
+        std::fs::create_dir(dir.path().join("tokens.json.new")).unwrap();
+        assert!(tokens.claim(doc(2), "b", None).is_err());
+        assert!(
+            tokens
+                .invite(&owner.token, doc(1), Role::Device, "x")
+                .is_err()
+        );
+        assert_eq!(tokens.list(&owner.token, doc(1)).unwrap().len(), 1);
+        assert_eq!(
+            std::fs::read(dir.path().join("tokens.json")).unwrap(),
+            before
+        );
+        std::fs::remove_dir(dir.path().join("tokens.json.new")).unwrap();
+        tokens.claim(doc(2), "b", None).unwrap().unwrap();
     }
 
     #[test]
     fn a_damaged_file_is_reported_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("tokens.json"), b"{ not json").unwrap();
-        let error = Tokens::open(dir.path(), true).err().unwrap();
+        let error = Tokens::open(dir.path(), ClaimRules::default())
+            .err()
+            .unwrap();
         assert!(error.to_string().contains("damaged"), "{error}");
         assert_eq!(
             std::fs::read(dir.path().join("tokens.json")).unwrap(),

@@ -4,10 +4,12 @@
 use crate::{DocumentId, Message};
 
 /// A frame a relay may pass on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Admitted {
     /// The device's `join`, which opens the conversation.
     Join,
+    /// A `request` or `sync`, with its Automerge sync message.
+    Sync(Vec<u8>),
     /// Anything else it may say.
     Other,
 }
@@ -27,13 +29,16 @@ pub fn admit(bytes: &[u8], document: DocumentId) -> Result<Admitted, String> {
         }
         _ => None,
     };
-    match named {
-        Some(named) if named != document => {
-            Err(format!("a {} message for another timebank", message.kind()))
-        }
-        _ if matches!(message, Message::Join { .. }) => Ok(Admitted::Join),
-        _ => Ok(Admitted::Other),
+    if let Some(named) = named
+        && named != document
+    {
+        return Err(format!("a {} message for another timebank", message.kind()));
     }
+    Ok(match message {
+        Message::Join { .. } => Admitted::Join,
+        Message::Request { data, .. } | Message::Sync { data, .. } => Admitted::Sync(data),
+        _ => Admitted::Other,
+    })
 }
 
 #[cfg(test)]
@@ -59,7 +64,10 @@ mod tests {
             metadata: None,
         };
         assert_eq!(admit(&join.encode(), ours), Ok(Admitted::Join));
-        assert_eq!(admit(&sync(ours).encode(), ours), Ok(Admitted::Other));
+        assert_eq!(
+            admit(&sync(ours).encode(), ours),
+            Ok(Admitted::Sync(vec![1, 2, 3]))
+        );
         assert_eq!(
             admit(&sync(id(2)).encode(), ours),
             Err("a sync message for another timebank".to_string())

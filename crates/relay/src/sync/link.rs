@@ -2,7 +2,9 @@
 //!
 //! - The reader passes samod the frames `wire::admit` allows, each holding
 //!   its bytes in the budget until samod asks for the next, and ends the
-//!   connection on a refused frame, one too big, or no `join` in time.
+//!   connection on a refused frame, one too big, no `join` in time, or
+//!   changes for a timebank that takes more than its storage quota (the
+//!   device may still fetch what is stored).
 //! - samod's messages for the device wait in a queue that never holds samod
 //!   up (samod would only queue them itself, without bound); when more than
 //!   `max_queued_bytes` wait, the device is dropped.
@@ -14,7 +16,8 @@
 //! device is told why in the close frame, with a code in the range kept for
 //! applications (4000 + the HTTP status it is like) that the app shows in
 //! words: 4400 a message refused, 4403 access revoked, 4408 no `join` in
-//! time, 4413 a message too big; 1001 when the relay stops.
+//! time, 4413 a message too big, 4507 the timebank over its storage quota;
+//! 1001 when the relay stops.
 
 use std::convert::Infallible;
 use std::pin::Pin;
@@ -30,8 +33,9 @@ use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 
 use super::budget::{Budget, Held};
-use super::{Ended, Limits};
+use super::{Ended, Limits, carries_changes};
 use crate::repos::Repos;
+use crate::storage::StoredBytes;
 use crate::tokens::Grant;
 
 /// Why the relay ends a device's connection.
@@ -45,6 +49,12 @@ pub enum Ending {
     NoJoin,
     /// A coordinator revoked its token.
     Revoked,
+    /// It sent changes for a timebank that takes more than its quota.
+    OverQuota {
+        document: String,
+        stored: u64,
+        quota: u64,
+    },
     /// It does not take what is sent to it; how, in words.
     TooSlow(String),
     /// It closed the connection, or the connection broke.
@@ -58,6 +68,7 @@ pub const REFUSED: Why = (4400, "a message from this device was refused");
 pub const REVOKED: Why = (4403, "access revoked");
 pub const NO_JOIN: Why = (4408, "no join in time");
 pub const TOO_BIG: Why = (4413, "a message too big for this relay");
+pub const OVER_QUOTA: Why = (4507, "this timebank takes more than its storage quota");
 pub const STOPPING: Why = (close_code::AWAY, "the relay is stopping");
 /// samod ended the connection: it refused what the device said.
 const REFUSED_BY_SAMOD: Why = (4400, "refused by the sync protocol");
@@ -70,6 +81,7 @@ impl Ending {
             Ending::Revoked => Some(REVOKED),
             Ending::NoJoin => Some(NO_JOIN),
             Ending::TooBig => Some(TOO_BIG),
+            Ending::OverQuota { .. } => Some(OVER_QUOTA),
             Ending::TooSlow(_) | Ending::Gone => None,
         }
     }
@@ -112,6 +124,17 @@ impl End {
                 tracing::warn!(token, "closing a sync connection: a message was too big");
             }
             Ending::NoJoin => tracing::info!(token, "closing a sync connection: no join in time"),
+            Ending::OverQuota {
+                document,
+                stored,
+                quota,
+            } => tracing::warn!(
+                token,
+                %document,
+                stored,
+                quota,
+                "closing a sync connection: changes for a timebank over its storage quota"
+            ),
             Ending::Revoked => tracing::info!(token, "closing a sync connection: access revoked"),
             Ending::TooSlow(why) => {
                 tracing::warn!(token, reason = %why, "dropping a device that does not keep up");
@@ -283,12 +306,33 @@ where
     let _ = tokio::time::timeout(patience, socket.send(WsMessage::Close(Some(frame)))).await;
 }
 
+/// How many bytes the data folder may hold for one timebank.
+pub(super) struct Quota {
+    pub(super) stored: StoredBytes,
+    /// The timebank's id, as samod's storage keys begin.
+    pub(super) document: String,
+    pub(super) bytes: u64,
+}
+
+impl Quota {
+    /// Why changes for the timebank are refused, if it is over its quota.
+    fn exceeded(&self) -> Option<Ending> {
+        let stored = self.stored.of(&self.document);
+        (stored > self.bytes).then(|| Ending::OverQuota {
+            document: self.document.clone(),
+            stored,
+            quota: self.bytes,
+        })
+    }
+}
+
 /// Reads the device's frames for samod.
 struct Reader {
     socket: SplitStream<WebSocket>,
     grant: Grant,
     end: End,
     budget: Budget,
+    quota: Quota,
     /// Until the device has said `join`, when its time to is up.
     join_by: Option<Instant>,
     /// The bytes of the frame samod is taking in.
@@ -302,6 +346,7 @@ pub(super) fn read(
     grant: Grant,
     end: End,
     budget: Budget,
+    quota: Quota,
     join_timeout: Duration,
     ended: Ended,
 ) -> impl Stream<Item = Result<Vec<u8>, Infallible>> + Send + Unpin + 'static {
@@ -310,6 +355,7 @@ pub(super) fn read(
         grant,
         end,
         budget,
+        quota,
         join_by: Some(Instant::now() + join_timeout),
         holding: None,
         _ended: ended,
@@ -352,8 +398,20 @@ impl Reader {
                     match wire::admit(&bytes, self.grant.document) {
                         Err(problem) => Ending::Refused(problem),
                         Ok(kind) => {
-                            if kind == wire::Admitted::Join {
-                                self.join_by = None;
+                            match kind {
+                                wire::Admitted::Join => self.join_by = None,
+                                wire::Admitted::Sync(data) => {
+                                    // Read only for a timebank over its
+                                    // quota: fetching what is stored stays
+                                    // possible.
+                                    if let Some(over) = self.quota.exceeded()
+                                        && carries_changes(&data)
+                                    {
+                                        self.end.with(over);
+                                        return None;
+                                    }
+                                }
+                                wire::Admitted::Other => {}
                             }
                             let held = tokio::select! {
                                 biased;

@@ -20,6 +20,8 @@ pub struct Running {
     pub address: SocketAddr,
     /// The bytes the relay holds for devices.
     pub budget: relay::sync::Budget,
+    /// Its access tokens.
+    pub tokens: std::sync::Arc<relay::tokens::Tokens>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
     pub data: PathBuf,
@@ -64,6 +66,7 @@ pub async fn start_with(
     let relay = relay::Relay::start(&config).await.unwrap();
     let address = relay.address().unwrap();
     let budget = relay.budget();
+    let tokens = relay.tokens();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         relay
@@ -75,6 +78,7 @@ pub async fn start_with(
     Running {
         address,
         budget,
+        tokens,
         stop: Some(stop),
         task,
         data: data.to_path_buf(),
@@ -89,7 +93,31 @@ pub async fn http(
     token: Option<&str>,
     body: Option<&str>,
 ) -> (u16, String) {
-    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    http_on(stream, method, path, token, body).await
+}
+
+/// One HTTP/1.1 request from the loopback address `from`; returns the
+/// status and body.
+pub async fn http_from(
+    from: [u8; 4],
+    address: SocketAddr,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+) -> (u16, String) {
+    let stream = connect_from(from, address).await;
+    http_on(stream, method, path, None, body).await
+}
+
+async fn http_on(
+    mut stream: tokio::net::TcpStream,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+) -> (u16, String) {
+    let address = stream.peer_addr().unwrap();
     let body = body.unwrap_or("");
     let auth = token
         .map(|token| format!("Authorization: Bearer {token}\r\n"))
@@ -260,7 +288,10 @@ impl Device {
             while !self.client.is_in_sync(doc) {
                 let frame = match self.socket.next().await {
                     Some(Ok(WsMessage::Binary(bytes))) => bytes,
-                    Some(Ok(WsMessage::Close(_))) | None => return Err("closed".to_string()),
+                    Some(Ok(WsMessage::Close(Some(frame)))) => {
+                        return Err(format!("closed with code {}", u16::from(frame.code)));
+                    }
+                    Some(Ok(WsMessage::Close(None))) | None => return Err("closed".to_string()),
                     Some(Ok(_)) => continue,
                     Some(Err(error)) => return Err(error.to_string()),
                 };
