@@ -745,6 +745,7 @@ pub enum Text {
     SyncDeviceCoordinator,
     SyncRevokeButton,
     SyncRevokedDone,
+    SyncRevokeNote,
     SyncNoPermission,
     SyncLastCoordinator,
     JoinTitle,
@@ -1392,6 +1393,9 @@ fn english(text: Text) -> &'static str {
         Text::SyncDeviceCoordinator => "coordinator",
         Text::SyncRevokeButton => "Revoke access of {name}",
         Text::SyncRevokedDone => "{name} can no longer sync.",
+        Text::SyncRevokeNote => {
+            "Revoking a coordinator's device does not revoke the devices it invited: revoke each of those too if it should no longer sync."
+        }
         Text::SyncNoPermission => "Only a coordinator's device can do this.",
         Text::SyncLastCoordinator => {
             "This is the only device left that can invite and revoke devices for this timebank: invite another coordinator's device before revoking it."
@@ -2126,6 +2130,9 @@ fn french(text: Text) -> &'static str {
         Text::SyncDeviceCoordinator => "coordinateur",
         Text::SyncRevokeButton => "Retirer l'accès de {name}",
         Text::SyncRevokedDone => "{name} ne peut plus se synchroniser.",
+        Text::SyncRevokeNote => {
+            "Révoquer l'appareil d'un coordinateur ne révoque pas les appareils qu'il a invités : révoquez aussi chacun d'eux s'il ne doit plus se synchroniser."
+        }
         Text::SyncNoPermission => "Seul l'appareil d'un coordinateur peut faire cela.",
         Text::SyncLastCoordinator => {
             "C'est le seul appareil qui peut encore inviter et révoquer des appareils pour cette banque de temps : invitez l'appareil d'un autre coordinateur avant de le révoquer."

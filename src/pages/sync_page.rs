@@ -422,7 +422,8 @@ fn Invites() -> impl IntoView {
             <p class="success" role="status">{move || done.get()}</p>
             <p class="error" role="alert">{move || problem.get()}</p>
             <h2 id="devices-heading">{move || t(Text::SyncDevicesHeading)}</h2>
-            <ul class="device-list" aria-labelledby="devices-heading">
+            <p class="hint" id="revoke-note">{move || t(Text::SyncRevokeNote)}</p>
+            <ul class="device-list" aria-labelledby="devices-heading" aria-describedby="revoke-note">
                 {move || devices.get().into_iter().map(|device| {
                     let name = if device.label.is_empty() { device.id.clone() } else { device.label.clone() };
                     let revoked = device.revoked.is_some();

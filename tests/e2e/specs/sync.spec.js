@@ -134,8 +134,10 @@ test('a third phone joins by invite; a revoked one is refused and gets nothing n
   await joinByInvite(third.page, link);
   await expect(third.page.getByTestId('my-balance')).toHaveText('1 hour');
 
-  // The coordinator revokes it.
+  // The coordinator revokes it; the page says what revoking does not do.
   await nav(page, 'Sync');
+  await expect(page.getByRole('list', { name: 'Devices that can sync' })).toHaveAccessibleDescription(
+    /does not revoke the devices it invited/);
   await page.getByRole('button', { name: 'Revoke access of Ann’s phone' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Ann’s phone can no longer sync.' })).toBeVisible();
   await expect(syncStatus(third.page)).toHaveText(
