@@ -12,30 +12,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use automerge::transaction::Transactable;
-use automerge::{AutoCommit, ROOT, ReadDoc, ScalarValue, sync};
+use automerge::{AutoCommit, ROOT, ScalarValue, sync};
 use support::*;
 use wire::DocumentId;
-
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_random([n; 16])
-}
-
-fn doc_with(prefix: &str, count: usize) -> AutoCommit {
-    let mut doc = AutoCommit::new();
-    add(&mut doc, prefix, count);
-    doc
-}
-
-fn add(doc: &mut AutoCommit, prefix: &str, count: usize) {
-    for n in 0..count {
-        doc.put(ROOT, format!("{prefix}{n}"), n as i64).unwrap();
-        doc.commit();
-    }
-}
-
-fn keys(doc: &AutoCommit) -> Vec<String> {
-    doc.keys(ROOT).collect()
-}
 
 /// `length` bytes that do not compress.
 fn noise(length: usize) -> Vec<u8> {

@@ -6,32 +6,13 @@
 
 mod support;
 
-use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ROOT, ReadDoc, sync};
 use support::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-use wire::DocumentId;
 
 /// Half a request head: the client stops before the blank line.
 const HALF_A_HEAD: &[u8] = b"GET / HTTP/1.1\r\nHost: relay\r\nX-Slow: ";
-
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_random([n; 16])
-}
-
-fn doc_with(prefix: &str, count: usize) -> AutoCommit {
-    let mut doc = AutoCommit::new();
-    add(&mut doc, prefix, count);
-    doc
-}
-
-fn add(doc: &mut AutoCommit, prefix: &str, count: usize) {
-    for n in 0..count {
-        doc.put(ROOT, format!("{prefix}{n}"), n as i64).unwrap();
-        doc.commit();
-    }
-}
 
 /// Opens `count` connections from `from` that never finish a request:
 /// every other one sends half a request head, the rest nothing.

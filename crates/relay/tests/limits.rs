@@ -9,26 +9,11 @@ mod support;
 use std::net::SocketAddr;
 use std::sync::{Mutex, Once};
 
-use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ROOT, ReadDoc, sync};
 use support::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Error as WsError;
-use wire::DocumentId;
-
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_random([n; 16])
-}
-
-fn doc_with(prefix: &str, count: usize) -> AutoCommit {
-    let mut doc = AutoCommit::new();
-    for n in 0..count {
-        doc.put(ROOT, format!("{prefix}{n}"), n as i64).unwrap();
-        doc.commit();
-    }
-    doc
-}
 
 /// The status of an answer read whole.
 fn status_of(response: &[u8]) -> u16 {

@@ -10,11 +10,6 @@ use automerge::{AutoCommit, ROOT, ScalarValue, sync};
 use futures::{SinkExt, StreamExt};
 use support::*;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
-use wire::DocumentId;
-
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_random([n; 16])
-}
 
 /// A change holding `bytes` bytes that do not compress.
 fn add_noise(doc: &mut AutoCommit, key: &str, bytes: usize, seed: u64) {

@@ -9,28 +9,6 @@ use automerge::{AutoCommit, ROOT, ReadDoc, sync};
 use futures::SinkExt;
 use support::*;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
-use wire::DocumentId;
-
-fn doc_with(prefix: &str, count: usize) -> AutoCommit {
-    let mut doc = AutoCommit::new();
-    add(&mut doc, prefix, count);
-    doc
-}
-
-fn add(doc: &mut AutoCommit, prefix: &str, count: usize) {
-    for n in 0..count {
-        doc.put(ROOT, format!("{prefix}{n}"), n as i64).unwrap();
-        doc.commit();
-    }
-}
-
-fn keys(doc: &AutoCommit) -> Vec<String> {
-    doc.keys(ROOT).collect()
-}
-
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_random([n; 16])
-}
 
 #[tokio::test]
 async fn devices_converge_through_the_relay_and_reconnects_send_only_what_is_new() {

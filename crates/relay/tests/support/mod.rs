@@ -14,6 +14,34 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 use wire::{Client, DocumentId, Received};
 
+/// A timebank's document id, from a number.
+pub fn id(n: u8) -> DocumentId {
+    DocumentId::from_random([n; 16])
+}
+
+/// A document of `count` keys named `<prefix><n>`, one change each.
+pub fn doc_with(prefix: &str, count: usize) -> AutoCommit {
+    let mut doc = AutoCommit::new();
+    add(&mut doc, prefix, count);
+    doc
+}
+
+/// Adds `count` keys named `<prefix><n>` to `doc`, one change each.
+pub fn add(doc: &mut AutoCommit, prefix: &str, count: usize) {
+    use automerge::transaction::Transactable;
+    for n in 0..count {
+        doc.put(automerge::ROOT, format!("{prefix}{n}"), n as i64)
+            .unwrap();
+        doc.commit();
+    }
+}
+
+/// The keys of a document's root.
+pub fn keys(doc: &AutoCommit) -> Vec<String> {
+    use automerge::ReadDoc;
+    doc.keys(automerge::ROOT).collect()
+}
+
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Running {
