@@ -3,7 +3,7 @@
 // endpoint's address (/sync), once also the sync page's, opened as a page
 // leads to the sync page.
 import { test, expect } from '@playwright/test';
-import { createTimebank, addMember, record } from '../support/flows.js';
+import { createTimebank, addMember, record, everyAddress } from '../support/flows.js';
 
 /** What must not be on any page: the relay's JSON, or the not-found page. */
 async function expectThePage(page, path) {
@@ -29,12 +29,7 @@ test('every page address shows its page when opened and when reloaded', async ({
   await expect(memberLink).toBeVisible();
   const member = await memberLink.getAttribute('href');
 
-  const addresses = [
-    '/', '/members', '/members/list', member, `${member}/edit`, '/spreadsheets', '/events', '/offers',
-    '/record', '/backup', '/coordinator', exchange, '/settings', '/trading-day', '/reports',
-    '/devices', '/join', '/create', '/open', '/about', '/more',
-  ];
-  for (const path of addresses) {
+  for (const path of everyAddress(member, exchange)) {
     await page.goto(path);
     await expectThePage(page, path);
     const heading = await page.getByRole('heading', { level: 1 }).first().innerText();

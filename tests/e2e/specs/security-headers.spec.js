@@ -5,7 +5,7 @@
 // with the home screen painted from what was kept, and with the service
 // worker answering.
 import { test, expect } from '@playwright/test';
-import { createTimebank, addMember, record } from '../support/flows.js';
+import { createTimebank, addMember, record, everyAddress } from '../support/flows.js';
 import { shareTimebank, createInvite } from '../support/sync.js';
 
 /** Collects every Content-Security-Policy violation the page reports,
@@ -78,12 +78,7 @@ test('every screen runs under the policy with no violation', async ({ page, base
   const exchange = await page.locator('main a[href^="/exchanges/"]').first().getAttribute('href');
   await page.goto('/members');
   const member = await page.locator('main a[href^="/members/"]').filter({ hasText: 'Ann' }).first().getAttribute('href');
-  const addresses = [
-    '/', '/members', '/members/list', member, `${member}/edit`, '/spreadsheets', '/events', '/offers',
-    '/record', '/backup', '/coordinator', exchange, '/settings', '/trading-day', '/reports',
-    '/devices', '/join', '/create', '/open', '/about', '/more',
-  ];
-  for (const path of addresses) {
+  for (const path of everyAddress(member, exchange)) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await check(path);

@@ -50,3 +50,13 @@ export async function record(page, giver, receiver, minutes, day) {
   await page.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
 }
+
+/** Every page address of the app, given a member's and an exchange's
+ * (as the app's own links name them). */
+export function everyAddress(member, exchange) {
+  return [
+    '/', '/members', '/members/list', member, `${member}/edit`, '/spreadsheets', '/events', '/offers',
+    '/record', '/backup', '/coordinator', exchange, '/settings', '/trading-day', '/reports',
+    '/devices', '/join', '/create', '/open', '/about', '/more',
+  ];
+}
