@@ -14,7 +14,9 @@
 //!    of its devices floods with changes.
 //!
 //! The relay is the release binary, started as a child process on a port
-//! the system picks, with a fresh data folder.
+//! the system picks, with a fresh data folder; its log goes next to that
+//! folder (`$TMPDIR/tally-bench-relay-<pid>-<n>.log`), at the level named by
+//! `TALLY_BENCH_RELAY_LOG` (`error` unless set).
 
 use std::io::{BufRead, BufReader};
 use std::net::Ipv4Addr;
@@ -53,7 +55,10 @@ impl Relay {
     /// A relay with its default limits, except the attempts per token (10
     /// devices of a timebank share one) and the claims per address.
     fn start() -> Relay {
-        let data = std::env::temp_dir().join(format!("tally-bench-relay-{}", std::process::id()));
+        static STARTED: AtomicUsize = AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, Ordering::Relaxed);
+        let data =
+            std::env::temp_dir().join(format!("tally-bench-relay-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&data);
         let dist = data.join("dist");
         std::fs::create_dir_all(&dist).unwrap();
@@ -72,9 +77,12 @@ impl Relay {
             .arg(&dist)
             .arg("--data")
             .arg(data.join("store"))
-            .env("RUST_LOG", "error")
+            .env(
+                "RUST_LOG",
+                std::env::var("TALLY_BENCH_RELAY_LOG").unwrap_or("error".into()),
+            )
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(data.with_extension("log")).unwrap())
             .spawn()
             .unwrap();
         let mut line = String::new();
@@ -160,16 +168,33 @@ impl Device {
         document: DocumentId,
         name: &str,
     ) -> Device {
+        Device::try_connect_from(from, address, token, document, name)
+            .await
+            .unwrap()
+    }
+
+    /// Connects and joins; the error says what went wrong on the way.
+    async fn try_connect_from(
+        from: Ipv4Addr,
+        address: &str,
+        token: &str,
+        document: DocumentId,
+        name: &str,
+    ) -> Result<Device, String> {
         let token_id = token.split('.').next().unwrap();
         let peer = format!("tally-{token_id}-{name}");
         let url = format!("ws://{address}/sync?token={token}&peer={peer}");
-        let stream = tcp_from(from, address).await.unwrap();
-        let (mut socket, _) = tokio_tungstenite::client_async(url, stream).await.unwrap();
+        let stream = tcp_from(from, address)
+            .await
+            .map_err(|error| format!("connect: {error}"))?;
+        let (mut socket, _) = tokio_tungstenite::client_async(url, stream)
+            .await
+            .map_err(|error| format!("handshake: {error}"))?;
         let client = Client::new(peer, None, document, sync::State::new());
         socket
             .send(WsMessage::Binary(client.hello().into()))
             .await
-            .unwrap();
+            .map_err(|error| format!("join: {error}"))?;
         let mut device = Device { socket, client };
         // The `peer` answer.
         let frame = device.next_binary().await;
@@ -177,7 +202,7 @@ impl Device {
             .client
             .receive(&mut AutoCommit::new(), &frame)
             .unwrap();
-        device
+        Ok(device)
     }
 
     async fn next_binary(&mut self) -> Vec<u8> {
@@ -367,6 +392,8 @@ struct Load {
     syncs: usize,
     latency: (String, String),
     connect: (String, String),
+    /// Clients whose connection failed before they joined, by what failed.
+    failed: Vec<String>,
     wall: Duration,
     bounded: bool,
     peak_mib: f64,
@@ -402,6 +429,7 @@ async fn load(relay: &Relay) -> Load {
     }
     let latencies = Arc::new(std::sync::Mutex::new(Vec::new()));
     let connects = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let failed = Arc::new(std::sync::Mutex::new(Vec::new()));
     let started = Instant::now();
     let mut tasks = Vec::new();
     for (t, (document, token, saved)) in documents.iter().enumerate() {
@@ -411,12 +439,20 @@ async fn load(relay: &Relay) -> Load {
             let (document, token, saved) = (*document, token.clone(), saved.clone());
             let address = relay.address.clone();
             let (latencies, connects) = (latencies.clone(), connects.clone());
+            let failed = failed.clone();
             tasks.push(tokio::spawn(async move {
                 let mut doc = AutoCommit::load(&saved).unwrap();
                 let began = Instant::now();
-                let mut device =
-                    Device::connect_from(from, &address, &token, document, &format!("c{t}x{c}"))
-                        .await;
+                let name = format!("c{t}x{c}");
+                let connected =
+                    Device::try_connect_from(from, &address, &token, document, &name).await;
+                let mut device = match connected {
+                    Ok(device) => device,
+                    Err(error) => {
+                        failed.lock().unwrap().push(error);
+                        return;
+                    }
+                };
                 connects.lock().unwrap().push(began.elapsed());
                 device.sync(&mut doc).await;
                 for round in 0..ROUNDS {
@@ -446,6 +482,7 @@ async fn load(relay: &Relay) -> Load {
         syncs: latencies.len(),
         latency: (quantile(&latencies, 0.5), quantile(&latencies, 0.99)),
         connect: (quantile(&connects, 0.5), quantile(&connects, 0.99)),
+        failed: failed.lock().unwrap().clone(),
         wall,
         bounded: finished.is_err(),
         peak_mib: relay.peak_kib() as f64 / 1024.0,
@@ -575,6 +612,25 @@ fn print_loads(quiet: &Load, attacked: &Load, held: usize) {
     println!(
         "| time to connect p99 | {} | {} |",
         quiet.connect.1, attacked.connect.1
+    );
+    let failed = |load: &Load| {
+        let mut kinds: Vec<String> = load
+            .failed
+            .iter()
+            .map(|error| error.split(':').next().unwrap_or_default().to_string())
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        if kinds.is_empty() {
+            "0".to_string()
+        } else {
+            format!("{} (at {})", load.failed.len(), kinds.join(", "))
+        }
+    };
+    println!(
+        "| clients whose connection failed | {} | {} |",
+        failed(quiet),
+        failed(attacked)
     );
     println!(
         "| wall time | {:.1} s | {:.1} s |",

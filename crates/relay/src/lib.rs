@@ -121,7 +121,9 @@ pub struct Config {
     pub trusted_proxies: Vec<limits::Network>,
 
     /// Connections open at once (pages, API calls and syncing devices);
-    /// more wait until one closes. Lowered to what the open-file limit allows.
+    /// while all are taken, a new one closes the one that has waited longest
+    /// for a request with nothing to say, or waits until one closes.
+    /// Lowered to what the open-file limit allows.
     #[arg(long, env = "TALLY_MAX_CONNECTIONS", default_value_t = 4096)]
     pub max_connections: usize,
 

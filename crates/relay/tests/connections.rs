@@ -2,7 +2,8 @@
 //! by opening connections and saying nothing: connections beyond an
 //! address's share are closed at once, those that send no request (or no
 //! `join`) are closed after a timeout, and while every place is taken a
-//! device waits its turn and is then served.
+//! new connection makes room by closing the one that has waited longest for
+//! a request, never one being answered and never a device's WebSocket.
 
 mod support;
 
@@ -133,5 +134,147 @@ async fn half_open_connections_are_closed_and_a_device_still_loads_the_app_and_s
     // The device that had joined was never cut off.
     add(&mut doc, "after", 1);
     device.sync(&mut doc).await.unwrap();
+    relay.stop().await;
+}
+
+#[tokio::test]
+async fn connections_that_say_nothing_cannot_hold_every_place() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start_with(dist.path(), data.path(), |config| {
+        config.max_connections = 8;
+        config.max_connections_per_address = 8;
+        // Only making room closes anything during this test.
+        config.header_timeout_seconds = 3600;
+        config.join_timeout_seconds = 3600;
+    })
+    .await;
+    let owner = claim(relay.address, id(1)).await;
+    // A device that synced before the attack keeps its connection.
+    let mut doc = doc_with("k", 3);
+    let mut device = Device::connect(relay.address, &owner, id(1), sync::State::new())
+        .await
+        .unwrap();
+    device.sync(&mut doc).await.unwrap();
+    // Every other place held by connections that say nothing.
+    let mut attack = Vec::new();
+    for from in 2..=5 {
+        attack.extend(half_open([127, 0, 0, from], relay.address, 2).await);
+    }
+    tokio::time::sleep(relay::server::GRACE).await;
+
+    loads_the_app(relay.address).await;
+    let mut fresh = AutoCommit::new();
+    sync_doc(relay.address, &owner, id(1), &mut fresh, sync::State::new())
+        .await
+        .unwrap();
+    assert_eq!(fresh.keys(ROOT).count(), 3);
+    // Room was made by closing those that said nothing, the oldest first.
+    assert!(
+        closed(&mut attack[0]).await,
+        "the connection that waited longest was not closed"
+    );
+    // The device that had joined was never cut off.
+    add(&mut doc, "after", 1);
+    device.sync(&mut doc).await.unwrap();
+    drop(attack);
+    relay.stop().await;
+}
+
+#[tokio::test]
+async fn a_slow_answer_is_not_closed_to_make_room() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    // A file large enough to wait in the socket's buffers for its reader:
+    // the app's code, read on a slow phone.
+    let file = vec![7u8; 32 << 20];
+    std::fs::write(dist.path().join("app_bg.wasm"), &file).unwrap();
+    let relay = start_with(dist.path(), data.path(), |config| {
+        config.max_connections = 4;
+        config.max_connections_per_address = 8;
+        config.header_timeout_seconds = 3600;
+    })
+    .await;
+    // A reader that asks for the file and reads it slowly.
+    let mut reader = connect_from([127, 0, 0, 2], relay.address).await;
+    reader
+        .write_all(b"GET /app_bg.wasm HTTP/1.1\r\nHost: relay\r\n\r\n")
+        .await
+        .unwrap();
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut read = reader.read(&mut buffer).await.unwrap();
+    // The rest of the places held by connections that say nothing, and
+    // new ones arriving while the reader takes its time.
+    let mut attack = half_open([127, 0, 0, 3], relay.address, 3).await;
+    for round in 0..4 {
+        // Longer than a connection may wait before it can be closed.
+        tokio::time::sleep(relay::server::GRACE * 2).await;
+        attack.extend(half_open([127, 0, 0, 4 + round], relay.address, 2).await);
+        read += reader.read(&mut buffer).await.unwrap();
+    }
+    // The whole file arrives, however slowly it was read.
+    loop {
+        let n = tokio::time::timeout(PATIENCE, reader.read(&mut buffer))
+            .await
+            .expect("the file stopped coming")
+            .unwrap();
+        assert_ne!(n, 0, "the slow reader was closed after {read} bytes");
+        read += n;
+        if read >= file.len() {
+            break;
+        }
+    }
+    drop(attack);
+    relay.stop().await;
+}
+
+#[tokio::test]
+async fn an_attacker_reopening_silent_connections_cuts_no_device_off() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start_with(dist.path(), data.path(), |config| {
+        config.max_connections = 16;
+        config.max_connections_per_address = 16;
+        config.header_timeout_seconds = 3600;
+    })
+    .await;
+    let owner = claim(relay.address, id(1)).await;
+    let mut doc = doc_with("k", 3);
+    let mut device = Device::connect(relay.address, &owner, id(1), sync::State::new())
+        .await
+        .unwrap();
+    device.sync(&mut doc).await.unwrap();
+    // From four addresses, four times the places in connections that say
+    // nothing, each opened again as soon as the relay closes it.
+    let address = relay.address;
+    let attackers: Vec<_> = (0..64u8)
+        .map(|n| {
+            tokio::spawn(async move {
+                loop {
+                    let mut stream = half_open([127, 0, 0, 2 + n % 4], address, 1).await;
+                    closed(&mut stream[0]).await;
+                }
+            })
+        })
+        .collect();
+    tokio::time::sleep(relay::server::GRACE * 2).await;
+    // Devices come and go meanwhile, and each is served.
+    for round in 0..5 {
+        loads_the_app(relay.address).await;
+        let mut copy = AutoCommit::new();
+        let synced = tokio::time::timeout(
+            PATIENCE,
+            sync_doc(relay.address, &owner, id(1), &mut copy, sync::State::new()),
+        )
+        .await;
+        assert!(
+            matches!(synced, Ok(Ok(_))),
+            "device {round} could not sync: {synced:?}"
+        );
+        assert_eq!(copy.keys(ROOT).count(), 3);
+    }
+    // The device joined before the attack was never cut off.
+    add(&mut doc, "after", 1);
+    device.sync(&mut doc).await.unwrap();
+    for attacker in attackers {
+        attacker.abort();
+    }
     relay.stop().await;
 }
