@@ -260,8 +260,8 @@ impl Waiting {
     }
 
     /// Closes the connection that has waited longest, if it may be closed
-    /// for room ([`Turn::may_close_for_room`]); true if it did.
-    fn close_longest_waiting(&self, now: Instant) -> bool {
+    /// for room ([`Turn::may_close_for_room`]).
+    fn close_longest_waiting(&self, now: Instant) {
         let mut list = self.lock();
         let chosen = list
             .listed
@@ -269,11 +269,10 @@ impl Waiting {
             .find(|(_, turn)| turn.may_close_for_room(now))
             .map(|(serial, _)| *serial);
         let Some(turn) = chosen.and_then(|serial| list.listed.remove(&serial)) else {
-            return false;
+            return;
         };
         drop(list);
         turn.close();
-        true
     }
 }
 
@@ -407,8 +406,13 @@ impl Turn {
         instant_of(since) + GRACE <= now
     }
 
+    /// Closes it for room: it is off the waiting list already, and never
+    /// goes back on it.
     fn close(&self) {
-        self.lock().listed = None;
+        let mut state = self.lock();
+        state.listed = None;
+        state.done = true;
+        drop(state);
         self.closing.notify_one();
     }
 
