@@ -38,6 +38,48 @@ async fn loads_the_app(address: std::net::SocketAddr) {
     assert!(body.starts_with("<!doctype html>"), "{body}");
 }
 
+/// A device that joined the timebank (3 keys) before an attack began.
+struct JoinedBefore {
+    owner: String,
+    doc: AutoCommit,
+    device: Device,
+}
+
+impl JoinedBefore {
+    async fn join(address: std::net::SocketAddr) -> JoinedBefore {
+        let owner = claim(address, id(1)).await;
+        let mut doc = doc_with("k", 3);
+        let mut device = Device::connect(address, &owner, id(1), sync::State::new())
+            .await
+            .unwrap();
+        device.sync(&mut doc).await.unwrap();
+        JoinedBefore { owner, doc, device }
+    }
+
+    /// Its connection was never cut off: a new change still syncs on it.
+    async fn still_syncs(&mut self) {
+        add(&mut self.doc, "after", 1);
+        self.device.sync(&mut self.doc).await.unwrap();
+    }
+}
+
+/// A new device loads the app, then syncs the whole timebank (within
+/// [`PATIENCE`]); `who` names it in a failure.
+async fn a_new_device_loads_and_syncs(address: std::net::SocketAddr, owner: &str, who: &str) {
+    loads_the_app(address).await;
+    let mut copy = AutoCommit::new();
+    let synced = tokio::time::timeout(
+        PATIENCE,
+        sync_doc(address, owner, id(1), &mut copy, sync::State::new()),
+    )
+    .await;
+    assert!(
+        matches!(synced, Ok(Ok(_))),
+        "{who} could not sync: {synced:?}"
+    );
+    assert_eq!(copy.keys(ROOT).count(), 3);
+}
+
 #[tokio::test]
 async fn connections_beyond_an_addresss_share_are_closed_and_others_are_served() {
     let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
@@ -85,13 +127,8 @@ async fn half_open_connections_are_closed_and_a_device_still_loads_the_app_and_s
         config.join_timeout_seconds = 1;
     })
     .await;
-    let owner = claim(relay.address, id(1)).await;
     // A device that synced before the attack keeps its connection.
-    let mut doc = doc_with("k", 3);
-    let mut device = Device::connect(relay.address, &owner, id(1), sync::State::new())
-        .await
-        .unwrap();
-    device.sync(&mut doc).await.unwrap();
+    let mut joined = JoinedBefore::join(relay.address).await;
     // A browser's kept-alive connection after loading the page.
     let mut kept_alive = TcpStream::connect(relay.address).await.unwrap();
     kept_alive
@@ -106,7 +143,7 @@ async fn half_open_connections_are_closed_and_a_device_still_loads_the_app_and_s
         answer.extend_from_slice(&buffer[..read]);
     }
     // A token holder's WebSocket that never says `join`.
-    let mut silent_socket = connect(relay.address, &owner).await.unwrap();
+    let mut silent_socket = connect(relay.address, &joined.owner).await.unwrap();
 
     // Twice as many connections that say nothing as the relay keeps open,
     // from four addresses.
@@ -115,12 +152,7 @@ async fn half_open_connections_are_closed_and_a_device_still_loads_the_app_and_s
         attack.extend(half_open([127, 0, 0, from], relay.address, 4).await);
     }
 
-    loads_the_app(relay.address).await;
-    let mut fresh = AutoCommit::new();
-    sync_doc(relay.address, &owner, id(1), &mut fresh, sync::State::new())
-        .await
-        .unwrap();
-    assert_eq!(fresh.keys(ROOT).count(), 3);
+    a_new_device_loads_and_syncs(relay.address, &joined.owner, "a new device").await;
 
     for (n, stream) in attack.iter_mut().enumerate() {
         assert!(closed(stream).await, "half-open connection {n} stayed open");
@@ -132,8 +164,7 @@ async fn half_open_connections_are_closed_and_a_device_still_loads_the_app_and_s
     // Closed, with the code for "no join in time".
     assert_eq!(close_code(&mut silent_socket).await, Some(4408));
     // The device that had joined was never cut off.
-    add(&mut doc, "after", 1);
-    device.sync(&mut doc).await.unwrap();
+    joined.still_syncs().await;
     relay.stop().await;
 }
 
@@ -148,13 +179,8 @@ async fn connections_that_say_nothing_cannot_hold_every_place() {
         config.join_timeout_seconds = 3600;
     })
     .await;
-    let owner = claim(relay.address, id(1)).await;
     // A device that synced before the attack keeps its connection.
-    let mut doc = doc_with("k", 3);
-    let mut device = Device::connect(relay.address, &owner, id(1), sync::State::new())
-        .await
-        .unwrap();
-    device.sync(&mut doc).await.unwrap();
+    let mut joined = JoinedBefore::join(relay.address).await;
     // Every other place held by connections that say nothing.
     let mut attack = Vec::new();
     for from in 2..=5 {
@@ -162,20 +188,14 @@ async fn connections_that_say_nothing_cannot_hold_every_place() {
     }
     tokio::time::sleep(relay::server::GRACE).await;
 
-    loads_the_app(relay.address).await;
-    let mut fresh = AutoCommit::new();
-    sync_doc(relay.address, &owner, id(1), &mut fresh, sync::State::new())
-        .await
-        .unwrap();
-    assert_eq!(fresh.keys(ROOT).count(), 3);
+    a_new_device_loads_and_syncs(relay.address, &joined.owner, "a new device").await;
     // Room was made by closing those that said nothing, the oldest first.
     assert!(
         closed(&mut attack[0]).await,
         "the connection that waited longest was not closed"
     );
     // The device that had joined was never cut off.
-    add(&mut doc, "after", 1);
-    device.sync(&mut doc).await.unwrap();
+    joined.still_syncs().await;
     drop(attack);
     relay.stop().await;
 }
@@ -235,12 +255,7 @@ async fn an_attacker_reopening_silent_connections_cuts_no_device_off() {
         config.header_timeout_seconds = 3600;
     })
     .await;
-    let owner = claim(relay.address, id(1)).await;
-    let mut doc = doc_with("k", 3);
-    let mut device = Device::connect(relay.address, &owner, id(1), sync::State::new())
-        .await
-        .unwrap();
-    device.sync(&mut doc).await.unwrap();
+    let mut joined = JoinedBefore::join(relay.address).await;
     // From four addresses, four times the places in connections that say
     // nothing, each opened again as soon as the relay closes it.
     let address = relay.address;
@@ -257,22 +272,11 @@ async fn an_attacker_reopening_silent_connections_cuts_no_device_off() {
     tokio::time::sleep(relay::server::GRACE * 2).await;
     // Devices come and go meanwhile, and each is served.
     for round in 0..5 {
-        loads_the_app(relay.address).await;
-        let mut copy = AutoCommit::new();
-        let synced = tokio::time::timeout(
-            PATIENCE,
-            sync_doc(relay.address, &owner, id(1), &mut copy, sync::State::new()),
-        )
-        .await;
-        assert!(
-            matches!(synced, Ok(Ok(_))),
-            "device {round} could not sync: {synced:?}"
-        );
-        assert_eq!(copy.keys(ROOT).count(), 3);
+        a_new_device_loads_and_syncs(relay.address, &joined.owner, &format!("device {round}"))
+            .await;
     }
     // The device joined before the attack was never cut off.
-    add(&mut doc, "after", 1);
-    device.sync(&mut doc).await.unwrap();
+    joined.still_syncs().await;
     for attacker in attackers {
         attacker.abort();
     }
