@@ -142,9 +142,10 @@ pub trait Signable {
     fn bytes(&self) -> &[u8];
 }
 
-/// How long after the last change the timebank is saved: a burst of changes
-/// (slips entered one after another) is saved once. Hiding or leaving the
-/// page saves at once.
+/// How long after the first change not yet saved the timebank is saved: the
+/// rest of a burst of changes (slips entered one after another, a sync
+/// taking in many) joins that save, and a stream of changes never puts it
+/// off. Hiding or leaving the page saves at once.
 const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
 
 #[derive(Clone, Copy)]
@@ -683,10 +684,14 @@ impl Session {
         }
     }
 
-    /// Saves a moment after the last change.
+    /// Saves a moment after this change, or with the save already due.
     fn schedule_save(&self) {
-        if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
-            handle.clear();
+        if self
+            .pending_save
+            .try_with_value(Option::is_some)
+            .unwrap_or(true)
+        {
+            return;
         }
         let session = *self;
         let handle = set_timeout_with_handle(move || session.save_now(), SAVE_DELAY).ok();
