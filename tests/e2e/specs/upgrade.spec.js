@@ -12,7 +12,7 @@
 import { test, expect, chromium } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
-import { chromiumLaunchOptions } from '../support/browser.js';
+import { chromiumLaunchOptions, untilServedOffline } from '../support/browser.js';
 import { saveScreenshot, watchConsole } from '../support/page-checks.js';
 import { nav, createTimebank, addMember } from '../support/flows.js';
 import { databaseRecords } from '../support/database.js';
@@ -167,9 +167,7 @@ test('a phone primed by the previous release keeps every timebank, and its offli
     await record(page, 'Cora (No. 1)', 'Bob (No. 3)', 45, 'Bike repair');
     await shareTimebank(page, relay.url);
     // The service worker has every file of the previous release.
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    // (It takes control when it has claimed the page: seconds on a busy machine.)
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
+    await untilServedOffline(page);
 
     // The relay goes away; two more exchanges are made offline.
     await relay.stop('SIGKILL');

@@ -1,3 +1,5 @@
+import { expect } from '@playwright/test';
+
 // How the tests start Debian's Chromium: never a downloaded browser.
 export function chromiumLaunchOptions() {
   return {
@@ -19,4 +21,39 @@ export function chromiumLaunchOptions() {
       '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
     ],
   };
+}
+
+/**
+ * Waits until the service worker is activated with its cache filled: from
+ * then on every navigation of the site is answered by it, with the server
+ * gone or not. (Whether the open page is itself controlled is another
+ * matter: a page whose navigation began before the worker was activated
+ * and which was not yet ready when the worker claimed its pages stays
+ * uncontrolled until it is next loaded, which is what a browser does, and
+ * no concern of a person's: the next opening is answered offline.) Fails
+ * with the registration's state when that does not come within a minute.
+ */
+export async function untilServedOffline(page) {
+  const state = () => page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const names = (await caches.keys()).filter((name) => name.startsWith('tally-'));
+    const files = names.length ? (await (await caches.open(names[0])).keys()).length : 0;
+    return {
+      installing: registration?.installing?.state ?? null,
+      waiting: registration?.waiting?.state ?? null,
+      active: registration?.active?.state ?? null,
+      controlled: Boolean(navigator.serviceWorker.controller),
+      caches: names.length,
+      files,
+    };
+  });
+  let last;
+  try {
+    await expect.poll(async () => {
+      last = await state();
+      return last.active === 'activated' && last.files > 5;
+    }, { timeout: 60_000 }).toBe(true);
+  } catch (error) {
+    throw new Error(`the service worker did not get ready to answer offline: ${JSON.stringify(last)}\n${error.message}`);
+  }
 }
