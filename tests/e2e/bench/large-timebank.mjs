@@ -18,8 +18,12 @@
 // Run by `cargo xtask bench`, which writes the timebank files (TALLY_LARGE,
 // TALLY_HUGE) from the ledger benchmark. TALLY_BENCH_ONLY=large (or huge)
 // runs one part; TALLY_BENCH_ONLY=home only opens the large timebank and
-// measures the home screen in a new tab (5 runs each, a few minutes); TALLY_TRACE_DIR=<folder> keeps the trace of each measured
-// save (DevTools' Performance panel opens them).
+// measures the home screen in a new tab (5 runs each, a few minutes). A
+// whole run starts with that part, so the home screen's goal is judged in a
+// browser that has just started, as a person's phone opening Tally is, not
+// one that has held both timebanks through every other measure.
+// TALLY_TRACE_DIR=<folder> keeps the trace of each measured save (DevTools'
+// Performance panel opens them).
 import { chromium } from '@playwright/test';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -669,7 +673,9 @@ let localStorageLimit = null;
 
 // ---------------------------------------------------------------- home
 
-if (ONLY === 'home') {
+// The medians of the home screen part, by CPU setting, when it ran.
+const freshHome = {};
+if (ONLY === 'home' || ONLY === undefined) {
   const releases = PREVIOUS ? [NOW, TODAY] : [NOW];
   const sessions = [];
   for (const release of releases) {
@@ -689,6 +695,7 @@ if (ONLY === 'home') {
       }
     }
     const [now, today] = homes.map((found) => median(found));
+    freshHome[slowdown] = now;
     rows.push([
       cpuName(slowdown),
       today === undefined ? '-' : ms(today),
@@ -750,8 +757,16 @@ if (ONLY !== 'huge' && ONLY !== 'home') {
       return [...text, ratio(mine, theirs), x(over(r, key, mine) / over(t, key, theirs)), x(over(r, key, mine))];
     };
     rows.push([cpu, FLOOR, ms(t.floor), ms(r.floor), ratio(r.floor, t.floor), '1.00x', '1.00x', '-']);
-    rows.push([cpu, 'navigation in a new tab to the home screen, painted from the kept view', ...beside('home'),
-      `${slowdown === 4 ? `< ${HOME_GOAL_4X} ms: ${met(r.home < HOME_GOAL_4X)}; ` : ''}painted before the app's code loaded: ${r.early ?? '-'}`]);
+    // The goal is judged on the home screen table's figure (a browser just
+    // started) when that part ran; this one is after every other measure.
+    const fresh = freshHome[slowdown];
+    const homeGoal = slowdown !== 4
+      ? ''
+      : fresh === undefined
+        ? `< ${HOME_GOAL_4X} ms: ${met(r.home < HOME_GOAL_4X)}; `
+        : `< ${HOME_GOAL_4X} ms in a browser just started (the home screen table): ${ms(fresh)}, ${met(fresh < HOME_GOAL_4X)}; `;
+    rows.push([cpu, 'navigation in a new tab to the home screen, painted from the kept view (in the browser of these runs)', ...beside('home'),
+      `${homeGoal}painted before the app's code loaded: ${r.early ?? '-'}`]);
     rows.push([cpu, 'navigation in a new tab to the whole document loaded (home drawn from it)', ...beside('loaded'),
       `no slower: ${met(r.loaded <= t.loaded)}; over the floor: ${met(over(r, 'loaded', r.loaded) <= over(t, 'loaded', t.loaded))}`]);
     rows.push([cpu, 'tap save to both balances on screen', ...beside('tap'), '-']);
