@@ -295,6 +295,8 @@ impl Text {
             Doubt::ChangedAfterSigning => Text::DoubtChangedAfterSigning,
             Doubt::NotTheConfirmer => Text::DoubtNotTheConfirmer,
             Doubt::NotACoordinator => Text::DoubtNotACoordinator,
+            Doubt::NoConfirmationAsked => Text::DoubtNoConfirmationAsked,
+            Doubt::CoordinatorsOnly => Text::DoubtCoordinatorsOnly,
         }
     }
 
@@ -310,6 +312,8 @@ impl Text {
             Doubt::ChangedAfterSigning => Text::WhyChangedAfterSigning,
             Doubt::NotTheConfirmer => Text::WhyNotTheConfirmer,
             Doubt::NotACoordinator => Text::WhyNotACoordinator,
+            Doubt::NoConfirmationAsked => Text::WhyNoConfirmationAsked,
+            Doubt::CoordinatorsOnly => Text::WhyCoordinatorsOnly,
         }
     }
 }
@@ -460,6 +464,8 @@ pub enum Text {
     DoubtChangedAfterSigning,
     DoubtNotTheConfirmer,
     DoubtNotACoordinator,
+    DoubtNoConfirmationAsked,
+    DoubtCoordinatorsOnly,
     DoubtedDo,
     ChangedAfterSigningDo,
     DecisionDoubted,
@@ -474,6 +480,8 @@ pub enum Text {
     WhyChangedAfterSigning,
     WhyNotTheConfirmer,
     WhyNotACoordinator,
+    WhyNoConfirmationAsked,
+    WhyCoordinatorsOnly,
     DuplicateReversalWhat,
     DuplicateReversalDo,
     LockedEntryWhat,
@@ -1034,6 +1042,12 @@ fn english(text: Text) -> &'static str {
         Text::DoubtNotACoordinator => {
             "A coordinator's decision on an exchange came from a device that is not a coordinator's, so it does not count."
         }
+        Text::DoubtNoConfirmationAsked => {
+            "An exchange recorded on a member's device does not ask the other member to confirm it, as this timebank's rules require, so it does not count."
+        }
+        Text::DoubtCoordinatorsOnly => {
+            "An exchange that only coordinators record (a reversal, bought hours, an opening balance or hours from the community fund) was recorded on a member's device, so it does not count."
+        }
         Text::DecisionDoubted => {
             "A confirmation or rejection of an exchange does not count: {why}."
         }
@@ -1061,6 +1075,12 @@ fn english(text: Text) -> &'static str {
         Text::WhyNotTheConfirmer => "it was made by someone other than the person asked to confirm",
         Text::WhyNotACoordinator => {
             "only a coordinator can decide this, and the device is not a coordinator's"
+        }
+        Text::WhyNoConfirmationAsked => {
+            "it does not ask the other member to confirm it, as this timebank's rules require"
+        }
+        Text::WhyCoordinatorsOnly => {
+            "only a coordinator records this, and the device is a member's"
         }
         Text::DuplicateReversalWhat => {
             "An exchange was reversed {count} times on different devices; only the first reversal counts."
@@ -1746,6 +1766,12 @@ fn french(text: Text) -> &'static str {
         Text::DoubtNotACoordinator => {
             "Une décision de coordinateur sur un échange vient d'un appareil qui n'est pas celui d'un coordinateur : elle ne compte pas."
         }
+        Text::DoubtNoConfirmationAsked => {
+            "Un échange noté sur l'appareil d'un membre ne demande pas à l'autre membre de le confirmer, comme l'exigent les règles de cette banque de temps : il ne compte pas."
+        }
+        Text::DoubtCoordinatorsOnly => {
+            "Un échange que seuls les coordinateurs notent (une annulation, des heures achetées, un solde d'ouverture ou des heures du fonds commun) a été noté sur l'appareil d'un membre : il ne compte pas."
+        }
         Text::DecisionDoubted => "Une confirmation ou un refus d'échange ne compte pas : {why}.",
         Text::DecisionDoubtedDo => {
             "Vérifiez auprès des personnes concernées. Si c'est juste, confirmez ou refusez de nouveau depuis un appareil certifié, puis marquez ceci comme traité."
@@ -1775,6 +1801,12 @@ fn french(text: Text) -> &'static str {
         }
         Text::WhyNotACoordinator => {
             "seul un coordinateur peut le décider, et l'appareil n'est pas celui d'un coordinateur"
+        }
+        Text::WhyNoConfirmationAsked => {
+            "il ne demande pas à l'autre membre de le confirmer, comme l'exigent les règles de cette banque de temps"
+        }
+        Text::WhyCoordinatorsOnly => {
+            "seul un coordinateur le note, et l'appareil est celui d'un membre"
         }
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."

@@ -221,6 +221,28 @@ pub fn read_settings(doc: &AutoCommit) -> Settings {
     }
 }
 
+/// The confirmation rule as the document stated it at `heads` (the default
+/// where it stated none): what a device whose copy had `heads` applied.
+pub fn confirmation_at(doc: &AutoCommit, heads: &[ChangeHash]) -> ConfirmationPolicy {
+    let stated = match doc.get_at(&ROOT, SETTINGS, heads) {
+        Ok(Some((Value::Object(ObjType::Map), settings))) => {
+            match doc.get_at(&settings, "confirmation", heads) {
+                Ok(Some((Value::Scalar(value), _))) => match value.into_owned() {
+                    ScalarValue::Str(text) => confirmation_from(&text),
+                    _ => None,
+                },
+                Ok(Some((Value::Object(ObjType::Text), text))) => doc
+                    .text_at(&text, heads)
+                    .ok()
+                    .and_then(|text| confirmation_from(&text)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    stated.unwrap_or(Settings::default().confirmation)
+}
+
 /// Writes only the fields that differ, so concurrent edits of different
 /// settings on two devices both survive.
 pub fn write_settings(doc: &mut AutoCommit, settings: &Settings) -> WriteResult<()> {

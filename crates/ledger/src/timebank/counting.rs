@@ -1,9 +1,12 @@
 //! What counts once a timebank's trust is founded: an exchange counts as
 //! written only when its recording device signed it, that device is
 //! certified (see [`crate::trust::authority`]), the member it acts for takes
-//! part in the exchange (or is a coordinator), and it was written before any
-//! revocation of that device. Everything else is doubted: kept in the
-//! document, shown to coordinators with its reason, never counted.
+//! part in the exchange (or is a coordinator) and may record it as the
+//! ledger's own operations would have (only coordinators reverse, sell
+//! hours, bring opening balances and pay from the fund; a member's record
+//! asks the confirmation the timebank's rule asked for), and it was written
+//! before any revocation of that device. Everything else is doubted: kept
+//! in the document, shown to coordinators with its reason, never counted.
 //!
 //! Exchanges already in the document when the trust was founded are vouched
 //! for by the founding itself: the founding certificate's change has them
@@ -20,9 +23,10 @@ use std::collections::{HashMap, HashSet};
 use automerge::ChangeHash;
 
 use super::Timebank;
+use super::exchanges::{confirmer_for, other_party};
 use super::signing::Unsealed;
 use crate::ids::{Account, DeviceId, ExchangeId, LogEntryId};
-use crate::model::{Exchange, LifecycleAction, LifecycleEvent, Role};
+use crate::model::{Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Role};
 use crate::schema;
 use crate::trust::{Authority, RecordRef, Standing};
 use crate::trust::{DeviceKey, event_bytes, exchange_bytes, verify};
@@ -50,6 +54,13 @@ pub enum Doubt {
     /// A coordinator's decision (an override) from a device that is not a
     /// coordinator's.
     NotACoordinator,
+    /// Recorded on a member's device without asking the member the
+    /// timebank's confirmation rule asks (left out, or someone else named).
+    NoConfirmationAsked,
+    /// What only coordinators record (a reversal, bought hours, an opening
+    /// balance, hours paid by the community fund), recorded on a member's
+    /// device.
+    CoordinatorsOnly,
 }
 
 impl Doubt {
@@ -70,6 +81,8 @@ impl Doubt {
             Doubt::ChangedAfterSigning => "changed-after-signing",
             Doubt::NotTheConfirmer => "not-the-confirmer",
             Doubt::NotACoordinator => "not-a-coordinator",
+            Doubt::NoConfirmationAsked => "no-confirmation-asked",
+            Doubt::CoordinatorsOnly => "coordinators-only",
         }
     }
 
@@ -90,6 +103,13 @@ impl Doubt {
                 "it was confirmed or rejected by someone other than the person asked to"
             }
             Doubt::NotACoordinator => "it was decided on a device that is not a coordinator's",
+            Doubt::NoConfirmationAsked => {
+                "it does not ask the other member to confirm it, as this timebank's rules require"
+            }
+            Doubt::CoordinatorsOnly => {
+                "it was recorded on a member's device, but only coordinators record reversals, \
+                 bought hours, opening balances and hours from the community fund"
+            }
         }
     }
 }
@@ -521,9 +541,50 @@ impl Timebank {
         {
             return Some(Doubt::NotTheirs);
         }
+        if standing.role != Role::Coordinator
+            && let Some(doubt) = self.beyond_a_member(exchange)
+        {
+            return Some(doubt);
+        }
         let after =
             self.after_revocation(standing, |(exchanges, _)| exchanges.contains(&exchange.id));
         (after && !self.trust.accepted.contains(&exchange.id)).then_some(Doubt::AfterRevocation)
+    }
+
+    /// What is wrong with `exchange` as a member's record (one they take
+    /// part in), if anything: the ledger's own operations let a member
+    /// record neither what only coordinators record (a reversal, bought
+    /// hours, an opening balance, hours paid by the community fund), nor an
+    /// exchange that does not ask for the confirmation the timebank's rule
+    /// asked for when it was recorded. A member's device signing either was
+    /// changed to go around them.
+    fn beyond_a_member(&self, exchange: &Exchange) -> Option<Doubt> {
+        if exchange.reversal_of.is_some()
+            || matches!(
+                exchange.kind,
+                ExchangeKind::TokenPurchase { .. } | ExchangeKind::OpeningBalance
+            )
+            || exchange.payer == Account::CommunityFund
+        {
+            return Some(Doubt::CoordinatorsOnly);
+        }
+        let by = &exchange.recorded_by;
+        let other = other_party(by, &exchange.payer, &exchange.payee).member();
+        let asks_as_required = match &exchange.confirmer {
+            // Whatever the rule, only the other member is ever asked.
+            Some(confirmer) => other == Some(confirmer) && confirmer != by,
+            // With the fund on the other side, no rule asks anyone.
+            None if other.is_none() => true,
+            // The rule as the recording device's copy stated it (settings
+            // change; what was recorded under the old rule stays right).
+            None => {
+                let policy = schema::exchange_created_in(&self.doc, &exchange.id)
+                    .map(|created| schema::confirmation_at(&self.doc, &[created]))
+                    .unwrap_or(self.settings.confirmation);
+                confirmer_for(policy, by, &exchange.payer, &exchange.payee).is_none()
+            }
+        };
+        (!asks_as_required).then_some(Doubt::NoConfirmationAsked)
     }
 
     /// The certified key of `device`, which wrote a record (`sealed` if it

@@ -82,6 +82,37 @@ pub struct StatementLine {
     pub balance_minutes: i64,
 }
 
+/// Whose confirmation an exchange that member `by` records (not as a
+/// coordinator) waits for, under confirmation rule `policy`. The counting
+/// rule asks the same of what members' devices sign.
+pub(super) fn confirmer_for(
+    policy: ConfirmationPolicy,
+    by: &MemberId,
+    payer: &Account,
+    payee: &Account,
+) -> Option<MemberId> {
+    let wanted = match policy {
+        ConfirmationPolicy::Nobody => None,
+        ConfirmationPolicy::Payer => payer.member(),
+        ConfirmationPolicy::OtherParty => other_party(by, payer, payee).member(),
+    };
+    // Nobody needs to confirm their own word.
+    wanted.filter(|member| *member != by).cloned()
+}
+
+/// The side of an exchange that member `by` (who recorded it) is not on.
+pub(super) fn other_party<'a>(
+    by: &MemberId,
+    payer: &'a Account,
+    payee: &'a Account,
+) -> &'a Account {
+    if payer.member() == Some(by) {
+        payee
+    } else {
+        payer
+    }
+}
+
 impl Timebank {
     // ----- Exchanges ---------------------------------------------------------
 
@@ -342,6 +373,10 @@ impl Timebank {
         if !is_coordinator && !is_party {
             return Err(LedgerError::NotAParty);
         }
+        // Hours paid by the community fund are coordinators' to give.
+        if !is_coordinator && new.payer == Account::CommunityFund {
+            return Err(LedgerError::NotCoordinator);
+        }
         for account in [&new.payer, &new.payee] {
             if let Account::Member(id) = account {
                 let member = self.members.get(id).ok_or(LedgerError::UnknownMember)?;
@@ -420,7 +455,7 @@ impl Timebank {
         let confirmer = if is_coordinator || reversal_of.is_some() {
             None
         } else {
-            self.confirmer_for(by, &new.payer, &new.payee)
+            confirmer_for(self.settings.confirmation, by, &new.payer, &new.payee)
         };
         Ok(Exchange {
             id: ExchangeId::random(self.entropy.as_mut()),
@@ -441,22 +476,6 @@ impl Timebank {
             events: Vec::new(),
             seal: None,
         })
-    }
-
-    /// Whose confirmation an exchange recorded by a member waits for.
-    fn confirmer_for(&self, by: &MemberId, payer: &Account, payee: &Account) -> Option<MemberId> {
-        let other = if payer.member() == Some(by) {
-            payee
-        } else {
-            payer
-        };
-        let wanted = match self.settings.confirmation {
-            ConfirmationPolicy::Nobody => None,
-            ConfirmationPolicy::Payer => payer.member(),
-            ConfirmationPolicy::OtherParty => other.member(),
-        };
-        // Nobody needs to confirm their own word.
-        wanted.filter(|member| *member != by).cloned()
     }
 
     fn write_exchanges(

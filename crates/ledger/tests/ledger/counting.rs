@@ -632,6 +632,233 @@ fn a_rejection_that_does_not_count_does_not_take_hours_away() {
     );
 }
 
+/// Merges `attack` into a fresh copy of the timebank and checks that it
+/// does not count, for `doubt`, on that copy and after a reload, and that
+/// coordinators see it with its reason.
+fn check_doubted(
+    s: &mut Founded,
+    attacker: &mut Timebank,
+    id: &ExchangeId,
+    doubt: Doubt,
+    what: &str,
+) {
+    let expected = balances(&s.f.timebank, &people(&s.f));
+    let mut honest = s.f.timebank.fork(entropy(500));
+    honest.merge(attacker).unwrap();
+    assert_eq!(
+        balances(&honest, &people(&s.f)),
+        expected,
+        "{what}: balances moved"
+    );
+    assert!(!honest.counts(id), "{what}: counted");
+    assert_eq!(honest.doubt_about(id), Some(doubt), "{what}");
+    let item = AttentionItem::Doubted {
+        exchange: id.clone(),
+        doubt,
+    };
+    assert!(honest.attention(NOW).contains(&item), "{what}: not shown");
+    assert!(item.describe(&honest).0.contains(doubt.reason()), "{what}");
+    let reopened = Timebank::load(&honest.save(), entropy(501)).unwrap();
+    assert_eq!(
+        balances(&reopened, &people(&s.f)),
+        expected,
+        "{what}: after a reload"
+    );
+    assert_eq!(
+        reopened.doubt_about(id),
+        Some(doubt),
+        "{what}: after a reload"
+    );
+}
+
+#[test]
+fn a_member_s_record_that_asks_nobody_to_confirm_does_not_count() {
+    let mut s = founded();
+    let [_, ann, bob, cat] = people(&s.f);
+    // Ann's modified app writes "10 hours from Bob" on her own phone,
+    // signed, leaving Bob out of it three ways.
+    for (seed, confirmer, what) in [
+        (600, None, "no confirmer"),
+        (601, Some(cat.clone()), "Cat asked instead of Bob"),
+        (602, Some(ann.clone()), "Ann asked to confirm her own word"),
+    ] {
+        let mut attacker = on_device(&mut s.f.timebank, &s.ann_phone, seed);
+        let mut exchange = forged(&bob, &ann, 600, &ann, &s.ann_phone.key(), seed);
+        exchange.confirmer = confirmer;
+        write_raw(&mut attacker, &exchange, Some(&s.ann_phone));
+        check_doubted(
+            &mut s,
+            &mut attacker,
+            &exchange.id,
+            Doubt::NoConfirmationAsked,
+            what,
+        );
+    }
+    // The honest record asks Bob, and counts (pending until he confirms).
+    let mut phone = on_device(&mut s.f.timebank, &s.ann_phone, 603);
+    let id = phone.record(&ann, help(&bob, &ann, 600), NOW).unwrap().id;
+    sign_everything(&mut phone, &s.ann_phone);
+    s.f.timebank.merge(&mut phone).unwrap();
+    assert_eq!(s.f.timebank.doubt_about(&id), None);
+    assert_eq!(s.f.timebank.status(&id, NOW), Some(Status::Pending));
+}
+
+#[test]
+fn honest_records_still_count_after_the_confirmation_rule_changes() {
+    let mut s = founded();
+    let [cora, ann, bob, cat] = people(&s.f);
+    let mut settings = s.f.timebank.settings().clone();
+    settings.confirmation = ledger::ConfirmationPolicy::Nobody;
+    s.f.timebank
+        .update_settings(&cora, settings.clone(), NOW)
+        .unwrap();
+    // Under "nobody confirms", Ann records with no confirmer, and gives
+    // hours to the fund (a donation never asks anyone).
+    let mut phone = on_device(&mut s.f.timebank, &s.ann_phone, 610);
+    let unconfirmed = phone.record(&ann, help(&bob, &ann, 60), NOW).unwrap().id;
+    let donation = phone
+        .donate(&ann, &ann, 15, "For the fund", NOW)
+        .unwrap()
+        .id;
+    sign_everything(&mut phone, &s.ann_phone);
+    assert_eq!(phone.exchange(&unconfirmed).unwrap().confirmer, None);
+    // The coordinator asks for confirmations from then on; Ann's next
+    // record asks Cat. Then the coordinator turns them off again.
+    settings.confirmation = ledger::ConfirmationPolicy::OtherParty;
+    s.f.timebank
+        .update_settings(&cora, settings.clone(), NOW)
+        .unwrap();
+    phone.merge(&mut s.f.timebank).unwrap();
+    let asked = phone.record(&ann, help(&cat, &ann, 30), NOW).unwrap().id;
+    sign_everything(&mut phone, &s.ann_phone);
+    assert_eq!(phone.exchange(&asked).unwrap().confirmer, Some(cat.clone()));
+    s.f.timebank.merge(&mut phone).unwrap();
+    settings.confirmation = ledger::ConfirmationPolicy::Nobody;
+    s.f.timebank.update_settings(&cora, settings, NOW).unwrap();
+    for id in [&unconfirmed, &donation, &asked] {
+        assert_eq!(s.f.timebank.doubt_about(id), None);
+    }
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 75, -60, -30]);
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(611)).unwrap();
+    assert_eq!(reopened.doubted().count(), 0);
+    assert_eq!(balances(&reopened, &people(&s.f)), [0, 75, -60, -30]);
+    assert_eq!(reopened.balance(&Account::CommunityFund), 15);
+}
+
+/// `exchange` (to its payee) made into what only coordinators record, as a
+/// member's modified app writes it: `how` 0, the reversal of `paid` (which
+/// the payee paid); 1, bought hours; 2, an opening balance; otherwise,
+/// help paid by the community fund.
+fn coordinators_only(mut exchange: Exchange, how: usize, paid: &Exchange) -> Exchange {
+    exchange.payer = Account::CommunityFund;
+    match how {
+        0 => {
+            exchange.payer = paid.payee.clone();
+            exchange.minutes = paid.minutes;
+            exchange.reversal_of = Some(paid.id.clone());
+        }
+        1 => {
+            exchange.kind = ExchangeKind::TokenPurchase {
+                cash_pence: 100,
+                receipt: "none".into(),
+                bought_by: None,
+            }
+        }
+        2 => exchange.kind = ExchangeKind::OpeningBalance,
+        _ => {}
+    }
+    exchange
+}
+
+#[test]
+fn reversals_bought_hours_and_fund_payments_count_only_from_a_coordinator() {
+    let mut s = founded();
+    let [cora, ann, bob, _] = people(&s.f);
+    // Ann paid Bob an hour, honestly; Bob confirmed.
+    let mut phone = on_device(&mut s.f.timebank, &s.ann_phone, 620);
+    let paid = phone.record(&ann, help(&ann, &bob, 60), NOW).unwrap().id;
+    sign_everything(&mut phone, &s.ann_phone);
+    s.f.timebank.merge(&mut phone).unwrap();
+    // Ann's modified app writes, on her phone and signed by it, what only
+    // coordinators record.
+    let original = s.f.timebank.exchange(&paid).unwrap().clone();
+    for (how, what) in [
+        "her payment reversed",
+        "hours bought",
+        "an opening balance",
+        "help from the fund",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let seed = 630 + how as u64;
+        let mut attacker = on_device(&mut s.f.timebank, &s.ann_phone, seed);
+        let exchange = coordinators_only(
+            forged(&cora, &ann, 600, &ann, &s.ann_phone.key(), seed),
+            how,
+            &original,
+        );
+        write_raw(&mut attacker, &exchange, Some(&s.ann_phone));
+        check_doubted(
+            &mut s,
+            &mut attacker,
+            &exchange.id,
+            Doubt::CoordinatorsOnly,
+            what,
+        );
+    }
+    // The ledger refuses a member's help "from the fund" as it refuses
+    // their purchases and reversals.
+    assert_eq!(
+        phone
+            .record(
+                &ann,
+                ledger::NewExchange {
+                    payer: Account::CommunityFund,
+                    ..help(&bob, &ann, 60)
+                },
+                NOW
+            )
+            .unwrap_err(),
+        ledger::LedgerError::NotCoordinator
+    );
+    // From Cora's tablet, the same count.
+    let tablet = &mut s.f.timebank;
+    let reversal = tablet.reverse(&cora, &paid, "mistake", NOW).unwrap().id;
+    let bought = tablet
+        .purchase_hours(
+            &cora,
+            ledger::HoursPurchase {
+                member: ann.clone(),
+                minutes: 120,
+                cash_pence: 2400,
+                receipt: "R1".into(),
+                bought_by: None,
+            },
+            NOW,
+        )
+        .unwrap()
+        .id;
+    let from_fund = tablet
+        .record(
+            &cora,
+            ledger::NewExchange {
+                payer: Account::CommunityFund,
+                ..help(&bob, &ann, 30)
+            },
+            NOW,
+        )
+        .unwrap()
+        .id;
+    sign_everything(tablet, &s.tablet);
+    let reopened = Timebank::load(&tablet.save(), entropy(640)).unwrap();
+    for id in [&reversal, &bought, &from_fund] {
+        assert_eq!(reopened.doubt_about(id), None);
+        assert!(reopened.counts(id));
+    }
+    assert_eq!(balances(&reopened, &people(&s.f)), [0, 150, 0, 0]);
+}
+
 /// One step on one of three copies (Ann's phone, Bob's phone, Cora's
 /// tablet), honest or an attack written around the ledger's checks.
 #[derive(Debug, Clone)]
