@@ -83,10 +83,10 @@ pub use board::{
 pub use periods::{read_locks, write_lock};
 
 pub use exchanges::{
-    ExchangeObjects, Vouched, append_event, edited_since, event_creator, exchange_created_in,
-    exchange_creator, exchange_ids, exchange_ids_at, read_all_exchanges, read_event_as_written,
-    read_exchange, read_exchange_at, records_at, vouched_at, write_event_seal, write_exchange_seal,
-    write_new_exchange,
+    ExchangeObjects, Vouched, append_event, earlier_exchange_seals, edited_since, event_creator,
+    exchange_as_created_if_rewritten, exchange_created_in, exchange_creator, exchange_ids,
+    exchange_ids_at, read_all_exchanges, read_event_as_written, read_exchange, read_exchange_at,
+    records_at, vouched_at, write_event_seal, write_exchange_seal, write_new_exchange,
 };
 pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};

@@ -84,6 +84,62 @@ pub fn exchange_created_in(doc: &AutoCommit, id: &ExchangeId) -> Option<ChangeHa
     doc.hash_for_opid(&obj)
 }
 
+/// Exchange `id` as the change that created it wrote it (its seal and log
+/// as they are now), when a later change wrote one of its other fields (an
+/// honest recorder writes them all at once, and only its seal after);
+/// `None` when none did. Looks at which change wrote each field, and reads
+/// the history only for a record written over.
+///
+/// A field deleted since, or a field written as text whose text was edited
+/// since, is not seen here (its signature then no longer matches, unless it
+/// was signed again).
+pub fn exchange_as_created_if_rewritten(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
+    let exchanges = map(doc, &ROOT, EXCHANGES)?;
+    let obj = map(doc, &exchanges, id.as_str())?;
+    let created = doc.hash_for_opid(&obj)?;
+    let rewritten = doc.map_range(&obj, ..).any(|item| {
+        !matches!(item.key.as_ref(), SEQ | SIG | LOG)
+            && doc.hash_for_opid(&item.id()) != Some(created)
+    });
+    if rewritten {
+        read_exchange_at(doc, id, &[created])
+    } else {
+        None
+    }
+}
+
+/// The seals exchange `id` carried before the one it carries now, newest
+/// first, at most `limit`: each as the document held it just before the
+/// change that wrote the seal after it. (An honest device seals a record
+/// once; one sealed again keeps its earlier seals in the history.)
+pub fn earlier_exchange_seals(doc: &mut AutoCommit, id: &ExchangeId, limit: usize) -> Vec<Seal> {
+    let mut seals = Vec::new();
+    let Some(obj) = map(doc, &ROOT, EXCHANGES).and_then(|all| map(doc, &all, id.as_str())) else {
+        return seals;
+    };
+    let mut written = match doc.get(&obj, SIG) {
+        Ok(Some((_, op))) => op,
+        _ => return seals,
+    };
+    while seals.len() < limit {
+        let Some(hash) = doc.hash_for_opid(&written) else {
+            break;
+        };
+        let Some(before) = doc.get_change_meta_by_hash(&hash).map(|change| change.deps) else {
+            break;
+        };
+        let Some(seal) = read_seal(&Fields::read_at(doc, &obj, &before)) else {
+            break;
+        };
+        let Ok(Some((_, op))) = doc.get_at(&obj, SIG, &before) else {
+            break;
+        };
+        seals.push(seal);
+        written = op;
+    }
+    seals
+}
+
 /// The Automerge actor whose change created exchange `id`'s record.
 pub fn exchange_creator(doc: &AutoCommit, id: &ExchangeId) -> Option<automerge::ActorId> {
     let exchanges = map(doc, &ROOT, EXCHANGES)?;

@@ -12,9 +12,11 @@
 //! for by the founding itself: the founding certificate's change has them
 //! in its history, which nobody can change afterwards.
 //!
-//! A record changed after it was signed is read as it was written (the
-//! change that created it holds every field at once): if that original
-//! verifies, the original counts and the change is flagged.
+//! A record changed after it was written is read as it was written (the
+//! change that created it holds every field at once), even when its own
+//! device signed the change: if that original verifies (under the seal it
+//! carries, or one it carried before), the original counts and the change
+//! is flagged.
 //!
 //! Until a timebank's trust is founded, everything counts as it always did.
 
@@ -26,7 +28,7 @@ use super::Timebank;
 use super::exchanges::{confirmer_for, other_party};
 use super::signing::Unsealed;
 use crate::ids::{Account, DeviceId, ExchangeId, LogEntryId};
-use crate::model::{Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Role};
+use crate::model::{Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Role, Seal};
 use crate::schema;
 use crate::trust::{Authority, RecordRef, Standing};
 use crate::trust::{DeviceKey, event_bytes, exchange_bytes, verify};
@@ -400,9 +402,10 @@ impl Timebank {
         if !self.trust.founded {
             return;
         }
-        let Some(exchange) = self.exchanges.get(id) else {
+        let Some(exchange) = self.exchanges.get(id).cloned() else {
             return;
         };
+        let exchange = &exchange;
         let mut counted: Option<Exchange> = None;
         if self.trust.before_founding.contains(id) {
             if let Some(original) = self.trust.vouched_originals.get(id)
@@ -413,14 +416,20 @@ impl Timebank {
             }
         } else {
             let own = exchange.device == self.device && self.wrote(&Unsealed::Exchange(id.clone()));
-            let mut doubt = self.doubt(exchange, own);
+            // The record as its creating change wrote it is the one judged,
+            // whoever wrote over it since, its own device included (which
+            // may have signed the new version too).
+            counted = schema::exchange_as_created_if_rewritten(&self.doc, id)
+                .filter(|created| !same_record(created, exchange));
+            let mut doubt = self.doubt(counted.as_ref().unwrap_or(exchange), own);
             if doubt == Some(Doubt::SignatureDoesNotMatch)
                 && let Some(original) = self.signed_original(id)
             {
-                doubt = self
-                    .doubt(&original, own)
-                    .or(Some(Doubt::ChangedAfterSigning));
+                doubt = self.doubt(&original, own);
                 counted = Some(original);
+            }
+            if counted.is_some() {
+                doubt = doubt.or(Some(Doubt::ChangedAfterSigning));
             }
             if let Some(doubt) = doubt {
                 self.doubts.insert(id.clone(), doubt);
@@ -621,14 +630,28 @@ impl Timebank {
             .any(|cut| !self.trust.cuts.get(cut).is_some_and(&inside))
     }
 
-    /// Exchange `id` as its recorder first wrote it, if that verifies.
-    fn signed_original(&self, id: &ExchangeId) -> Option<Exchange> {
+    /// Exchange `id` as its recorder first wrote it, with the seal (the one
+    /// it carries now, or one it carried before) that verifies it, if any.
+    fn signed_original(&mut self, id: &ExchangeId) -> Option<Exchange> {
+        /// Enough for any honest history (a record is sealed once, twice if
+        /// two sessions raced), and a bound on what a forger makes us read.
+        const EARLIER_SEALS: usize = 8;
         let created = schema::exchange_created_in(&self.doc, id)?;
-        let original = schema::read_exchange_at(&self.doc, id, &[created])?;
-        let key = self.trust.keys.get(&original.device)?;
-        let seal = original.seal?;
-        let bytes = exchange_bytes(&self.info.id, &original, seal.seq).into_bytes();
-        verify(key, &bytes, &seal.signature).then_some(original)
+        let mut original = schema::read_exchange_at(&self.doc, id, &[created])?;
+        let key = *self.trust.keys.get(&original.device)?;
+        let verifies = |original: &Exchange, seal: Seal| {
+            let bytes = exchange_bytes(&self.info.id, original, seal.seq).into_bytes();
+            verify(&key, &bytes, &seal.signature)
+        };
+        if original.seal.is_some_and(|seal| verifies(&original, seal)) {
+            return Some(original);
+        }
+        let earlier = schema::earlier_exchange_seals(&mut self.doc, id, EARLIER_SEALS);
+        let seal = earlier
+            .into_iter()
+            .find(|seal| verifies(&original, *seal))?;
+        original.seal = Some(seal);
+        Some(original)
     }
 
     /// Whether the trust view needs nothing more from changes yet to come

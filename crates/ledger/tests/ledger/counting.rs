@@ -632,6 +632,28 @@ fn a_rejection_that_does_not_count_does_not_take_hours_away() {
     );
 }
 
+/// Writes a new seal of exchange `id` as `copy` holds it in its document
+/// (after `edit`, written into the document first), signed by `signer`
+/// with number `seq`: a device signing again what it changed.
+fn edit_and_reseal(copy: &mut Timebank, id: &ExchangeId, minutes: u32, signer: &Device, seq: u64) {
+    let timebank_id = copy.info().id.clone();
+    let doc = copy.document_mut();
+    let mut edited = schema::read_exchange(doc, id).unwrap();
+    edited.minutes = minutes;
+    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
+    let obj = doc.get(&exchanges, id.as_str()).unwrap().unwrap().1;
+    doc.put(&obj, "minutes", u64::from(minutes)).unwrap();
+    doc.commit();
+    let bytes = trust::exchange_bytes(&timebank_id, &edited, seq).into_bytes();
+    let seal = Seal {
+        seq,
+        signature: signer.sign(&bytes),
+    };
+    schema::write_exchange_seal(doc, id, &seal).unwrap();
+    doc.commit();
+    copy.refresh_since(&[]);
+}
+
 /// Merges `attack` into a fresh copy of the timebank and checks that it
 /// does not count, for `doubt`, on that copy and after a reload, and that
 /// coordinators see it with its reason.
@@ -857,6 +879,77 @@ fn reversals_bought_hours_and_fund_payments_count_only_from_a_coordinator() {
         assert!(reopened.counts(id));
     }
     assert_eq!(balances(&reopened, &people(&s.f)), [0, 150, 0, 0]);
+}
+
+#[test]
+fn a_record_its_own_device_changes_and_signs_again_counts_as_first_signed() {
+    let mut s = founded();
+    let [_, ann, bob, _] = people(&s.f);
+    let mut phone = on_device(&mut s.f.timebank, &s.ann_phone, 650);
+    let id = phone.record(&ann, help(&bob, &ann, 30), NOW).unwrap().id;
+    sign_everything(&mut phone, &s.ann_phone);
+    let mut bobs = on_device(&mut s.f.timebank, &s.bob_phone, 651);
+    bobs.merge(&mut phone).unwrap();
+    bobs.confirm(&bob, &id, "", NOW).unwrap();
+    sign_everything(&mut bobs, &s.bob_phone);
+    phone.merge(&mut bobs).unwrap();
+    let seq = phone.exchange(&id).unwrap().seal.unwrap().seq;
+    // Once Bob confirmed, Ann's modified app turns 30 minutes into a day
+    // and signs it again, with her own phone.
+    edit_and_reseal(&mut phone, &id, 1440, &s.ann_phone, seq);
+    let everyone = people(&s.f);
+    for copy in [&mut s.f.timebank, &mut bobs] {
+        copy.merge(&mut phone).unwrap();
+        assert_eq!(copy.exchange(&id).unwrap().minutes, 30);
+        assert_eq!(copy.doubt_about(&id), Some(Doubt::ChangedAfterSigning));
+        assert_eq!(copy.status(&id, NOW), Some(Status::Confirmed));
+        assert_eq!(balances(copy, &everyone), [0, 30, -30, 0]);
+        let reopened = Timebank::load(&copy.save(), entropy(652)).unwrap();
+        assert_eq!(reopened.exchange(&id).unwrap().minutes, 30);
+        assert_eq!(reopened.doubt_about(&id), Some(Doubt::ChangedAfterSigning));
+        assert_eq!(balances(&reopened, &everyone), [0, 30, -30, 0]);
+    }
+    // A record changed before its first signature was never signed as
+    // written: it does not count at all.
+    let mut phone = on_device(&mut s.f.timebank, &s.ann_phone, 653);
+    let unsigned = phone.record(&ann, help(&bob, &ann, 20), NOW).unwrap().id;
+    edit_and_reseal(&mut phone, &unsigned, 1440, &s.ann_phone, 40);
+    s.f.timebank.merge(&mut phone).unwrap();
+    assert_eq!(
+        s.f.timebank.doubt_about(&unsigned),
+        Some(Doubt::SignatureDoesNotMatch)
+    );
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 30, -30, 0]);
+}
+
+#[test]
+fn a_revoked_phone_rewriting_what_it_wrote_before_counts_what_it_first_signed() {
+    let mut s = founded();
+    let [_, ann, bob, _] = people(&s.f);
+    let mut phone = on_device(&mut s.f.timebank, &s.ann_phone, 660);
+    let id = phone.record(&ann, help(&bob, &ann, 10), NOW).unwrap().id;
+    sign_everything(&mut phone, &s.ann_phone);
+    s.f.timebank.merge(&mut phone).unwrap();
+    let draft =
+        s.f.timebank
+            .prepare_revocation(s.ann_phone.key(), "Phone stolen", NOW)
+            .unwrap();
+    let signature = s.tablet.sign(&draft.bytes);
+    s.f.timebank.add_revocation(draft, signature, NOW).unwrap();
+    // The thief rewrites the entry from before the revocation, with a
+    // fresh seal from the phone's key.
+    let seq = phone.exchange(&id).unwrap().seal.unwrap().seq;
+    edit_and_reseal(&mut phone, &id, 1440, &s.ann_phone, seq + 1);
+    s.f.timebank.merge(&mut phone).unwrap();
+    assert_eq!(s.f.timebank.exchange(&id).unwrap().minutes, 10);
+    assert_eq!(
+        s.f.timebank.doubt_about(&id),
+        Some(Doubt::ChangedAfterSigning)
+    );
+    assert_eq!(balances(&s.f.timebank, &people(&s.f)), [0, 10, -10, 0]);
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(661)).unwrap();
+    assert_eq!(reopened.exchange(&id).unwrap().minutes, 10);
+    assert_eq!(balances(&reopened, &people(&s.f)), [0, 10, -10, 0]);
 }
 
 /// One step on one of three copies (Ann's phone, Bob's phone, Cora's
