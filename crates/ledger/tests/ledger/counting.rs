@@ -980,6 +980,23 @@ enum Step {
         copy: usize,
         pick: usize,
     },
+    /// A member's phone signs "Cat paid me" asking nobody to confirm it.
+    LeaveOutConfirmer {
+        copy: usize,
+        minutes: u32,
+    },
+    /// A member's phone signs what only coordinators record: a reversal,
+    /// bought hours, an opening balance or hours from the fund.
+    CoordinatorsOnly {
+        copy: usize,
+        how: usize,
+        minutes: u32,
+    },
+    /// The copy's device raises an exchange it recorded and signs it again.
+    Resign {
+        copy: usize,
+        pick: usize,
+    },
     Merge {
         from: usize,
         to: usize,
@@ -994,6 +1011,10 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         2 => (0..3usize, 0..3usize, 1..2000u32).prop_map(|(copy, how, minutes)| Step::Forge { copy, how, minutes }),
         1 => (0..3usize, 0..50usize).prop_map(|(copy, pick)| Step::Raise { copy, pick }),
         1 => (0..3usize, 0..50usize).prop_map(|(copy, pick)| Step::FakeConfirm { copy, pick }),
+        1 => (0..2usize, 1..1441u32).prop_map(|(copy, minutes)| Step::LeaveOutConfirmer { copy, minutes }),
+        1 => (0..2usize, 0..4usize, 1..1441u32)
+            .prop_map(|(copy, how, minutes)| Step::CoordinatorsOnly { copy, how, minutes }),
+        1 => (0..3usize, 0..50usize).prop_map(|(copy, pick)| Step::Resign { copy, pick }),
         3 => (0..3usize, 0..3usize).prop_map(|(from, to)| Step::Merge { from, to }),
     ]
 }
@@ -1071,6 +1092,44 @@ proptest::proptest! {
                     let wrong = if *confirmer == s.f.ann { &s.bob_phone } else { &s.ann_phone };
                     confirm_raw(&mut copies[*copy], id, confirmer, wrong, Some(wrong), seed);
                     copies[*copy].refresh_since(&[]);
+                }
+                Step::LeaveOutConfirmer { copy, minutes } => {
+                    let me = &persons[*copy];
+                    let device = devices[*copy];
+                    let fake = forged(&s.f.cat, me, *minutes, me, &device.key(), seed);
+                    write_raw(&mut copies[*copy], &fake, Some(device));
+                    copies[*copy].refresh_since(&[]);
+                }
+                Step::CoordinatorsOnly { copy, how, minutes } => {
+                    let me = &persons[*copy];
+                    let device = devices[*copy];
+                    let fake = forged(&s.f.cat, me, *minutes, me, &device.key(), seed);
+                    // A reversal undoes something it paid, if it paid anything.
+                    let paid = copies[*copy]
+                        .exchanges()
+                        .find(|e| e.payer == member(me) && e.reversal_of.is_none())
+                        .cloned();
+                    let paid = match paid {
+                        Some(paid) => paid,
+                        None if *how == 0 => continue,
+                        None => fake.clone(),
+                    };
+                    let fake = coordinators_only(fake, *how, &paid);
+                    write_raw(&mut copies[*copy], &fake, Some(device));
+                    copies[*copy].refresh_since(&[]);
+                }
+                Step::Resign { copy, pick } => {
+                    let device = devices[*copy];
+                    let own: Vec<(ExchangeId, u64)> = copies[*copy]
+                        .exchanges()
+                        .filter(|e| e.device == device.key().device_id())
+                        .filter_map(|e| Some((e.id.clone(), e.seal?.seq)))
+                        .collect();
+                    if own.is_empty() {
+                        continue;
+                    }
+                    let (id, seq) = &own[pick % own.len()];
+                    edit_and_reseal(&mut copies[*copy], id, 1440, device, *seq);
                 }
                 Step::Merge { from, to } => {
                     if from != to {
