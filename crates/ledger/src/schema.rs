@@ -83,9 +83,9 @@ pub use board::{
 pub use periods::{read_locks, write_lock};
 
 pub use exchanges::{
-    ExchangeObjects, Vouched, append_event, earlier_exchange_seals, edited_since, event_creator,
-    exchange_as_created_if_rewritten, exchange_created_in, exchange_creator, exchange_ids,
-    exchange_ids_at, read_all_exchanges, read_event_as_written, read_exchange, read_exchange_at,
+    ExchangeObjects, Vouched, Writing, append_event, earlier_exchange_seals, edited_since,
+    event_creator, exchange_created_in, exchange_creator, exchange_ids, exchange_ids_at,
+    exchange_writing, read_all_exchanges, read_event_as_written, read_exchange, read_exchange_at,
     records_at, vouched_at, write_event_seal, write_exchange_seal, write_new_exchange,
 };
 pub(crate) use members::status_name;
@@ -532,6 +532,8 @@ impl Fields {
 /// a third of opening a timebank.
 struct Tree {
     objects: std::collections::HashMap<ObjId, Vec<(String, Field)>>,
+    /// The ops that wrote each map's fields.
+    writers: std::collections::HashMap<ObjId, Writers>,
     texts: std::collections::HashMap<ObjId, String>,
     /// The objects that are text, where Tally writes a plain string.
     text_objects: std::collections::HashSet<ObjId>,
@@ -567,10 +569,12 @@ fn read_all<I, T>(
         .collect()
 }
 
-/// The object [`Tree::read`] is reading: its fields, or its text.
+/// The object [`Tree::read`] is reading: its fields (and the ops that
+/// wrote them), or its text.
 struct Reading {
     obj: std::sync::Arc<ObjId>,
     fields: Vec<(String, Field)>,
+    writers: Writers,
     text: String,
 }
 
@@ -579,8 +583,70 @@ impl Reading {
         Reading {
             obj,
             fields: Vec::new(),
+            writers: Writers::default(),
             text: String::new(),
         }
+    }
+}
+
+/// The ops that wrote a record's fields other than its seal and log: the
+/// oldest and newest, and whether more than one actor wrote them. One
+/// change's ops are one actor's and numbered without a gap, so the fields
+/// were all written by one change exactly when one actor wrote them and the
+/// oldest and newest are in that change.
+#[derive(Debug, Clone, Default)]
+struct Writers {
+    oldest: Option<ObjId>,
+    newest: Option<ObjId>,
+    several_actors: bool,
+}
+
+impl Writers {
+    /// Notes the op `id` that wrote field `key`.
+    fn note(&mut self, key: &str, id: ObjId) {
+        if matches!(key, SEQ | SIG | LOG) {
+            return;
+        }
+        let ObjId::Id(counter, actor, _) = &id else {
+            return;
+        };
+        let counter_of = |id: &ObjId| match id {
+            ObjId::Id(counter, _, _) => *counter,
+            ObjId::Root => 0,
+        };
+        if let Some(ObjId::Id(_, first, _)) = &self.oldest
+            && first != actor
+        {
+            self.several_actors = true;
+        }
+        if self
+            .oldest
+            .as_ref()
+            .is_none_or(|old| *counter < counter_of(old))
+        {
+            self.oldest = Some(id.clone());
+        }
+        if self
+            .newest
+            .as_ref()
+            .is_none_or(|new| *counter > counter_of(new))
+        {
+            self.newest = Some(id);
+        }
+    }
+
+    /// Whether a change other than `created` (which made the record's map,
+    /// as object `obj`) wrote any of these fields.
+    fn other_than(&self, doc: &AutoCommit, obj: &ObjId, created: ChangeHash) -> bool {
+        let same_actor = |id: &ObjId| match (id, obj) {
+            (ObjId::Id(_, a, _), ObjId::Id(_, b, _)) => a == b,
+            _ => false,
+        };
+        let in_created = |id: &Option<ObjId>| {
+            id.as_ref()
+                .is_none_or(|id| same_actor(id) && doc.hash_for_opid(id) == Some(created))
+        };
+        self.several_actors || !in_created(&self.oldest) || !in_created(&self.newest)
     }
 }
 
@@ -594,6 +660,7 @@ impl Tree {
         use automerge::iter::DocItem;
         let mut tree = Tree {
             objects: Default::default(),
+            writers: Default::default(),
             texts: Default::default(),
             text_objects: Default::default(),
             other_objects: Default::default(),
@@ -611,6 +678,7 @@ impl Tree {
             };
             match item.item {
                 DocItem::Map(entry) => {
+                    current.writers.note(&entry.key, entry.id());
                     let field = match entry.value {
                         automerge::ValueRef::Object(ObjType::Text) => {
                             tree.text_objects.insert(entry.id());
@@ -641,6 +709,7 @@ impl Tree {
             self.texts.insert(obj.clone(), done.text);
         }
         if !done.fields.is_empty() {
+            self.writers.insert(obj.clone(), done.writers);
             self.objects.insert(obj, done.fields);
         }
     }
@@ -648,6 +717,11 @@ impl Tree {
     /// Whether `obj` is a map.
     fn is_map(&self, obj: &ObjId) -> bool {
         !self.text_objects.contains(obj) && !self.other_objects.contains(obj)
+    }
+
+    /// The ops that wrote map `obj`'s fields (taken, as its fields are).
+    fn take_writers(&mut self, obj: &ObjId) -> Writers {
+        self.writers.remove(obj).unwrap_or_default()
     }
 
     /// The fields of map `obj`, as [`Fields::read`] reads them (taken: each

@@ -45,6 +45,9 @@ pub fn read_all_exchanges(doc: &AutoCommit) -> (Vec<Exchange>, ExchangeObjects) 
                 return None;
             }
             let fields = tree.take(&obj);
+            objects
+                .writers
+                .insert(id.clone(), (obj.clone(), tree.take_writers(&obj)));
             let mut current = Objects {
                 exchange: op_key(&obj)?,
                 log: None,
@@ -69,7 +72,7 @@ pub fn read_all_exchanges(doc: &AutoCommit) -> (Vec<Exchange>, ExchangeObjects) 
                 }
                 None => Vec::new(),
             };
-            objects.0.insert(key, current);
+            objects.objects.insert(key, current);
             exchange_from(&id, fields, events)
         })
         .collect();
@@ -84,28 +87,38 @@ pub fn exchange_created_in(doc: &AutoCommit, id: &ExchangeId) -> Option<ChangeHa
     doc.hash_for_opid(&obj)
 }
 
-/// Exchange `id` as the change that created it wrote it (its seal and log
-/// as they are now), when a later change wrote one of its other fields (an
-/// honest recorder writes them all at once, and only its seal after);
-/// `None` when none did. Looks at which change wrote each field, and reads
-/// the history only for a record written over.
+/// How an exchange's record was written: the change that created it (an
+/// honest recorder writes every field there at once, and only its seal
+/// after), and whether a later change wrote any of its fields other than
+/// its seal and log.
 ///
 /// A field deleted since, or a field written as text whose text was edited
 /// since, is not seen here (its signature then no longer matches, unless it
 /// was signed again).
-pub fn exchange_as_created_if_rewritten(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Writing {
+    pub created: ChangeHash,
+    pub written_over: bool,
+}
+
+/// How exchange `id` was written (see [`Writing`]), from which change wrote
+/// each of its fields; `None` if there is no such record.
+pub fn exchange_writing(doc: &AutoCommit, id: &ExchangeId) -> Option<Writing> {
     let exchanges = map(doc, &ROOT, EXCHANGES)?;
     let obj = map(doc, &exchanges, id.as_str())?;
-    let created = doc.hash_for_opid(&obj)?;
-    let rewritten = doc.map_range(&obj, ..).any(|item| {
-        !matches!(item.key.as_ref(), SEQ | SIG | LOG)
-            && doc.hash_for_opid(&item.id()) != Some(created)
-    });
-    if rewritten {
-        read_exchange_at(doc, id, &[created])
-    } else {
-        None
+    let mut writers = Writers::default();
+    for item in doc.map_range(&obj, ..) {
+        writers.note(&item.key, item.id());
     }
+    writing_of(doc, &obj, &writers)
+}
+
+fn writing_of(doc: &AutoCommit, obj: &ObjId, writers: &Writers) -> Option<Writing> {
+    let created = doc.hash_for_opid(obj)?;
+    Some(Writing {
+        created,
+        written_over: writers.other_than(doc, obj, created),
+    })
 }
 
 /// The seals exchange `id` carried before the one it carries now, newest
@@ -291,9 +304,24 @@ impl Later {
 }
 
 /// The objects of every exchange as they are now, by the exchange's key
-/// (read by [`read_all_exchanges`]).
+/// (read by [`read_all_exchanges`]), and how each was written.
 #[derive(Debug, Default)]
-pub struct ExchangeObjects(std::collections::BTreeMap<String, Objects>);
+pub struct ExchangeObjects {
+    objects: std::collections::BTreeMap<String, Objects>,
+    /// Each exchange's map and the ops that wrote its fields (only when
+    /// read with the exchanges, not when walked again for a founding).
+    writers: HashMap<ExchangeId, (ObjId, Writers)>,
+}
+
+impl ExchangeObjects {
+    /// How exchange `id` was written, as [`exchange_writing`] finds it, from
+    /// what was read with the exchanges (no lookup of its fields); `None`
+    /// if it was not read here.
+    pub fn writing(&self, doc: &AutoCommit, id: &ExchangeId) -> Option<Writing> {
+        let (obj, writers) = self.writers.get(id)?;
+        writing_of(doc, obj, writers)
+    }
+}
 
 /// One exchange's objects (as they are now, or as a founding saw them): its
 /// map, its log's, and its log entries' by their keys.
@@ -339,7 +367,7 @@ fn current_objects(doc: &AutoCommit, all: &ObjId) -> ExchangeObjects {
             log: log.as_ref().and_then(op_key),
             entries,
         };
-        objects.0.insert(key, found);
+        objects.objects.insert(key, found);
     }
     objects
 }
@@ -431,7 +459,7 @@ pub fn vouched_at(
         }
     };
     let mut seen: std::collections::BTreeMap<String, Objects> = Default::default();
-    for (key, now) in &current.0 {
+    for (key, now) in &current.objects {
         if ExchangeId::parse(key).is_none() || later.made(&now.exchange) {
             continue;
         }

@@ -322,7 +322,7 @@ impl Timebank {
             view.cuts.insert(cut, inside);
         }
         self.trust = view;
-        self.rejudge_all();
+        self.rejudge_all(current);
     }
 
     fn decide_authority(&self, roots: &[(DeviceKey, ChangeHash)]) -> Authority {
@@ -343,11 +343,12 @@ impl Timebank {
         )
     }
 
-    /// Judges every exchange and counts every balance again.
-    fn rejudge_all(&mut self) {
+    /// Judges every exchange and counts every balance again (with how each
+    /// was written, when just read with the exchanges).
+    fn rejudge_all(&mut self, current: Option<&schema::ExchangeObjects>) {
         let ids: Vec<ExchangeId> = self.exchanges.keys().cloned().collect();
         for id in &ids {
-            self.judge(id);
+            self.judge(id, current);
         }
         self.balances = crate::balances::Balances::default();
         // Originals first, so each reversal finds its original counted.
@@ -364,7 +365,7 @@ impl Timebank {
     /// Judges exchange `id` (as read from the document) and counts it.
     pub(super) fn recount(&mut self, id: &ExchangeId) {
         self.recheck_vouched(id);
-        self.judge(id);
+        self.judge(id, None);
         self.balances.update(id, &self.exchanges, &self.doubts);
     }
 
@@ -393,7 +394,8 @@ impl Timebank {
     /// entry of its lifecycle log are taken as written. What counts replaces
     /// it among the exchanges (its signed original, without the log entries
     /// that do not count), and the document's version is kept aside.
-    fn judge(&mut self, id: &ExchangeId) {
+    /// `current`: how each exchange was written, if just read.
+    fn judge(&mut self, id: &ExchangeId, current: Option<&schema::ExchangeObjects>) {
         self.doubts.remove(id);
         self.event_doubts.remove(id);
         if let Some(read) = self.as_read.remove(id) {
@@ -416,16 +418,22 @@ impl Timebank {
             }
         } else {
             let own = exchange.device == self.device && self.wrote(&Unsealed::Exchange(id.clone()));
+            let writing = current
+                .and_then(|objects| objects.writing(&self.doc, id))
+                .or_else(|| schema::exchange_writing(&self.doc, id));
+            let created = writing.map(|writing| writing.created);
             // The record as its creating change wrote it is the one judged,
             // whoever wrote over it since, its own device included (which
             // may have signed the new version too).
-            counted = schema::exchange_as_created_if_rewritten(&self.doc, id)
-                .filter(|created| !same_record(created, exchange));
-            let mut doubt = self.doubt(counted.as_ref().unwrap_or(exchange), own);
+            counted = writing
+                .filter(|writing| writing.written_over)
+                .and_then(|writing| schema::read_exchange_at(&self.doc, id, &[writing.created]))
+                .filter(|original| !same_record(original, exchange));
+            let mut doubt = self.doubt(counted.as_ref().unwrap_or(exchange), own, created);
             if doubt == Some(Doubt::SignatureDoesNotMatch)
                 && let Some(original) = self.signed_original(id)
             {
-                doubt = self.doubt(&original, own);
+                doubt = self.doubt(&original, own, created);
                 counted = Some(original);
             }
             if counted.is_some() {
@@ -529,8 +537,8 @@ impl Timebank {
     }
 
     /// What is wrong with `exchange`, if anything; `own` when this device's
-    /// own change created it.
-    fn doubt(&self, exchange: &Exchange, own: bool) -> Option<Doubt> {
+    /// own change created it, `created` the change that did.
+    fn doubt(&self, exchange: &Exchange, own: bool, created: Option<ChangeHash>) -> Option<Doubt> {
         let key = match self.signer(&exchange.device, exchange.seal.is_some(), own) {
             Ok(key) => key,
             Err(doubt) => return Some(doubt),
@@ -551,7 +559,7 @@ impl Timebank {
             return Some(Doubt::NotTheirs);
         }
         if standing.role != Role::Coordinator
-            && let Some(doubt) = self.beyond_a_member(exchange)
+            && let Some(doubt) = self.beyond_a_member(exchange, created)
         {
             return Some(doubt);
         }
@@ -565,9 +573,9 @@ impl Timebank {
     /// record neither what only coordinators record (a reversal, bought
     /// hours, an opening balance, hours paid by the community fund), nor an
     /// exchange that does not ask for the confirmation the timebank's rule
-    /// asked for when it was recorded. A member's device signing either was
-    /// changed to go around them.
-    fn beyond_a_member(&self, exchange: &Exchange) -> Option<Doubt> {
+    /// asked for when it was recorded (in change `created`). A member's
+    /// device signing either was changed to go around them.
+    fn beyond_a_member(&self, exchange: &Exchange, created: Option<ChangeHash>) -> Option<Doubt> {
         if exchange.reversal_of.is_some()
             || matches!(
                 exchange.kind,
@@ -587,7 +595,7 @@ impl Timebank {
             // The rule as the recording device's copy stated it (settings
             // change; what was recorded under the old rule stays right).
             None => {
-                let policy = schema::exchange_created_in(&self.doc, &exchange.id)
+                let policy = created
                     .map(|created| schema::confirmation_at(&self.doc, &[created]))
                     .unwrap_or(self.settings.confirmation);
                 confirmer_for(policy, by, &exchange.payer, &exchange.payee).is_none()
