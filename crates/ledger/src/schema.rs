@@ -86,7 +86,8 @@ pub use exchanges::{
     ExchangeObjects, Vouched, Writing, append_event, earlier_exchange_seals, edited_since,
     event_creator, exchange_created_in, exchange_creator, exchange_ids, exchange_ids_at,
     exchange_writing, read_all_exchanges, read_event_as_written, read_exchange, read_exchange_at,
-    records_at, vouched_at, write_event_seal, write_exchange_seal, write_new_exchange,
+    read_exchange_vouched_at, records_at, vouched_at, write_event_seal, write_exchange_seal,
+    write_new_exchange,
 };
 pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};

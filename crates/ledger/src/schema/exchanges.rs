@@ -211,6 +211,26 @@ pub fn read_exchange_at(
     exchange_from(id, fields, events)
 }
 
+/// Exchange `id` as the record that was under its id at `heads` (a
+/// founding) held it: its fields as they were then, its seal and lifecycle
+/// log as they are now; also when that record was deleted since, or lost a
+/// field it cannot be read without, or another was written under its id
+/// (Automerge keeps a deleted record's contents).
+pub fn read_exchange_vouched_at(
+    doc: &AutoCommit,
+    id: &ExchangeId,
+    heads: &[ChangeHash],
+) -> Option<Exchange> {
+    let exchanges = map(doc, &ROOT, EXCHANGES)?;
+    let obj = match doc.get_at(&exchanges, id.as_str(), heads) {
+        Ok(Some((automerge::Value::Object(ObjType::Map), obj))) => obj,
+        _ => return None,
+    };
+    let fields = Fields::read_at(doc, &obj, heads).with(Fields::read(doc, &obj), &[SEQ, SIG, LOG]);
+    let events = log_from(doc, &fields);
+    exchange_from(id, fields, events)
+}
+
 /// The ids of the exchanges that were in the document at `heads`.
 pub fn exchange_ids_at(
     doc: &AutoCommit,

@@ -282,8 +282,10 @@ impl Timebank {
             let schema::Vouched {
                 exchanges, events, ..
             } = vouched;
+            // (Read from the record that was there then: another written
+            // under its id since is caught too.)
             for id in &edited {
-                if let Some(original) = schema::read_exchange_at(&self.doc, id, &heads) {
+                if let Some(original) = schema::read_exchange_vouched_at(&self.doc, id, &heads) {
                     view.vouched_originals.insert(id.clone(), original);
                 }
             }
@@ -381,7 +383,7 @@ impl Timebank {
             return;
         };
         for (_, written) in &self.trust.roots {
-            if let Some(original) = schema::read_exchange_at(&self.doc, id, &[*written]) {
+            if let Some(original) = schema::read_exchange_vouched_at(&self.doc, id, &[*written]) {
                 if !same_record(&original, current) {
                     self.trust.vouched_originals.insert(id.clone(), original);
                 }

@@ -1209,3 +1209,35 @@ fn a_signed_record_deleted_from_the_document_leaves_a_gap_that_is_shown() {
             .any(|item| matches!(item, AttentionItem::MissingFromSequence { missing, .. } if *missing == vec![2]))
     );
 }
+
+#[test]
+fn an_exchange_from_before_the_founding_written_again_under_its_id_counts_as_it_was() {
+    let mut f = Fixture::new();
+    let id = f
+        .timebank
+        .record(&f.cora, help(&f.bob, &f.ann, 45), NOW)
+        .unwrap()
+        .id;
+    let original = f.timebank.exchange(&id).unwrap().clone();
+    let tablet = Device::new(1);
+    f.timebank.use_device_key(tablet.key());
+    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
+    let signature = tablet.sign(&draft.bytes);
+    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    // A modified app writes a new record under the same id: 10 hours.
+    let mut attacker = f.timebank.fork(entropy(85));
+    let raised = Exchange {
+        minutes: 600,
+        ..original.clone()
+    };
+    write_raw(&mut attacker, &raised, None);
+    f.timebank.merge(&mut attacker).unwrap();
+    let reopened = Timebank::load(&f.timebank.save(), entropy(86)).unwrap();
+    for copy in [&f.timebank, &reopened] {
+        assert_eq!(balances(copy, &people(&f)), [0, 45, -45, 0]);
+        assert_eq!(
+            copy.doubt_about(&original.id),
+            Some(Doubt::ChangedAfterSigning)
+        );
+    }
+}
