@@ -293,6 +293,7 @@ impl Text {
             Doubt::NotTheirs => Text::DoubtNotTheirs,
             Doubt::AfterRevocation => Text::DoubtAfterRevocation,
             Doubt::ChangedAfterSigning => Text::DoubtChangedAfterSigning,
+            Doubt::DeletedAfterSigning => Text::DoubtDeletedAfterSigning,
             Doubt::NotTheConfirmer => Text::DoubtNotTheConfirmer,
             Doubt::NotACoordinator => Text::DoubtNotACoordinator,
             Doubt::NoConfirmationAsked => Text::DoubtNoConfirmationAsked,
@@ -310,6 +311,7 @@ impl Text {
             Doubt::NotTheirs => Text::WhyNotTheirs,
             Doubt::AfterRevocation => Text::WhyAfterRevocation,
             Doubt::ChangedAfterSigning => Text::WhyChangedAfterSigning,
+            Doubt::DeletedAfterSigning => Text::WhyDeletedAfterSigning,
             Doubt::NotTheConfirmer => Text::WhyNotTheConfirmer,
             Doubt::NotACoordinator => Text::WhyNotACoordinator,
             Doubt::NoConfirmationAsked => Text::WhyNoConfirmationAsked,
@@ -462,6 +464,7 @@ pub enum Text {
     DoubtNotTheirs,
     DoubtAfterRevocation,
     DoubtChangedAfterSigning,
+    DoubtDeletedAfterSigning,
     DoubtNotTheConfirmer,
     DoubtNotACoordinator,
     DoubtNoConfirmationAsked,
@@ -478,6 +481,7 @@ pub enum Text {
     WhyNotTheirs,
     WhyAfterRevocation,
     WhyChangedAfterSigning,
+    WhyDeletedAfterSigning,
     WhyNotTheConfirmer,
     WhyNotACoordinator,
     WhyNoConfirmationAsked,
@@ -1030,6 +1034,9 @@ fn english(text: Text) -> &'static str {
         Text::DoubtChangedAfterSigning => {
             "An exchange was changed after it was signed: the signed original counts, not the change."
         }
+        Text::DoubtDeletedAfterSigning => {
+            "An exchange was deleted, or damaged so that it can no longer be read, after it was signed: the signed original still counts."
+        }
         Text::DoubtedDo => {
             "Check with the people named in it. If it is right, record it again from a certified device, then mark this dealt with."
         }
@@ -1071,6 +1078,9 @@ fn english(text: Text) -> &'static str {
         Text::WhyAfterRevocation => "it was written on a device after the device was revoked",
         Text::WhyChangedAfterSigning => {
             "it was changed after it was signed (the signed original counts)"
+        }
+        Text::WhyDeletedAfterSigning => {
+            "it was deleted, or damaged so that it can no longer be read, after it was signed (the signed original counts)"
         }
         Text::WhyNotTheConfirmer => "it was made by someone other than the person asked to confirm",
         Text::WhyNotACoordinator => {
@@ -1754,6 +1764,9 @@ fn french(text: Text) -> &'static str {
         Text::DoubtChangedAfterSigning => {
             "Un échange a été modifié après sa signature : l'original signé compte, pas la modification."
         }
+        Text::DoubtDeletedAfterSigning => {
+            "Un échange a été supprimé, ou abîmé au point de ne plus pouvoir être lu, après sa signature : l'original signé compte toujours."
+        }
         Text::DoubtedDo => {
             "Vérifiez auprès des personnes concernées. S'il est juste, notez-le de nouveau depuis un appareil certifié, puis marquez ceci comme traité."
         }
@@ -1795,6 +1808,9 @@ fn french(text: Text) -> &'static str {
         Text::WhyAfterRevocation => "il a été écrit sur un appareil après sa révocation",
         Text::WhyChangedAfterSigning => {
             "il a été modifié après sa signature (l'original signé compte)"
+        }
+        Text::WhyDeletedAfterSigning => {
+            "il a été supprimé, ou abîmé au point de ne plus pouvoir être lu, après sa signature (l'original signé compte)"
         }
         Text::WhyNotTheConfirmer => {
             "il vient d'une autre personne que celle sollicitée pour confirmer"

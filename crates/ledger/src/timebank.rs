@@ -74,8 +74,9 @@ pub struct Timebank {
     event_doubts: BTreeMap<ExchangeId, BTreeMap<LogEntryId, Doubt>>,
     /// The document's version of each exchange whose counted version (in
     /// `exchanges`) differs from it: changed after signing, or with log
-    /// entries that do not count.
-    as_read: std::collections::HashMap<ExchangeId, Exchange>,
+    /// entries that do not count; `None` when the document no longer reads
+    /// it (a vouched exchange deleted since).
+    as_read: std::collections::HashMap<ExchangeId, Option<Exchange>>,
     resolutions: BTreeMap<String, Resolution>,
     listings: BTreeMap<ListingId, Listing>,
     events: BTreeMap<EventId, Event>,

@@ -10,7 +10,8 @@
 //!
 //! Exchanges already in the document when the trust was founded are vouched
 //! for by the founding itself: the founding certificate's change has them
-//! in its history, which nobody can change afterwards.
+//! in its history, which nobody can change afterwards. One changed or
+//! deleted since counts as the founding saw it, and is flagged.
 //!
 //! A record changed after it was written is read as it was written (the
 //! change that created it holds every field at once), even when its own
@@ -50,6 +51,10 @@ pub enum Doubt {
     AfterRevocation,
     /// Changed after it was signed: the signed original counts.
     ChangedAfterSigning,
+    /// Deleted after it was signed (the whole record, or a field it cannot
+    /// be read without): the signed original counts. Exchanges the founding
+    /// vouched for count as signed by it.
+    DeletedAfterSigning,
     /// A confirmation or rejection by someone other than the member asked
     /// to confirm (or a coordinator).
     NotTheConfirmer,
@@ -67,9 +72,12 @@ pub enum Doubt {
 
 impl Doubt {
     /// Whether the exchange is kept out of the balances (all but a change
-    /// after signing, where the original counts).
+    /// or deletion after signing, where the original counts).
     pub fn withholds(self) -> bool {
-        self != Doubt::ChangedAfterSigning
+        !matches!(
+            self,
+            Doubt::ChangedAfterSigning | Doubt::DeletedAfterSigning
+        )
     }
 
     /// A short name that is the same on every device (for item keys).
@@ -81,6 +89,7 @@ impl Doubt {
             Doubt::NotTheirs => "not-theirs",
             Doubt::AfterRevocation => "after-revocation",
             Doubt::ChangedAfterSigning => "changed-after-signing",
+            Doubt::DeletedAfterSigning => "deleted-after-signing",
             Doubt::NotTheConfirmer => "not-the-confirmer",
             Doubt::NotACoordinator => "not-a-coordinator",
             Doubt::NoConfirmationAsked => "no-confirmation-asked",
@@ -100,6 +109,10 @@ impl Doubt {
             Doubt::AfterRevocation => "it was recorded on a device after the device was revoked",
             Doubt::ChangedAfterSigning => {
                 "it was changed after it was signed: the signed original counts"
+            }
+            Doubt::DeletedAfterSigning => {
+                "it was deleted, or damaged so that it can no longer be read, after it was signed: \
+                 the signed original counts"
             }
             Doubt::NotTheConfirmer => {
                 "it was confirmed or rejected by someone other than the person asked to"
@@ -163,7 +176,8 @@ pub(super) struct TrustView {
     /// (and not edited since).
     events_before_founding: HashSet<LogEntryId>,
     /// Exchanges in the document when the trust was founded and edited
-    /// since, as they were at the founding: that version counts.
+    /// (or deleted) since, as they were at the founding: that version
+    /// counts.
     vouched_originals: HashMap<ExchangeId, Exchange>,
     /// Exchanges recorded after their device's revocation that a
     /// coordinator's device (certified, not revoked) accepted.
@@ -283,7 +297,8 @@ impl Timebank {
                 exchanges, events, ..
             } = vouched;
             // (Read from the record that was there then: another written
-            // under its id since is caught too.)
+            // under its id since is caught too, and one deleted since, or
+            // damaged so it no longer reads, is still read.)
             for id in &edited {
                 if let Some(original) = schema::read_exchange_vouched_at(&self.doc, id, &heads) {
                     view.vouched_originals.insert(id.clone(), original);
@@ -348,7 +363,15 @@ impl Timebank {
     /// Judges every exchange and counts every balance again (with how each
     /// was written, when just read with the exchanges).
     fn rejudge_all(&mut self, current: Option<&schema::ExchangeObjects>) {
-        let ids: Vec<ExchangeId> = self.exchanges.keys().cloned().collect();
+        // With the vouched exchanges the document no longer reads.
+        let ids: Vec<ExchangeId> = self
+            .exchanges
+            .keys()
+            .chain(self.trust.vouched_originals.keys())
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         for id in &ids {
             self.judge(id, current);
         }
@@ -372,19 +395,17 @@ impl Timebank {
     }
 
     /// Exchange `id`, read again after a change: if the founding vouched
-    /// for it and it now differs from what the founding saw, that version
-    /// is the one that counts (see `judge`).
+    /// for it and it now differs from what the founding saw, or no longer
+    /// reads, that version is the one that counts (see `judge`).
     fn recheck_vouched(&mut self, id: &ExchangeId) {
         if !self.trust.before_founding.contains(id) {
             return;
         }
         self.trust.vouched_originals.remove(id);
-        let Some(current) = self.exchanges.get(id) else {
-            return;
-        };
+        let current = self.exchanges.get(id);
         for (_, written) in &self.trust.roots {
             if let Some(original) = schema::read_exchange_vouched_at(&self.doc, id, &[*written]) {
-                if !same_record(&original, current) {
+                if current.is_none_or(|current| !same_record(&original, current)) {
                     self.trust.vouched_originals.insert(id.clone(), original);
                 }
                 return;
@@ -400,18 +421,31 @@ impl Timebank {
     fn judge(&mut self, id: &ExchangeId, current: Option<&schema::ExchangeObjects>) {
         self.doubts.remove(id);
         self.event_doubts.remove(id);
-        if let Some(read) = self.as_read.remove(id) {
-            self.exchanges.insert(id.clone(), read);
-        }
+        match self.as_read.remove(id) {
+            Some(Some(read)) => self.exchanges.insert(id.clone(), read),
+            Some(None) => self.exchanges.remove(id),
+            None => None,
+        };
         if !self.trust.founded {
             return;
         }
-        let Some(exchange) = self.exchanges.get(id).cloned() else {
-            return;
+        let vouched = self.trust.before_founding.contains(id);
+        let mut counted: Option<Exchange> = None;
+        let exchange = match self.exchanges.get(id) {
+            Some(exchange) => exchange.clone(),
+            // Vouched for by the founding, and deleted since (or damaged so
+            // it no longer reads): as the founding saw it, it counts.
+            None => match self.trust.vouched_originals.get(id).filter(|_| vouched) {
+                Some(original) => {
+                    self.doubts.insert(id.clone(), Doubt::DeletedAfterSigning);
+                    counted = Some(original.clone());
+                    original.clone()
+                }
+                None => return,
+            },
         };
         let exchange = &exchange;
-        let mut counted: Option<Exchange> = None;
-        if self.trust.before_founding.contains(id) {
+        if vouched {
             if let Some(original) = self.trust.vouched_originals.get(id)
                 && !same_record(original, exchange)
             {
@@ -466,9 +500,8 @@ impl Timebank {
         if changed || counted.is_some() {
             let mut counted = counted.unwrap_or_else(|| exchange.clone());
             counted.events = events;
-            if let Some(read) = self.exchanges.insert(id.clone(), counted) {
-                self.as_read.insert(id.clone(), read);
-            }
+            let read = self.exchanges.insert(id.clone(), counted);
+            self.as_read.insert(id.clone(), read);
         }
     }
 
@@ -707,7 +740,11 @@ impl Timebank {
         };
         let mut numbers: HashMap<DeviceId, std::collections::BTreeSet<u64>> = HashMap::new();
         for (id, counted) in &self.exchanges {
-            let read = self.as_read.get(id).unwrap_or(counted);
+            let read = self
+                .as_read
+                .get(id)
+                .and_then(Option::as_ref)
+                .unwrap_or(counted);
             if let Some(seal) = counted.seal
                 && verified(self.doubt_about(id))
             {

@@ -1210,6 +1210,102 @@ fn a_signed_record_deleted_from_the_document_leaves_a_gap_that_is_shown() {
     );
 }
 
+/// Deletes exchange `id` from `copy`'s document (the whole record, or only
+/// its `field`), as a modified app would.
+fn delete_raw(copy: &mut Timebank, id: &ExchangeId, field: Option<&str>) {
+    let doc = copy.document_mut();
+    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
+    match field {
+        None => doc.delete(&exchanges, id.as_str()).unwrap(),
+        Some(field) => {
+            let obj = doc.get(&exchanges, id.as_str()).unwrap().unwrap().1;
+            doc.delete(&obj, field).unwrap();
+        }
+    }
+    doc.commit();
+}
+
+#[test]
+fn exchanges_from_before_the_founding_deleted_since_still_count_and_are_shown() {
+    let mut f = Fixture::new();
+    let deleted = f
+        .timebank
+        .record(&f.cora, help(&f.bob, &f.ann, 45), NOW)
+        .unwrap()
+        .id;
+    let damaged = f
+        .timebank
+        .record(&f.cora, help(&f.cat, &f.bob, 30), NOW)
+        .unwrap()
+        .id;
+    let tablet = Device::new(1);
+    f.timebank.use_device_key(tablet.key());
+    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
+    let signature = tablet.sign(&draft.bytes);
+    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    let people = people(&f);
+    let before = [0, 45, -15, -30];
+    assert_eq!(balances(&f.timebank, &people), before);
+    // One modified app deletes the first exchange; another deletes the
+    // minutes of the second, so it no longer reads.
+    let mut deleter = f.timebank.fork(entropy(80));
+    delete_raw(&mut deleter, &deleted, None);
+    let mut damager = f.timebank.fork(entropy(81));
+    delete_raw(&mut damager, &damaged, Some("minutes"));
+    // Honest copies take them in, in either order.
+    let mut one = f.timebank.fork(entropy(82));
+    one.merge(&mut deleter).unwrap();
+    one.merge(&mut damager).unwrap();
+    let mut two = f.timebank.fork(entropy(83));
+    two.merge(&mut damager).unwrap();
+    two.merge(&mut deleter).unwrap();
+    let mut reopened = Timebank::load(&one.save(), entropy(84)).unwrap();
+    // An honest change after it all (on the founding tablet) is not flagged.
+    reopened.use_device_key(tablet.key());
+    let later = reopened
+        .record(&f.cora, help(&f.ann, &f.cat, 20), NOW)
+        .unwrap()
+        .id;
+    sign_everything(&mut reopened, &tablet);
+    assert_eq!(reopened.doubt_about(&later), None);
+    assert_eq!(balances(&reopened, &people), [0, 25, -15, -10]);
+    let reason = Doubt::DeletedAfterSigning.reason();
+    for (name, copy) in [("one", &one), ("two", &two), ("reopened", &reopened)] {
+        if name != "reopened" {
+            assert_eq!(balances(copy, &people), before, "{name}: balances moved");
+        }
+        let mut doubted: Vec<_> = copy.doubted().collect();
+        doubted.sort();
+        let mut expected = vec![
+            (&deleted, Doubt::DeletedAfterSigning),
+            (&damaged, Doubt::DeletedAfterSigning),
+        ];
+        expected.sort();
+        assert_eq!(doubted, expected, "{name}");
+        for id in [&deleted, &damaged] {
+            assert!(copy.counts(id), "{name}: the vouched original counts");
+            let item = AttentionItem::Doubted {
+                exchange: id.clone(),
+                doubt: Doubt::DeletedAfterSigning,
+            };
+            assert!(copy.attention(NOW).contains(&item), "{name}: not shown");
+            assert!(item.describe(copy).0.contains(reason), "{name}");
+        }
+        assert_eq!(copy.exchange(&deleted).unwrap().minutes, 45, "{name}");
+        assert_eq!(copy.exchange(&damaged).unwrap().minutes, 30, "{name}");
+    }
+    // Judged again when the trust changes (a phone certified): still there.
+    let cat_phone = Device::new(9);
+    one.use_device_key(tablet.key());
+    let draft = one
+        .prepare_certificate(cat_phone.key(), &f.cat, Role::Member, NOW)
+        .unwrap();
+    let signature = tablet.sign(&draft.bytes);
+    one.add_certificate(draft, signature, NOW).unwrap();
+    assert_eq!(balances(&one, &people), before);
+    assert_eq!(one.doubt_about(&deleted), Some(Doubt::DeletedAfterSigning));
+}
+
 #[test]
 fn an_exchange_from_before_the_founding_written_again_under_its_id_counts_as_it_was() {
     let mut f = Fixture::new();
