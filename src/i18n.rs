@@ -89,21 +89,46 @@ impl Language {
         let sign = if pence < 0 { "-" } else { "" };
         let pence = pence.unsigned_abs();
         let (pounds, rest) = (pence / 100, pence % 100);
-        let digits = pounds.to_string();
+        let grouped = self.grouped(pounds);
+        match self {
+            Language::English => format!("{sign}£{grouped}.{rest:02}"),
+            Language::French => format!("{sign}{grouped},{rest:02}\u{a0}£"),
+        }
+    }
+
+    /// A whole number with its thousands grouped: "1,234", "1 234".
+    pub fn grouped(self, number: u64) -> String {
+        let digits = number.to_string();
         let separator = match self {
             Language::English => ',',
             Language::French => '\u{202f}',
         };
         let mut grouped = String::new();
         for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index) % 3 == 0 {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
                 grouped.push(separator);
             }
             grouped.push(digit);
         }
+        grouped
+    }
+
+    /// A size in bytes, in the largest unit it reaches, with one decimal:
+    /// "3.5 MB", "1,843.2 GB"; "3,5 Mo", "1 843,2 Go".
+    pub fn size(self, bytes: f64) -> String {
+        const UNITS: [(&str, &str); 3] = [("KB", "Ko"), ("MB", "Mo"), ("GB", "Go")];
+        let mut amount = bytes.max(0.0) / 1024.0;
+        let mut unit = 0;
+        // (Rounded first: 1,048,575 bytes is 1.0 MB, not 1,024.0 KB.)
+        while (amount * 10.0).round() >= 10_240.0 && unit + 1 < UNITS.len() {
+            amount /= 1024.0;
+            unit += 1;
+        }
+        let tenths = (amount * 10.0).round() as u64;
+        let (whole, tenth) = (self.grouped(tenths / 10), tenths % 10);
         match self {
-            Language::English => format!("{sign}£{grouped}.{rest:02}"),
-            Language::French => format!("{sign}{grouped},{rest:02}\u{a0}£"),
+            Language::English => format!("{whole}.{tenth} {}", UNITS[unit].0),
+            Language::French => format!("{whole},{tenth}\u{a0}{}", UNITS[unit].1),
         }
     }
 
@@ -2409,6 +2434,23 @@ mod tests {
         for (minutes, english, french) in cases {
             assert_eq!(Language::English.duration(minutes), english);
             assert_eq!(Language::French.duration(minutes), french);
+        }
+    }
+
+    #[test]
+    fn sizes_are_in_the_largest_unit_and_grouped_for_each_language() {
+        let cases: [(f64, &str, &str); 7] = [
+            (0.0, "0.0 KB", "0,0\u{a0}Ko"),
+            (2_560.0, "2.5 KB", "2,5\u{a0}Ko"),
+            (1_048_575.0, "1.0 MB", "1,0\u{a0}Mo"),
+            (1_000_000.0, "976.6 KB", "976,6\u{a0}Ko"),
+            (3_670_016.0, "3.5 MB", "3,5\u{a0}Mo"),
+            (10_741_350_400.0, "10.0 GB", "10,0\u{a0}Go"),
+            (1_979_120_929_996.8, "1,843.2 GB", "1\u{202f}843,2\u{a0}Go"),
+        ];
+        for (bytes, english, french) in cases {
+            assert_eq!(Language::English.size(bytes), english, "{bytes} bytes");
+            assert_eq!(Language::French.size(bytes), french, "{bytes} bytes");
         }
     }
 

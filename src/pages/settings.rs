@@ -39,15 +39,6 @@ fn pence_from_pounds(text: &str) -> Option<u32> {
         .then(|| (pounds * 100.0).round() as u32)
 }
 
-/// Bytes in KB or MB, one decimal.
-fn size_text(bytes: f64) -> String {
-    if bytes >= 1024.0 * 1024.0 {
-        format!("{:.1} MB", bytes / 1024.0 / 1024.0)
-    } else {
-        format!("{:.1} KB", bytes / 1024.0)
-    }
-}
-
 /// `navigator.storage.estimate()`: (usage, quota) in bytes.
 async fn storage_estimate() -> Option<(f64, f64)> {
     let promise = window().navigator().storage().estimate().ok()?;
@@ -145,14 +136,14 @@ pub fn SettingsPage() -> impl IntoView {
         let language = locale.language();
         report.get().map(|report| {
             let kind = match report.small_store_fits {
-                Some(count) => language.fill(Text::StorageSmall, &[("count", &count.to_string())]),
+                Some(count) => language.fill(Text::StorageSmall, &[("count", &language.grouped(count as u64))]),
                 None => language.text(Text::StorageAllTimebanks).to_string(),
             };
             view! {
                 <p data-testid="storage-kind">{kind}</p>
                 <ul data-testid="storage-used">
                     {report.timebanks.into_iter().map(|(name, bytes)| view! {
-                        <li>{language.fill(Text::StorageUsed, &[("name", &name), ("size", &size_text(bytes as f64))])}</li>
+                        <li>{language.fill(Text::StorageUsed, &[("name", &name), ("size", &language.size(bytes as f64))])}</li>
                     }).collect_view()}
                 </ul>
                 {(!report.asides.is_empty()).then(|| view! {
@@ -161,7 +152,7 @@ pub fn SettingsPage() -> impl IntoView {
                         {report.asides.into_iter().map(|aside| {
                             let label = language.fill(Text::AsideDownload, &[
                                 ("number", &aside.number.to_string()),
-                                ("size", &size_text(aside.bytes.len() as f64)),
+                                ("size", &language.size(aside.bytes.len() as f64)),
                             ]);
                             let reason = aside.reason.clone().unwrap_or_default();
                             let download = move |_| {
@@ -184,9 +175,13 @@ pub fn SettingsPage() -> impl IntoView {
     let estimate = LocalResource::new(storage_estimate);
     let left = move || {
         let (usage, quota) = estimate.get().flatten()?;
-        Some(locale.language().fill(
+        let language = locale.language();
+        Some(language.fill(
             Text::StorageLeft,
-            &[("quota", &size_text(quota)), ("usage", &size_text(usage))],
+            &[
+                ("quota", &language.size(quota)),
+                ("usage", &language.size(usage)),
+            ],
         ))
     };
 
