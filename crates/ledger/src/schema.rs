@@ -226,19 +226,9 @@ pub fn read_settings(doc: &AutoCommit) -> Settings {
 /// where it stated none): what a device whose copy had `heads` applied.
 pub fn confirmation_at(doc: &AutoCommit, heads: &[ChangeHash]) -> ConfirmationPolicy {
     let stated = match doc.get_at(&ROOT, SETTINGS, heads) {
-        Ok(Some((Value::Object(ObjType::Map), settings))) => {
-            match doc.get_at(&settings, "confirmation", heads) {
-                Ok(Some((Value::Scalar(value), _))) => match value.into_owned() {
-                    ScalarValue::Str(text) => confirmation_from(&text),
-                    _ => None,
-                },
-                Ok(Some((Value::Object(ObjType::Text), text))) => doc
-                    .text_at(&text, heads)
-                    .ok()
-                    .and_then(|text| confirmation_from(&text)),
-                _ => None,
-            }
-        }
+        Ok(Some((Value::Object(ObjType::Map), settings))) => Fields::read_at(doc, &settings, heads)
+            .string("confirmation")
+            .and_then(|text| confirmation_from(&text)),
         _ => None,
     };
     stated.unwrap_or(Settings::default().confirmation)

@@ -206,9 +206,7 @@ pub fn read_exchange_at(
 ) -> Option<Exchange> {
     let exchanges = map(doc, &ROOT, EXCHANGES)?;
     let obj = map(doc, &exchanges, id.as_str())?;
-    let fields = Fields::read_at(doc, &obj, heads).with(Fields::read(doc, &obj), &[SEQ, SIG, LOG]);
-    let events = log_from(doc, &fields);
-    exchange_from(id, fields, events)
+    record_at(doc, id, &obj, heads)
 }
 
 /// Exchange `id` as the record that was under its id at `heads` (a
@@ -226,7 +224,18 @@ pub fn read_exchange_vouched_at(
         Ok(Some((automerge::Value::Object(ObjType::Map), obj))) => obj,
         _ => return None,
     };
-    let fields = Fields::read_at(doc, &obj, heads).with(Fields::read(doc, &obj), &[SEQ, SIG, LOG]);
+    record_at(doc, id, &obj, heads)
+}
+
+/// Exchange `id`'s record `obj` with its fields as they were at `heads`,
+/// and its seal and lifecycle log as they are now.
+fn record_at(
+    doc: &AutoCommit,
+    id: &ExchangeId,
+    obj: &ObjId,
+    heads: &[ChangeHash],
+) -> Option<Exchange> {
+    let fields = Fields::read_at(doc, obj, heads).with(Fields::read(doc, obj), &[SEQ, SIG, LOG]);
     let events = log_from(doc, &fields);
     exchange_from(id, fields, events)
 }
