@@ -5,6 +5,7 @@ import { test, expect } from '@playwright/test';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { untilServedOffline } from '../support/browser.js';
 import { saveScreenshot, expectNoAccessibilityViolations } from '../support/page-checks.js';
 import { nav, createTimebank, addMember } from '../support/flows.js';
 import { scratchDir, startRelay } from '../support/sync.js';
@@ -31,7 +32,10 @@ test('a new version is offered, taken only on a tap, and keeps what was being ty
     const page = await context.newPage();
     await createTimebank(page);
     await addMember(page, 'Ann');
-    await page.evaluate(() => navigator.serviceWorker.ready);
+    await untilServedOffline(page);
+    // A page whose loading began while the worker activated is controlled
+    // from its next load (see untilServedOffline).
+    await page.reload();
     await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
     // Half-way through recording an exchange, build B is deployed.
