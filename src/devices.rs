@@ -80,14 +80,17 @@ pub fn own_code(timebank: &Timebank) -> Option<String> {
 
 /// Founds the open timebank's trust on this device when it is due: the
 /// trust is not founded, this device has its key, and the person using it
-/// is a coordinator. Anything that stops it (the timebank was created on
-/// another device, say) leaves the timebank as it is.
+/// is a coordinator; or this device founded it before foundings signed the
+/// heads they vouch for, and signs them now. Anything that stops it (the
+/// timebank was created on another device, say) leaves the timebank as it
+/// is.
 pub fn found_if_due(session: Session) {
     let due = session
         .read(|timebank, me| {
-            !timebank.trust_founded()
-                && timebank.device_key().is_some()
-                && me.is_some_and(|me| timebank.is_coordinator(me))
+            timebank.founding_unsigned()
+                || (!timebank.trust_founded()
+                    && timebank.device_key().is_some()
+                    && me.is_some_and(|me| timebank.is_coordinator(me)))
         })
         .unwrap_or(false);
     if !due {
@@ -97,6 +100,9 @@ pub fn found_if_due(session: Session) {
         let _ = session
             .write_signed(
                 |timebank, me, now| {
+                    if timebank.founding_unsigned() {
+                        return timebank.prepare_founding_again(now);
+                    }
                     let me = me.ok_or(LedgerError::UnknownMember)?;
                     timebank.prepare_founding(me, now)
                 },

@@ -398,7 +398,7 @@ impl Timebank {
             self.exchanges.insert(exchange.id.clone(), exchange);
         }
         // Judges every exchange and counts the balances (read afresh).
-        self.trust = counting::TrustView::default();
+        self.trust = self.trust.forgotten();
         self.reread_trust_with(Some(&objects));
         self.reread_resolutions();
         self.reread_locks();

@@ -201,6 +201,7 @@ impl Canonical {
 pub const EXCHANGE_TAG: &str = "tally/exchange/1";
 pub const EVENT_TAG: &str = "tally/exchange-event/1";
 pub const CERTIFICATE_TAG: &str = "tally/certificate/1";
+pub const FOUNDING_TAG: &str = "tally/founding/1";
 pub const REVOCATION_TAG: &str = "tally/revocation/1";
 pub const ACCEPTANCE_TAG: &str = "tally/acceptance/1";
 pub const INVITATION_TAG: &str = "tally/invitation/1";
@@ -296,6 +297,13 @@ pub struct Certificate {
     pub issuer: DeviceKey,
     pub issued_at: crate::time::Timestamp,
     pub seq: u64,
+    /// A founding certificate's document heads (hex change hashes): what
+    /// was in the document then is vouched for by the founding, and what
+    /// came after is judged by its signatures. Signed with the rest (as a
+    /// `tally/founding/1` record), so no later copy of the certificate can
+    /// vouch for anything else. `None` for every other certificate, and
+    /// for foundings written before the heads were signed.
+    pub founded_on: Option<Vec<String>>,
     pub signature: Signature,
 }
 
@@ -320,8 +328,44 @@ pub fn certificate_bytes(
     bytes
 }
 
+/// What a founding device signs when it founds a timebank's trust: its
+/// own certificate as a coordinator (it is its own issuer), with the
+/// document's heads it vouches for, signed sorted.
+pub fn founding_bytes(
+    timebank: &str,
+    device: &DeviceKey,
+    member: &MemberId,
+    issued_at: crate::time::Timestamp,
+    seq: u64,
+    heads: &[String],
+) -> Canonical {
+    let mut sorted: Vec<&String> = heads.iter().collect();
+    sorted.sort();
+    let mut bytes = Canonical::new(FOUNDING_TAG, timebank);
+    bytes
+        .key(device)
+        .text(member.as_str())
+        .signed(issued_at.0)
+        .unsigned(seq)
+        .unsigned(sorted.len() as u64);
+    for head in sorted {
+        bytes.text(head);
+    }
+    bytes
+}
+
 impl Certificate {
     pub fn bytes(&self, timebank: &str) -> Canonical {
+        if let Some(heads) = &self.founded_on {
+            return founding_bytes(
+                timebank,
+                &self.device,
+                &self.member,
+                self.issued_at,
+                self.seq,
+                heads,
+            );
+        }
         certificate_bytes(
             timebank,
             &self.device,
@@ -335,13 +379,22 @@ impl Certificate {
 
     /// Whether the issuer's key signed exactly this certificate for this
     /// timebank (not whether the issuer had the right to: see the ledger's
-    /// authority rules).
+    /// authority rules). A founding is signed by its own device, as a
+    /// coordinator: one that says otherwise was signed as nothing.
     pub fn is_signed(&self, timebank: &str) -> bool {
-        verify(
-            &self.issuer,
-            self.bytes(timebank).as_bytes(),
-            &self.signature,
-        )
+        let founding_as_founded = self.founded_on.is_none()
+            || (self.issuer == self.device && self.role == Role::Coordinator);
+        founding_as_founded
+            && verify(
+                &self.issuer,
+                self.bytes(timebank).as_bytes(),
+                &self.signature,
+            )
+    }
+
+    /// A founding certificate: issued by its own device.
+    pub fn is_founding(&self) -> bool {
+        self.device == self.issuer
     }
 }
 

@@ -7,6 +7,7 @@ mod ledger {
     pub mod counting;
     pub mod csv;
     pub mod exchanges;
+    pub mod founding;
     pub mod invitations;
     pub mod members;
     pub mod merging;

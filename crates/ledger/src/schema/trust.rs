@@ -4,10 +4,13 @@
 //! trust: map                              created by the first coordinator device to found
 //!   │                                     the timebank's trust; two created at once (two
 //!   │                                     founders apart) are read together, as one
-//!   roots: map<key hex, true>             the founding devices' keys
+//!   roots: map<key hex, true>             the founding devices' keys, as foundings were
+//!                                         written before they signed their heads
 //!   certificates: map<"<device id>.<issuer device id>", map>   written once
 //!       device, issuer: str (key hex), member: str, role: str ("member" | "coordinator"),
 //!       issued_at: timestamp, seq: uint, sig: bytes
+//!       heads: str (change hashes, sorted, comma-separated)  a founding's (self-issued):
+//!                                         the document it vouches for, signed with the rest
 //!   revocations: map<"<device id>.<by device id>", map>         written once
 //!       device, by: str (key hex), cut: str (change hashes, sorted, comma-separated),
 //!       at: timestamp, reason: str, seq: uint, sig: bytes
@@ -106,17 +109,37 @@ fn read_role(fields: &Fields) -> Option<Role> {
 }
 
 fn read_certificate(doc: &AutoCommit, obj: &ObjId) -> Option<Certificate> {
-    let fields = Fields::read(doc, obj);
-    let seal = super::exchanges::read_seal(&fields)?;
+    certificate_from(&Fields::read(doc, obj))
+}
+
+fn certificate_from(fields: &Fields) -> Option<Certificate> {
+    let seal = super::exchanges::read_seal(fields)?;
     Some(Certificate {
         device: fields.string("device").and_then(|s| DeviceKey::parse(&s))?,
         member: fields.string("member").and_then(|s| MemberId::parse(&s))?,
-        role: read_role(&fields)?,
+        role: read_role(fields)?,
         issuer: fields.string("issuer").and_then(|s| DeviceKey::parse(&s))?,
         issued_at: Timestamp(fields.int("issued_at")?),
         seq: seal.seq,
+        founded_on: fields.string("heads").map(|heads| split_heads(&heads)),
         signature: seal.signature,
     })
+}
+
+/// Change hashes written sorted and comma-separated (a cut, a founding's
+/// heads).
+fn split_heads(heads: &str) -> Vec<String> {
+    heads
+        .split(',')
+        .filter(|head| !head.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn join_heads(heads: &[String]) -> String {
+    let mut sorted = heads.to_vec();
+    sorted.sort();
+    sorted.join(",")
 }
 
 pub fn read_revocations(doc: &AutoCommit) -> Vec<Revocation> {
@@ -132,11 +155,7 @@ fn read_revocation(doc: &AutoCommit, obj: &ObjId) -> Option<Revocation> {
     let cut = fields.string("cut")?;
     Some(Revocation {
         device: fields.string("device").and_then(|s| DeviceKey::parse(&s))?,
-        cut: cut
-            .split(',')
-            .filter(|head| !head.is_empty())
-            .map(str::to_string)
-            .collect(),
+        cut: split_heads(&cut),
         by: fields.string("by").and_then(|s| DeviceKey::parse(&s))?,
         at: Timestamp(fields.int("at")?),
         reason: fields.string("reason").unwrap_or_default(),
@@ -289,6 +308,9 @@ pub fn write_certificate(doc: &mut AutoCommit, certificate: &Certificate) -> Wri
         "issued_at",
         ScalarValue::Timestamp(certificate.issued_at.0),
     )?;
+    if let Some(heads) = &certificate.founded_on {
+        doc.put(&obj, "heads", join_heads(heads))?;
+    }
     let seal = Seal {
         seq: certificate.seq,
         signature: certificate.signature,
@@ -306,10 +328,8 @@ pub fn write_revocation(doc: &mut AutoCommit, revocation: &Revocation) -> WriteR
         record_key(&revocation.device, &revocation.by),
         ObjType::Map,
     )?;
-    let mut cut = revocation.cut.clone();
-    cut.sort();
     doc.put(&obj, "device", revocation.device.to_hex())?;
-    doc.put(&obj, "cut", cut.join(","))?;
+    doc.put(&obj, "cut", join_heads(&revocation.cut))?;
     doc.put(&obj, "by", revocation.by.to_hex())?;
     doc.put(&obj, "at", ScalarValue::Timestamp(revocation.at.0))?;
     doc.put(&obj, "reason", revocation.reason.as_str())?;
@@ -366,8 +386,12 @@ pub fn remove_request(doc: &mut AutoCommit, device: &DeviceKey) -> WriteResult<(
     Ok(())
 }
 
-/// Each root key with the change that wrote its founding certificate (its
-/// own certificate, issued by itself); roots without one are left out.
+/// Each root key listed in a `roots` map (as foundings were written before
+/// they signed their heads) with the change that wrote its founding
+/// certificate (its own certificate, issued by itself); roots without one
+/// are left out. Which change that is can be moved by anyone who writes the
+/// certificate again: only a founding's signed heads are safe (see
+/// `Certificate::founded_on`).
 pub fn founding_changes(doc: &AutoCommit) -> Vec<(DeviceKey, ChangeHash)> {
     let certificates = parts(doc, CERTIFICATES);
     read_roots(doc)
@@ -381,6 +405,35 @@ pub fn founding_changes(doc: &AutoCommit) -> Vec<(DeviceKey, ChangeHash)> {
                 .min()
                 .map(|hash| (root, hash))
         })
+        .collect()
+}
+
+/// Every founding certificate that signs its heads written by the changes
+/// after `from` (every change, if `from` is empty), each read as the change
+/// that wrote it left it: one written over or deleted since is found too.
+/// Not checked: see `Certificate::is_signed`. Decodes each of those changes.
+pub fn foundings_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> Vec<Certificate> {
+    use automerge::legacy::{Key, ObjectId};
+    let mut written: Vec<(String, ChangeHash)> = Vec::new();
+    for change in doc.get_changes(from) {
+        let hash = change.hash();
+        for op in change.decode().operations {
+            if let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key)
+                && key == "heads"
+            {
+                written.push((obj.to_string(), hash));
+            }
+        }
+    }
+    written
+        .into_iter()
+        .filter_map(|(obj, hash)| {
+            let (obj, ObjType::Map) = doc.import(&obj).ok()? else {
+                return None;
+            };
+            certificate_from(&Fields::read_at(doc, &obj, &[hash]))
+        })
+        .filter(|certificate| certificate.founded_on.is_some() && certificate.is_founding())
         .collect()
 }
 

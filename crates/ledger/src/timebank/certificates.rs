@@ -10,7 +10,7 @@ use crate::schema;
 use crate::time::Timestamp;
 use crate::trust::{
     Authority, Certificate, DeviceKey, Invitation, InviteSecret, Request, Revocation, Signature,
-    certificate_bytes, invitation_bytes, request_bytes, revocation_bytes,
+    certificate_bytes, founding_bytes, invitation_bytes, request_bytes, revocation_bytes,
 };
 
 use super::Timebank;
@@ -26,6 +26,9 @@ pub struct CertificateDraft {
     /// The founding certificate: this device certifies itself and becomes a
     /// root of the timebank's trust.
     pub founding: bool,
+    /// A founding's document heads, which it vouches for (see
+    /// `Certificate::founded_on`).
+    pub founded_on: Option<Vec<String>>,
     /// The bytes to sign.
     pub bytes: Vec<u8>,
 }
@@ -105,9 +108,11 @@ impl Timebank {
     /// The founding certificate for this device, acting for coordinator
     /// `by`: the first coordinator device to open a timebank whose trust is
     /// not founded yet. Until then the `role` field decides who is a
-    /// coordinator, as it always did; afterwards only certificates do.
+    /// coordinator, as it always did; afterwards only certificates do. It
+    /// signs the document's heads now: everything in the document so far is
+    /// vouched for by the founding, and everything after must be signed.
     pub fn prepare_founding(
-        &self,
+        &mut self,
         by: &MemberId,
         now: Timestamp,
     ) -> Result<CertificateDraft, LedgerError> {
@@ -121,7 +126,45 @@ impl Timebank {
             return Err(LedgerError::NotTheFoundingDevice);
         }
         self.require_coordinator(by)?;
-        Ok(self.draft(key, by.clone(), Role::Coordinator, true, now))
+        let heads = self
+            .doc
+            .get_heads()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        Ok(self.draft(key, by.clone(), Role::Coordinator, Some(heads), now))
+    }
+
+    /// On a device that founded the trust before foundings signed their
+    /// heads ([`Timebank::founding_unsigned`]), the same founding again (for
+    /// the same member), the heads it was read from signed this time.
+    pub fn prepare_founding_again(
+        &mut self,
+        now: Timestamp,
+    ) -> Result<CertificateDraft, LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        let root = self
+            .trust
+            .roots()
+            .iter()
+            .find(|root| root.key == key && !root.signed)
+            .ok_or(LedgerError::TrustAlreadyFounded)?;
+        let heads = root.heads.iter().map(ToString::to_string).collect();
+        let member = root.member.clone();
+        Ok(self.draft(key, member, Role::Coordinator, Some(heads), now))
+    }
+
+    /// Whether this device founded the trust before foundings signed the
+    /// document's heads they vouch for: it should sign them now
+    /// ([`Timebank::prepare_founding_again`]), so no copy of its certificate
+    /// written later can vouch for anything more.
+    pub fn founding_unsigned(&self) -> bool {
+        self.device_key.is_some_and(|key| {
+            self.trust
+                .roots()
+                .iter()
+                .any(|root| root.key == key && !root.signed)
+        })
     }
 
     /// A certificate by this device (a coordinator's) for another device,
@@ -136,7 +179,7 @@ impl Timebank {
         let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
         self.require_coordinator_device(&key)?;
         self.require_role_for(member, role)?;
-        Ok(self.draft(device, member.clone(), role, false, now))
+        Ok(self.draft(device, member.clone(), role, None, now))
     }
 
     /// A member may be given a device in `role` only if they are active (or
@@ -273,6 +316,7 @@ impl Timebank {
             issuer,
             issued_at: now,
             seq: 1,
+            founded_on: None,
             signature: secret.sign(bytes.as_bytes()),
         };
         self.write(now, "accept an invite", |doc| {
@@ -362,29 +406,33 @@ impl Timebank {
         })
     }
 
+    /// A certificate to sign: a founding (with the heads it vouches for)
+    /// when `founded_on` is given.
     fn draft(
         &self,
         device: DeviceKey,
         member: MemberId,
         role: Role,
-        founding: bool,
+        founded_on: Option<Vec<String>>,
         now: Timestamp,
     ) -> CertificateDraft {
-        let issuer = if founding {
-            device
-        } else {
-            self.device_key.unwrap_or(device)
-        };
         let seq = self.last_trust_seq() + 1;
-        let bytes = certificate_bytes(&self.info.id, &device, &member, role, &issuer, now, seq)
-            .into_bytes();
+        let bytes = match &founded_on {
+            Some(heads) => founding_bytes(&self.info.id, &device, &member, now, seq, heads),
+            None => {
+                let issuer = self.device_key.unwrap_or(device);
+                certificate_bytes(&self.info.id, &device, &member, role, &issuer, now, seq)
+            }
+        }
+        .into_bytes();
         CertificateDraft {
             device,
             member,
             role,
             issued_at: now,
             seq,
-            founding,
+            founding: founded_on.is_some(),
+            founded_on,
             bytes,
         }
     }
@@ -405,16 +453,16 @@ impl Timebank {
             issuer: key,
             issued_at: draft.issued_at,
             seq: draft.seq,
+            founded_on: draft.founded_on.clone(),
             signature,
         };
-        if !certificate.is_signed(&self.info.id) || (draft.founding && draft.device != key) {
+        if !certificate.is_signed(&self.info.id)
+            || draft.founding != draft.founded_on.is_some()
+            || (draft.founding && draft.device != key)
+        {
             return Err(LedgerError::BadSignature);
         }
-        let founding = draft.founding;
         self.write(now, "certify a device", |doc| {
-            if founding {
-                schema::write_root(doc, &key)?;
-            }
             schema::write_certificate(doc, &certificate)
         })?;
         self.reread_trust();

@@ -164,10 +164,11 @@ pub enum SealState {
 #[derive(Debug, Clone, Default)]
 pub(super) struct TrustView {
     founded: bool,
-    roots: Vec<(DeviceKey, ChangeHash)>,
+    roots: Vec<Root>,
     authority: Authority,
-    /// Whether this copy has every change each revocation's cut names (if
-    /// not, the cuts are read again after every change until it has).
+    /// Whether this copy has every change each founding and each
+    /// revocation's cut names (if not, they are read again after every
+    /// change until it has).
     cuts_known: bool,
     keys: HashMap<DeviceId, DeviceKey>,
     /// Exchanges in the document when the trust was founded.
@@ -184,6 +185,8 @@ pub(super) struct TrustView {
     accepted: HashSet<ExchangeId>,
     /// The exchanges and log entries inside each revocation's cut.
     cuts: HashMap<Vec<String>, (HashSet<ExchangeId>, HashSet<LogEntryId>)>,
+    /// Foundings read from the history, when the document shows none.
+    history: FoundingsInHistory,
 }
 
 /// Whether two reads of an exchange hold the same record (its log and seal
@@ -208,39 +211,152 @@ impl TrustView {
     pub(super) fn is_founded(&self) -> bool {
         self.founded
     }
+
+    pub(super) fn roots(&self) -> &[Root] {
+        &self.roots
+    }
+
+    /// Nothing, to be read afresh, but for the history already read (a
+    /// document only grows).
+    pub(super) fn forgotten(&mut self) -> TrustView {
+        TrustView {
+            history: std::mem::take(&mut self.history),
+            ..TrustView::default()
+        }
+    }
+}
+
+/// Signed foundings read from the document's history, and the heads it was
+/// read up to.
+#[derive(Debug, Clone, Default)]
+pub(super) struct FoundingsInHistory {
+    read_to: Vec<ChangeHash>,
+    found: Vec<crate::trust::Certificate>,
+}
+
+/// A device that founded a timebank's trust, with the document's heads its
+/// founding vouches for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Root {
+    pub(super) key: DeviceKey,
+    pub(super) heads: Vec<ChangeHash>,
+    /// Whether the founding signed those heads. A founding written before
+    /// foundings did is read from the change that wrote its certificate,
+    /// which anyone can move by writing the certificate again; its device
+    /// signs the heads when it next opens the timebank.
+    pub(super) signed: bool,
+    /// The member its founding certificate names.
+    pub(super) member: crate::ids::MemberId,
 }
 
 /// The roots that founded the trust: a root counts only if no other root's
-/// founding was already in the document when it was written (two
+/// founding was already in the document when it was founded (two
 /// coordinators founding at the same time both count; a root written later
-/// by anyone is ignored).
+/// by anyone is ignored). With whether this copy has every change the
+/// foundings name (if not, the roots are read again until it has).
+///
+/// A founding no longer in the document as it is now (written over or
+/// deleted by a later change) still counts: when the document shows none,
+/// its history is read for them (`history` keeps what was read, so only
+/// the changes since are read the next time).
 pub(super) fn founding_roots(
-    doc: &automerge::AutoCommit,
+    doc: &mut automerge::AutoCommit,
     info: &crate::model::TimebankInfo,
-) -> Vec<(DeviceKey, ChangeHash)> {
-    let mut all = schema::founding_changes(doc);
+    history: &mut FoundingsInHistory,
+) -> (Vec<Root>, bool) {
     // A timebank whose id pins its founder: no other root counts.
-    if let Some(nonce) = &info.founding_nonce {
-        all.retain(|(root, _)| crate::trust::founded_id(root, nonce) == info.id);
-    }
-    let certificates = schema::read_certificates(doc);
-    let founding_of = |root: &DeviceKey| {
-        certificates
-            .iter()
-            .find(|c| c.device == *root && c.issuer == *root)
+    let pinned = |key: &DeviceKey| {
+        info.founding_nonce
+            .as_ref()
+            .is_none_or(|nonce| crate::trust::founded_id(key, nonce) == info.id)
     };
-    all.iter()
-        .filter(|(root, written)| {
-            let at = [written.to_string()];
-            !all.iter().any(|(other, _)| {
-                other != root
-                    && founding_of(other).is_some_and(|certificate| {
+    let founding = |certificate: &crate::trust::Certificate| {
+        certificate.founded_on.is_some()
+            && certificate.is_founding()
+            && pinned(&certificate.device)
+            && certificate.is_signed(&info.id)
+    };
+    let certificates = schema::read_certificates(doc);
+    let mut foundings: Vec<crate::trust::Certificate> = certificates
+        .iter()
+        .filter(|c| founding(c))
+        .cloned()
+        .collect();
+    if foundings.is_empty() {
+        history
+            .found
+            .extend(schema::foundings_written_after(doc, &history.read_to));
+        history.found.retain(|c| founding(c));
+        history.read_to = doc.get_heads();
+        foundings = history.found.clone();
+    }
+    let mut known = true;
+    let mut all: Vec<Root> = Vec::new();
+    for certificate in &foundings {
+        let Some(heads) = &certificate.founded_on else {
+            continue;
+        };
+        if all.iter().any(|root| root.key == certificate.device) {
+            continue;
+        }
+        let Some(heads) = heads
+            .iter()
+            .map(|head| head.parse::<ChangeHash>().ok())
+            .collect::<Option<Vec<ChangeHash>>>()
+            .filter(|heads| !heads.is_empty())
+        else {
+            continue;
+        };
+        if heads
+            .iter()
+            .any(|head| doc.get_change_by_hash(head).is_none())
+        {
+            known = false;
+            continue;
+        }
+        all.push(Root {
+            key: certificate.device,
+            heads,
+            signed: true,
+            member: certificate.member.clone(),
+        });
+    }
+    for (key, written) in schema::founding_changes(doc) {
+        let legacy = certificates
+            .iter()
+            .find(|c| c.device == key && c.is_founding() && c.founded_on.is_none());
+        if all.iter().any(|root| root.key == key) || !pinned(&key) {
+            continue;
+        }
+        if let Some(certificate) = legacy {
+            all.push(Root {
+                key,
+                heads: vec![written],
+                signed: false,
+                member: certificate.member.clone(),
+            });
+        }
+    }
+    let founding_of = |root: &DeviceKey| {
+        foundings
+            .iter()
+            .chain(&certificates)
+            .find(|c| c.device == *root && c.is_founding())
+    };
+    let roots = all
+        .iter()
+        .filter(|root| {
+            let at: Vec<String> = root.heads.iter().map(ChangeHash::to_string).collect();
+            !all.iter().any(|other| {
+                other.key != root.key
+                    && founding_of(&other.key).is_some_and(|certificate| {
                         schema::trust_record_at(doc, RecordRef::Certificate(certificate), &at)
                     })
             })
         })
-        .copied()
-        .collect()
+        .cloned()
+        .collect();
+    (roots, known)
 }
 
 impl Timebank {
@@ -254,7 +370,8 @@ impl Timebank {
     /// now when they were just read (so a founding's checks need not walk
     /// them again).
     pub(super) fn reread_trust_with(&mut self, current: Option<&schema::ExchangeObjects>) {
-        let roots = founding_roots(&self.doc, &self.info);
+        let mut history = std::mem::take(&mut self.trust.history);
+        let (roots, roots_known) = founding_roots(&mut self.doc, &self.info, &mut history);
         let authority = self.decide_authority(&roots);
         let timebank = self.info.id.clone();
         let accepted: HashSet<ExchangeId> = schema::read_acceptances(&self.doc)
@@ -276,6 +393,7 @@ impl Timebank {
             && self.trust.cuts_known
         {
             // Nothing the rules read has changed.
+            self.trust.history = history;
             return;
         }
         let mut view = TrustView {
@@ -283,12 +401,13 @@ impl Timebank {
             authority,
             roots: roots.clone(),
             accepted,
-            cuts_known: true,
+            cuts_known: roots_known,
+            history,
             ..TrustView::default()
         };
-        for (_, written) in &roots {
-            let heads = [*written];
-            let vouched = schema::vouched_at(&mut self.doc, &heads, current);
+        for root in &roots {
+            let heads = &root.heads;
+            let vouched = schema::vouched_at(&mut self.doc, heads, current);
             // What the founding vouched for and a later change edited: the
             // version at the founding counts, and the edit is flagged; an
             // edited log entry is judged as one written after it.
@@ -300,7 +419,7 @@ impl Timebank {
             // under its id since is caught too, and one deleted since, or
             // damaged so it no longer reads, is still read.)
             for id in &edited {
-                if let Some(original) = schema::read_exchange_vouched_at(&self.doc, id, &heads) {
+                if let Some(original) = schema::read_exchange_vouched_at(&self.doc, id, heads) {
                     view.vouched_originals.insert(id.clone(), original);
                 }
             }
@@ -342,8 +461,8 @@ impl Timebank {
         self.rejudge_all(current);
     }
 
-    fn decide_authority(&self, roots: &[(DeviceKey, ChangeHash)]) -> Authority {
-        let keys: Vec<DeviceKey> = roots.iter().map(|(key, _)| *key).collect();
+    fn decide_authority(&self, roots: &[Root]) -> Authority {
+        let keys: Vec<DeviceKey> = roots.iter().map(|root| root.key).collect();
         let certificates = schema::read_certificates(&self.doc);
         let invitations = schema::read_invitations(&self.doc);
         let revocations = schema::read_revocations(&self.doc);
@@ -403,8 +522,8 @@ impl Timebank {
         }
         self.trust.vouched_originals.remove(id);
         let current = self.exchanges.get(id);
-        for (_, written) in &self.trust.roots {
-            if let Some(original) = schema::read_exchange_vouched_at(&self.doc, id, &[*written]) {
+        for root in &self.trust.roots {
+            if let Some(original) = schema::read_exchange_vouched_at(&self.doc, id, &root.heads) {
                 if current.is_none_or(|current| !same_record(&original, current)) {
                     self.trust.vouched_originals.insert(id.clone(), original);
                 }

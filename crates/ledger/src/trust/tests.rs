@@ -186,6 +186,55 @@ fn golden_certificate_vector() {
 const GOLDEN_CERTIFICATE_BYTES: &str = "0000001374616c6c792f63657274696669636174652f310000002030313233343536373839616263646566303132333435363738396162636465668139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394000000206262626262626262626262626262626262626262626262626262626262626262000000066d656d6265728a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c000001a22206ca000000000000000001";
 const GOLDEN_CERTIFICATE_SIGNATURE: &str = "3c0e7e67db32766ec2ca719b251aee9e87534deb67f56ed30cd07d27b01d5612db9c37b215c43cd5fce7a4714167f89b38819e260bf6ef30b86dc0e78177df01";
 
+/// A founding signs the heads it vouches for, sorted (so the order they
+/// are given in does not matter).
+#[test]
+fn golden_founding_vector() {
+    let founder = signing_key(1);
+    let bytes = founding_bytes(
+        TIMEBANK,
+        &key_of(&founder),
+        &id(MemberId::parse, 'c'),
+        Timestamp(1_795_867_200_000),
+        1,
+        &["dd".repeat(32), "cc".repeat(32)],
+    );
+    assert_eq!(to_hex(bytes.as_bytes()), GOLDEN_FOUNDING_BYTES);
+    let signature = sign(&founder, &bytes);
+    assert_eq!(to_hex(signature.as_bytes()), GOLDEN_FOUNDING_SIGNATURE);
+    let certificate = Certificate {
+        device: key_of(&founder),
+        member: id(MemberId::parse, 'c'),
+        role: Role::Coordinator,
+        issuer: key_of(&founder),
+        issued_at: Timestamp(1_795_867_200_000),
+        seq: 1,
+        founded_on: Some(vec!["cc".repeat(32), "dd".repeat(32)]),
+        signature,
+    };
+    assert!(certificate.is_signed(TIMEBANK));
+    // The heads are signed: a copy that vouches for other heads, or for
+    // none (as an ordinary certificate), or names another role, fails.
+    let other_heads = Certificate {
+        founded_on: Some(vec!["cc".repeat(32), "ee".repeat(32)]),
+        ..certificate.clone()
+    };
+    let no_heads = Certificate {
+        founded_on: None,
+        ..certificate.clone()
+    };
+    let as_member = Certificate {
+        role: Role::Member,
+        ..certificate.clone()
+    };
+    for copy in [other_heads, no_heads, as_member] {
+        assert!(!copy.is_signed(TIMEBANK), "{copy:?}");
+    }
+}
+
+const GOLDEN_FOUNDING_BYTES: &str = "0000001074616c6c792f666f756e64696e672f310000002030313233343536373839616263646566303132333435363738396162636465668a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c000000206363636363636363636363636363636363636363636363636363636363636363000001a22206ca000000000000000001000000000000000200000040636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363630000004064646464646464646464646464646464646464646464646464646464646464646464646464646464646464646464646464646464646464646464646464646464";
+const GOLDEN_FOUNDING_SIGNATURE: &str = "8fd142468cb998be87857b010af20523496d074eea0230766b1f6797d8f94507dff10afb8ab9ecf3177003d6166dc5677bf530a1ab8e0f5d4f04b7830d1ad905";
+
 /// Every field of an exchange is covered: changing any one of them (or the
 /// timebank, or the running number) makes the signature fail.
 #[test]
@@ -325,9 +374,11 @@ fn certificates_and_revocations_check_their_issuer() {
         issuer: key_of(&founder),
         issued_at: Timestamp(1),
         seq: 1,
+        founded_on: None,
         signature: Signature::from_bytes([0; 64]),
     };
     let signed = Certificate {
+        founded_on: None,
         signature: sign(&founder, &unsigned.bytes(TIMEBANK)),
         ..unsigned.clone()
     };

@@ -116,6 +116,7 @@ fn forged_certificates_and_self_promotion_give_no_power() {
             issuer: issuer.key(),
             issued_at: NOW,
             seq: 9,
+            founded_on: None,
             signature: issuer.sign(bytes.as_bytes()),
         }
     };
@@ -345,6 +346,7 @@ fn a_timebank_created_with_its_founders_key_has_no_other_root() {
             issuer: attacker_phone.key(),
             issued_at: NOW,
             seq: 1,
+            founded_on: None,
             signature: attacker_phone.sign(bytes.as_bytes()),
         }
     };

@@ -64,7 +64,7 @@ fn sign_everything(copy: &mut Timebank, device: &Device) {
 }
 
 /// An exchange as a modified app writes it.
-fn forged(
+pub(super) fn forged(
     payer: &MemberId,
     payee: &MemberId,
     minutes: u32,
@@ -95,7 +95,7 @@ fn forged(
 
 /// Writes `exchange` into `copy`'s document directly, sealed by `signer`
 /// (over the exchange's own bytes) if given.
-fn write_raw(copy: &mut Timebank, exchange: &Exchange, signer: Option<&Device>) {
+pub(super) fn write_raw(copy: &mut Timebank, exchange: &Exchange, signer: Option<&Device>) {
     let timebank_id = copy.info().id.clone();
     let doc = copy.document_mut();
     schema::write_new_exchange(doc, exchange).unwrap();
@@ -112,11 +112,11 @@ fn write_raw(copy: &mut Timebank, exchange: &Exchange, signer: Option<&Device>) 
 }
 
 /// Cora, Ann, Bob and Cat.
-fn people(f: &Fixture) -> [MemberId; 4] {
+pub(super) fn people(f: &Fixture) -> [MemberId; 4] {
     [f.cora.clone(), f.ann.clone(), f.bob.clone(), f.cat.clone()]
 }
 
-fn balances(timebank: &Timebank, people: &[MemberId; 4]) -> [i64; 4] {
+pub(super) fn balances(timebank: &Timebank, people: &[MemberId; 4]) -> [i64; 4] {
     people.clone().map(|m| timebank.balance(&member(&m)))
 }
 
@@ -301,6 +301,7 @@ fn a_root_written_after_the_founding_gives_no_power() {
         issuer: mallory.key(),
         issued_at: NOW,
         seq: 1,
+        founded_on: None,
         signature: mallory.sign(
             &trust::certificate_bytes(
                 &timebank_id,

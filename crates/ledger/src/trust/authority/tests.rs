@@ -42,6 +42,7 @@ impl Device {
             issuer: self.key(),
             issued_at: Timestamp(1),
             seq: 1,
+            founded_on: None,
             signature: Signature::from_bytes(self.signing.sign(bytes.as_bytes()).to_bytes()),
         }
     }
