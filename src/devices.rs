@@ -33,7 +33,8 @@ signable!(
     ledger::InvitationDraft,
     ledger::RequestDraft,
     ledger::RevocationDraft,
-    ledger::AcceptanceDraft
+    ledger::AcceptanceDraft,
+    ledger::ResolutionDraft
 );
 
 /// What this device may do in the open timebank.
@@ -187,6 +188,28 @@ pub async fn revoke(
         .write_signed(
             move |timebank, _, now| timebank.prepare_revocation(device, &reason, now),
             |timebank, draft, signature, now| timebank.add_revocation(draft, signature, now),
+        )
+        .await
+}
+
+/// Resolves attention item `key` for the coordinator using this device,
+/// with `note`: signed by this device when it has its key (the only way it
+/// counts once the timebank's trust is founded), written as it is on a
+/// device that cannot sign while the trust is not founded.
+pub async fn resolve(session: Session, key: String, note: String) -> Result<(), LedgerError> {
+    let signs = session
+        .read(|timebank, _| timebank.device_key().is_some())
+        .unwrap_or(false);
+    if !signs {
+        return session.change(|timebank, me, now| timebank.resolve(me, &key, &note, now));
+    }
+    session
+        .write_signed(
+            move |timebank, me, now| {
+                let me = me.ok_or(LedgerError::UnknownMember)?;
+                timebank.prepare_resolution(me, &key, &note, now)
+            },
+            |timebank, draft, signature, now| timebank.add_resolution(draft, signature, now),
         )
         .await
 }

@@ -255,10 +255,12 @@ pub fn Attention() -> impl IntoView {
                             let resolve = move |_| {
                                 let key = key.clone();
                                 let text = note.get_untracked();
-                                match session.change(|tb, me, now| tb.resolve(me, &key, &text, now)) {
-                                    Ok(()) => error.set(None),
-                                    Err(problem) => error.set(Some(locale.language().error(&problem))),
-                                }
+                                leptos::task::spawn_local(async move {
+                                    match crate::devices::resolve(session, key, text).await {
+                                        Ok(()) => error.set(None),
+                                        Err(problem) => error.set(Some(locale.language().error(&problem))),
+                                    }
+                                });
                             };
                             view! {
                                 <li>

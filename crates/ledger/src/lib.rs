@@ -54,6 +54,6 @@ pub use timebank::{
     AcceptanceDraft, AccountTotals, Added, AttentionItem, CertificateDraft, Doubt, HoursPurchase,
     ImportSummary, InvitationDraft, InvitationState, LimitKind, LimitWarning, NewEvent,
     NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank, Recorded, RequestDraft,
-    RevocationDraft, SEAL_MESSAGE, SealState, SequenceGap, StatementLine, Timebank, ToSign,
-    TradingDay, Unsealed, checked_name, trust_problem_codes,
+    ResolutionDraft, RevocationDraft, SEAL_MESSAGE, SealState, SequenceGap, StatementLine,
+    Timebank, ToSign, TradingDay, Unsealed, checked_name, trust_problem_codes,
 };

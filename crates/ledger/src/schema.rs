@@ -91,7 +91,7 @@ pub use exchanges::{
 };
 pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
-pub use resolutions::{Resolution, read_resolutions, write_resolution};
+pub use resolutions::{Resolution, read_resolutions, resolved_at, write_resolution};
 pub use trust::{
     founding_changes, foundings_written_after, read_acceptances, read_certificates,
     read_invitations, read_requests, read_revocations, read_roots, remove_request, trust_map_count,

@@ -21,7 +21,7 @@ mod reports;
 mod signing;
 mod trading_day;
 
-pub use attention::{AttentionItem, trust_problem_codes};
+pub use attention::{AttentionItem, ResolutionDraft, trust_problem_codes};
 pub use board::{NewEvent, NewListing};
 pub use certificates::{
     AcceptanceDraft, CertificateDraft, InvitationDraft, InvitationState, RequestDraft,
@@ -456,13 +456,6 @@ impl Timebank {
             }
         }
         self.recount(id);
-    }
-
-    fn reread_resolutions(&mut self) {
-        self.resolutions = schema::read_resolutions(&self.doc)
-            .into_iter()
-            .map(|resolution| (resolution.item_key.clone(), resolution))
-            .collect();
     }
 
     // ----- Reading -------------------------------------------------------

@@ -204,6 +204,7 @@ pub const CERTIFICATE_TAG: &str = "tally/certificate/1";
 pub const FOUNDING_TAG: &str = "tally/founding/1";
 pub const REVOCATION_TAG: &str = "tally/revocation/1";
 pub const ACCEPTANCE_TAG: &str = "tally/acceptance/1";
+pub const RESOLUTION_TAG: &str = "tally/resolution/1";
 pub const INVITATION_TAG: &str = "tally/invitation/1";
 pub const REQUEST_TAG: &str = "tally/request/1";
 
@@ -451,6 +452,28 @@ impl Revocation {
     pub fn is_signed(&self, timebank: &str) -> bool {
         verify(&self.by, self.bytes(timebank).as_bytes(), &self.signature)
     }
+}
+
+/// What a coordinator's device signs when it resolves an attention item
+/// (`item_key`, the same on every device) for the coordinator `by`.
+pub fn resolution_bytes(
+    timebank: &str,
+    item_key: &str,
+    by: &MemberId,
+    device: &DeviceKey,
+    at: crate::time::Timestamp,
+    note: &str,
+    seq: u64,
+) -> Canonical {
+    let mut bytes = Canonical::new(RESOLUTION_TAG, timebank);
+    bytes
+        .text(item_key)
+        .text(by.as_str())
+        .key(device)
+        .signed(at.0)
+        .text(note)
+        .unsigned(seq);
+    bytes
 }
 
 /// A coordinator's decision that an exchange recorded on a device after the

@@ -12,6 +12,7 @@ mod ledger {
     pub mod members;
     pub mod merging;
     pub mod reports;
+    pub mod resolutions;
     pub mod signing;
     pub mod storage;
     pub mod support;

@@ -1,9 +1,14 @@
 //! Resolutions of attention items.
+//!
+//! Once a timebank's trust is founded, a resolution counts only if a
+//! coordinator's device signed it (`device`, `seq`, `sig`): anyone could
+//! otherwise hide an item, a forgery's among them, by writing its key.
 
 use automerge::transaction::Transactable;
-use automerge::{AutoCommit, ObjType, ROOT, ScalarValue};
+use automerge::{AutoCommit, ChangeHash, ObjType, ROOT, ScalarValue};
 
 use super::*;
+use crate::trust::DeviceKey;
 
 /// A coordinator's resolution of an attention item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +17,30 @@ pub struct Resolution {
     pub by: MemberId,
     pub at: Timestamp,
     pub note: String,
+    /// The device that resolved it, and its signature (none before the
+    /// timebank's trust was founded).
+    pub device: Option<DeviceKey>,
+    pub seal: Option<Seal>,
+}
+
+impl Resolution {
+    /// Whether `device` signed exactly this resolution for this timebank
+    /// (not whether it may: see the counting rule).
+    pub fn is_signed(&self, timebank: &str) -> bool {
+        let (Some(device), Some(seal)) = (&self.device, &self.seal) else {
+            return false;
+        };
+        let bytes = crate::trust::resolution_bytes(
+            timebank,
+            &self.item_key,
+            &self.by,
+            device,
+            self.at,
+            &self.note,
+            seal.seq,
+        );
+        crate::trust::verify(device, bytes.as_bytes(), &seal.signature)
+    }
 }
 
 pub fn read_resolutions(doc: &AutoCommit) -> Vec<Resolution> {
@@ -21,14 +50,25 @@ pub fn read_resolutions(doc: &AutoCommit) -> Vec<Resolution> {
     doc.keys(&all)
         .filter_map(|key| {
             let obj = map(doc, &all, &key)?;
+            let fields = Fields::read(doc, &obj);
             Some(Resolution {
-                by: string(doc, &obj, "by").and_then(|s| MemberId::parse(&s))?,
-                at: Timestamp(int(doc, &obj, "at")?),
-                note: string(doc, &obj, "note").unwrap_or_default(),
+                by: fields.string("by").and_then(|s| MemberId::parse(&s))?,
+                at: Timestamp(fields.int("at")?),
+                note: fields.string("note").unwrap_or_default(),
+                device: fields.string("device").and_then(|s| DeviceKey::parse(&s)),
+                seal: super::exchanges::read_seal(&fields),
                 item_key: key,
             })
         })
         .collect()
+}
+
+/// The items resolved in the document at `heads` (a founding's).
+pub fn resolved_at(doc: &AutoCommit, heads: &[ChangeHash]) -> Vec<String> {
+    let Ok(Some((_, all))) = doc.get_at(ROOT, RESOLUTIONS, heads) else {
+        return Vec::new();
+    };
+    doc.keys_at(&all, heads).collect()
 }
 
 pub fn write_resolution(doc: &mut AutoCommit, resolution: &Resolution) -> WriteResult<()> {
@@ -39,5 +79,11 @@ pub fn write_resolution(doc: &mut AutoCommit, resolution: &Resolution) -> WriteR
     doc.put(&obj, "by", resolution.by.as_str())?;
     doc.put(&obj, "at", ScalarValue::Timestamp(resolution.at.0))?;
     doc.put(&obj, "note", resolution.note.as_str())?;
+    if let Some(device) = &resolution.device {
+        doc.put(&obj, "device", device.to_hex())?;
+    }
+    if let Some(seal) = &resolution.seal {
+        super::exchanges::write_seal(doc, &obj, seal)?;
+    }
     Ok(())
 }

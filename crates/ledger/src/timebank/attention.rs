@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 use super::{LimitKind, Timebank, check_text};
 use crate::error::LedgerError;
 use crate::ids::{Account, ExchangeId, MemberId};
-use crate::model::{Channel, Exchange, LifecycleAction, Status};
+use crate::model::{Channel, Exchange, LifecycleAction, Role, Seal, Status};
 use crate::schema::{self, Resolution};
 use crate::time::{Date, Month, Timestamp};
-use crate::trust::TrustProblem;
+use crate::trust::{Signature, TrustProblem};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AttentionItem {
@@ -500,7 +500,9 @@ fn suspected_duplicates<'a>(exchanges: impl Iterator<Item = &'a Exchange>) -> Ve
 impl Timebank {
     // ----- Attention queue resolutions -------------------------------------
 
-    /// Records that a coordinator dealt with an attention item.
+    /// Records that a coordinator dealt with an attention item, on a
+    /// device that does not sign: only until the timebank's trust is
+    /// founded (afterwards see [`Timebank::prepare_resolution`]).
     pub fn resolve(
         &mut self,
         by: &MemberId,
@@ -508,6 +510,85 @@ impl Timebank {
         note: &str,
         now: Timestamp,
     ) -> Result<(), LedgerError> {
+        if self.trust_founded() {
+            return Err(LedgerError::NotCoordinatorDevice);
+        }
+        let resolution = self.resolution(by, item_key, note, now)?;
+        self.write(now, "resolve attention item", |doc| {
+            schema::write_resolution(doc, &resolution)
+        })?;
+        self.reread_resolutions();
+        Ok(())
+    }
+
+    /// A resolution of an attention item by coordinator `by`, waiting for
+    /// this device's signature (once the trust is founded, this device must
+    /// be a coordinator's).
+    pub fn prepare_resolution(
+        &mut self,
+        by: &MemberId,
+        item_key: &str,
+        note: &str,
+        now: Timestamp,
+    ) -> Result<ResolutionDraft, LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        if self.trust_founded() {
+            self.require_coordinator_device(&key)?;
+        }
+        let resolution = self.resolution(by, item_key, note, now)?;
+        let seq = self.last_trust_seq() + 1;
+        let bytes = crate::trust::resolution_bytes(
+            &self.info.id,
+            &resolution.item_key,
+            by,
+            &key,
+            now,
+            &resolution.note,
+            seq,
+        )
+        .into_bytes();
+        Ok(ResolutionDraft {
+            resolution,
+            seq,
+            bytes,
+        })
+    }
+
+    /// Writes a resolution this device signed, after checking the
+    /// signature.
+    pub fn add_resolution(
+        &mut self,
+        draft: ResolutionDraft,
+        signature: Signature,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        let resolution = Resolution {
+            device: Some(key),
+            seal: Some(Seal {
+                seq: draft.seq,
+                signature,
+            }),
+            ..draft.resolution
+        };
+        if !resolution.is_signed(&self.info.id) {
+            return Err(LedgerError::BadSignature);
+        }
+        self.write(now, "resolve attention item", |doc| {
+            schema::write_resolution(doc, &resolution)
+        })?;
+        self.reread_resolutions();
+        Ok(())
+    }
+
+    /// The resolution `by` may write for `item_key`, checked.
+    fn resolution(
+        &self,
+        by: &MemberId,
+        item_key: &str,
+        note: &str,
+        now: Timestamp,
+    ) -> Result<Resolution, LedgerError> {
         self.require_coordinator(by)?;
         check_text("note", note)?;
         if self.is_resolved(item_key)
@@ -518,16 +599,53 @@ impl Timebank {
         {
             return Err(LedgerError::UnknownAttentionItem);
         }
-        let resolution = Resolution {
+        Ok(Resolution {
             item_key: item_key.to_string(),
             by: by.clone(),
             at: now,
             note: note.trim().to_string(),
-        };
-        self.write(now, "resolve attention item", |doc| {
-            schema::write_resolution(doc, &resolution)
-        })?;
-        self.resolutions.insert(item_key.to_string(), resolution);
-        Ok(())
+            device: None,
+            seal: None,
+        })
     }
+
+    /// Reads the resolutions again. Once the trust is founded, one counts
+    /// only if a coordinator's device (certified, not revoked, acting for
+    /// the coordinator it names) signed it, or the founding vouched for it
+    /// (it was there when the trust was founded).
+    pub(super) fn reread_resolutions(&mut self) {
+        let mut all = schema::read_resolutions(&self.doc);
+        if self.trust_founded() {
+            let vouched: std::collections::HashSet<String> = self
+                .trust
+                .roots()
+                .iter()
+                .flat_map(|root| schema::resolved_at(&self.doc, &root.heads))
+                .collect();
+            let timebank = self.info.id.clone();
+            let authority = self.trust.authority();
+            all.retain(|resolution| {
+                vouched.contains(&resolution.item_key)
+                    || resolution.device.as_ref().is_some_and(|device| {
+                        authority.standing(device).is_some_and(|standing| {
+                            standing.role == Role::Coordinator
+                                && !standing.is_revoked()
+                                && standing.member == resolution.by
+                        }) && resolution.is_signed(&timebank)
+                    })
+            });
+        }
+        self.resolutions = all
+            .into_iter()
+            .map(|resolution| (resolution.item_key.clone(), resolution))
+            .collect();
+    }
+}
+
+/// A resolution waiting for this device's signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolutionDraft {
+    pub resolution: Resolution,
+    pub seq: u64,
+    pub bytes: Vec<u8>,
 }

@@ -575,7 +575,7 @@ impl Timebank {
         Ok(())
     }
 
-    fn require_coordinator_device(&self, key: &DeviceKey) -> Result<(), LedgerError> {
+    pub(super) fn require_coordinator_device(&self, key: &DeviceKey) -> Result<(), LedgerError> {
         match self.authority().standing(key) {
             Some(standing) if standing.role == Role::Coordinator && !standing.is_revoked() => {
                 Ok(())
@@ -585,8 +585,8 @@ impl Timebank {
     }
 
     /// The highest running number this device gave a certificate,
-    /// invitation, revocation or acceptance (they share the numbering of its
-    /// other records).
+    /// invitation, revocation, acceptance or resolution (they share the
+    /// numbering of its other records).
     pub(super) fn last_trust_seq(&self) -> u64 {
         let Some(key) = self.device_key else {
             return 0;
@@ -627,6 +627,13 @@ impl Timebank {
                     acceptance.seq,
                     Box::new(move || acceptance.is_signed(timebank)),
                 ));
+            }
+        }
+        for resolution in schema::read_resolutions(&self.doc) {
+            if let (Some(device), Some(seal)) = (resolution.device, resolution.seal)
+                && device == key
+            {
+                numbered.push((seal.seq, Box::new(move || resolution.is_signed(timebank))));
             }
         }
         numbered.extend(self.own_seals(&key));

@@ -459,6 +459,8 @@ impl Timebank {
         }
         self.trust = view;
         self.rejudge_all(current);
+        // Who may resolve attention items may have changed too.
+        self.reread_resolutions();
     }
 
     fn decide_authority(&self, roots: &[Root]) -> Authority {
@@ -889,6 +891,16 @@ impl Timebank {
                     .entry(certificate.issuer.device_id())
                     .or_default()
                     .insert(certificate.seq);
+            }
+        }
+        for resolution in schema::read_resolutions(&self.doc) {
+            if let (Some(device), Some(seal)) = (resolution.device, resolution.seal)
+                && resolution.is_signed(timebank)
+            {
+                numbers
+                    .entry(device.device_id())
+                    .or_default()
+                    .insert(seal.seq);
             }
         }
         let trust_records = schema::read_revocations(&self.doc)

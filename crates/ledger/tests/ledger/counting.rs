@@ -14,14 +14,14 @@ use super::support::*;
 
 /// A founded timebank: Cora's tablet founded it, Ann's and Bob's phones are
 /// certified for them.
-struct Founded {
-    f: Fixture,
-    tablet: Device,
-    ann_phone: Device,
-    bob_phone: Device,
+pub(super) struct Founded {
+    pub(super) f: Fixture,
+    pub(super) tablet: Device,
+    pub(super) ann_phone: Device,
+    pub(super) bob_phone: Device,
 }
 
-fn founded() -> Founded {
+pub(super) fn founded() -> Founded {
     let mut f = Fixture::new();
     let (tablet, ann_phone, bob_phone) = (Device::new(1), Device::new(2), Device::new(3));
     f.timebank.use_device_key(tablet.key());
