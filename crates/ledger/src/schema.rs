@@ -93,10 +93,10 @@ pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub use resolutions::{Resolution, read_resolutions, resolved_at, write_resolution};
 pub use trust::{
-    founding_changes, foundings_written_after, read_acceptances, read_certificates,
-    read_invitations, read_requests, read_revocations, read_roots, remove_request, trust_map_count,
-    trust_record_at, write_acceptance, write_certificate, write_invitation, write_request,
-    write_revocation, write_root,
+    CERTIFY_MESSAGE, FOUNDING_MESSAGE, FoundingHistory, FoundingWrite, changes_after,
+    foundings_written_after, read_acceptances, read_certificates, read_invitations, read_requests,
+    read_revocations, remove_request, trust_map_count, trust_record_at, write_acceptance,
+    write_certificate, write_invitation, write_request, write_revocation, write_root,
 };
 
 /// The version of the layout above. Bump it, and add a step to [`upgrade`],

@@ -4,8 +4,8 @@
 //! trust: map                              created by the first coordinator device to found
 //!   │                                     the timebank's trust; two created at once (two
 //!   │                                     founders apart) are read together, as one
-//!   roots: map<key hex, true>             the founding devices' keys, as foundings were
-//!                                         written before they signed their heads
+//!   roots: map<key hex, true>             written by foundings before they signed their
+//!                                         heads; read by nothing now (see founding_roots)
 //!   certificates: map<"<device id>.<issuer device id>", map>   written once
 //!       device, issuer: str (key hex), member: str, role: str ("member" | "coordinator"),
 //!       issued_at: timestamp, seq: uint, sig: bytes
@@ -24,6 +24,8 @@
 //!                                       a coordinator device's decision that an exchange
 //!                                       recorded after its device's revocation counts
 //! ```
+
+use std::collections::HashSet;
 
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
@@ -64,17 +66,6 @@ fn parts(doc: &AutoCommit, name: &str) -> Vec<ObjId> {
         .flat_map(|trust| doc.get_all(trust, name).unwrap_or_default())
         .filter_map(|(value, id)| matches!(value, Value::Object(ObjType::Map)).then_some(id))
         .collect()
-}
-
-pub fn read_roots(doc: &AutoCommit) -> Vec<DeviceKey> {
-    let mut roots: Vec<DeviceKey> = parts(doc, ROOTS)
-        .iter()
-        .flat_map(|roots| doc.keys(roots).collect::<Vec<_>>())
-        .filter_map(|key| DeviceKey::parse(&key))
-        .collect();
-    roots.sort();
-    roots.dedup();
-    roots
 }
 
 pub fn read_certificates(doc: &AutoCommit) -> Vec<Certificate> {
@@ -386,54 +377,97 @@ pub fn remove_request(doc: &mut AutoCommit, device: &DeviceKey) -> WriteResult<(
     Ok(())
 }
 
-/// Each root key listed in a `roots` map (as foundings were written before
-/// they signed their heads) with the change that wrote its founding
-/// certificate (its own certificate, issued by itself); roots without one
-/// are left out. Which change that is can be moved by anyone who writes the
-/// certificate again: only a founding's signed heads are safe (see
-/// `Certificate::founded_on`).
-pub fn founding_changes(doc: &AutoCommit) -> Vec<(DeviceKey, ChangeHash)> {
-    let certificates = parts(doc, CERTIFICATES);
-    read_roots(doc)
-        .into_iter()
-        .filter_map(|root| {
-            let key = record_key(&root, &root);
-            certificates
-                .iter()
-                .filter_map(|all| map(doc, all, &key))
-                .filter_map(|obj| doc.hash_for_opid(&obj))
-                .min()
-                .map(|hash| (root, hash))
-        })
-        .collect()
+/// The message of the change that founds a timebank's trust.
+pub const FOUNDING_MESSAGE: &str = "found the trust";
+/// The message of a change that certifies a device (and, before foundings
+/// signed their heads, of a founding).
+pub const CERTIFY_MESSAGE: &str = "certify a device";
+
+/// A founding certificate (self-issued) as the change that wrote it left it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundingWrite {
+    pub certificate: Certificate,
+    pub change: ChangeHash,
 }
 
-/// Every founding certificate that signs its heads written by the changes
-/// after `from` (every change, if `from` is empty), each read as the change
-/// that wrote it left it: one written over or deleted since is found too.
-/// Not checked: see `Certificate::is_signed`. Decodes each of those changes.
-pub fn foundings_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> Vec<Certificate> {
+/// What the history after some heads says about who may found the trust.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FoundingHistory {
+    /// Every self-issued certificate those changes wrote (not checked: see
+    /// `Certificate::is_signed`).
+    pub foundings: Vec<FoundingWrite>,
+    /// The founding nonce each change there that depends on nothing (the
+    /// timebank's creation) wrote: the pin on the founder's key, as it was
+    /// created, whatever was written over it since.
+    pub nonces: Vec<String>,
+}
+
+/// Reads the changes after `from` (every change, if `from` is empty) for
+/// foundings, each as the change that wrote it left it: one written over
+/// or deleted since is found too. Only changes whose message is a
+/// founding's ([`FOUNDING_MESSAGE`], or [`CERTIFY_MESSAGE`] as foundings
+/// were written before) are decoded: the founding device's own change
+/// always carries one, and nothing written later can change that; the rest
+/// are read from their metadata alone.
+pub fn foundings_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> FoundingHistory {
     use automerge::legacy::{Key, ObjectId};
+    let mut history = FoundingHistory::default();
+    let mut to_decode = Vec::new();
+    let mut created = Vec::new();
+    for meta in doc.get_changes_meta(from) {
+        if meta.deps.is_empty() {
+            created.push(meta.hash);
+        }
+        if matches!(
+            meta.message.as_deref(),
+            Some(FOUNDING_MESSAGE | CERTIFY_MESSAGE)
+        ) {
+            to_decode.push(meta.hash);
+        }
+    }
+    for hash in created {
+        let nonce = doc
+            .get_at(ROOT, TIMEBANK, &[hash])
+            .ok()
+            .flatten()
+            .and_then(|(_, info)| Fields::read_at(doc, &info, &[hash]).string("founding_nonce"));
+        history.nonces.extend(nonce);
+    }
     let mut written: Vec<(String, ChangeHash)> = Vec::new();
-    for change in doc.get_changes(from) {
-        let hash = change.hash();
+    for hash in to_decode {
+        let Some(change) = doc.get_change_by_hash(&hash) else {
+            continue;
+        };
         for op in change.decode().operations {
             if let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key)
-                && key == "heads"
+                && key == "issuer"
             {
                 written.push((obj.to_string(), hash));
             }
         }
     }
-    written
+    history.foundings = written
         .into_iter()
-        .filter_map(|(obj, hash)| {
+        .filter_map(|(obj, change)| {
             let (obj, ObjType::Map) = doc.import(&obj).ok()? else {
                 return None;
             };
-            certificate_from(&Fields::read_at(doc, &obj, &[hash]))
+            let certificate = certificate_from(&Fields::read_at(doc, &obj, &[change]))?;
+            certificate.is_founding().then_some(FoundingWrite {
+                certificate,
+                change,
+            })
         })
-        .filter(|certificate| certificate.founded_on.is_some() && certificate.is_founding())
+        .collect();
+    history
+}
+
+/// The changes after `heads` (not in their history), by hash: read from
+/// the changes' metadata.
+pub fn changes_after(doc: &mut AutoCommit, heads: &[ChangeHash]) -> HashSet<ChangeHash> {
+    doc.get_changes_meta(heads)
+        .into_iter()
+        .map(|meta| meta.hash)
         .collect()
 }
 

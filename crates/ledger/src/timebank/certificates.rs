@@ -150,7 +150,7 @@ impl Timebank {
             .find(|root| root.key == key && !root.signed)
             .ok_or(LedgerError::TrustAlreadyFounded)?;
         let heads = root.heads.iter().map(ToString::to_string).collect();
-        let member = root.member.clone();
+        let member = root.certificate.member.clone();
         Ok(self.draft(key, member, Role::Coordinator, Some(heads), now))
     }
 
@@ -462,7 +462,12 @@ impl Timebank {
         {
             return Err(LedgerError::BadSignature);
         }
-        self.write(now, "certify a device", |doc| {
+        let message = if draft.founding {
+            schema::FOUNDING_MESSAGE
+        } else {
+            schema::CERTIFY_MESSAGE
+        };
+        self.write(now, message, |doc| {
             schema::write_certificate(doc, &certificate)
         })?;
         self.reread_trust();

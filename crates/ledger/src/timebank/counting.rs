@@ -166,9 +166,8 @@ pub(super) struct TrustView {
     founded: bool,
     roots: Vec<Root>,
     authority: Authority,
-    /// Whether this copy has every change each founding and each
-    /// revocation's cut names (if not, they are read again after every
-    /// change until it has).
+    /// Whether this copy has every change each revocation's cut names (if
+    /// not, the cuts are read again after every change until it has).
     cuts_known: bool,
     keys: HashMap<DeviceId, DeviceKey>,
     /// Exchanges in the document when the trust was founded.
@@ -185,7 +184,7 @@ pub(super) struct TrustView {
     accepted: HashSet<ExchangeId>,
     /// The exchanges and log entries inside each revocation's cut.
     cuts: HashMap<Vec<String>, (HashSet<ExchangeId>, HashSet<LogEntryId>)>,
-    /// Foundings read from the history, when the document shows none.
+    /// What the history says about the foundings, read so far.
     history: FoundingsInHistory,
 }
 
@@ -226,12 +225,27 @@ impl TrustView {
     }
 }
 
-/// Signed foundings read from the document's history, and the heads it was
-/// read up to.
+/// What the document's history says about its foundings, and the heads it
+/// was read up to (a document only grows: the changes after are read the
+/// next time).
 #[derive(Debug, Clone, Default)]
 pub(super) struct FoundingsInHistory {
     read_to: Vec<ChangeHash>,
-    found: Vec<crate::trust::Certificate>,
+    found: schema::FoundingHistory,
+}
+
+impl FoundingsInHistory {
+    /// Reads the changes since the last time.
+    fn catch_up(&mut self, doc: &mut automerge::AutoCommit) {
+        let heads = doc.get_heads();
+        if heads == self.read_to {
+            return;
+        }
+        let more = schema::foundings_written_after(doc, &self.read_to);
+        self.found.foundings.extend(more.foundings);
+        self.found.nonces.extend(more.nonces);
+        self.read_to = heads;
+    }
 }
 
 /// A device that founded a timebank's trust, with the document's heads its
@@ -241,122 +255,145 @@ pub(super) struct Root {
     pub(super) key: DeviceKey,
     pub(super) heads: Vec<ChangeHash>,
     /// Whether the founding signed those heads. A founding written before
-    /// foundings did is read from the change that wrote its certificate,
-    /// which anyone can move by writing the certificate again; its device
-    /// signs the heads when it next opens the timebank.
+    /// foundings did is read at the first change that wrote its
+    /// certificate; its device signs those heads when it next opens the
+    /// timebank.
     pub(super) signed: bool,
-    /// The member its founding certificate names.
-    pub(super) member: crate::ids::MemberId,
+    /// The founding certificate (the signed one, if there is one).
+    pub(super) certificate: crate::trust::Certificate,
+    /// The first change that wrote a founding of this key.
+    claimed_in: ChangeHash,
 }
 
-/// The roots that founded the trust: a root counts only if no other root's
-/// founding was already in the document when it was founded (two
-/// coordinators founding at the same time both count; a root written later
-/// by anyone is ignored). With whether this copy has every change the
-/// foundings name (if not, the roots are read again until it has).
-///
-/// A founding no longer in the document as it is now (written over or
-/// deleted by a later change) still counts: when the document shows none,
-/// its history is read for them (`history` keeps what was read, so only
-/// the changes since are read the next time).
+/// The roots that founded the trust, from every founding the history holds
+/// (so one written over or deleted since still counts, and a copy written
+/// later moves nothing): a founding counts only if it is signed by its own
+/// key (which the timebank's id pins, if it was created with one) as a
+/// coordinator, and no other root's founding was in the history of the
+/// document it vouches for (two coordinators founding at the same time both
+/// count; a root written later, by anyone, is ignored). A signed founding
+/// vouches for its signed heads (a founding with heads this copy does not
+/// have, which only its own device could sign, counts for nothing).
 pub(super) fn founding_roots(
     doc: &mut automerge::AutoCommit,
     info: &crate::model::TimebankInfo,
     history: &mut FoundingsInHistory,
-) -> (Vec<Root>, bool) {
-    // A timebank whose id pins its founder: no other root counts.
+) -> Vec<Root> {
+    history.catch_up(doc);
+    let nonces = &history.found.nonces;
     let pinned = |key: &DeviceKey| {
-        info.founding_nonce
-            .as_ref()
-            .is_none_or(|nonce| crate::trust::founded_id(key, nonce) == info.id)
+        nonces.is_empty()
+            || nonces
+                .iter()
+                .any(|nonce| crate::trust::founded_id(key, nonce) == info.id)
     };
-    let founding = |certificate: &crate::trust::Certificate| {
-        certificate.founded_on.is_some()
-            && certificate.is_founding()
-            && pinned(&certificate.device)
-            && certificate.is_signed(&info.id)
-    };
-    let certificates = schema::read_certificates(doc);
-    let mut foundings: Vec<crate::trust::Certificate> = certificates
+    let valid: Vec<&schema::FoundingWrite> = history
+        .found
+        .foundings
         .iter()
-        .filter(|c| founding(c))
-        .cloned()
-        .collect();
-    if foundings.is_empty() {
-        history
-            .found
-            .extend(schema::foundings_written_after(doc, &history.read_to));
-        history.found.retain(|c| founding(c));
-        history.read_to = doc.get_heads();
-        foundings = history.found.clone();
-    }
-    let mut known = true;
-    let mut all: Vec<Root> = Vec::new();
-    for certificate in &foundings {
-        let Some(heads) = &certificate.founded_on else {
-            continue;
-        };
-        if all.iter().any(|root| root.key == certificate.device) {
-            continue;
-        }
-        let Some(heads) = heads
-            .iter()
-            .map(|head| head.parse::<ChangeHash>().ok())
-            .collect::<Option<Vec<ChangeHash>>>()
-            .filter(|heads| !heads.is_empty())
-        else {
-            continue;
-        };
-        if heads
-            .iter()
-            .any(|head| doc.get_change_by_hash(head).is_none())
-        {
-            known = false;
-            continue;
-        }
-        all.push(Root {
-            key: certificate.device,
-            heads,
-            signed: true,
-            member: certificate.member.clone(),
-        });
-    }
-    for (key, written) in schema::founding_changes(doc) {
-        let legacy = certificates
-            .iter()
-            .find(|c| c.device == key && c.is_founding() && c.founded_on.is_none());
-        if all.iter().any(|root| root.key == key) || !pinned(&key) {
-            continue;
-        }
-        if let Some(certificate) = legacy {
-            all.push(Root {
-                key,
-                heads: vec![written],
-                signed: false,
-                member: certificate.member.clone(),
-            });
-        }
-    }
-    let founding_of = |root: &DeviceKey| {
-        foundings
-            .iter()
-            .chain(&certificates)
-            .find(|c| c.device == *root && c.is_founding())
-    };
-    let roots = all
-        .iter()
-        .filter(|root| {
-            let at: Vec<String> = root.heads.iter().map(ChangeHash::to_string).collect();
-            !all.iter().any(|other| {
-                other.key != root.key
-                    && founding_of(&other.key).is_some_and(|certificate| {
-                        schema::trust_record_at(doc, RecordRef::Certificate(certificate), &at)
-                    })
-            })
+        .filter(|write| {
+            let certificate = &write.certificate;
+            certificate.is_founding()
+                && certificate.role == Role::Coordinator
+                && pinned(&certificate.device)
+                && certificate.is_signed(&info.id)
         })
-        .cloned()
         .collect();
-    (roots, known)
+    let mut keys: Vec<DeviceKey> = valid.iter().map(|write| write.certificate.device).collect();
+    keys.sort();
+    keys.dedup();
+    let mut all: Vec<Root> = Vec::new();
+    for key in keys {
+        let writes: Vec<&schema::FoundingWrite> = valid
+            .iter()
+            .copied()
+            .filter(|write| write.certificate.device == key)
+            .collect();
+        let Some(claimed_in) = earliest(doc, writes.iter().map(|write| write.change)) else {
+            continue;
+        };
+        let mut signed: Vec<(Vec<ChangeHash>, &schema::FoundingWrite)> = writes
+            .iter()
+            .filter_map(|write| {
+                let heads = write
+                    .certificate
+                    .founded_on
+                    .as_ref()?
+                    .iter()
+                    .map(|head| head.parse::<ChangeHash>().ok())
+                    .collect::<Option<Vec<ChangeHash>>>()?;
+                let known = !heads.is_empty()
+                    && heads
+                        .iter()
+                        .all(|head| doc.get_change_meta_by_hash(head).is_some());
+                known.then_some((heads, *write))
+            })
+            .collect();
+        signed.sort_by(|a, b| a.0.cmp(&b.0));
+        let root = match signed.first() {
+            Some((heads, write)) => Root {
+                key,
+                heads: heads.clone(),
+                signed: true,
+                certificate: write.certificate.clone(),
+                claimed_in,
+            },
+            None => match writes
+                .iter()
+                .find(|write| write.change == claimed_in && write.certificate.founded_on.is_none())
+            {
+                Some(write) => Root {
+                    key,
+                    heads: vec![claimed_in],
+                    signed: false,
+                    certificate: write.certificate.clone(),
+                    claimed_in,
+                },
+                None => continue,
+            },
+        };
+        all.push(root);
+    }
+    if all.len() < 2 {
+        return all;
+    }
+    let later: Vec<bool> = all
+        .iter()
+        .map(|root| {
+            let after = schema::changes_after(doc, &root.heads);
+            all.iter()
+                .any(|other| other.key != root.key && !after.contains(&other.claimed_in))
+        })
+        .collect();
+    all.into_iter()
+        .zip(later)
+        .filter_map(|(root, later)| (!later).then_some(root))
+        .collect()
+}
+
+/// Of changes `hashes`, the one every other has in its history (the first
+/// to write something that was copied later); if none is (written apart),
+/// the lowest hash, so every copy picks the same.
+fn earliest(
+    doc: &mut automerge::AutoCommit,
+    hashes: impl Iterator<Item = ChangeHash>,
+) -> Option<ChangeHash> {
+    let mut hashes: Vec<ChangeHash> = hashes.collect();
+    hashes.sort();
+    hashes.dedup();
+    if hashes.len() < 2 {
+        return hashes.first().copied();
+    }
+    for candidate in &hashes {
+        let after = schema::changes_after(doc, &[*candidate]);
+        if hashes
+            .iter()
+            .all(|other| other == candidate || after.contains(other))
+        {
+            return Some(*candidate);
+        }
+    }
+    hashes.first().copied()
 }
 
 impl Timebank {
@@ -371,7 +408,7 @@ impl Timebank {
     /// them again).
     pub(super) fn reread_trust_with(&mut self, current: Option<&schema::ExchangeObjects>) {
         let mut history = std::mem::take(&mut self.trust.history);
-        let (roots, roots_known) = founding_roots(&mut self.doc, &self.info, &mut history);
+        let roots = founding_roots(&mut self.doc, &self.info, &mut history);
         let authority = self.decide_authority(&roots);
         let timebank = self.info.id.clone();
         let accepted: HashSet<ExchangeId> = schema::read_acceptances(&self.doc)
@@ -401,7 +438,7 @@ impl Timebank {
             authority,
             roots: roots.clone(),
             accepted,
-            cuts_known: roots_known,
+            cuts_known: true,
             history,
             ..TrustView::default()
         };
@@ -465,7 +502,11 @@ impl Timebank {
 
     fn decide_authority(&self, roots: &[Root]) -> Authority {
         let keys: Vec<DeviceKey> = roots.iter().map(|root| root.key).collect();
-        let certificates = schema::read_certificates(&self.doc);
+        // The roots' foundings as the history holds them (what the
+        // document shows may have been written over or deleted since).
+        let mut certificates = schema::read_certificates(&self.doc);
+        certificates.retain(|c| !(c.is_founding() && keys.contains(&c.device)));
+        certificates.extend(roots.iter().map(|root| root.certificate.clone()));
         let invitations = schema::read_invitations(&self.doc);
         let revocations = schema::read_revocations(&self.doc);
         let doc = &self.doc;

@@ -45,13 +45,13 @@ pub(super) fn founded() -> Founded {
 }
 
 /// The device's own copy, after it has recorded `new` as `by` and signed it.
-fn on_device(timebank: &mut Timebank, device: &Device, seed: u64) -> Timebank {
+pub(super) fn on_device(timebank: &mut Timebank, device: &Device, seed: u64) -> Timebank {
     let mut copy = timebank.fork(entropy(seed));
     copy.use_device_key(device.key());
     copy
 }
 
-fn sign_everything(copy: &mut Timebank, device: &Device) {
+pub(super) fn sign_everything(copy: &mut Timebank, device: &Device) {
     let signed: Vec<_> = copy
         .to_sign()
         .into_iter()

@@ -4,22 +4,12 @@
 //! it, moves them.
 
 use automerge::ReadDoc;
-use automerge::transaction::Transactable;
+use automerge::transaction::{CommitOptions, Transactable};
 use ledger::trust::{self, Certificate};
-use ledger::{Doubt, ExchangeId, Role, Timebank, schema};
+use ledger::{Doubt, ExchangeId, MemberId, Role, Timebank, schema};
 
-use super::counting::{balances, forged, people, write_raw};
+use super::counting::{balances, forged, founded, on_device, people, sign_everything, write_raw};
 use super::support::*;
-
-/// Founds `f`'s trust on Cora's tablet, and returns the tablet.
-fn found_on_tablet(f: &mut Fixture) -> Device {
-    let tablet = Device::new(1);
-    f.timebank.use_device_key(tablet.key());
-    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
-    let signature = tablet.sign(&draft.bytes);
-    f.timebank.add_certificate(draft, signature, NOW).unwrap();
-    tablet
-}
 
 /// The founding certificates the document shows now.
 fn foundings(timebank: &mut Timebank) -> Vec<Certificate> {
@@ -37,66 +27,213 @@ fn hundred_hours_for_ann(f: &Fixture, attacker: &mut Timebank) -> ExchangeId {
     late.id
 }
 
-/// Three ways a modified app can try to move what the founding vouches for
-/// after writing a forgery: write the founding again (a copy, as it is), a
-/// certificate over it that cannot be read, or delete it. Each is merged
-/// into an honest copy: the forgery does not count, and is shown.
+/// Commits what a modified app wrote, under the message of a founding (so
+/// the ledger reads it as closely as it reads an honest founding).
+fn commit_as_founding(doc: &mut automerge::AutoCommit) {
+    doc.commit_with(CommitOptions::default().with_message(schema::FOUNDING_MESSAGE));
+}
+
+/// `device`'s own founding, acting for `member`, vouching for `heads`.
+fn founding_by(
+    timebank: &Timebank,
+    device: &Device,
+    member: &MemberId,
+    heads: Vec<String>,
+) -> Certificate {
+    let id = timebank.info().id.clone();
+    let bytes = trust::founding_bytes(&id, &device.key(), member, NOW, 1, &heads);
+    Certificate {
+        device: device.key(),
+        member: member.clone(),
+        role: Role::Coordinator,
+        issuer: device.key(),
+        issued_at: NOW,
+        seq: 1,
+        founded_on: Some(heads),
+        signature: device.sign(bytes.as_bytes()),
+    }
+}
+
+/// Deletes the certificate `device.issuer` from every trust map.
+fn delete_certificate(doc: &mut automerge::AutoCommit, certificate: &Certificate) {
+    let (_, trust) = doc.get(automerge::ROOT, "trust").unwrap().unwrap();
+    let (_, all) = doc.get(&trust, "certificates").unwrap().unwrap();
+    let key = format!(
+        "{}.{}",
+        certificate.device.device_id(),
+        certificate.issuer.device_id()
+    );
+    doc.delete(&all, key.as_str()).unwrap();
+}
+
+/// The ways a modified app can try to move what the founding vouches for,
+/// after writing a forgery (100 hours for Ann, unsigned): each is merged
+/// into an honest copy, and the attacker's copy is reopened. On both the
+/// forgery does not count, the founding stands, and an exchange Ann's
+/// certified phone signed after the founding still counts.
 #[test]
 fn no_later_write_of_the_founding_vouches_for_a_forgery() {
-    type Attack = fn(&mut automerge::AutoCommit, &Certificate);
-    let attacks: [(&str, Attack); 3] = [
-        ("copied again", |doc, founding| {
+    type Attack = fn(&mut Timebank, &Certificate, &MemberId);
+    let attacks: [(&str, Attack); 6] = [
+        ("copied again", |copy, founding, _| {
+            let doc = copy.document_mut();
             schema::write_certificate(doc, founding).unwrap();
+            commit_as_founding(doc);
         }),
-        ("written over", |doc, founding| {
+        ("written over", |copy, founding, _| {
             let broken = Certificate {
                 founded_on: None,
                 ..founding.clone()
             };
+            let doc = copy.document_mut();
             schema::write_certificate(doc, &broken).unwrap();
+            commit_as_founding(doc);
         }),
-        ("deleted", |doc, founding| {
-            let (_, trust) = doc.get(automerge::ROOT, "trust").unwrap().unwrap();
-            let (_, all) = doc.get(&trust, "certificates").unwrap().unwrap();
-            let key = format!(
-                "{}.{}",
-                founding.device.device_id(),
-                founding.device.device_id()
-            );
-            doc.delete(&all, key.as_str()).unwrap();
+        ("deleted", |copy, founding, _| {
+            let doc = copy.document_mut();
+            delete_certificate(doc, founding);
+            commit_as_founding(doc);
         }),
+        (
+            "deleted, then founded again by another key",
+            |copy, founding, bob| {
+                let doc = copy.document_mut();
+                delete_certificate(doc, founding);
+                doc.commit();
+                let heads = doc.get_heads().iter().map(ToString::to_string).collect();
+                let own = founding_by(copy, &Device::new(9), bob, heads);
+                let doc = copy.document_mut();
+                schema::write_certificate(doc, &own).unwrap();
+                commit_as_founding(doc);
+            },
+        ),
+        (
+            "deleted, founded again by another key, and put back",
+            |copy, founding, bob| {
+                let doc = copy.document_mut();
+                delete_certificate(doc, founding);
+                doc.commit();
+                let heads = doc.get_heads().iter().map(ToString::to_string).collect();
+                let own = founding_by(copy, &Device::new(9), bob, heads);
+                let doc = copy.document_mut();
+                schema::write_certificate(doc, &own).unwrap();
+                commit_as_founding(doc);
+                schema::write_certificate(doc, founding).unwrap();
+                commit_as_founding(doc);
+            },
+        ),
+        (
+            "deleted, and founded again on heads nobody has",
+            |copy, founding, bob| {
+                let doc = copy.document_mut();
+                delete_certificate(doc, founding);
+                doc.commit();
+                let own = founding_by(copy, &Device::new(9), bob, vec!["ab".repeat(32)]);
+                let doc = copy.document_mut();
+                schema::write_certificate(doc, &own).unwrap();
+                commit_as_founding(doc);
+            },
+        ),
     ];
     for (name, attack) in attacks {
-        let mut f = Fixture::new();
-        let before = f
-            .timebank
-            .record(&f.cora, help(&f.bob, &f.ann, 45), NOW)
+        let mut s = founded();
+        let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 40);
+        let signed = ann
+            .record(&s.f.ann, help(&s.f.cat, &s.f.ann, 30), NOW)
             .unwrap()
             .id;
-        found_on_tablet(&mut f);
-        let [founding] = foundings(&mut f.timebank).try_into().unwrap();
-        let mut attacker = f.timebank.fork(entropy(50));
-        let forgery = hundred_hours_for_ann(&f, &mut attacker);
-        let doc = attacker.document_mut();
-        attack(doc, &founding);
-        doc.commit();
-        let mut honest = f.timebank.fork(entropy(52));
+        sign_everything(&mut ann, &s.ann_phone);
+        s.f.timebank.merge(&mut ann).unwrap();
+        let [founding] = foundings(&mut s.f.timebank).try_into().unwrap();
+        let mut attacker = s.f.timebank.fork(entropy(50));
+        let forgery = hundred_hours_for_ann(&s.f, &mut attacker);
+        attack(&mut attacker, &founding, &s.f.bob);
+        let mut honest = s.f.timebank.fork(entropy(52));
         honest.merge(&mut attacker).unwrap();
         let reopened = Timebank::load(&attacker.save(), entropy(53)).unwrap();
         for (copy, which) in [(&honest, "merged"), (&reopened, "the attacker's, reopened")] {
             assert!(copy.trust_founded(), "{name}, {which}: still founded");
+            let standing = copy
+                .authority()
+                .standing(&s.tablet.key())
+                .map(|standing| (standing.member.clone(), standing.role));
+            assert_eq!(
+                standing,
+                Some((s.f.cora.clone(), Role::Coordinator)),
+                "{name}, {which}"
+            );
+            assert_eq!(
+                copy.authority().standing(&Device::new(9).key()),
+                None,
+                "{name}, {which}: no second root"
+            );
             assert_eq!(
                 copy.doubt_about(&forgery),
                 Some(Doubt::NotSigned),
                 "{name}, {which}: the forgery is doubted"
             );
-            assert_eq!(copy.doubt_about(&before), None, "{name}, {which}");
             assert_eq!(
-                balances(copy, &people(&f)),
-                [0, 45, -45, 0],
-                "{name}, {which}: only the exchange from before counts"
+                copy.doubt_about(&signed),
+                None,
+                "{name}, {which}: Ann's signed exchange"
+            );
+            assert_eq!(
+                balances(copy, &people(&s.f)),
+                [0, 30, 0, -30],
+                "{name}, {which}: only Ann's signed exchange counts"
             );
         }
+    }
+}
+
+/// A timebank created with its founder's key keeps that pin when a
+/// modified app deletes (or writes over) the nonce in the document, and
+/// founds the trust with its own key on a copy that never saw the real
+/// founding: that root counts for nothing.
+#[test]
+fn the_pin_on_the_founders_key_cannot_be_written_away() {
+    let (tablet, mallory) = (Device::new(1), Device::new(9));
+    let (mut timebank, cora) = Timebank::create(
+        ledger::NewTimebank {
+            name: "Riverside Timebank".into(),
+            unit_label: "hours".into(),
+            settings: ledger::Settings::default(),
+            founder_key: Some(tablet.key()),
+        },
+        ledger::NewMember {
+            name: "Cora".into(),
+            ..Default::default()
+        },
+        NOW,
+        entropy(1),
+    )
+    .unwrap();
+    for overwrite in [false, true] {
+        let mut attacker = timebank.fork(entropy(2));
+        let doc = attacker.document_mut();
+        let (_, info) = doc.get(automerge::ROOT, "timebank").unwrap().unwrap();
+        if overwrite {
+            doc.put(&info, "founding_nonce", "chosen by mallory")
+                .unwrap();
+        } else {
+            doc.delete(&info, "founding_nonce").unwrap();
+        }
+        doc.commit();
+        let heads = doc.get_heads().iter().map(ToString::to_string).collect();
+        let own = founding_by(&attacker, &mallory, &cora, heads);
+        let doc = attacker.document_mut();
+        schema::write_certificate(doc, &own).unwrap();
+        commit_as_founding(doc);
+        let reopened = Timebank::load(&attacker.save(), entropy(3)).unwrap();
+        assert!(!reopened.trust_founded(), "overwritten: {overwrite}");
+        let mut honest = timebank.fork(entropy(4));
+        honest.use_device_key(tablet.key());
+        let draft = honest.prepare_founding(&cora, NOW).unwrap();
+        let signature = tablet.sign(&draft.bytes);
+        honest.add_certificate(draft, signature, NOW).unwrap();
+        honest.merge(&mut attacker).unwrap();
+        assert_eq!(honest.authority().standing(&mallory.key()), None);
+        assert!(honest.authority().standing(&tablet.key()).is_some());
     }
 }
 
@@ -136,10 +273,11 @@ fn a_founding_from_before_heads_were_signed_is_signed_again_by_its_device() {
             .as_bytes(),
         ),
     };
+    // (As Tally wrote it then: with the message of a certificate.)
     let doc = f.timebank.document_mut();
     schema::write_root(doc, &tablet.key()).unwrap();
     schema::write_certificate(doc, &old).unwrap();
-    doc.commit();
+    doc.commit_with(CommitOptions::default().with_message(schema::CERTIFY_MESSAGE));
     let founded_in = doc.get_heads();
     let mut timebank = Timebank::load(&f.timebank.save(), entropy(60)).unwrap();
     assert!(timebank.trust_founded());
