@@ -78,6 +78,11 @@ random_id!(
     /// A device that records changes.
     DeviceId
 );
+random_id!(
+    /// A coordinator's decision (a member's status, role or limits), once a
+    /// timebank's trust is founded.
+    DecisionId
+);
 
 /// Whose hours move: a member's account or the community fund.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]

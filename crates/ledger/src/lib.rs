@@ -40,7 +40,8 @@ pub use board::{Event, EventKind, Listing, ListingKind, MAX_LISTING_DAYS};
 pub use csv_files::{ImportError, RowProblem, RowReason, hours_text, parse_hours};
 pub use error::{LedgerError, LoadError};
 pub use ids::{
-    Account, DeviceId, Entropy, EventId, ExchangeId, GroupId, ListingId, LogEntryId, MemberId,
+    Account, DecisionId, DeviceId, Entropy, EventId, ExchangeId, GroupId, ListingId, LogEntryId,
+    MemberId,
 };
 pub use model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent,

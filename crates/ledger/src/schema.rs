@@ -70,6 +70,7 @@ use crate::time::Timestamp;
 use crate::trust::Signature;
 
 mod board;
+mod decisions;
 mod exchanges;
 mod members;
 mod periods;
@@ -82,6 +83,11 @@ pub use board::{
 };
 pub use periods::{read_locks, write_lock};
 
+pub use decisions::{
+    DECISION_MESSAGE, DECISION_SEAL_MESSAGE, Decision, DecisionHistory, Rights, decision_creator,
+    decisions_written_after, read_decision_as_created, read_decisions, rights_at, write_decision,
+    write_decision_seal,
+};
 pub use exchanges::{
     ExchangeObjects, Vouched, Writing, append_event, earlier_exchange_seals, edited_since,
     event_creator, exchange_created_in, exchange_creator, exchange_ids, exchange_ids_at,
@@ -89,8 +95,8 @@ pub use exchanges::{
     read_exchange_vouched_at, records_at, vouched_at, write_event_seal, write_exchange_seal,
     write_new_exchange,
 };
-pub(crate) use members::status_name;
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
+pub(crate) use members::{role_name, status_name};
 pub use resolutions::{Resolution, read_resolutions, resolved_at, write_resolution};
 pub use trust::{
     CERTIFY_MESSAGE, FOUNDING_MESSAGE, FoundingHistory, FoundingWrite, changes_after,
@@ -316,6 +322,8 @@ pub struct Touched {
     pub periods: bool,
     /// Certificates, revocations or roots.
     pub trust: bool,
+    /// Coordinators' decisions about members.
+    pub decisions: bool,
     /// A whole top-level map was replaced: re-read everything.
     pub everything: bool,
 }
@@ -367,6 +375,7 @@ pub fn touched(patches: &[Patch]) -> Touched {
                 .extend(id.as_deref().and_then(EventId::parse)),
             PERIODS => touched.periods = true,
             "trust" => touched.trust = true,
+            "decisions" => touched.decisions = true,
             _ => {}
         }
     }
@@ -379,6 +388,8 @@ impl Touched {
     fn mark_all(&mut self, top_level_key: &str) {
         if top_level_key == "trust" {
             self.trust = true;
+        } else if top_level_key == "decisions" {
+            self.decisions = true;
         } else {
             self.everything = true;
         }

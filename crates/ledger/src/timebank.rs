@@ -14,6 +14,7 @@ mod attention;
 mod board;
 mod certificates;
 mod counting;
+mod decisions;
 mod exchanges;
 mod import;
 mod members;
@@ -81,6 +82,8 @@ pub struct Timebank {
     listings: BTreeMap<ListingId, Listing>,
     events: BTreeMap<EventId, Event>,
     locks: BTreeMap<Month, PeriodLock>,
+    /// Coordinators' decisions about members (see `decisions`).
+    decided: decisions::Decided,
 }
 
 impl std::fmt::Debug for Timebank {
@@ -178,6 +181,7 @@ impl Timebank {
             listings: BTreeMap::new(),
             events: BTreeMap::new(),
             locks: BTreeMap::new(),
+            decided: Default::default(),
         };
         timebank.members.insert(founder_id.clone(), founder);
         Ok((timebank, founder_id))
@@ -211,6 +215,7 @@ impl Timebank {
             listings: BTreeMap::new(),
             events: BTreeMap::new(),
             locks: BTreeMap::new(),
+            decided: Default::default(),
         };
         timebank.reread_everything();
         Ok(timebank)
@@ -276,6 +281,7 @@ impl Timebank {
             listings: self.listings.clone(),
             events: self.events.clone(),
             locks: self.locks.clone(),
+            decided: self.decided.clone(),
         }
     }
 
@@ -379,6 +385,9 @@ impl Timebank {
         if touched.trust || schema::trust_map_count(&self.doc) > 1 || !self.trust_settled() {
             self.reread_trust();
         }
+        // A member record's rights, once the trust is founded, are the
+        // ones coordinators decided.
+        self.apply_decisions();
     }
 
     fn reread_everything(&mut self) {
@@ -400,6 +409,7 @@ impl Timebank {
         // Judges every exchange and counts the balances (read afresh).
         self.trust = self.trust.forgotten();
         self.reread_trust_with(Some(&objects));
+        self.apply_decisions();
         self.reread_resolutions();
         self.reread_locks();
         self.listings.clear();

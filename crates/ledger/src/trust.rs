@@ -205,6 +205,7 @@ pub const FOUNDING_TAG: &str = "tally/founding/1";
 pub const REVOCATION_TAG: &str = "tally/revocation/1";
 pub const ACCEPTANCE_TAG: &str = "tally/acceptance/1";
 pub const RESOLUTION_TAG: &str = "tally/resolution/1";
+pub const DECISION_TAG: &str = "tally/decision/1";
 pub const INVITATION_TAG: &str = "tally/invitation/1";
 pub const REQUEST_TAG: &str = "tally/request/1";
 
@@ -452,6 +453,34 @@ impl Revocation {
     pub fn is_signed(&self, timebank: &str) -> bool {
         verify(&self.by, self.bytes(timebank).as_bytes(), &self.signature)
     }
+}
+
+/// What a coordinator's device signs when it decides, for coordinator
+/// `by`, that `what` of `subject` is now `value` (see
+/// `schema::Decision`).
+#[allow(clippy::too_many_arguments)]
+pub fn decision_bytes(
+    timebank: &str,
+    id: &crate::ids::DecisionId,
+    subject: &str,
+    what: &str,
+    value: &str,
+    by: &MemberId,
+    device: &DeviceKey,
+    at: crate::time::Timestamp,
+    seq: u64,
+) -> Canonical {
+    let mut bytes = Canonical::new(DECISION_TAG, timebank);
+    bytes
+        .text(id.as_str())
+        .text(subject)
+        .text(what)
+        .text(value)
+        .text(by.as_str())
+        .key(device)
+        .signed(at.0)
+        .unsigned(seq);
+    bytes
 }
 
 /// What a coordinator's device signs when it resolves an attention item

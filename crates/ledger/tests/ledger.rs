@@ -6,6 +6,7 @@ mod ledger {
     pub mod certificates;
     pub mod counting;
     pub mod csv;
+    pub mod decisions;
     pub mod exchanges;
     pub mod founding;
     pub mod invitations;

@@ -169,7 +169,7 @@ pub fn event_creator(
     creator(&event_obj(doc, exchange, event)?)
 }
 
-fn creator(obj: &ObjId) -> Option<automerge::ActorId> {
+pub(super) fn creator(obj: &ObjId) -> Option<automerge::ActorId> {
     match obj {
         ObjId::Id(_, actor, _) => Some(actor.clone()),
         ObjId::Root => None,

@@ -27,8 +27,17 @@ pub fn read_member(doc: &AutoCommit, id: &MemberId) -> Option<Member> {
             offers: text("offers"),
             needs: text("needs"),
         },
-        status: fields.string("status").and_then(|s| status_from(&s))?,
-        role: fields.string("role").and_then(|s| role_from(&s))?,
+        // A status or role that is missing or unreadable reads as the
+        // least: the member is still shown (and, once the trust is founded,
+        // what counts is what coordinators decided: see `decisions`).
+        status: fields
+            .string("status")
+            .and_then(|s| status_from(&s))
+            .unwrap_or(MemberStatus::Applicant),
+        role: fields
+            .string("role")
+            .and_then(|s| role_from(&s))
+            .unwrap_or(Role::Member),
         joined_on: fields.string("joined_on").and_then(|s| Date::parse(&s))?,
         debit_floor_minutes: fields.int("debit_floor_minutes"),
         credit_ceiling_minutes: fields.int("credit_ceiling_minutes"),
@@ -129,7 +138,7 @@ pub(crate) fn status_name(status: MemberStatus) -> &'static str {
     }
 }
 
-fn status_from(text: &str) -> Option<MemberStatus> {
+pub(super) fn status_from(text: &str) -> Option<MemberStatus> {
     Some(match text {
         "applicant" => MemberStatus::Applicant,
         "active" => MemberStatus::Active,
@@ -139,14 +148,14 @@ fn status_from(text: &str) -> Option<MemberStatus> {
     })
 }
 
-fn role_name(role: Role) -> &'static str {
+pub(crate) fn role_name(role: Role) -> &'static str {
     match role {
         Role::Member => "member",
         Role::Coordinator => "coordinator",
     }
 }
 
-fn role_from(text: &str) -> Option<Role> {
+pub(super) fn role_from(text: &str) -> Option<Role> {
     Some(match text {
         "member" => Role::Member,
         "coordinator" => Role::Coordinator,

@@ -496,8 +496,10 @@ impl Timebank {
         }
         self.trust = view;
         self.rejudge_all(current);
-        // Who may resolve attention items may have changed too.
+        // Who may resolve attention items, and whose decisions about
+        // members count, may have changed too.
         self.reread_resolutions();
+        self.apply_decisions();
     }
 
     fn decide_authority(&self, roots: &[Root]) -> Authority {
@@ -933,6 +935,9 @@ impl Timebank {
                     .or_default()
                     .insert(certificate.seq);
             }
+        }
+        for (device, seq) in self.sealed_decisions() {
+            numbers.entry(device.device_id()).or_default().insert(seq);
         }
         for resolution in schema::read_resolutions(&self.doc) {
             if let (Some(device), Some(seal)) = (resolution.device, resolution.seal)

@@ -170,9 +170,24 @@ impl Timebank {
             }
             members.push(member);
         }
-        self.write(now, "import members", |doc| {
+        let mut decisions = Vec::new();
+        for member in &members {
+            decisions.extend(
+                self.decisions_for(by, schema::Rights::NEW, member, now)
+                    .map_err(ImportError::NotAllowed)?,
+            );
+        }
+        let message = if decisions.is_empty() {
+            "import members"
+        } else {
+            schema::DECISION_MESSAGE
+        };
+        self.write(now, message, |doc| {
             for member in &members {
                 schema::write_new_member(doc, member)?;
+            }
+            for decision in &decisions {
+                schema::write_decision(doc, decision)?;
             }
             for exchange in &openings {
                 schema::write_new_exchange(doc, exchange)?;
@@ -188,6 +203,7 @@ impl Timebank {
             self.members.insert(member.id.clone(), member);
         }
         self.insert_recorded(openings);
+        self.apply_decisions();
         Ok(summary)
     }
 

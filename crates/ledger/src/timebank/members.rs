@@ -91,7 +91,7 @@ impl Timebank {
         }
         let name = checked_name(name)?;
         check_profile(&profile)?;
-        self.change_member(member, now, "update profile", |m| {
+        self.change_member(by, member, now, "update profile", |m| {
             m.name = name;
             m.profile = profile;
         })
@@ -115,7 +115,7 @@ impl Timebank {
                 });
             }
         }
-        self.change_member(member, now, "change status", |m| m.status = status)
+        self.change_member(by, member, now, "change status", |m| m.status = status)
     }
 
     pub fn set_role(
@@ -126,7 +126,7 @@ impl Timebank {
         now: Timestamp,
     ) -> Result<(), LedgerError> {
         self.require_coordinator(by)?;
-        self.change_member(member, now, "change role", |m| m.role = role)
+        self.change_member(by, member, now, "change role", |m| m.role = role)
     }
 
     /// Sets a member's own limits; `None` means the timebank's.
@@ -144,7 +144,7 @@ impl Timebank {
         {
             return Err(LedgerError::InvalidLimits);
         }
-        self.change_member(member, now, "change limits", |m| {
+        self.change_member(by, member, now, "change limits", |m| {
             m.debit_floor_minutes = debit_floor_minutes;
             m.credit_ceiling_minutes = credit_ceiling_minutes;
         })
@@ -163,11 +163,16 @@ impl Timebank {
             return Err(LedgerError::InvalidNumber);
         }
         self.check_number_free(number, Some(member))?;
-        self.change_member(member, now, "renumber member", |m| m.number = number)
+        self.change_member(by, member, now, "renumber member", |m| {
+            m.number = number;
+        })
     }
 
+    /// Writes `edit` of member `id` by `by` (with the decisions it makes,
+    /// once the trust is founded: see `decisions`).
     fn change_member(
         &mut self,
+        by: &MemberId,
         id: &MemberId,
         now: Timestamp,
         message: &str,
@@ -179,10 +184,6 @@ impl Timebank {
             .ok_or(LedgerError::UnknownMember)?
             .clone();
         edit(&mut member);
-        self.write(now, message, |doc| {
-            schema::write_member_changes(doc, &member)
-        })?;
-        self.members.insert(id.clone(), member);
-        Ok(())
+        self.write_member_decided(by, member, now, message)
     }
 }

@@ -8,7 +8,7 @@
 //! record is never sealed twice.
 
 use crate::error::LedgerError;
-use crate::ids::{ExchangeId, LogEntryId};
+use crate::ids::{DecisionId, ExchangeId, LogEntryId};
 use crate::model::Seal;
 use crate::schema;
 use crate::time::Timestamp;
@@ -38,6 +38,9 @@ pub enum Unsealed {
         exchange: ExchangeId,
         event: LogEntryId,
     },
+    /// A coordinator's decision about a member (sealed in a change of its
+    /// own, `schema::DECISION_SEAL_MESSAGE`).
+    Decision(DecisionId),
 }
 
 impl Timebank {
@@ -96,6 +99,7 @@ impl Timebank {
             Unsealed::Event { exchange, event } => {
                 schema::event_creator(&self.doc, exchange, event)
             }
+            Unsealed::Decision(id) => schema::decision_creator(&self.doc, id),
         }
     }
 
@@ -120,6 +124,13 @@ impl Timebank {
                             event: event.id.clone(),
                         },
                     ));
+                }
+            }
+        }
+        if let Some(key) = self.device_key {
+            for decision in schema::read_decisions(&self.doc) {
+                if decision.device == key && decision.seal.is_none() {
+                    unsealed.push((decision.at, Unsealed::Decision(decision.id)));
                 }
             }
         }
@@ -168,6 +179,10 @@ impl Timebank {
         let mut seals = Vec::new();
         for (to_sign, signature) in signed {
             let sealed_already = match &to_sign.record {
+                Unsealed::Decision(id) => schema::read_decisions(&self.doc)
+                    .into_iter()
+                    .find(|decision| decision.id == *id)
+                    .map(|decision| decision.seal.is_some()),
                 Unsealed::Exchange(id) => self.exchanges.get(id).map(|e| e.seal.is_some()),
                 Unsealed::Event { exchange, event } => self.exchanges.get(exchange).and_then(|e| {
                     e.events
@@ -196,19 +211,39 @@ impl Timebank {
         if seals.is_empty() {
             return Ok(0);
         }
-        self.write(now, SEAL_MESSAGE, |doc| {
-            seals.iter().try_for_each(|(record, seal)| match record {
-                Unsealed::Exchange(id) => schema::write_exchange_seal(doc, id, seal),
-                Unsealed::Event { exchange, event } => {
-                    schema::write_event_seal(doc, exchange, event, seal)
-                }
-            })
-        })?;
-        let mut sealed: Vec<&ExchangeId> = seals
+        // Decisions are sealed in a change of their own, which the ledger
+        // finds by its message (see `schema::decisions`).
+        let (decisions, records): (Vec<_>, Vec<_>) = seals
             .iter()
-            .map(|(record, _)| match record {
-                Unsealed::Exchange(id) => id,
-                Unsealed::Event { exchange, .. } => exchange,
+            .partition(|(record, _)| matches!(record, Unsealed::Decision(_)));
+        if !records.is_empty() {
+            self.write(now, SEAL_MESSAGE, |doc| {
+                records.iter().try_for_each(|(record, seal)| match record {
+                    Unsealed::Exchange(id) => schema::write_exchange_seal(doc, id, seal),
+                    Unsealed::Event { exchange, event } => {
+                        schema::write_event_seal(doc, exchange, event, seal)
+                    }
+                    Unsealed::Decision(_) => Ok(()),
+                })
+            })?;
+        }
+        if !decisions.is_empty() {
+            self.write(now, schema::DECISION_SEAL_MESSAGE, |doc| {
+                decisions
+                    .iter()
+                    .try_for_each(|(record, seal)| match record {
+                        Unsealed::Decision(id) => schema::write_decision_seal(doc, id, seal),
+                        _ => Ok(()),
+                    })
+            })?;
+            self.apply_decisions();
+        }
+        let mut sealed: Vec<&ExchangeId> = records
+            .iter()
+            .filter_map(|(record, _)| match record {
+                Unsealed::Exchange(id) => Some(id),
+                Unsealed::Event { exchange, .. } => Some(exchange),
+                Unsealed::Decision(_) => None,
             })
             .collect();
         sealed.sort();
@@ -254,6 +289,13 @@ impl Timebank {
                 }
             }
         }
+        for decision in schema::read_decisions(&self.doc) {
+            if decision.device == *key
+                && let Some(seal) = decision.seal
+            {
+                seals.push((seal.seq, Box::new(move || decision.is_signed(timebank))));
+            }
+        }
         seals
     }
 
@@ -272,6 +314,10 @@ impl Timebank {
                 let entry = schema::read_event_as_written(&self.doc, exchange, event)?;
                 let device = entry.device.as_ref()?;
                 Some(trust::event_bytes(timebank, exchange, &entry, device, seq).into_bytes())
+            }
+            Unsealed::Decision(id) => {
+                let decision = schema::read_decision_as_created(&self.doc, id)?;
+                Some(decision.bytes(timebank, seq).into_bytes())
             }
         }
     }

@@ -3,6 +3,8 @@
 //! (as a modified app would), two founders apart, and a revoked coordinator
 //! whose later certificates do not count.
 
+use automerge::ReadDoc;
+use automerge::transaction::Transactable;
 use ledger::trust::{Certificate, TrustProblem, certificate_bytes};
 use ledger::{CertificateDraft, LedgerError, MemberId, Role, Timebank, Timestamp, schema};
 
@@ -169,10 +171,22 @@ fn forged_certificates_and_self_promotion_give_no_power() {
                 device: ann_phone.key()
             })
     );
-    // A raw write of the role field: still no coordinator's device.
-    merged
-        .set_role(&f.cora, &f.ann, Role::Coordinator, NOW)
-        .unwrap();
+    // A copy that cannot sign may not decide a role; a raw write of the
+    // role field makes nobody a coordinator, nor a coordinator's device.
+    assert_eq!(
+        merged.set_role(&f.cora, &f.ann, Role::Coordinator, NOW),
+        Err(LedgerError::NoDeviceKey)
+    );
+    let before = merged.heads();
+    {
+        let doc = merged.document_mut();
+        let (_, members) = doc.get(automerge::ROOT, "members").unwrap().unwrap();
+        let (_, ann) = doc.get(&members, f.ann.as_str()).unwrap().unwrap();
+        doc.put(&ann, "role", "coordinator").unwrap();
+        doc.commit();
+    }
+    merged.refresh_since(&before);
+    assert!(!merged.is_coordinator(&f.ann));
     assert!(!merged.authority().is_coordinator_device(&ann_phone.key()));
 }
 
