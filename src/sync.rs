@@ -375,7 +375,10 @@ impl Sync {
             .with_document(|doc| {
                 // A signature completes the record it signs: one edit, one change.
                 wire::client::unshared_changes_where(doc, &state, |change| {
-                    change.message() != Some(ledger::SEAL_MESSAGE)
+                    !matches!(
+                        change.message(),
+                        Some(ledger::SEAL_MESSAGE | ledger::schema::DECISION_SEAL_MESSAGE)
+                    )
                 })
             })
             .unwrap_or(0)

@@ -77,7 +77,7 @@ impl Default for Settings {
 
 /// Who must confirm an exchange that a member records in the app.
 /// (Exchanges a coordinator records need no confirmation.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ConfirmationPolicy {
     /// Every exchange counts as soon as it is recorded.
     Nobody,

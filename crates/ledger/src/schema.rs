@@ -84,9 +84,9 @@ pub use board::{
 pub use periods::{read_locks, write_lock};
 
 pub use decisions::{
-    DECISION_MESSAGE, DECISION_SEAL_MESSAGE, Decision, DecisionHistory, Rights, decision_creator,
-    decisions_written_after, read_decision_as_created, read_decisions, rights_at, write_decision,
-    write_decision_seal,
+    DECISION_MESSAGE, DECISION_SEAL_MESSAGE, Decision, DecisionHistory, Rights, Written,
+    decisions_written_after, member_at, read_decisions, rights_at, settings_at,
+    settings_from_value, settings_value, write_decision, write_sealed_decision,
 };
 pub use exchanges::{
     ExchangeObjects, Vouched, Writing, append_event, earlier_exchange_seals, edited_since,
@@ -97,7 +97,10 @@ pub use exchanges::{
 };
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub(crate) use members::{role_name, status_name};
-pub use resolutions::{Resolution, read_resolutions, resolved_at, write_resolution};
+pub use resolutions::{
+    RESOLUTION_MESSAGE, Resolution, read_resolutions, resolutions_written_after, resolved_at,
+    write_resolution,
+};
 pub use trust::{
     CERTIFY_MESSAGE, FOUNDING_MESSAGE, FoundingHistory, FoundingWrite, changes_after,
     foundings_written_after, read_acceptances, read_certificates, read_invitations, read_requests,

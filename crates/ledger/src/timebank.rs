@@ -377,6 +377,10 @@ impl Timebank {
         for id in touched.members {
             self.reread_member(&id);
         }
+        // A member record's rights and the settings, once the trust is
+        // founded, are the ones coordinators decided (read before the
+        // exchanges are judged: the counting rule reads them).
+        let mut rejudge = self.apply_decisions_only();
         for id in touched.exchanges {
             self.reread_exchange(&id);
         }
@@ -385,9 +389,10 @@ impl Timebank {
         if touched.trust || schema::trust_map_count(&self.doc) > 1 || !self.trust_settled() {
             self.reread_trust();
         }
-        // A member record's rights, once the trust is founded, are the
-        // ones coordinators decided.
-        self.apply_decisions();
+        rejudge |= self.apply_decisions_only();
+        if rejudge {
+            self.rejudge_all(None);
+        }
     }
 
     fn reread_everything(&mut self) {
@@ -611,10 +616,19 @@ impl Timebank {
     ) -> Result<(), LedgerError> {
         self.require_coordinator(by)?;
         check_settings(&settings)?;
-        self.write(now, "update settings", |doc| {
-            schema::write_settings(doc, &settings)
+        let decision = self.settings_decision(by, &settings, now)?;
+        let message = match decision {
+            Some(_) => schema::DECISION_MESSAGE,
+            None => "update settings",
+        };
+        self.write(now, message, |doc| {
+            schema::write_settings(doc, &settings)?;
+            decision
+                .iter()
+                .try_for_each(|decision| schema::write_decision(doc, decision))
         })?;
         self.settings = schema::read_settings(&self.doc);
+        self.apply_decisions();
         Ok(())
     }
 

@@ -1,14 +1,16 @@
-//! Coordinators' decisions about members, once a timebank's trust is
-//! founded: a member's status, role and limits count as the founding saw
-//! them and as coordinators' devices decided and signed since, never as
-//! whatever the member's record says (anyone can write that).
+//! Coordinators' decisions, once a timebank's trust is founded: a member's
+//! status, role and limits, and the timebank's settings, count as the
+//! founding saw them and as coordinators' devices decided and signed since,
+//! never as whatever the member's record or the settings say (anyone can
+//! write those).
 //!
 //! ```text
 //! decisions: map<decision id, map>        made by the first decision; append-only
-//!     id: str, subject: str ("member:<member id>"), what: str ("status" | "role" |
-//!     "limits"), value: str (a status or role as the member record writes it;
-//!     limits "<floor>,<ceiling>", each minutes or empty), by: str (member id),
-//!     at: timestamp, device: str (key hex), seq?: uint, sig?: bytes
+//!     id: str, subject: str ("member:<member id>" | "settings"), what: str ("status" |
+//!     "role" | "limits" | "settings"), value: str (a status or role as the member
+//!     record writes it; limits "<floor>,<ceiling>", each minutes or empty; settings
+//!     as `settings_value` writes them), by: str (member id), at: timestamp,
+//!     device: str (key hex), seq?: uint, sig?: bytes
 //! ```
 //!
 //! A decision is written with the member record's fields, in a change with
@@ -114,19 +116,6 @@ fn decision_obj(doc: &AutoCommit, id: &DecisionId) -> Option<ObjId> {
         .find_map(|all| map(doc, all, id.as_str()))
 }
 
-/// Decision `id` as the change that created it wrote it (a field written
-/// since is not its device's to sign).
-pub fn read_decision_as_created(doc: &AutoCommit, id: &DecisionId) -> Option<Decision> {
-    let obj = decision_obj(doc, id)?;
-    let created = doc.hash_for_opid(&obj)?;
-    decision_from(&Fields::read_at(doc, &obj, &[created]))
-}
-
-/// The Automerge actor whose change created decision `id`.
-pub fn decision_creator(doc: &AutoCommit, id: &DecisionId) -> Option<automerge::ActorId> {
-    super::exchanges::creator(&decision_obj(doc, id)?)
-}
-
 /// Writes a new decision (without its seal).
 pub fn write_decision(doc: &mut AutoCommit, decision: &Decision) -> WriteResult<()> {
     let all = match decision_maps(doc).into_iter().next() {
@@ -144,19 +133,30 @@ pub fn write_decision(doc: &mut AutoCommit, decision: &Decision) -> WriteResult<
     Ok(())
 }
 
-/// Writes a device's seal on a decision it wrote.
-pub fn write_decision_seal(doc: &mut AutoCommit, id: &DecisionId, seal: &Seal) -> WriteResult<()> {
-    match decision_obj(doc, id) {
-        Some(obj) => super::exchanges::write_seal(doc, &obj, seal),
-        None => Ok(()),
+/// Writes a decision with its device's seal, whole (so the seal reaches
+/// every copy even if the record it seals was written over or deleted).
+pub fn write_sealed_decision(doc: &mut AutoCommit, decision: &Decision) -> WriteResult<()> {
+    write_decision(doc, decision)?;
+    if let (Some(obj), Some(seal)) = (decision_obj(doc, &decision.id), &decision.seal) {
+        super::exchanges::write_seal(doc, &obj, seal)?;
     }
+    Ok(())
+}
+
+/// A decision as the change that made it wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub decision: Decision,
+    pub change: ChangeHash,
+    /// The Automerge actor of that change.
+    pub actor: automerge::ActorId,
 }
 
 /// What the changes after some heads wrote: each decision as the change
 /// that made it wrote it, and each seal as the change that wrote it.
 #[derive(Debug, Clone, Default)]
 pub struct DecisionHistory {
-    pub made: Vec<Decision>,
+    pub made: Vec<Written>,
     pub seals: Vec<(DecisionId, Seal)>,
 }
 
@@ -169,13 +169,15 @@ pub fn decisions_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> Dec
     let mut to_decode = Vec::new();
     for meta in doc.get_changes_meta(from) {
         match meta.message.as_deref() {
-            Some(DECISION_MESSAGE) => to_decode.push((meta.hash, "what")),
-            Some(DECISION_SEAL_MESSAGE) => to_decode.push((meta.hash, "sig")),
+            Some(DECISION_MESSAGE) => to_decode.push((meta.hash, meta.actor.into_owned(), "what")),
+            Some(DECISION_SEAL_MESSAGE) => {
+                to_decode.push((meta.hash, meta.actor.into_owned(), "sig"));
+            }
             _ => {}
         }
     }
-    let mut written: Vec<(String, ChangeHash)> = Vec::new();
-    for (hash, field) in to_decode {
+    let mut written: Vec<(String, ChangeHash, automerge::ActorId)> = Vec::new();
+    for (hash, actor, field) in to_decode {
         let Some(change) = doc.get_change_by_hash(&hash) else {
             continue;
         };
@@ -183,12 +185,12 @@ pub fn decisions_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> Dec
             if let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key)
                 && key == field
             {
-                written.push((obj.to_string(), hash));
+                written.push((obj.to_string(), hash, actor.clone()));
             }
         }
     }
     let mut history = DecisionHistory::default();
-    for (obj, change) in written {
+    for (obj, change, actor) in written {
         let Ok((obj, ObjType::Map)) = doc.import(&obj) else {
             continue;
         };
@@ -197,10 +199,26 @@ pub fn decisions_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> Dec
         };
         match decision.seal {
             Some(seal) => history.seals.push((decision.id, seal)),
-            None => history.made.push(decision),
+            None => history.made.push(Written {
+                decision,
+                change,
+                actor,
+            }),
         }
     }
     history
+}
+
+/// Member `id`'s record as the document stated it at `heads`.
+pub fn member_at(doc: &AutoCommit, id: &MemberId, heads: &[ChangeHash]) -> Option<Member> {
+    let Ok(Some((_, members))) = doc.get_at(ROOT, MEMBERS, heads) else {
+        return None;
+    };
+    let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get_at(&members, id.as_str(), heads)
+    else {
+        return None;
+    };
+    super::members::member_from(id, &Fields::read_at(doc, &obj, heads))
 }
 
 /// A member's rights as a member record states them.
@@ -261,4 +279,150 @@ pub fn rights_at(doc: &AutoCommit, heads: &[ChangeHash]) -> Vec<(MemberId, Right
             Some((id, rights))
         })
         .collect()
+}
+
+/// The settings as a decision states them: one `name=value` line each, the
+/// categories sorted (each once, as the settings store them), one line each (a backslash and a line break in a
+/// name written `\\` and `\n`).
+pub fn settings_value(settings: &Settings) -> String {
+    let mut lines = vec![
+        format!("debit_floor_minutes={}", settings.debit_floor_minutes),
+        format!("credit_ceiling_minutes={}", settings.credit_ceiling_minutes),
+        format!("confirmation={}", confirmation_name(settings.confirmation)),
+        format!("confirm_within_days={}", settings.confirm_within_days),
+        format!("auto_confirm={}", settings.auto_confirm),
+        format!("balances_visible={}", settings.balances_visible),
+        format!("hourly_value_pence={}", settings.hourly_value_pence),
+    ];
+    let mut categories: Vec<&String> = settings.categories.iter().collect();
+    categories.sort();
+    categories.dedup();
+    for category in categories {
+        lines.push(format!(
+            "category={}",
+            category.replace('\\', "\\\\").replace('\n', "\\n")
+        ));
+    }
+    lines.join("\n")
+}
+
+/// Settings as [`settings_value`] wrote them; `None` if they do not read.
+pub fn settings_from_value(value: &str) -> Option<Settings> {
+    let mut settings = Settings {
+        categories: Vec::new(),
+        ..Settings::default()
+    };
+    for line in value.split('\n') {
+        let (name, text) = line.split_once('=')?;
+        match name {
+            "debit_floor_minutes" => settings.debit_floor_minutes = text.parse().ok()?,
+            "credit_ceiling_minutes" => settings.credit_ceiling_minutes = text.parse().ok()?,
+            "confirmation" => settings.confirmation = confirmation_from(text)?,
+            "confirm_within_days" => settings.confirm_within_days = text.parse().ok()?,
+            "auto_confirm" => settings.auto_confirm = text.parse().ok()?,
+            "balances_visible" => settings.balances_visible = text.parse().ok()?,
+            "hourly_value_pence" => settings.hourly_value_pence = text.parse().ok()?,
+            "category" => {
+                let mut name = String::new();
+                let mut chars = text.chars();
+                while let Some(c) = chars.next() {
+                    if c != '\\' {
+                        name.push(c);
+                        continue;
+                    }
+                    match chars.next()? {
+                        'n' => name.push('\n'),
+                        '\\' => name.push('\\'),
+                        _ => return None,
+                    }
+                }
+                settings.categories.push(name);
+            }
+            _ => return None,
+        }
+    }
+    Some(settings)
+}
+
+/// The settings as the document stated them at `heads` (a founding's).
+pub fn settings_at(doc: &AutoCommit, heads: &[ChangeHash]) -> Settings {
+    let defaults = Settings::default();
+    let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get_at(ROOT, SETTINGS, heads) else {
+        return defaults;
+    };
+    let fields = Fields::read_at(doc, &obj, heads);
+    let categories = match doc.get_at(&obj, CATEGORIES, heads) {
+        Ok(Some((Value::Object(ObjType::Map), set))) => doc.keys_at(&set, heads).collect(),
+        _ => Vec::new(),
+    };
+    Settings {
+        debit_floor_minutes: fields
+            .int("debit_floor_minutes")
+            .unwrap_or(defaults.debit_floor_minutes),
+        credit_ceiling_minutes: fields
+            .int("credit_ceiling_minutes")
+            .unwrap_or(defaults.credit_ceiling_minutes),
+        confirmation: fields
+            .string("confirmation")
+            .and_then(|text| confirmation_from(&text))
+            .unwrap_or(defaults.confirmation),
+        confirm_within_days: fields
+            .uint("confirm_within_days")
+            .and_then(|days| u32::try_from(days).ok())
+            .unwrap_or(defaults.confirm_within_days),
+        auto_confirm: fields
+            .boolean("auto_confirm")
+            .unwrap_or(defaults.auto_confirm),
+        balances_visible: fields
+            .boolean("balances_visible")
+            .unwrap_or(defaults.balances_visible),
+        categories,
+        hourly_value_pence: fields
+            .uint("hourly_value_pence")
+            .and_then(|pence| u32::try_from(pence).ok())
+            .unwrap_or(defaults.hourly_value_pence),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Any settings read back as they were written (categories in any
+    /// order, with any characters in their names).
+    #[test]
+    fn settings_read_back_as_written() {
+        let odd = [
+            "Home and garden",
+            "a=b",
+            "back\\slash",
+            "two\nlines",
+            "\\n",
+            "",
+            "é ✓",
+        ];
+        for (floor, confirmation, auto) in [
+            (-600, ConfirmationPolicy::Nobody, true),
+            (0, ConfirmationPolicy::Payer, false),
+            (i64::MIN, ConfirmationPolicy::OtherParty, true),
+        ] {
+            let settings = Settings {
+                debit_floor_minutes: floor,
+                credit_ceiling_minutes: 2_400,
+                confirmation,
+                confirm_within_days: 3,
+                auto_confirm: auto,
+                balances_visible: !auto,
+                categories: odd.iter().rev().map(ToString::to_string).collect(),
+                hourly_value_pence: 1_250,
+            };
+            let mut read = settings_from_value(&settings_value(&settings)).unwrap();
+            read.categories.sort();
+            let mut expected = settings.clone();
+            expected.categories.sort();
+            assert_eq!(read, expected);
+        }
+        assert_eq!(settings_from_value("confirmation=sometimes"), None);
+        assert_eq!(settings_from_value("category=bad\\x"), None);
+    }
 }

@@ -14,7 +14,11 @@ pub fn member_ids(doc: &AutoCommit) -> Vec<MemberId> {
 pub fn read_member(doc: &AutoCommit, id: &MemberId) -> Option<Member> {
     let members = map(doc, &ROOT, MEMBERS)?;
     let obj = map(doc, &members, id.as_str())?;
-    let fields = Fields::read(doc, &obj);
+    member_from(id, &Fields::read(doc, &obj))
+}
+
+/// A member from the fields of its record.
+pub(super) fn member_from(id: &MemberId, fields: &Fields) -> Option<Member> {
     let text = |key| fields.string(key).unwrap_or_default();
     Some(Member {
         id: id.clone(),

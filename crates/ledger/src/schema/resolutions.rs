@@ -7,6 +7,9 @@
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ChangeHash, ObjType, ROOT, ScalarValue};
 
+/// The message of the change that writes a resolution.
+pub const RESOLUTION_MESSAGE: &str = "resolve attention item";
+
 use super::*;
 use crate::trust::DeviceKey;
 
@@ -43,6 +46,17 @@ impl Resolution {
     }
 }
 
+fn resolution_from(item_key: String, fields: &Fields) -> Option<Resolution> {
+    Some(Resolution {
+        by: fields.string("by").and_then(|s| MemberId::parse(&s))?,
+        at: Timestamp(fields.int("at")?),
+        note: fields.string("note").unwrap_or_default(),
+        device: fields.string("device").and_then(|s| DeviceKey::parse(&s)),
+        seal: super::exchanges::read_seal(fields),
+        item_key,
+    })
+}
+
 pub fn read_resolutions(doc: &AutoCommit) -> Vec<Resolution> {
     let Some(all) = map(doc, &ROOT, RESOLUTIONS) else {
         return Vec::new();
@@ -50,15 +64,48 @@ pub fn read_resolutions(doc: &AutoCommit) -> Vec<Resolution> {
     doc.keys(&all)
         .filter_map(|key| {
             let obj = map(doc, &all, &key)?;
-            let fields = Fields::read(doc, &obj);
-            Some(Resolution {
-                by: fields.string("by").and_then(|s| MemberId::parse(&s))?,
-                at: Timestamp(fields.int("at")?),
-                note: fields.string("note").unwrap_or_default(),
-                device: fields.string("device").and_then(|s| DeviceKey::parse(&s)),
-                seal: super::exchanges::read_seal(&fields),
-                item_key: key,
-            })
+            resolution_from(key, &Fields::read(doc, &obj))
+        })
+        .collect()
+}
+
+/// Every signed resolution the changes after `from` wrote (every change,
+/// if `from` is empty), each as its change wrote it (the record names its
+/// item), with that change: one written over or deleted since is found
+/// too. Only changes with [`RESOLUTION_MESSAGE`] are decoded.
+pub fn resolutions_written_after(
+    doc: &mut AutoCommit,
+    from: &[ChangeHash],
+) -> Vec<(Resolution, ChangeHash)> {
+    use automerge::legacy::{Key, ObjectId};
+    let hashes: Vec<ChangeHash> = doc
+        .get_changes_meta(from)
+        .into_iter()
+        .filter(|meta| meta.message.as_deref() == Some(RESOLUTION_MESSAGE))
+        .map(|meta| meta.hash)
+        .collect();
+    let mut written: Vec<(String, ChangeHash)> = Vec::new();
+    for hash in hashes {
+        let Some(change) = doc.get_change_by_hash(&hash) else {
+            continue;
+        };
+        for op in change.decode().operations {
+            if let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key)
+                && key == "item"
+            {
+                written.push((obj.to_string(), hash));
+            }
+        }
+    }
+    written
+        .into_iter()
+        .filter_map(|(obj, change)| {
+            let (obj, ObjType::Map) = doc.import(&obj).ok()? else {
+                return None;
+            };
+            let fields = Fields::read_at(doc, &obj, &[change]);
+            let resolution = resolution_from(fields.string("item")?, &fields)?;
+            resolution.seal.is_some().then_some((resolution, change))
         })
         .collect()
 }
@@ -76,6 +123,7 @@ pub fn write_resolution(doc: &mut AutoCommit, resolution: &Resolution) -> WriteR
         return Ok(());
     };
     let obj = doc.put_object(&all, resolution.item_key.as_str(), ObjType::Map)?;
+    doc.put(&obj, "item", resolution.item_key.as_str())?;
     doc.put(&obj, "by", resolution.by.as_str())?;
     doc.put(&obj, "at", ScalarValue::Timestamp(resolution.at.0))?;
     doc.put(&obj, "note", resolution.note.as_str())?;

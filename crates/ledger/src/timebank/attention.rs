@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::{LimitKind, Timebank, check_text};
 use crate::error::LedgerError;
 use crate::ids::{Account, ExchangeId, MemberId};
-use crate::model::{Channel, Exchange, LifecycleAction, Role, Seal, Status};
+use crate::model::{Channel, Exchange, LifecycleAction, Seal, Status};
 use crate::schema::{self, Resolution};
 use crate::time::{Date, Month, Timestamp};
 use crate::trust::{Signature, TrustProblem};
@@ -533,7 +533,7 @@ impl Timebank {
     ) -> Result<ResolutionDraft, LedgerError> {
         let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
         if self.trust_founded() {
-            self.require_coordinator_device(&key)?;
+            self.deciding_device(by)?;
         }
         let resolution = self.resolution(by, item_key, note, now)?;
         let seq = self.last_trust_seq() + 1;
@@ -610,9 +610,9 @@ impl Timebank {
     }
 
     /// Reads the resolutions again. Once the trust is founded, one counts
-    /// only if a coordinator's device (certified, not revoked, acting for
-    /// the coordinator it names) signed it, or the founding vouched for it
-    /// (it was there when the trust was founded).
+    /// only if a coordinator's device signed it (see
+    /// `Timebank::signed_resolutions`), or the founding vouched for it (it
+    /// was there when the trust was founded).
     pub(super) fn reread_resolutions(&mut self) {
         let mut all = schema::read_resolutions(&self.doc);
         if self.trust_founded() {
@@ -622,18 +622,8 @@ impl Timebank {
                 .iter()
                 .flat_map(|root| schema::resolved_at(&self.doc, &root.heads))
                 .collect();
-            let timebank = self.info.id.clone();
-            let authority = self.trust.authority();
-            all.retain(|resolution| {
-                vouched.contains(&resolution.item_key)
-                    || resolution.device.as_ref().is_some_and(|device| {
-                        authority.standing(device).is_some_and(|standing| {
-                            standing.role == Role::Coordinator
-                                && !standing.is_revoked()
-                                && standing.member == resolution.by
-                        }) && resolution.is_signed(&timebank)
-                    })
-            });
+            all.retain(|resolution| vouched.contains(&resolution.item_key));
+            all.extend(self.signed_resolutions());
         }
         self.resolutions = all
             .into_iter()

@@ -634,11 +634,10 @@ impl Timebank {
                 ));
             }
         }
-        for resolution in schema::read_resolutions(&self.doc) {
-            if let (Some(device), Some(seal)) = (resolution.device, resolution.seal)
-                && device == key
-            {
-                numbered.push((seal.seq, Box::new(move || resolution.is_signed(timebank))));
+        // (Resolutions' seals were checked when they were read.)
+        for (device, seq) in self.numbered_resolutions() {
+            if device == key {
+                numbered.push((seq, Box::new(|| true)));
             }
         }
         numbered.extend(self.own_seals(&key));

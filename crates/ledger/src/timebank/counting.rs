@@ -495,11 +495,12 @@ impl Timebank {
             view.cuts.insert(cut, inside);
         }
         self.trust = view;
+        // What coordinators decided (the confirmation rules among it) is
+        // read first: the counting rule reads it.
+        self.apply_decisions_only();
         self.rejudge_all(current);
-        // Who may resolve attention items, and whose decisions about
-        // members count, may have changed too.
+        // Who may resolve attention items may have changed too.
         self.reread_resolutions();
-        self.apply_decisions();
     }
 
     fn decide_authority(&self, roots: &[Root]) -> Authority {
@@ -526,7 +527,7 @@ impl Timebank {
 
     /// Judges every exchange and counts every balance again (with how each
     /// was written, when just read with the exchanges).
-    fn rejudge_all(&mut self, current: Option<&schema::ExchangeObjects>) {
+    pub(super) fn rejudge_all(&mut self, current: Option<&schema::ExchangeObjects>) {
         // With the vouched exchanges the document no longer reads.
         let ids: Vec<ExchangeId> = self
             .exchanges
@@ -796,7 +797,9 @@ impl Timebank {
             None => {
                 let policy = created
                     .map(|created| schema::confirmation_at(&self.doc, &[created]))
-                    .unwrap_or(self.settings.confirmation);
+                    .map_or(self.settings.confirmation, |stated| {
+                        self.decided_policy(stated)
+                    });
                 confirmer_for(policy, by, &exchange.payer, &exchange.payee).is_none()
             }
         };
@@ -939,15 +942,8 @@ impl Timebank {
         for (device, seq) in self.sealed_decisions() {
             numbers.entry(device.device_id()).or_default().insert(seq);
         }
-        for resolution in schema::read_resolutions(&self.doc) {
-            if let (Some(device), Some(seal)) = (resolution.device, resolution.seal)
-                && resolution.is_signed(timebank)
-            {
-                numbers
-                    .entry(device.device_id())
-                    .or_default()
-                    .insert(seal.seq);
-            }
+        for (device, seq) in self.numbered_resolutions() {
+            numbers.entry(device.device_id()).or_default().insert(seq);
         }
         let trust_records = schema::read_revocations(&self.doc)
             .into_iter()

@@ -7,38 +7,72 @@
 //! new limits) changes nothing.
 //!
 //! A decision counts if its device was certified as a coordinator's, for
-//! the coordinator the decision names, and not revoked; and, on the device
-//! that made it, while its seal is on its way. Later decisions (by their
+//! the coordinator the decision names, and made it inside every revocation
+//! of that device; if a seal of it by that device verifies (or, on the
+//! device whose own change made it, while its seal is on its way); and if
+//! the coordinator it names was one when it was made (a coordinator
+//! demoted cannot promote themselves again). Later decisions (by their
 //! date, then id) win; a device dates its decision after every decision of
 //! the same kind it counts, so one made after another always wins.
+//!
+//! A member record deleted since (no honest operation deletes one) is read
+//! as it was when the founding or the last decision about it saw it: a
+//! coordinator's record deleted cannot lock the coordinators out.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use automerge::ChangeHash;
+use automerge::{ActorId, ChangeHash};
 
 use super::Timebank;
-use super::signing::Unsealed;
 use crate::error::LedgerError;
 use crate::ids::{DecisionId, MemberId};
-use crate::model::{Member, MemberStatus, Role};
+use crate::model::{ConfirmationPolicy, Member, MemberStatus, Role, Seal, Settings};
 use crate::schema::{self, Decision, Rights};
 use crate::time::Timestamp;
+use crate::trust::DeviceKey;
 
 /// Each member's rights at the founding, with the roots' heads they were
 /// read at.
 type AtFounding = (Vec<Vec<ChangeHash>>, HashMap<MemberId, Rights>);
 
+/// A decision the history holds, as the change that made it wrote it.
+#[derive(Debug, Clone)]
+struct Made {
+    decision: Decision,
+    change: ChangeHash,
+    actor: ActorId,
+    /// A seal of it by its device that verifies, once one has arrived.
+    sealed: Option<Seal>,
+}
+
 /// The decisions read from the history so far, and what the founding saw.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Decided {
     read_to: Vec<ChangeHash>,
-    history: schema::DecisionHistory,
-    /// Each member's rights at the founding, with the heads they were read
-    /// at (read again when the roots change).
+    made: Vec<Made>,
+    /// Every seal read so far, by the decision it names (checked once
+    /// against each decision of that id).
+    seals: HashMap<DecisionId, Vec<Seal>>,
     founding: Option<AtFounding>,
+    /// The settings at the founding (its first root's).
+    founding_settings: Option<Settings>,
+    /// Every confirmation rule the founding saw or a coordinator decided.
+    policies: BTreeSet<ConfirmationPolicy>,
+    /// The confirmation rule as decided now.
+    confirmation: Option<ConfirmationPolicy>,
+    /// For each revocation cut, the changes inside it (its heads and their
+    /// history).
+    inside_cuts: HashMap<Vec<String>, Option<HashSet<ChangeHash>>>,
+    /// The signed resolutions the history holds (their seals checked), each
+    /// with the change that wrote it, and the heads read up to.
+    resolutions: Vec<(schema::Resolution, ChangeHash)>,
+    resolutions_read_to: Vec<ChangeHash>,
 }
 
-/// What a decision is about.
+/// What a decision about the settings is about, and what of it.
+const SETTINGS: &str = "settings";
+
+/// What a decision about a member is about.
 fn member_subject(member: &MemberId) -> String {
     format!("member:{member}")
 }
@@ -85,10 +119,39 @@ fn decided(mut rights: Rights, decision: &Decision) -> Option<Rights> {
 }
 
 impl Timebank {
+    /// This device's key, if it is a coordinator's device acting for `by`
+    /// (what a decision or resolution by `by` needs once the trust is
+    /// founded: one made on another's behalf would count nowhere).
+    pub(super) fn deciding_device(&self, by: &MemberId) -> Result<DeviceKey, LedgerError> {
+        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
+        self.require_coordinator_device(&key)?;
+        match self.trust.authority().standing(&key) {
+            Some(standing) if standing.member == *by => Ok(key),
+            _ => Err(LedgerError::NotCoordinatorDevice),
+        }
+    }
+
+    /// When a decision of `what` about `subject` made `now` is dated: after
+    /// every decision of the same kind this copy counts, so a decision made
+    /// after another always wins over it, whatever the two devices' clocks
+    /// say (of two made apart, the later date wins, then the higher id).
+    fn next_date(&self, subject: &str, what: &str, now: Timestamp) -> Timestamp {
+        let latest = self
+            .decided
+            .made
+            .iter()
+            .filter(|m| {
+                m.decision.subject == subject && m.decision.what == what && self.decision_counts(m)
+            })
+            .map(|m| m.decision.at.0)
+            .max();
+        Timestamp(latest.map_or(now.0, |latest| now.0.max(latest.saturating_add(1))))
+    }
+
     /// The decisions coordinator `by` makes in changing a member's rights
     /// from `before` to those of `member`: none until the trust is founded;
     /// afterwards, one for each right that changes, and only on a
-    /// coordinator's device.
+    /// coordinator's device acting for `by`.
     pub(super) fn decisions_for(
         &mut self,
         by: &MemberId,
@@ -100,37 +163,30 @@ impl Timebank {
         if !self.trust_founded() || before == after {
             return Ok(Vec::new());
         }
-        let key = self.device_key.ok_or(LedgerError::NoDeviceKey)?;
-        self.require_coordinator_device(&key)?;
+        let key = self.deciding_device(by)?;
         let subject = member_subject(&member.id);
-        // Dated after every decision of the same kind this copy counts, so
-        // a decision made after another always wins over it, whatever the
-        // two devices' clocks say (two made apart: the later date, then
-        // the higher id).
-        let after_latest = |what: &str| {
-            let latest = self
-                .decided
-                .history
-                .made
-                .iter()
-                .filter(|d| d.subject == subject && d.what == what && self.decision_counts(d))
-                .map(|d| d.at.0)
-                .max();
-            Timestamp(latest.map_or(now.0, |latest| now.0.max(latest + 1)))
-        };
-        let dates = [
-            after_latest("status"),
-            after_latest("role"),
-            after_latest("limits"),
-        ];
-        let mut decisions = Vec::new();
-        let mut decide = |what: &str, value: String| {
-            let at = match what {
-                "status" => dates[0],
-                "role" => dates[1],
-                _ => dates[2],
-            };
-            decisions.push(Decision {
+        let mut wanted: Vec<(&str, String)> = Vec::new();
+        if before.status != after.status {
+            wanted.push(("status", schema::status_name(after.status).to_string()));
+        }
+        if before.role != after.role {
+            wanted.push(("role", schema::role_name(after.role).to_string()));
+        }
+        if (before.debit_floor_minutes, before.credit_ceiling_minutes)
+            != (after.debit_floor_minutes, after.credit_ceiling_minutes)
+        {
+            wanted.push((
+                "limits",
+                limits_value(after.debit_floor_minutes, after.credit_ceiling_minutes),
+            ));
+        }
+        let dated: Vec<(&str, String, Timestamp)> = wanted
+            .into_iter()
+            .map(|(what, value)| (what, value, self.next_date(&subject, what, now)))
+            .collect();
+        Ok(dated
+            .into_iter()
+            .map(|(what, value, at)| Decision {
                 id: DecisionId::random(self.entropy.as_mut()),
                 subject: subject.clone(),
                 what: what.to_string(),
@@ -139,23 +195,34 @@ impl Timebank {
                 device: key,
                 at,
                 seal: None,
-            });
-        };
-        if before.status != after.status {
-            decide("status", schema::status_name(after.status).to_string());
+            })
+            .collect())
+    }
+
+    /// The decision coordinator `by` makes in changing the settings to
+    /// `settings`: none until the trust is founded (or if nothing changes);
+    /// afterwards only on a coordinator's device acting for `by`.
+    pub(super) fn settings_decision(
+        &mut self,
+        by: &MemberId,
+        settings: &Settings,
+        now: Timestamp,
+    ) -> Result<Option<Decision>, LedgerError> {
+        let value = schema::settings_value(settings);
+        if !self.trust_founded() || value == schema::settings_value(&self.settings) {
+            return Ok(None);
         }
-        if before.role != after.role {
-            decide("role", schema::role_name(after.role).to_string());
-        }
-        if (before.debit_floor_minutes, before.credit_ceiling_minutes)
-            != (after.debit_floor_minutes, after.credit_ceiling_minutes)
-        {
-            decide(
-                "limits",
-                limits_value(after.debit_floor_minutes, after.credit_ceiling_minutes),
-            );
-        }
-        Ok(decisions)
+        let key = self.deciding_device(by)?;
+        Ok(Some(Decision {
+            id: DecisionId::random(self.entropy.as_mut()),
+            subject: SETTINGS.to_string(),
+            what: SETTINGS.to_string(),
+            value,
+            by: by.clone(),
+            device: key,
+            at: self.next_date(SETTINGS, SETTINGS, now),
+            seal: None,
+        }))
     }
 
     /// Writes the changes to `member` made by `by` (in one change, with the
@@ -189,11 +256,24 @@ impl Timebank {
         Ok(())
     }
 
-    /// Every member's status, role and limits as the founding and the
-    /// decisions since make them (nothing, until the trust is founded).
+    /// Every member's status, role and limits, and the settings, as the
+    /// founding and the decisions since make them (nothing, until the trust
+    /// is founded); judges every exchange again if the confirmation rules
+    /// ever decided changed.
     pub(super) fn apply_decisions(&mut self) {
+        if self.apply_decisions_only() {
+            // Which confirmation rules were ever decided is part of the
+            // counting rule (see `decided_policy`).
+            self.rejudge_all(None);
+        }
+    }
+
+    /// [`Timebank::apply_decisions`] without judging the exchanges again:
+    /// whether the confirmation rules ever decided changed (the caller
+    /// judges them).
+    pub(super) fn apply_decisions_only(&mut self) -> bool {
         if !self.trust_founded() {
-            return;
+            return false;
         }
         self.catch_up_decisions();
         let roots: Vec<Vec<ChangeHash>> = self
@@ -214,19 +294,60 @@ impl Timebank {
                     founding.entry(id).or_insert(rights);
                 }
             }
+            self.decided.founding_settings = roots
+                .first()
+                .map(|heads| schema::settings_at(&self.doc, heads));
             self.decided.founding = Some((roots, founding));
         }
-        let mut valid: Vec<&Decision> = self
-            .decided
-            .history
-            .made
-            .iter()
-            .filter(|decision| self.decision_counts(decision))
+        self.know_cuts();
+        let mut valid: Vec<usize> = (0..self.decided.made.len())
+            .filter(|&i| self.decision_counts(&self.decided.made[i]))
             .collect();
-        valid.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        let founding = self.decided.founding.as_ref().map(|(_, f)| f);
+        valid.sort_by(|&a, &b| {
+            let (a, b) = (
+                &self.decided.made[a].decision,
+                &self.decided.made[b].decision,
+            );
+            (a.at, &a.id).cmp(&(b.at, &b.id))
+        });
+        let founding = self
+            .decided
+            .founding
+            .as_ref()
+            .map(|(_, f)| f.clone())
+            .unwrap_or_default();
+        let mut settings = self.decided.founding_settings.clone();
+        let mut policies = BTreeSet::new();
+        policies.extend(settings.as_ref().map(|s| s.confirmation));
         let mut latest: HashMap<MemberId, Rights> = HashMap::new();
-        for decision in valid {
+        // The change of the last decision about each member that counts
+        // (to read a record deleted since as it was then).
+        let mut last_seen: HashMap<MemberId, ChangeHash> = HashMap::new();
+        for i in valid {
+            let made = &self.decided.made[i];
+            let decision = &made.decision;
+            let rights_of = |id: &MemberId, latest: &HashMap<MemberId, Rights>| {
+                latest
+                    .get(id)
+                    .or_else(|| founding.get(id))
+                    .copied()
+                    .unwrap_or(Rights::NEW)
+            };
+            // Made by someone who was a coordinator then.
+            let by = rights_of(&decision.by, &latest);
+            if by.role != Role::Coordinator || by.status != MemberStatus::Active {
+                continue;
+            }
+            if decision.subject == SETTINGS {
+                if let Some(decided) = (decision.what == SETTINGS)
+                    .then(|| schema::settings_from_value(&decision.value))
+                    .flatten()
+                {
+                    policies.insert(decided.confirmation);
+                    settings = Some(decided);
+                }
+                continue;
+            }
             let Some(id) = decision
                 .subject
                 .strip_prefix("member:")
@@ -234,19 +355,40 @@ impl Timebank {
             else {
                 continue;
             };
-            let current = latest
-                .get(&id)
-                .or_else(|| founding.and_then(|f| f.get(&id)))
-                .copied()
-                .unwrap_or(Rights::NEW);
-            if let Some(next) = decided(current, decision) {
-                latest.insert(id, next);
+            if let Some(next) = decided(rights_of(&id, &latest), decision) {
+                latest.insert(id.clone(), next);
+                last_seen.insert(id, made.change);
+            }
+        }
+        if let Some(settings) = settings {
+            self.decided.confirmation = Some(settings.confirmation);
+            self.settings = settings;
+        }
+        let policies_changed = self.decided.policies != policies;
+        self.decided.policies = policies;
+        // Members the founding saw or a decision named, deleted since.
+        let first_root = self.trust.roots().first().map(|root| root.heads.clone());
+        let missing: Vec<(MemberId, Vec<ChangeHash>)> = founding
+            .keys()
+            .chain(latest.keys())
+            .filter(|id| !self.members.contains_key(*id))
+            .filter_map(|id| {
+                let heads = match last_seen.get(id) {
+                    Some(change) => vec![*change],
+                    None => first_root.clone()?,
+                };
+                Some((id.clone(), heads))
+            })
+            .collect();
+        for (id, heads) in missing {
+            if let Some(member) = schema::member_at(&self.doc, &id, &heads) {
+                self.members.insert(id, member);
             }
         }
         for member in self.members.values_mut() {
             let rights = latest
                 .get(&member.id)
-                .or_else(|| founding.and_then(|f| f.get(&member.id)))
+                .or_else(|| founding.get(&member.id))
                 .copied()
                 .unwrap_or(Rights::NEW);
             member.status = rights.status;
@@ -254,74 +396,230 @@ impl Timebank {
             member.debit_floor_minutes = rights.debit_floor_minutes;
             member.credit_ceiling_minutes = rights.credit_ceiling_minutes;
         }
+        policies_changed
     }
 
-    /// Each decision's device with the number of a seal on it that
-    /// verifies (for the devices' runs of numbers).
-    pub(super) fn sealed_decisions(&self) -> Vec<(crate::trust::DeviceKey, u64)> {
-        let timebank = self.info.id.as_str();
-        let history = &self.decided.history;
-        history
-            .made
-            .iter()
-            .flat_map(|decision| {
-                history
-                    .seals
-                    .iter()
-                    .filter(move |(id, _)| *id == decision.id)
-                    .filter(move |(_, seal)| {
-                        Decision {
-                            seal: Some(*seal),
-                            ..decision.clone()
-                        }
-                        .is_signed(timebank)
-                    })
-                    .map(move |(_, seal)| (decision.device, seal.seq))
-            })
-            .collect()
+    /// The confirmation rule a member's record made in a copy whose
+    /// settings stated `stated` is judged by: that rule if coordinators ever
+    /// decided it (or the founding saw it), otherwise (a raw write of the
+    /// settings, around the coordinators) the rule as decided now.
+    pub(super) fn decided_policy(&self, stated: ConfirmationPolicy) -> ConfirmationPolicy {
+        if self.decided.policies.contains(&stated) {
+            stated
+        } else {
+            self.decided.confirmation.unwrap_or(stated)
+        }
     }
 
+    /// Reads the decisions and seals written since the last time; each new
+    /// seal is checked once against each decision it names.
     fn catch_up_decisions(&mut self) {
         let heads = self.doc.get_heads();
         if heads == self.decided.read_to {
             return;
         }
         let more = schema::decisions_written_after(&mut self.doc, &self.decided.read_to);
-        self.decided.history.made.extend(more.made);
-        self.decided.history.seals.extend(more.seals);
         self.decided.read_to = heads;
+        let timebank = self.info.id.clone();
+        let verifies = |decision: &Decision, seal: &Seal| {
+            Decision {
+                seal: Some(*seal),
+                ..decision.clone()
+            }
+            .is_signed(&timebank)
+        };
+        for written in more.made {
+            let sealed = self
+                .decided
+                .seals
+                .get(&written.decision.id)
+                .and_then(|seals| seals.iter().find(|seal| verifies(&written.decision, seal)))
+                .copied();
+            self.decided.made.push(Made {
+                decision: written.decision,
+                change: written.change,
+                actor: written.actor,
+                sealed,
+            });
+        }
+        for (id, seal) in more.seals {
+            let known = self.decided.seals.entry(id.clone()).or_default();
+            if known.contains(&seal) {
+                continue;
+            }
+            known.push(seal);
+            for made in &mut self.decided.made {
+                if made.decision.id == id
+                    && made.sealed.is_none()
+                    && verifies(&made.decision, &seal)
+                {
+                    made.sealed = Some(seal);
+                }
+            }
+        }
     }
 
-    /// Whether `decision` (as the change that made it wrote it) counts: a
-    /// seal of it verifies, by a coordinator's device acting for the
-    /// coordinator it names, not revoked; or it is this device's own and
-    /// its seal is on its way.
-    fn decision_counts(&self, decision: &Decision) -> bool {
+    /// Reads, for each revocation cut, which changes are inside it (once
+    /// per cut, from the changes' metadata: a cut's history never changes;
+    /// a cut this copy does not have all of holds nothing yet, and is read
+    /// again later).
+    fn know_cuts(&mut self) {
+        let cuts: Vec<Vec<String>> = self
+            .trust
+            .authority()
+            .devices
+            .values()
+            .flat_map(|standing| standing.revoked.iter().cloned())
+            .collect();
+        for cut in cuts {
+            if self
+                .decided
+                .inside_cuts
+                .get(&cut)
+                .is_some_and(Option::is_some)
+            {
+                continue;
+            }
+            let heads: Option<Vec<ChangeHash>> = cut.iter().map(|h| h.parse().ok()).collect();
+            let inside = heads
+                .filter(|heads| {
+                    heads
+                        .iter()
+                        .all(|h| self.doc.get_change_meta_by_hash(h).is_some())
+                })
+                .map(|heads| {
+                    let after = schema::changes_after(&mut self.doc, &heads);
+                    let mut all = schema::changes_after(&mut self.doc, &[]);
+                    all.retain(|change| !after.contains(change));
+                    all
+                });
+            self.decided.inside_cuts.insert(cut, inside);
+        }
+    }
+
+    /// The resolutions that count once the trust is founded: each signed
+    /// by a coordinator's device acting for the coordinator it names,
+    /// inside every revocation of that device (read from the history, so
+    /// one written over or deleted since still counts).
+    pub(super) fn signed_resolutions(&mut self) -> Vec<schema::Resolution> {
+        let heads = self.doc.get_heads();
+        if heads != self.decided.resolutions_read_to {
+            let timebank = self.info.id.clone();
+            let more =
+                schema::resolutions_written_after(&mut self.doc, &self.decided.resolutions_read_to);
+            self.decided
+                .resolutions
+                .extend(more.into_iter().filter(|(r, _)| r.is_signed(&timebank)));
+            self.decided.resolutions_read_to = heads;
+        }
+        self.know_cuts();
+        self.decided
+            .resolutions
+            .iter()
+            .filter(|(resolution, change)| {
+                resolution.device.as_ref().is_some_and(|device| {
+                    self.trust
+                        .authority()
+                        .standing(device)
+                        .is_some_and(|standing| {
+                            standing.role == Role::Coordinator
+                                && standing.member == resolution.by
+                                && self.inside_every_cut(standing, change)
+                        })
+                })
+            })
+            .map(|(resolution, _)| resolution.clone())
+            .collect()
+    }
+
+    /// Each signed resolution's device with its number (for the devices'
+    /// runs of numbers).
+    pub(super) fn numbered_resolutions(&self) -> Vec<(DeviceKey, u64)> {
+        self.decided
+            .resolutions
+            .iter()
+            .filter_map(|(resolution, _)| Some((resolution.device?, resolution.seal?.seq)))
+            .collect()
+    }
+
+    /// Whether `change`, by a device of `standing`, is inside every
+    /// revocation of that device (see `know_cuts`).
+    fn inside_every_cut(&self, standing: &crate::trust::Standing, change: &ChangeHash) -> bool {
+        standing.revoked.iter().all(|cut| {
+            self.decided
+                .inside_cuts
+                .get(cut)
+                .and_then(Option::as_ref)
+                .is_some_and(|inside| inside.contains(change))
+        })
+    }
+
+    /// Whether decision `made` counts (see the module's rule), the
+    /// coordinator it names aside.
+    fn decision_counts(&self, made: &Made) -> bool {
+        let decision = &made.decision;
         let Some(standing) = self.trust.authority().standing(&decision.device) else {
             return false;
         };
-        if standing.role != Role::Coordinator
-            || standing.is_revoked()
-            || standing.member != decision.by
-        {
+        if standing.role != Role::Coordinator || standing.member != decision.by {
             return false;
         }
-        let timebank = self.info.id.as_str();
-        let sealed = self
-            .decided
-            .history
-            .seals
-            .iter()
-            .filter(|(id, _)| *id == decision.id)
-            .any(|(_, seal)| {
-                Decision {
-                    seal: Some(*seal),
-                    ..decision.clone()
-                }
-                .is_signed(timebank)
-            });
-        sealed
+        if !self.inside_every_cut(standing, &made.change) {
+            return false;
+        }
+        made.sealed.is_some()
             || (self.device_key == Some(decision.device)
-                && self.wrote(&Unsealed::Decision(decision.id.clone())))
+                && self.is_own_actor(&made.actor)
+                && !self.decided.seals.contains_key(&decision.id))
+    }
+
+    /// Whether `actor` is one this device writes with (now or before).
+    fn is_own_actor(&self, actor: &ActorId) -> bool {
+        actor == self.doc.get_actor() || self.earlier_actors.contains(actor)
+    }
+
+    /// This device's decisions waiting for its seal, with their dates.
+    pub(super) fn own_unsealed_decisions(&self) -> Vec<(Timestamp, DecisionId)> {
+        self.decided
+            .made
+            .iter()
+            .filter(|made| {
+                made.sealed.is_none()
+                    && self.device_key == Some(made.decision.device)
+                    && self.is_own_actor(&made.actor)
+            })
+            .map(|made| (made.decision.at, made.decision.id.clone()))
+            .collect()
+    }
+
+    /// This device's decision `id`, as its own change made it.
+    pub(super) fn own_decision(&self, id: &DecisionId) -> Option<(&Decision, &ActorId)> {
+        self.decided
+            .made
+            .iter()
+            .find(|made| {
+                made.decision.id == *id
+                    && self.device_key == Some(made.decision.device)
+                    && self.is_own_actor(&made.actor)
+            })
+            .map(|made| (&made.decision, &made.actor))
+    }
+
+    /// Whether decision `id` carries a seal that verifies.
+    pub(super) fn decision_sealed(&self, id: &DecisionId) -> bool {
+        self.decided
+            .made
+            .iter()
+            .any(|made| made.decision.id == *id && made.sealed.is_some())
+    }
+
+    /// Each decision's device with the number of its seal that verifies
+    /// (for the devices' runs of numbers).
+    pub(super) fn sealed_decisions(&self) -> Vec<(DeviceKey, u64)> {
+        self.decided
+            .made
+            .iter()
+            .filter_map(|made| made.sealed.map(|seal| (made.decision.device, seal.seq)))
+            .collect()
     }
 }

@@ -99,7 +99,7 @@ impl Timebank {
             Unsealed::Event { exchange, event } => {
                 schema::event_creator(&self.doc, exchange, event)
             }
-            Unsealed::Decision(id) => schema::decision_creator(&self.doc, id),
+            Unsealed::Decision(id) => self.own_decision(id).map(|(_, actor)| actor.clone()),
         }
     }
 
@@ -127,12 +127,8 @@ impl Timebank {
                 }
             }
         }
-        if let Some(key) = self.device_key {
-            for decision in schema::read_decisions(&self.doc) {
-                if decision.device == key && decision.seal.is_none() {
-                    unsealed.push((decision.at, Unsealed::Decision(decision.id)));
-                }
-            }
+        for (at, id) in self.own_unsealed_decisions() {
+            unsealed.push((at, Unsealed::Decision(id)));
         }
         unsealed.sort();
         unsealed.into_iter().map(|(_, record)| record).collect()
@@ -179,10 +175,7 @@ impl Timebank {
         let mut seals = Vec::new();
         for (to_sign, signature) in signed {
             let sealed_already = match &to_sign.record {
-                Unsealed::Decision(id) => schema::read_decisions(&self.doc)
-                    .into_iter()
-                    .find(|decision| decision.id == *id)
-                    .map(|decision| decision.seal.is_some()),
+                Unsealed::Decision(id) => self.own_decision(id).map(|_| self.decision_sealed(id)),
                 Unsealed::Exchange(id) => self.exchanges.get(id).map(|e| e.seal.is_some()),
                 Unsealed::Event { exchange, event } => self.exchanges.get(exchange).and_then(|e| {
                     e.events
@@ -228,13 +221,24 @@ impl Timebank {
             })?;
         }
         if !decisions.is_empty() {
+            // Written whole, with the seal: it reaches every copy even if
+            // the record it seals was written over or deleted meanwhile.
+            let sealed: Vec<schema::Decision> = decisions
+                .iter()
+                .filter_map(|(record, seal)| match record {
+                    Unsealed::Decision(id) => {
+                        self.own_decision(id).map(|(decision, _)| schema::Decision {
+                            seal: Some(*seal),
+                            ..decision.clone()
+                        })
+                    }
+                    _ => None,
+                })
+                .collect();
             self.write(now, schema::DECISION_SEAL_MESSAGE, |doc| {
-                decisions
+                sealed
                     .iter()
-                    .try_for_each(|(record, seal)| match record {
-                        Unsealed::Decision(id) => schema::write_decision_seal(doc, id, seal),
-                        _ => Ok(()),
-                    })
+                    .try_for_each(|decision| schema::write_sealed_decision(doc, decision))
             })?;
             self.apply_decisions();
         }
@@ -289,11 +293,10 @@ impl Timebank {
                 }
             }
         }
-        for decision in schema::read_decisions(&self.doc) {
-            if decision.device == *key
-                && let Some(seal) = decision.seal
-            {
-                seals.push((seal.seq, Box::new(move || decision.is_signed(timebank))));
+        // (Checked when they were read from the history.)
+        for (device, seq) in self.sealed_decisions() {
+            if device == *key {
+                seals.push((seq, Box::new(|| true)));
             }
         }
         seals
@@ -316,7 +319,7 @@ impl Timebank {
                 Some(trust::event_bytes(timebank, exchange, &entry, device, seq).into_bytes())
             }
             Unsealed::Decision(id) => {
-                let decision = schema::read_decision_as_created(&self.doc, id)?;
+                let (decision, _) = self.own_decision(id)?;
                 Some(decision.bytes(timebank, seq).into_bytes())
             }
         }

@@ -735,6 +735,8 @@ fn honest_records_still_count_after_the_confirmation_rule_changes() {
     s.f.timebank
         .update_settings(&cora, settings.clone(), NOW)
         .unwrap();
+    // (A coordinator's decision counts elsewhere once its device signs it.)
+    sign_everything(&mut s.f.timebank, &s.tablet);
     // Under "nobody confirms", Ann records with no confirmer, and gives
     // hours to the fund (a donation never asks anyone).
     let mut phone = on_device(&mut s.f.timebank, &s.ann_phone, 610);
@@ -751,6 +753,7 @@ fn honest_records_still_count_after_the_confirmation_rule_changes() {
     s.f.timebank
         .update_settings(&cora, settings.clone(), NOW)
         .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
     phone.merge(&mut s.f.timebank).unwrap();
     let asked = phone.record(&ann, help(&cat, &ann, 30), NOW).unwrap().id;
     sign_everything(&mut phone, &s.ann_phone);
@@ -758,6 +761,7 @@ fn honest_records_still_count_after_the_confirmation_rule_changes() {
     s.f.timebank.merge(&mut phone).unwrap();
     settings.confirmation = ledger::ConfirmationPolicy::Nobody;
     s.f.timebank.update_settings(&cora, settings, NOW).unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
     for id in [&unconfirmed, &donation, &asked] {
         assert_eq!(s.f.timebank.doubt_about(id), None);
     }

@@ -189,7 +189,7 @@ fn only_a_coordinator_device_s_decision_counts_and_a_deleted_one_still_does() {
         automerge::transaction::CommitOptions::default().with_message(schema::DECISION_MESSAGE),
     );
     forged.seal = Some(Seal { seq: 1, signature });
-    schema::write_decision_seal(doc, &forged.id, &forged.seal.unwrap()).unwrap();
+    schema::write_sealed_decision(doc, &forged).unwrap();
     doc.commit_with(
         automerge::transaction::CommitOptions::default()
             .with_message(schema::DECISION_SEAL_MESSAGE),
@@ -249,4 +249,254 @@ fn members_imported_after_the_founding_keep_their_status() {
     };
     assert_eq!(status("Dee"), Some(MemberStatus::Active));
     assert_eq!(status("Eve"), Some(MemberStatus::Away));
+}
+
+/// The settings, raw-written by a member's modified app ("nobody
+/// confirms", a lower floor, balances hidden), change nothing; and an
+/// exchange Ann's phone signs asking nobody to confirm it, as if that rule
+/// held, is doubted.
+#[test]
+fn raw_settings_change_nothing_and_let_no_one_skip_a_confirmation() {
+    let mut s = founded();
+    let as_founded = s.f.timebank.settings().clone();
+    let mut attacker = s.f.timebank.fork(entropy(70));
+    let doc = attacker.document_mut();
+    let (_, settings) = doc.get(ROOT, "settings").unwrap().unwrap();
+    doc.put(&settings, "confirmation", "nobody").unwrap();
+    doc.put(&settings, "debit_floor_minutes", -100_000_i64)
+        .unwrap();
+    doc.put(&settings, "balances_visible", false).unwrap();
+    doc.commit();
+    let unasked =
+        super::counting::forged(&s.f.bob, &s.f.ann, 600, &s.f.ann, &s.ann_phone.key(), 71);
+    super::counting::write_raw(&mut attacker, &unasked, Some(&s.ann_phone));
+    let mut honest = s.f.timebank.fork(entropy(72));
+    honest.merge(&mut attacker).unwrap();
+    let reopened = Timebank::load(&attacker.save(), entropy(73)).unwrap();
+    for copy in [&honest, &reopened] {
+        assert_eq!(copy.settings(), &as_founded);
+        assert_eq!(
+            copy.doubt_about(&unasked.id),
+            Some(ledger::Doubt::NoConfirmationAsked)
+        );
+        assert_eq!(
+            super::counting::balances(copy, &super::counting::people(&s.f)),
+            [0, 0, 0, 0]
+        );
+    }
+}
+
+/// A coordinator's change of settings counts elsewhere once its tablet
+/// signed it; a later one wins; a member's device cannot make one.
+#[test]
+fn a_coordinator_s_settings_count_once_signed() {
+    let mut s = founded();
+    let before = s.f.timebank.settings().clone();
+    let mut phone = s.f.timebank.fork(entropy(80));
+    let mut changed = before.clone();
+    changed.debit_floor_minutes = -1_200;
+    changed.categories.push("Bicycle repairs".into());
+    s.f.timebank
+        .update_settings(&s.f.cora, changed.clone(), NOW)
+        .unwrap();
+    let sorted = |settings: &ledger::Settings| {
+        let mut settings = settings.clone();
+        settings.categories.sort();
+        settings
+    };
+    assert_eq!(sorted(s.f.timebank.settings()), sorted(&changed));
+    phone.merge(&mut s.f.timebank).unwrap();
+    assert_eq!(sorted(phone.settings()), sorted(&before), "not signed yet");
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    phone.merge(&mut s.f.timebank).unwrap();
+    assert_eq!(sorted(phone.settings()), sorted(&changed));
+    let mut again = changed.clone();
+    again.balances_visible = false;
+    s.f.timebank
+        .update_settings(&s.f.cora, again.clone(), NOW)
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(81)).unwrap();
+    assert_eq!(sorted(reopened.settings()), sorted(&again));
+    assert_eq!(reopened.sequence_gaps(), Vec::new());
+    phone.use_device_key(s.ann_phone.key());
+    assert_eq!(
+        phone.update_settings(&s.f.cora, before, NOW),
+        Err(LedgerError::NotCoordinatorDevice)
+    );
+}
+
+/// `device` certified by the tablet for `member` in `role`.
+fn certify(s: &mut Founded, device: &Device, member: &MemberId, role: Role) {
+    let draft =
+        s.f.timebank
+            .prepare_certificate(device.key(), member, role, NOW)
+            .unwrap();
+    let signature = s.tablet.sign(&draft.bytes);
+    s.f.timebank.add_certificate(draft, signature, NOW).unwrap();
+}
+
+/// Writes `decision` as a modified app would (with the messages the ledger
+/// reads decisions by), sealed by `signer` if given.
+fn written(copy: &mut Timebank, mut decision: schema::Decision, signer: Option<&Device>) {
+    let id = copy.info().id.clone();
+    let doc = copy.document_mut();
+    schema::write_decision(doc, &decision).unwrap();
+    doc.commit_with(
+        automerge::transaction::CommitOptions::default().with_message(schema::DECISION_MESSAGE),
+    );
+    if let Some(signer) = signer {
+        let signature = signer.sign(decision.bytes(&id, 99).as_bytes());
+        decision.seal = Some(Seal { seq: 99, signature });
+        schema::write_sealed_decision(doc, &decision).unwrap();
+        doc.commit_with(
+            automerge::transaction::CommitOptions::default()
+                .with_message(schema::DECISION_SEAL_MESSAGE),
+        );
+    }
+}
+
+/// A copy of one of the tablet's own decisions (the same id), unsealed and
+/// dated far ahead, naming the tablet, as another device writes it: on the
+/// tablet itself it does not pass for its own decision waiting for its
+/// seal; and deleting the tablet's decision before its seal is written
+/// loses nothing.
+#[test]
+fn a_copy_of_a_coordinator_s_decision_does_not_pass_for_its_own() {
+    let mut s = founded();
+    s.f.timebank
+        .set_limits(&s.f.cora, &s.f.ann, Some(-60), None, NOW)
+        .unwrap();
+    let mut attacker = s.f.timebank.fork(entropy(90));
+    let doc = attacker.document_mut();
+    let (_, decisions) = doc.get(ROOT, "decisions").unwrap().unwrap();
+    let key: String = doc.keys(&decisions).next().unwrap();
+    let id = DecisionId::parse(&key).unwrap();
+    doc.delete(&decisions, key.as_str()).unwrap();
+    doc.commit();
+    let copy = schema::Decision {
+        id,
+        subject: format!("member:{}", s.f.cora),
+        what: "role".into(),
+        value: "member".into(),
+        by: s.f.cora.clone(),
+        device: s.tablet.key(),
+        at: ledger::Timestamp(NOW.0 + 10 * 365 * 24 * 3_600_000),
+        seal: None,
+    };
+    written(&mut attacker, copy, None);
+    s.f.timebank.merge(&mut attacker).unwrap();
+    assert!(
+        s.f.timebank.is_coordinator(&s.f.cora),
+        "on the tablet itself"
+    );
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(91)).unwrap();
+    for copy in [&s.f.timebank, &reopened] {
+        assert!(copy.is_coordinator(&s.f.cora));
+        assert_eq!(
+            copy.member(&s.f.ann).unwrap().debit_floor_minutes,
+            Some(-60)
+        );
+    }
+    assert_eq!(reopened.sequence_gaps(), Vec::new());
+}
+
+/// A member record deleted (here, the only coordinator's) is still read
+/// as the founding saw it: the coordinators are not locked out.
+#[test]
+fn deleting_a_coordinator_s_record_locks_no_one_out() {
+    let mut s = founded();
+    let mut attacker = s.f.timebank.fork(entropy(100));
+    let doc = attacker.document_mut();
+    let (_, members) = doc.get(ROOT, "members").unwrap().unwrap();
+    doc.delete(&members, s.f.cora.as_str()).unwrap();
+    doc.commit();
+    s.f.timebank.merge(&mut attacker).unwrap();
+    let reopened = Timebank::load(&attacker.save(), entropy(101)).unwrap();
+    for copy in [&s.f.timebank, &reopened] {
+        assert!(copy.is_coordinator(&s.f.cora));
+        assert_eq!(copy.member(&s.f.cora).unwrap().name, "Cora");
+    }
+    s.f.timebank
+        .set_status(&s.f.cora, &s.f.cat, MemberStatus::Away, NOW)
+        .unwrap();
+}
+
+/// Decisions by a device that is revoked later still count if it made them
+/// before its revocation; one it made after (on a copy that did not know)
+/// does not.
+#[test]
+fn a_revoked_device_s_earlier_decisions_still_count() {
+    let mut s = founded();
+    let office = Device::new(7);
+    let cora = s.f.cora.clone();
+    certify(&mut s, &office, &cora, Role::Coordinator);
+    let mut tablet = s.f.timebank.fork(entropy(110));
+    tablet.use_device_key(s.tablet.key());
+    tablet
+        .set_limits(&s.f.cora, &s.f.ann, Some(-60), None, NOW)
+        .unwrap();
+    sign_everything(&mut tablet, &s.tablet);
+    let mut office_copy = tablet.fork(entropy(111));
+    office_copy.use_device_key(office.key());
+    let draft = office_copy
+        .prepare_revocation(s.tablet.key(), "Tablet stolen", NOW)
+        .unwrap();
+    let signature = office.sign(&draft.bytes);
+    office_copy.add_revocation(draft, signature, NOW).unwrap();
+    // The tablet, not knowing, decides again.
+    tablet
+        .set_status(&s.f.cora, &s.f.cat, MemberStatus::Left, NOW)
+        .unwrap();
+    sign_everything(&mut tablet, &s.tablet);
+    office_copy.merge(&mut tablet).unwrap();
+    let reopened = Timebank::load(&office_copy.save(), entropy(112)).unwrap();
+    for copy in [&office_copy, &reopened] {
+        assert_eq!(
+            copy.member(&s.f.ann).unwrap().debit_floor_minutes,
+            Some(-60)
+        );
+        assert_eq!(copy.member(&s.f.cat).unwrap().status, MemberStatus::Active);
+    }
+}
+
+/// A device decides only for the coordinator it is certified for; and a
+/// coordinator demoted cannot promote themselves again with the
+/// coordinator's certificate their phone still holds.
+#[test]
+fn a_device_decides_only_as_its_own_coordinator_who_must_still_be_one() {
+    let mut s = founded();
+    let bob = s.f.bob.clone();
+    s.f.timebank
+        .set_role(&s.f.cora, &bob, Role::Coordinator, NOW)
+        .unwrap();
+    certify(&mut s, &Device::new(3), &bob, Role::Coordinator);
+    assert_eq!(
+        s.f.timebank
+            .set_status(&bob, &s.f.cat, MemberStatus::Away, NOW),
+        Err(LedgerError::NotCoordinatorDevice),
+        "Cora's tablet acting as Bob"
+    );
+    s.f.timebank
+        .set_role(&s.f.cora, &bob, Role::Member, ledger::Timestamp(NOW.0 + 1))
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    let mut bobs = s.f.timebank.fork(entropy(120));
+    let again = schema::Decision {
+        id: DecisionId::random(entropy(121).as_mut()),
+        subject: format!("member:{bob}"),
+        what: "role".into(),
+        value: "coordinator".into(),
+        by: bob.clone(),
+        device: s.bob_phone.key(),
+        at: ledger::Timestamp(NOW.0 + 60_000),
+        seal: None,
+    };
+    written(&mut bobs, again, Some(&s.bob_phone));
+    s.f.timebank.merge(&mut bobs).unwrap();
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(122)).unwrap();
+    for copy in [&s.f.timebank, &reopened] {
+        assert!(!copy.is_coordinator(&bob));
+    }
 }

@@ -177,3 +177,34 @@ fn resolutions_from_before_the_founding_still_count() {
     let reopened = Timebank::load(&f.timebank.save(), entropy(91)).unwrap();
     assert!(reopened.attention(NOW).iter().all(|item| item.key() != key));
 }
+
+/// A signed resolution written over or deleted since still counts (it is
+/// read from the history), leaves no gap in its device's numbers, and the
+/// device's next number follows it.
+#[test]
+fn a_signed_resolution_deleted_since_still_counts() {
+    let (mut s, key) = with_a_forgery();
+    let draft =
+        s.f.timebank
+            .prepare_resolution(&s.f.cora, &key, "Seen", NOW)
+            .unwrap();
+    let signature = s.tablet.sign(&draft.bytes);
+    s.f.timebank.add_resolution(draft, signature, NOW).unwrap();
+    let mut attacker = s.f.timebank.fork(entropy(95));
+    let doc = attacker.document_mut();
+    let (_, all) = automerge::ReadDoc::get(doc, automerge::ROOT, "resolutions")
+        .unwrap()
+        .unwrap();
+    automerge::transaction::Transactable::delete(doc, &all, key.as_str()).unwrap();
+    doc.commit();
+    s.f.timebank.merge(&mut attacker).unwrap();
+    s.f.timebank
+        .record(&s.f.cora, help(&s.f.ann, &s.f.cora, 30), NOW)
+        .unwrap();
+    super::counting::sign_everything(&mut s.f.timebank, &s.tablet);
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(96)).unwrap();
+    for copy in [&s.f.timebank, &reopened] {
+        assert!(!shown(copy, &key));
+        assert_eq!(copy.sequence_gaps(), Vec::new());
+    }
+}
