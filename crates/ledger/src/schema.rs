@@ -232,15 +232,34 @@ pub fn read_settings(doc: &AutoCommit) -> Settings {
 }
 
 /// The confirmation rule as the document stated it at `heads` (the default
-/// where it stated none): what a device whose copy had `heads` applied.
-pub fn confirmation_at(doc: &AutoCommit, heads: &[ChangeHash]) -> ConfirmationPolicy {
-    let stated = match doc.get_at(&ROOT, SETTINGS, heads) {
-        Ok(Some((Value::Object(ObjType::Map), settings))) => Fields::read_at(doc, &settings, heads)
-            .string("confirmation")
-            .and_then(|text| confirmation_from(&text)),
-        _ => None,
+/// where it stated none): what a device whose copy had `heads` applied;
+/// with the change that wrote it (`None` if no change did).
+pub fn confirmation_written_at(
+    doc: &AutoCommit,
+    heads: &[ChangeHash],
+) -> (ConfirmationPolicy, Option<ChangeHash>) {
+    let default = Settings::default().confirmation;
+    let Ok(Some((Value::Object(ObjType::Map), settings))) = doc.get_at(&ROOT, SETTINGS, heads)
+    else {
+        return (default, None);
     };
-    stated.unwrap_or(Settings::default().confirmation)
+    match doc.get_at(&settings, "confirmation", heads) {
+        Ok(Some((value, op))) => {
+            let text = match &value {
+                Value::Scalar(scalar) => match scalar.as_ref() {
+                    ScalarValue::Str(text) => Some(text.to_string()),
+                    _ => None,
+                },
+                Value::Object(ObjType::Text) => doc.text_at(&op, heads).ok(),
+                Value::Object(_) => None,
+            };
+            let policy = text
+                .and_then(|text| confirmation_from(&text))
+                .unwrap_or(default);
+            (policy, doc.hash_for_opid(&op))
+        }
+        _ => (default, None),
+    }
 }
 
 /// Writes only the fields that differ, so concurrent edits of different

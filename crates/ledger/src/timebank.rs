@@ -393,6 +393,8 @@ impl Timebank {
         if rejudge {
             self.rejudge_all(None);
         }
+        // (Resolutions number their devices' records, whatever arrived.)
+        self.catch_up_resolutions();
     }
 
     fn reread_everything(&mut self) {
@@ -664,7 +666,10 @@ impl Timebank {
     ) -> Result<(), LedgerError> {
         match writes(&mut self.doc) {
             Ok(()) => {
-                commit(&mut self.doc, now, message);
+                let change = commit(&mut self.doc, now, message);
+                if message == schema::DECISION_MESSAGE {
+                    self.decided_here(change);
+                }
                 Ok(())
             }
             Err(error) => {
@@ -679,12 +684,12 @@ impl Timebank {
     }
 }
 
-fn commit(doc: &mut AutoCommit, now: Timestamp, message: &str) {
+fn commit(doc: &mut AutoCommit, now: Timestamp, message: &str) -> Option<ChangeHash> {
     doc.commit_with(
         CommitOptions::default()
             .with_message(message.to_string())
             .with_time(now.0.div_euclid(1000)),
-    );
+    )
 }
 
 fn random_actor(entropy: &mut dyn Entropy) -> ActorId {

@@ -157,17 +157,38 @@ pub struct Written {
 #[derive(Debug, Clone, Default)]
 pub struct DecisionHistory {
     pub made: Vec<Written>,
-    pub seals: Vec<(DecisionId, Seal)>,
+    /// Each seal, with the change that wrote it.
+    pub seals: Vec<(DecisionId, Seal, ChangeHash)>,
+    /// Every change read, with its depth: one more than its deepest
+    /// dependency's (a change built on another is always deeper; the same
+    /// on every copy).
+    pub depths: Vec<(ChangeHash, u64)>,
 }
 
 /// Reads the decisions and seals the changes after `from` wrote (every
 /// change, if `from` is empty). Only changes with [`DECISION_MESSAGE`] or
 /// [`DECISION_SEAL_MESSAGE`] are decoded; the rest are read from their
 /// metadata alone.
-pub fn decisions_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> DecisionHistory {
+/// `depth_of` gives the depth of a change read before (see
+/// [`DecisionHistory::depths`]).
+pub fn decisions_written_after(
+    doc: &mut AutoCommit,
+    from: &[ChangeHash],
+    depth_of: impl Fn(&ChangeHash) -> Option<u64>,
+) -> DecisionHistory {
     use automerge::legacy::{Key, ObjectId};
     let mut to_decode = Vec::new();
+    let mut depths: std::collections::HashMap<ChangeHash, u64> = Default::default();
+    let mut in_order = Vec::new();
     for meta in doc.get_changes_meta(from) {
+        let depth = meta
+            .deps
+            .iter()
+            .filter_map(|dep| depths.get(dep).copied().or_else(|| depth_of(dep)))
+            .max()
+            .map_or(0, |deepest| deepest + 1);
+        depths.insert(meta.hash, depth);
+        in_order.push((meta.hash, depth));
         match meta.message.as_deref() {
             Some(DECISION_MESSAGE) => to_decode.push((meta.hash, meta.actor.into_owned(), "what")),
             Some(DECISION_SEAL_MESSAGE) => {
@@ -189,7 +210,10 @@ pub fn decisions_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> Dec
             }
         }
     }
-    let mut history = DecisionHistory::default();
+    let mut history = DecisionHistory {
+        depths: in_order,
+        ..DecisionHistory::default()
+    };
     for (obj, change, actor) in written {
         let Ok((obj, ObjType::Map)) = doc.import(&obj) else {
             continue;
@@ -198,7 +222,7 @@ pub fn decisions_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> Dec
             continue;
         };
         match decision.seal {
-            Some(seal) => history.seals.push((decision.id, seal)),
+            Some(seal) => history.seals.push((decision.id, seal, change)),
             None => history.made.push(Written {
                 decision,
                 change,

@@ -63,10 +63,12 @@ pub fn write_new_member(doc: &mut AutoCommit, member: &Member) -> WriteResult<()
 }
 
 /// Writes the fields of `member` that differ from the stored record, so that
-/// concurrent edits of different fields both survive a merge.
+/// concurrent edits of different fields both survive a merge (the whole
+/// record, if it is missing).
 pub fn write_member_changes(doc: &mut AutoCommit, member: &Member) -> WriteResult<()> {
     let Some(obj) = map(doc, &ROOT, MEMBERS).and_then(|m| map(doc, &m, member.id.as_str())) else {
-        return Ok(());
+        // A record deleted since (by a modified app): written whole again.
+        return write_new_member(doc, member);
     };
     let stored = read_member(doc, &member.id);
     if let Some(stored) = &stored {

@@ -614,6 +614,7 @@ impl Timebank {
     /// `Timebank::signed_resolutions`), or the founding vouched for it (it
     /// was there when the trust was founded).
     pub(super) fn reread_resolutions(&mut self) {
+        self.catch_up_resolutions();
         let mut all = schema::read_resolutions(&self.doc);
         if self.trust_founded() {
             let vouched: std::collections::HashSet<String> = self

@@ -795,11 +795,9 @@ impl Timebank {
             // The rule as the recording device's copy stated it (settings
             // change; what was recorded under the old rule stays right).
             None => {
-                let policy = created
-                    .map(|created| schema::confirmation_at(&self.doc, &[created]))
-                    .map_or(self.settings.confirmation, |stated| {
-                        self.decided_policy(stated)
-                    });
+                let policy = created.map_or(self.settings.confirmation, |created| {
+                    self.decided_policy(created)
+                });
                 confirmer_for(policy, by, &exchange.payer, &exchange.payee).is_none()
             }
         };

@@ -19,7 +19,7 @@
 //! as it was when the founding or the last decision about it saw it: a
 //! coordinator's record deleted cannot lock the coordinators out.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use automerge::{ActorId, ChangeHash};
 
@@ -41,8 +41,9 @@ struct Made {
     decision: Decision,
     change: ChangeHash,
     actor: ActorId,
-    /// A seal of it by its device that verifies, once one has arrived.
-    sealed: Option<Seal>,
+    /// A seal of it by its device that verifies, once one has arrived,
+    /// with the change that wrote it.
+    sealed: Option<(Seal, ChangeHash)>,
 }
 
 /// The decisions read from the history so far, and what the founding saw.
@@ -51,13 +52,23 @@ pub(super) struct Decided {
     read_to: Vec<ChangeHash>,
     made: Vec<Made>,
     /// Every seal read so far, by the decision it names (checked once
-    /// against each decision of that id).
-    seals: HashMap<DecisionId, Vec<Seal>>,
+    /// against each decision of that id), with the change that wrote it.
+    seals: HashMap<DecisionId, Vec<(Seal, ChangeHash)>>,
+    /// Every change read so far, with its depth (see
+    /// `schema::DecisionHistory::depths`): decisions are folded in order of
+    /// their change's depth, so one made after another always comes after.
+    depths: HashMap<ChangeHash, u64>,
+    /// The changes this copy made decisions in (its own, to seal), this
+    /// session.
+    own_changes: HashSet<ChangeHash>,
+    /// The changes inside the founding (the first root's heads and their
+    /// history), with those heads.
+    founding_inside: Option<(Vec<ChangeHash>, HashSet<ChangeHash>)>,
+    /// The changes of the settings decisions that count.
+    settings_changes: HashSet<ChangeHash>,
     founding: Option<AtFounding>,
     /// The settings at the founding (its first root's).
     founding_settings: Option<Settings>,
-    /// Every confirmation rule the founding saw or a coordinator decided.
-    policies: BTreeSet<ConfirmationPolicy>,
     /// The confirmation rule as decided now.
     confirmation: Option<ConfirmationPolicy>,
     /// For each revocation cut, the changes inside it (its heads and their
@@ -300,15 +311,20 @@ impl Timebank {
             self.decided.founding = Some((roots, founding));
         }
         self.know_cuts();
+        self.know_founding();
         let mut valid: Vec<usize> = (0..self.decided.made.len())
             .filter(|&i| self.decision_counts(&self.decided.made[i]))
             .collect();
+        // In the order they were made: by the depth of their change (one
+        // made after another is deeper), then date, then id.
+        let depth = |made: &Made| self.decided.depths.get(&made.change).copied().unwrap_or(0);
         valid.sort_by(|&a, &b| {
-            let (a, b) = (
-                &self.decided.made[a].decision,
-                &self.decided.made[b].decision,
-            );
-            (a.at, &a.id).cmp(&(b.at, &b.id))
+            let (a, b) = (&self.decided.made[a], &self.decided.made[b]);
+            (depth(a), a.decision.at, &a.decision.id).cmp(&(
+                depth(b),
+                b.decision.at,
+                &b.decision.id,
+            ))
         });
         let founding = self
             .decided
@@ -317,12 +333,11 @@ impl Timebank {
             .map(|(_, f)| f.clone())
             .unwrap_or_default();
         let mut settings = self.decided.founding_settings.clone();
-        let mut policies = BTreeSet::new();
-        policies.extend(settings.as_ref().map(|s| s.confirmation));
+        let mut settings_changes = HashSet::new();
         let mut latest: HashMap<MemberId, Rights> = HashMap::new();
         // The change of the last decision about each member that counts
         // (to read a record deleted since as it was then).
-        let mut last_seen: HashMap<MemberId, ChangeHash> = HashMap::new();
+        let mut seen_in: HashMap<MemberId, Vec<ChangeHash>> = HashMap::new();
         for i in valid {
             let made = &self.decided.made[i];
             let decision = &made.decision;
@@ -343,7 +358,7 @@ impl Timebank {
                     .then(|| schema::settings_from_value(&decision.value))
                     .flatten()
                 {
-                    policies.insert(decided.confirmation);
+                    settings_changes.insert(made.change);
                     settings = Some(decided);
                 }
                 continue;
@@ -357,31 +372,41 @@ impl Timebank {
             };
             if let Some(next) = decided(rights_of(&id, &latest), decision) {
                 latest.insert(id.clone(), next);
-                last_seen.insert(id, made.change);
+                seen_in.entry(id).or_default().push(made.change);
             }
         }
+        let confirmation = settings.as_ref().map(|s| s.confirmation);
         if let Some(settings) = settings {
-            self.decided.confirmation = Some(settings.confirmation);
             self.settings = settings;
         }
-        let policies_changed = self.decided.policies != policies;
-        self.decided.policies = policies;
-        // Members the founding saw or a decision named, deleted since.
-        let first_root = self.trust.roots().first().map(|root| root.heads.clone());
-        let missing: Vec<(MemberId, Vec<ChangeHash>)> = founding
+        let rule_changed = self.decided.settings_changes != settings_changes
+            || self.decided.confirmation != confirmation;
+        self.decided.settings_changes = settings_changes;
+        self.decided.confirmation = confirmation;
+        // Members the founding saw or a decision named, deleted since: read
+        // as the last decision that wrote them saw them, or the founding.
+        let roots: Vec<Vec<ChangeHash>> = self
+            .trust
+            .roots()
+            .iter()
+            .map(|root| root.heads.clone())
+            .collect();
+        let missing: Vec<MemberId> = founding
             .keys()
             .chain(latest.keys())
             .filter(|id| !self.members.contains_key(*id))
-            .filter_map(|id| {
-                let heads = match last_seen.get(id) {
-                    Some(change) => vec![*change],
-                    None => first_root.clone()?,
-                };
-                Some((id.clone(), heads))
-            })
+            .cloned()
             .collect();
-        for (id, heads) in missing {
-            if let Some(member) = schema::member_at(&self.doc, &id, &heads) {
+        for id in missing {
+            let mut places: Vec<Vec<ChangeHash>> = seen_in
+                .get(&id)
+                .map(|changes| changes.iter().rev().map(|c| vec![*c]).collect())
+                .unwrap_or_default();
+            places.extend(roots.iter().cloned());
+            if let Some(member) = places
+                .iter()
+                .find_map(|heads| schema::member_at(&self.doc, &id, heads))
+            {
                 self.members.insert(id, member);
             }
         }
@@ -396,19 +421,58 @@ impl Timebank {
             member.debit_floor_minutes = rights.debit_floor_minutes;
             member.credit_ceiling_minutes = rights.credit_ceiling_minutes;
         }
-        policies_changed
+        rule_changed
     }
 
-    /// The confirmation rule a member's record made in a copy whose
-    /// settings stated `stated` is judged by: that rule if coordinators ever
-    /// decided it (or the founding saw it), otherwise (a raw write of the
-    /// settings, around the coordinators) the rule as decided now.
-    pub(super) fn decided_policy(&self, stated: ConfirmationPolicy) -> ConfirmationPolicy {
-        if self.decided.policies.contains(&stated) {
+    /// The confirmation rule a member's record made in change `created` is
+    /// judged by: the rule that copy's settings stated, if the change that
+    /// wrote it was a coordinator's settings decision that counts, or was
+    /// in the document when the trust was founded (or nothing wrote it: the
+    /// default); otherwise (a raw write of the settings, around the
+    /// coordinators) the rule as decided now.
+    pub(super) fn decided_policy(&self, created: ChangeHash) -> ConfirmationPolicy {
+        let (stated, writer) = schema::confirmation_written_at(&self.doc, &[created]);
+        let Some(writer) = writer else {
+            return stated;
+        };
+        if self.decided.settings_changes.contains(&writer) || self.inside_founding(&writer) {
             stated
         } else {
             self.decided.confirmation.unwrap_or(stated)
         }
+    }
+
+    /// Whether `change` was in the document when the trust was founded (see
+    /// `know_founding`).
+    fn inside_founding(&self, change: &ChangeHash) -> bool {
+        self.decided
+            .founding_inside
+            .as_ref()
+            .is_some_and(|(_, inside)| inside.contains(change))
+    }
+
+    /// Reads which changes were in the document when the trust was founded
+    /// (its first root's heads and their history; once per founding).
+    fn know_founding(&mut self) {
+        let Some(heads) = self.trust.roots().first().map(|root| root.heads.clone()) else {
+            return;
+        };
+        if self
+            .decided
+            .founding_inside
+            .as_ref()
+            .is_none_or(|(read, _)| *read != heads)
+        {
+            let after = schema::changes_after(&mut self.doc, &heads);
+            let mut inside = schema::changes_after(&mut self.doc, &[]);
+            inside.retain(|change| !after.contains(change));
+            self.decided.founding_inside = Some((heads, inside));
+        }
+    }
+
+    /// Notes that this copy made decisions in `change` (its own, to seal).
+    pub(super) fn decided_here(&mut self, change: Option<ChangeHash>) {
+        self.decided.own_changes.extend(change);
     }
 
     /// Reads the decisions and seals written since the last time; each new
@@ -418,7 +482,11 @@ impl Timebank {
         if heads == self.decided.read_to {
             return;
         }
-        let more = schema::decisions_written_after(&mut self.doc, &self.decided.read_to);
+        let depths = &self.decided.depths;
+        let more = schema::decisions_written_after(&mut self.doc, &self.decided.read_to, |c| {
+            depths.get(c).copied()
+        });
+        self.decided.depths.extend(more.depths);
         self.decided.read_to = heads;
         let timebank = self.info.id.clone();
         let verifies = |decision: &Decision, seal: &Seal| {
@@ -433,7 +501,11 @@ impl Timebank {
                 .decided
                 .seals
                 .get(&written.decision.id)
-                .and_then(|seals| seals.iter().find(|seal| verifies(&written.decision, seal)))
+                .and_then(|seals| {
+                    seals
+                        .iter()
+                        .find(|(seal, _)| verifies(&written.decision, seal))
+                })
                 .copied();
             self.decided.made.push(Made {
                 decision: written.decision,
@@ -442,18 +514,18 @@ impl Timebank {
                 sealed,
             });
         }
-        for (id, seal) in more.seals {
+        for (id, seal, change) in more.seals {
             let known = self.decided.seals.entry(id.clone()).or_default();
-            if known.contains(&seal) {
+            if known.iter().any(|(known, _)| *known == seal) {
                 continue;
             }
-            known.push(seal);
+            known.push((seal, change));
             for made in &mut self.decided.made {
                 if made.decision.id == id
                     && made.sealed.is_none()
                     && verifies(&made.decision, &seal)
                 {
-                    made.sealed = Some(seal);
+                    made.sealed = Some((seal, change));
                 }
             }
         }
@@ -488,10 +560,18 @@ impl Timebank {
                         .all(|h| self.doc.get_change_meta_by_hash(h).is_some())
                 })
                 .map(|heads| {
+                    // Only the changes that decided or resolved something
+                    // are kept (one that arrives later is never inside).
                     let after = schema::changes_after(&mut self.doc, &heads);
-                    let mut all = schema::changes_after(&mut self.doc, &[]);
-                    all.retain(|change| !after.contains(change));
-                    all
+                    let decided = &self.decided;
+                    decided
+                        .made
+                        .iter()
+                        .map(|made| made.change)
+                        .chain(decided.seals.values().flatten().map(|(_, change)| *change))
+                        .chain(decided.resolutions.iter().map(|(_, change)| *change))
+                        .filter(|change| !after.contains(change))
+                        .collect()
                 });
             self.decided.inside_cuts.insert(cut, inside);
         }
@@ -502,16 +582,7 @@ impl Timebank {
     /// inside every revocation of that device (read from the history, so
     /// one written over or deleted since still counts).
     pub(super) fn signed_resolutions(&mut self) -> Vec<schema::Resolution> {
-        let heads = self.doc.get_heads();
-        if heads != self.decided.resolutions_read_to {
-            let timebank = self.info.id.clone();
-            let more =
-                schema::resolutions_written_after(&mut self.doc, &self.decided.resolutions_read_to);
-            self.decided
-                .resolutions
-                .extend(more.into_iter().filter(|(r, _)| r.is_signed(&timebank)));
-            self.decided.resolutions_read_to = heads;
-        }
+        self.catch_up_resolutions();
         self.know_cuts();
         self.decided
             .resolutions
@@ -526,10 +597,30 @@ impl Timebank {
                                 && standing.member == resolution.by
                                 && self.inside_every_cut(standing, change)
                         })
+                        // (and a coordinator as decided: not demoted)
+                        && self.members.get(&resolution.by).is_some_and(|m| {
+                            m.role == Role::Coordinator && m.status == MemberStatus::Active
+                        })
                 })
             })
             .map(|(resolution, _)| resolution.clone())
             .collect()
+    }
+
+    /// Reads the signed resolutions written since the last time (whether
+    /// or not the trust is founded: they number their devices' records).
+    pub(super) fn catch_up_resolutions(&mut self) {
+        let heads = self.doc.get_heads();
+        if heads == self.decided.resolutions_read_to {
+            return;
+        }
+        let timebank = self.info.id.clone();
+        let more =
+            schema::resolutions_written_after(&mut self.doc, &self.decided.resolutions_read_to);
+        self.decided
+            .resolutions
+            .extend(more.into_iter().filter(|(r, _)| r.is_signed(&timebank)));
+        self.decided.resolutions_read_to = heads;
     }
 
     /// Each signed resolution's device with its number (for the devices'
@@ -564,18 +655,19 @@ impl Timebank {
         if standing.role != Role::Coordinator || standing.member != decision.by {
             return false;
         }
-        if !self.inside_every_cut(standing, &made.change) {
-            return false;
+        match made.sealed {
+            // Made, and sealed, inside every revocation of its device.
+            Some((_, sealed_in)) => {
+                self.inside_every_cut(standing, &made.change)
+                    && self.inside_every_cut(standing, &sealed_in)
+            }
+            // This copy's own, made this session, its seal on its way.
+            None => {
+                self.device_key == Some(decision.device)
+                    && self.decided.own_changes.contains(&made.change)
+                    && !standing.is_revoked()
+            }
         }
-        made.sealed.is_some()
-            || (self.device_key == Some(decision.device)
-                && self.is_own_actor(&made.actor)
-                && !self.decided.seals.contains_key(&decision.id))
-    }
-
-    /// Whether `actor` is one this device writes with (now or before).
-    fn is_own_actor(&self, actor: &ActorId) -> bool {
-        actor == self.doc.get_actor() || self.earlier_actors.contains(actor)
     }
 
     /// This device's decisions waiting for its seal, with their dates.
@@ -586,7 +678,7 @@ impl Timebank {
             .filter(|made| {
                 made.sealed.is_none()
                     && self.device_key == Some(made.decision.device)
-                    && self.is_own_actor(&made.actor)
+                    && self.decided.own_changes.contains(&made.change)
             })
             .map(|made| (made.decision.at, made.decision.id.clone()))
             .collect()
@@ -600,7 +692,7 @@ impl Timebank {
             .find(|made| {
                 made.decision.id == *id
                     && self.device_key == Some(made.decision.device)
-                    && self.is_own_actor(&made.actor)
+                    && self.decided.own_changes.contains(&made.change)
             })
             .map(|made| (&made.decision, &made.actor))
     }
@@ -619,7 +711,10 @@ impl Timebank {
         self.decided
             .made
             .iter()
-            .filter_map(|made| made.sealed.map(|seal| (made.decision.device, seal.seq)))
+            .filter_map(|made| {
+                made.sealed
+                    .map(|(seal, _)| (made.decision.device, seal.seq))
+            })
             .collect()
     }
 }

@@ -312,21 +312,7 @@ fn a_revoked_coordinator_device_certifies_nothing_after_the_cut() {
 #[test]
 fn a_timebank_created_with_its_founders_key_has_no_other_root() {
     let (tablet, attacker_phone) = (Device::new(1), Device::new(2));
-    let (mut timebank, cora) = Timebank::create(
-        ledger::NewTimebank {
-            name: "Riverside Timebank".into(),
-            unit_label: "hours".into(),
-            settings: ledger::Settings::default(),
-            founder_key: Some(tablet.key()),
-        },
-        ledger::NewMember {
-            name: "Cora".into(),
-            ..Default::default()
-        },
-        NOW,
-        entropy(1),
-    )
-    .unwrap();
+    let (mut timebank, cora) = created_with_key(&tablet);
     let nonce = timebank.info().founding_nonce.clone().unwrap();
     assert_eq!(
         ledger::trust::founded_id(&tablet.key(), &nonce),

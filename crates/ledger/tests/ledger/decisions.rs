@@ -500,3 +500,132 @@ fn a_device_decides_only_as_its_own_coordinator_who_must_still_be_one() {
         assert!(!copy.is_coordinator(&bob));
     }
 }
+
+/// A change written under the tablet's own Automerge actor (which anyone
+/// can see in the history), holding a decision that names the tablet: the
+/// tablet neither signs it nor counts it as its own.
+#[test]
+fn a_change_under_the_tablet_s_actor_does_not_make_it_sign() {
+    let mut s = founded();
+    let actor = s.f.timebank.document_mut().get_actor().clone();
+    let mut attacker = s.f.timebank.fork(entropy(130));
+    attacker.document_mut().set_actor(actor);
+    let promote = schema::Decision {
+        id: DecisionId::random(entropy(131).as_mut()),
+        subject: format!("member:{}", s.f.bob),
+        what: "role".into(),
+        value: "coordinator".into(),
+        by: s.f.cora.clone(),
+        device: s.tablet.key(),
+        at: NOW,
+        seal: None,
+    };
+    written(&mut attacker, promote, None);
+    s.f.timebank.merge(&mut attacker).unwrap();
+    assert_eq!(s.f.timebank.to_sign(), Vec::new());
+    assert!(!s.f.timebank.is_coordinator(&s.f.bob));
+}
+
+/// Bob, a coordinator demoted by Cora, signs (on his phone, still certified
+/// as a coordinator's) a demotion of Cora dated before hers: it was made
+/// after hers (it has hers in its history), so it comes after it, and Bob
+/// was no coordinator then.
+#[test]
+fn a_decision_dated_back_comes_after_the_one_it_answers() {
+    let mut s = founded();
+    let bob = s.f.bob.clone();
+    s.f.timebank
+        .set_role(&s.f.cora, &bob, Role::Coordinator, NOW)
+        .unwrap();
+    certify(&mut s, &Device::new(3), &bob, Role::Coordinator);
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    s.f.timebank
+        .set_role(
+            &s.f.cora,
+            &bob,
+            Role::Member,
+            ledger::Timestamp(NOW.0 + 100),
+        )
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    let mut bobs = s.f.timebank.fork(entropy(140));
+    let back = schema::Decision {
+        id: DecisionId::random(entropy(141).as_mut()),
+        subject: format!("member:{}", s.f.cora),
+        what: "role".into(),
+        value: "member".into(),
+        by: bob.clone(),
+        device: s.bob_phone.key(),
+        at: ledger::Timestamp(NOW.0 + 50),
+        seal: None,
+    };
+    written(&mut bobs, back, Some(&s.bob_phone));
+    s.f.timebank.merge(&mut bobs).unwrap();
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(142)).unwrap();
+    for copy in [&s.f.timebank, &reopened] {
+        assert!(copy.is_coordinator(&s.f.cora));
+        assert!(!copy.is_coordinator(&bob));
+    }
+}
+
+/// The timebank once let records go unconfirmed, then asked for
+/// confirmations: a member's modified app that writes the old rule back
+/// into the settings, and records under it, is doubted.
+#[test]
+fn an_old_confirmation_rule_written_back_lets_no_one_skip_a_confirmation() {
+    let mut s = founded();
+    let mut settings = s.f.timebank.settings().clone();
+    settings.confirmation = ledger::ConfirmationPolicy::Nobody;
+    s.f.timebank
+        .update_settings(&s.f.cora, settings.clone(), NOW)
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    settings.confirmation = ledger::ConfirmationPolicy::OtherParty;
+    s.f.timebank
+        .update_settings(&s.f.cora, settings, NOW)
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    let mut attacker = s.f.timebank.fork(entropy(150));
+    let doc = attacker.document_mut();
+    let (_, settings) = doc.get(ROOT, "settings").unwrap().unwrap();
+    doc.put(&settings, "confirmation", "nobody").unwrap();
+    doc.commit();
+    let unasked =
+        super::counting::forged(&s.f.bob, &s.f.ann, 600, &s.f.ann, &s.ann_phone.key(), 151);
+    super::counting::write_raw(&mut attacker, &unasked, Some(&s.ann_phone));
+    s.f.timebank.merge(&mut attacker).unwrap();
+    assert_eq!(
+        s.f.timebank.doubt_about(&unasked.id),
+        Some(ledger::Doubt::NoConfirmationAsked)
+    );
+}
+
+/// A coordinator's record deleted after decisions about them were made
+/// (and written): still read, still a coordinator.
+#[test]
+fn a_coordinator_s_record_deleted_after_decisions_is_still_read() {
+    let mut s = founded();
+    s.f.timebank
+        .set_limits(&s.f.cora, &s.f.cora.clone(), Some(-120), None, NOW)
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    let mut attacker = s.f.timebank.fork(entropy(160));
+    let doc = attacker.document_mut();
+    let (_, members) = doc.get(ROOT, "members").unwrap().unwrap();
+    doc.delete(&members, s.f.cora.as_str()).unwrap();
+    doc.commit();
+    s.f.timebank.merge(&mut attacker).unwrap();
+    // A decision about Cora written after her record was deleted.
+    s.f.timebank
+        .set_limits(&s.f.cora, &s.f.cora.clone(), Some(-240), None, NOW)
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(161)).unwrap();
+    for copy in [&s.f.timebank, &reopened] {
+        assert!(copy.is_coordinator(&s.f.cora));
+        assert_eq!(
+            copy.member(&s.f.cora).unwrap().debit_floor_minutes,
+            Some(-240)
+        );
+    }
+}

@@ -66,6 +66,25 @@ fn delete_certificate(doc: &mut automerge::AutoCommit, certificate: &Certificate
     doc.delete(&all, key.as_str()).unwrap();
 }
 
+/// Mallory's modified app deletes `founding`, then founds the trust again
+/// with its own key, for `bob`, vouching for `heads` (the document as it is
+/// then, if none).
+fn found_again(
+    copy: &mut Timebank,
+    founding: &Certificate,
+    bob: &MemberId,
+    heads: Option<Vec<String>>,
+) {
+    let doc = copy.document_mut();
+    delete_certificate(doc, founding);
+    doc.commit();
+    let heads = heads.unwrap_or_else(|| doc.get_heads().iter().map(ToString::to_string).collect());
+    let own = founding_by(copy, &Device::new(9), bob, heads);
+    let doc = copy.document_mut();
+    schema::write_certificate(doc, &own).unwrap();
+    commit_as_founding(doc);
+}
+
 /// The ways a modified app can try to move what the founding vouches for,
 /// after writing a forgery (100 hours for Ann, unsigned): each is merged
 /// into an honest copy, and the attacker's copy is reopened. On both the
@@ -97,27 +116,14 @@ fn no_later_write_of_the_founding_vouches_for_a_forgery() {
         (
             "deleted, then founded again by another key",
             |copy, founding, bob| {
-                let doc = copy.document_mut();
-                delete_certificate(doc, founding);
-                doc.commit();
-                let heads = doc.get_heads().iter().map(ToString::to_string).collect();
-                let own = founding_by(copy, &Device::new(9), bob, heads);
-                let doc = copy.document_mut();
-                schema::write_certificate(doc, &own).unwrap();
-                commit_as_founding(doc);
+                found_again(copy, founding, bob, None);
             },
         ),
         (
             "deleted, founded again by another key, and put back",
             |copy, founding, bob| {
+                found_again(copy, founding, bob, None);
                 let doc = copy.document_mut();
-                delete_certificate(doc, founding);
-                doc.commit();
-                let heads = doc.get_heads().iter().map(ToString::to_string).collect();
-                let own = founding_by(copy, &Device::new(9), bob, heads);
-                let doc = copy.document_mut();
-                schema::write_certificate(doc, &own).unwrap();
-                commit_as_founding(doc);
                 schema::write_certificate(doc, founding).unwrap();
                 commit_as_founding(doc);
             },
@@ -125,13 +131,7 @@ fn no_later_write_of_the_founding_vouches_for_a_forgery() {
         (
             "deleted, and founded again on heads nobody has",
             |copy, founding, bob| {
-                let doc = copy.document_mut();
-                delete_certificate(doc, founding);
-                doc.commit();
-                let own = founding_by(copy, &Device::new(9), bob, vec!["ab".repeat(32)]);
-                let doc = copy.document_mut();
-                schema::write_certificate(doc, &own).unwrap();
-                commit_as_founding(doc);
+                found_again(copy, founding, bob, Some(vec!["ab".repeat(32)]));
             },
         ),
     ];
@@ -193,21 +193,7 @@ fn no_later_write_of_the_founding_vouches_for_a_forgery() {
 #[test]
 fn the_pin_on_the_founders_key_cannot_be_written_away() {
     let (tablet, mallory) = (Device::new(1), Device::new(9));
-    let (mut timebank, cora) = Timebank::create(
-        ledger::NewTimebank {
-            name: "Riverside Timebank".into(),
-            unit_label: "hours".into(),
-            settings: ledger::Settings::default(),
-            founder_key: Some(tablet.key()),
-        },
-        ledger::NewMember {
-            name: "Cora".into(),
-            ..Default::default()
-        },
-        NOW,
-        entropy(1),
-    )
-    .unwrap();
+    let (mut timebank, cora) = created_with_key(&tablet);
     for overwrite in [false, true] {
         let mut attacker = timebank.fork(entropy(2));
         let doc = attacker.document_mut();

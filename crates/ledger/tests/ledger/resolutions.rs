@@ -60,7 +60,10 @@ fn written_raw(
     };
     let doc = copy.document_mut();
     schema::write_resolution(doc, &resolution).unwrap();
-    doc.commit();
+    // (With the message the ledger reads resolutions by.)
+    doc.commit_with(
+        automerge::transaction::CommitOptions::default().with_message(schema::RESOLUTION_MESSAGE),
+    );
 }
 
 fn shown(timebank: &Timebank, key: &str) -> bool {
@@ -207,4 +210,59 @@ fn a_signed_resolution_deleted_since_still_counts() {
         assert!(!shown(copy, &key));
         assert_eq!(copy.sequence_gaps(), Vec::new());
     }
+}
+
+/// A resolution signed before the trust is founded takes a number in its
+/// device's run: the founding that follows takes the next one.
+#[test]
+fn a_resolution_before_the_founding_takes_its_device_s_next_number() {
+    let mut f = Fixture::new();
+    let id = f
+        .timebank
+        .record(&f.bob, help(&f.ann, &f.bob, 60), NOW)
+        .unwrap()
+        .id;
+    f.timebank.reject(&f.ann, &id, "Not me", NOW).unwrap();
+    let key = f.timebank.attention(NOW)[0].key();
+    let tablet = Device::new(1);
+    f.timebank.use_device_key(tablet.key());
+    let draft = f
+        .timebank
+        .prepare_resolution(&f.cora, &key, "", NOW)
+        .unwrap();
+    let first = draft.seq;
+    let signature = tablet.sign(&draft.bytes);
+    f.timebank.add_resolution(draft, signature, NOW).unwrap();
+    let founding = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
+    assert_eq!(founding.seq, first + 1);
+}
+
+/// A coordinator demoted (by a decision) no longer resolves items, though
+/// their phone's certificate still says coordinator.
+#[test]
+fn a_demoted_coordinator_s_resolution_does_not_count() {
+    let (mut s, key) = with_a_forgery();
+    let bob = s.f.bob.clone();
+    s.f.timebank
+        .set_role(&s.f.cora, &bob, ledger::Role::Coordinator, NOW)
+        .unwrap();
+    let draft =
+        s.f.timebank
+            .prepare_certificate(s.bob_phone.key(), &bob, ledger::Role::Coordinator, NOW)
+            .unwrap();
+    let signature = s.tablet.sign(&draft.bytes);
+    s.f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    s.f.timebank
+        .set_role(&s.f.cora, &bob, ledger::Role::Member, NOW)
+        .unwrap();
+    super::counting::sign_everything(&mut s.f.timebank, &s.tablet);
+    let mut bobs = s.f.timebank.fork(entropy(97));
+    written_raw(
+        &mut bobs,
+        &key,
+        &bob,
+        Some((&s.bob_phone, s.bob_phone.key())),
+    );
+    s.f.timebank.merge(&mut bobs).unwrap();
+    assert!(shown(&s.f.timebank, &key));
 }

@@ -131,6 +131,26 @@ impl Device {
     }
 }
 
+/// A new timebank created on `device`, whose id pins its key as the
+/// founder's, with Cora its first coordinator.
+pub fn created_with_key(device: &Device) -> (Timebank, MemberId) {
+    Timebank::create(
+        NewTimebank {
+            name: "Riverside Timebank".into(),
+            unit_label: "hours".into(),
+            settings: Settings::default(),
+            founder_key: Some(device.key()),
+        },
+        NewMember {
+            name: "Cora".into(),
+            ..NewMember::default()
+        },
+        NOW,
+        entropy(1),
+    )
+    .unwrap()
+}
+
 /// Two distinct copies of `copies`, both mutable.
 pub fn pair(copies: &mut [Timebank], a: usize, b: usize) -> (&mut Timebank, &mut Timebank) {
     if a < b {
