@@ -332,3 +332,106 @@ async fn a_damaged_key_is_reported_and_kept() {
     assert_eq!(device_key().await.unwrap_err(), KeyError::Damaged);
     fresh_start().await;
 }
+
+/// Deterministic entropy for the timebank in the backup test (SplitMix64).
+struct Counter(u64);
+
+impl ledger::Entropy for Counter {
+    fn fill(&mut self, bytes: &mut [u8]) {
+        for byte in bytes {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            *byte = (z ^ (z >> 31)) as u8;
+        }
+    }
+}
+
+/// The header of an Ed25519 private key in PKCS#8, the form WebCrypto
+/// exports one in.
+const PKCS8_ED25519: [u8; 16] = [
+    0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+];
+
+/// A backup file (the timebank's bytes, as Backup downloads them) from a
+/// device that founded the timebank and signed records holds no private
+/// key: no key material in it, and a browser that restores it (its own key
+/// store empty) makes a new key, which the timebank does not know.
+#[wasm_bindgen_test]
+async fn a_backup_file_holds_no_private_key() {
+    fresh_start().await;
+    let signer = device_key().await.unwrap();
+    let (mut timebank, cora) = ledger::Timebank::create(
+        ledger::NewTimebank {
+            name: "Riverside".into(),
+            unit_label: "hours".into(),
+            settings: ledger::Settings::default(),
+            founder_key: Some(signer.key()),
+        },
+        ledger::NewMember {
+            name: "Cora".into(),
+            ..Default::default()
+        },
+        Timestamp(1_795_867_200_000),
+        Box::new(Counter(1)),
+    )
+    .unwrap();
+    timebank.use_device_key(signer.key());
+    let now = Timestamp(1_795_867_300_000);
+    let founding = timebank.prepare_founding(&cora, now).unwrap();
+    let signature = signer.sign(&founding.bytes).await.unwrap();
+    timebank.add_certificate(founding, signature, now).unwrap();
+    let ann = timebank
+        .add_member(
+            &cora,
+            ledger::NewMember {
+                name: "Ann".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+    timebank
+        .set_status(&cora, &ann, ledger::MemberStatus::Active, now)
+        .unwrap();
+    let mut signed = Vec::new();
+    for item in timebank.to_sign() {
+        let signature = signer.sign(&item.bytes).await.unwrap();
+        signed.push((item, signature));
+    }
+    assert!(
+        !signed.is_empty(),
+        "the decision to make Ann active is signed"
+    );
+    timebank.add_signatures(&signed, now).unwrap();
+    let backup = timebank.save();
+
+    assert!(
+        !backup
+            .windows(PKCS8_ED25519.len())
+            .any(|window| window == PKCS8_ED25519),
+        "a private key in PKCS#8 is in the backup"
+    );
+    for word in ["\"d\":", "pkcs8", "privateKey", "CryptoKey"] {
+        assert!(
+            !backup
+                .windows(word.len())
+                .any(|window| window == word.as_bytes()),
+            "{word} is in the backup"
+        );
+    }
+    // Restored in a browser with no key of its own.
+    fresh_start().await;
+    let other = device_key().await.unwrap();
+    assert_ne!(other.key(), signer.key());
+    let mut restored = ledger::Timebank::load(&backup, Box::new(Counter(2))).unwrap();
+    restored.use_device_key(other.key());
+    assert!(restored.trust_founded());
+    assert_eq!(
+        restored.own_standing(),
+        None,
+        "the restoring browser is not the founder"
+    );
+    assert!(restored.authority().standing(&signer.key()).is_some());
+}
