@@ -177,19 +177,101 @@ pub fn decline(session: Session, device: &DeviceKey) -> Result<(), LedgerError> 
     session.write_as_device(|timebank, now| timebank.decline_request(device, now))
 }
 
+/// What became of a revoked device's access to the sync server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelayAccess {
+    /// Its tokens (those handed out with the invite it used) are revoked.
+    Withdrawn,
+    /// The timebank does not sync through a Tally relay, or no token went
+    /// with the device's invite: nothing to withdraw.
+    NoneToWithdraw,
+    /// The relay could not be reached, or refused: the coordinator withdraws
+    /// it on the Sync page later.
+    NotReached,
+}
+
 /// A coordinator's device revoking `device` (a lost phone, a departed
-/// coordinator) or withdrawing an invite (its key).
+/// coordinator) or withdrawing an invite (its key); then, in the same step,
+/// the relay tokens handed out with the invites that certified it (or with
+/// that invite).
+///
+/// `shared_since(t)`: whether this device and the relay have held the same
+/// changes at some moment after `t` (ms since the epoch). The tokens are
+/// revoked once the revocation has reached the relay (or after ten seconds),
+/// so the revoked device can still hear of it, and say so.
 pub async fn revoke(
     session: Session,
     device: DeviceKey,
     reason: String,
-) -> Result<(), LedgerError> {
+    shared_since: impl Fn(f64) -> bool,
+) -> Result<RelayAccess, LedgerError> {
+    let revoked_at = js_sys::Date::now();
     session
         .write_signed(
             move |timebank, _, now| timebank.prepare_revocation(device, &reason, now),
             |timebank, draft, signature, now| timebank.add_revocation(draft, signature, now),
         )
-        .await
+        .await?;
+    for _ in 0..50 {
+        if shared_since(revoked_at) {
+            break;
+        }
+        wait(200).await;
+    }
+    Ok(withdraw_relay_access(session, device).await)
+}
+
+/// Waits `ms` milliseconds.
+async fn wait(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|window| {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Revokes the relay tokens that went with `device`'s invite (or with the
+/// invite whose key `device` is).
+async fn withdraw_relay_access(session: Session, device: DeviceKey) -> RelayAccess {
+    let Some((invitations, timebank)) = session.read(|tb, _| {
+        let mut keys = vec![device.device_id().to_string()];
+        for (invitation, state) in tb.invitations() {
+            if state == ledger::InvitationState::Used(device) {
+                keys.push(invitation.key.device_id().to_string());
+            }
+        }
+        (keys, tb.info().id.clone())
+    }) else {
+        return RelayAccess::NoneToWithdraw;
+    };
+    let Some(setting) = crate::storage::relay_setting(&crate::storage::BrowserStore, &timebank)
+    else {
+        return RelayAccess::NoneToWithdraw;
+    };
+    let Ok(document) = wire::DocumentId::for_timebank(&timebank) else {
+        return RelayAccess::NoneToWithdraw;
+    };
+    let document = document.to_string();
+    let Ok(tokens) = crate::relay_api::devices(&setting.url, &setting.token, &document).await
+    else {
+        return RelayAccess::NotReached;
+    };
+    let mut withdrawn = RelayAccess::NoneToWithdraw;
+    for token in tokens.iter().filter(|token| {
+        token.revoked.is_none()
+            && token
+                .invitation
+                .as_ref()
+                .is_some_and(|invitation| invitations.contains(invitation))
+    }) {
+        match crate::relay_api::revoke(&setting.url, &setting.token, &document, &token.id).await {
+            Ok(()) if withdrawn != RelayAccess::NotReached => withdrawn = RelayAccess::Withdrawn,
+            Ok(()) => {}
+            Err(_) => withdrawn = RelayAccess::NotReached,
+        }
+    }
+    withdrawn
 }
 
 /// Resolves attention item `key` for the coordinator using this device,

@@ -837,6 +837,8 @@ pub enum Text {
     RevokeReasonLabel,
     RevokeDeviceButton,
     DeviceRevokedDone,
+    RelayAccessWithdrawn,
+    RelayAccessNotReached,
     InvitationsHeading,
     NoInvitations,
     InvitationOpen,
@@ -1528,6 +1530,10 @@ fn english(text: Text) -> &'static str {
         Text::RevokeDeviceButton => "Revoke {name}'s device",
         Text::DeviceRevokedDone => {
             "Revoked: what it wrote until now still counts; what it writes later waits for a coordinator."
+        }
+        Text::RelayAccessWithdrawn => "Its access to the sync server is withdrawn too.",
+        Text::RelayAccessNotReached => {
+            "The sync server could not be reached: withdraw its access on the Sync page once you are online."
         }
         Text::InvitationsHeading => "Invites",
         Text::NoInvitations => "No invite made yet.",
@@ -2293,6 +2299,10 @@ fn french(text: Text) -> &'static str {
         Text::RevokeDeviceButton => "Révoquer l’appareil de {name}",
         Text::DeviceRevokedDone => {
             "Révoqué : ce qu’il a écrit jusqu’ici compte toujours ; ce qu’il écrira ensuite attendra un coordinateur."
+        }
+        Text::RelayAccessWithdrawn => "Son accès au serveur de synchronisation est retiré aussi.",
+        Text::RelayAccessNotReached => {
+            "Le serveur de synchronisation est injoignable : retirez son accès sur la page Synchronisation une fois en ligne."
         }
         Text::InvitationsHeading => "Invitations",
         Text::NoInvitations => "Aucune invitation pour l’instant.",

@@ -38,6 +38,10 @@ pub struct Device {
     pub label: String,
     pub created: u64,
     pub revoked: Option<u64>,
+    /// The timebank's invitation the token was handed out with (the invite
+    /// key's device id), if any.
+    #[serde(default)]
+    pub invitation: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -144,15 +148,25 @@ pub async fn claim(
     answer(status, &text)
 }
 
+/// A token for another device; `invitation`: the timebank's invitation
+/// that goes with it (the invite key's device id), so that revoking the
+/// device that uses it revokes this token too.
 pub async fn invite(
     relay: &str,
     token: &str,
     document: &str,
     label: &str,
     coordinator: bool,
+    invitation: Option<&str>,
 ) -> Result<Issued, ApiError> {
     let role = if coordinator { "coordinator" } else { "device" };
-    let body = serde_json::json!({ "label": label, "role": role }).to_string();
+    let body = match invitation {
+        Some(invitation) => {
+            serde_json::json!({ "label": label, "role": role, "invitation": invitation })
+        }
+        None => serde_json::json!({ "label": label, "role": role }),
+    }
+    .to_string();
     let url = format!("{relay}/api/timebanks/{document}/invites");
     let (status, text) = call("POST", &url, Some(token), Some(body)).await?;
     answer(status, &text)

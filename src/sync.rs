@@ -239,6 +239,9 @@ pub struct Sync {
     target: StoredValue<Option<(String, RelaySetting)>>,
     failures: StoredValue<u32>,
     retry: StoredValue<Option<TimeoutHandle>>,
+    /// Counts changes to the relay's tokens made on this device (lists of
+    /// them are fetched again).
+    tokens: RwSignal<u32>,
     session: Session,
 }
 
@@ -274,6 +277,7 @@ impl Sync {
             target: StoredValue::new(None),
             failures: StoredValue::new(0),
             retry: StoredValue::new(None),
+            tokens: RwSignal::new(0),
             session,
         };
         provide_context(sync);
@@ -293,6 +297,21 @@ impl Sync {
 
     pub fn status(&self) -> Status {
         self.status.get()
+    }
+
+    /// Says that this device changed the relay's tokens (revoked some).
+    pub fn tokens_changed(&self) {
+        self.tokens.update(|count| *count = count.wrapping_add(1));
+    }
+
+    /// Tracks [`Sync::tokens_changed`].
+    pub fn track_tokens(&self) {
+        self.tokens.track();
+    }
+
+    /// [`Sync::status`], outside any reactive tracking.
+    pub fn status_untracked(&self) -> Status {
+        self.status.get_untracked()
     }
 
     /// The open timebank's sync setting.

@@ -249,7 +249,13 @@ fn Invites() -> impl IntoView {
             }
         });
     };
-    refresh();
+    // Fetched now, and again whenever this device revokes tokens elsewhere
+    // on the page (a device revoked with its relay access).
+    Effect::new(move |_| {
+        sync.track_tokens();
+        // (Only that: not every change of the timebank the setting reads.)
+        untrack(refresh);
+    });
     let create = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let language = locale.language();
@@ -293,13 +299,17 @@ fn Invites() -> impl IntoView {
         spawn_local(async move {
             // The invitation is written (and signed) first: a link is only
             // handed out for an invite the timebank knows.
+            let mut invitation = None;
             let certify = match member {
                 Some(member) => match crate::devices::invite(session, member.clone(), role).await {
-                    Ok(secret) => Some(crate::sync::InvitedAs {
-                        secret: secret.to_hex(),
-                        member,
-                        role,
-                    }),
+                    Ok(secret) => {
+                        invitation = Some(secret.key().device_id().to_string());
+                        Some(crate::sync::InvitedAs {
+                            secret: secret.to_hex(),
+                            member,
+                            role,
+                        })
+                    }
                     Err(error) => {
                         problem.set(Some(language.error(&error)));
                         return;
@@ -313,6 +323,7 @@ fn Invites() -> impl IntoView {
                 &document.to_string(),
                 &name,
                 coordinator,
+                invitation.as_deref(),
             )
             .await;
             match issued {

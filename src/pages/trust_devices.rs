@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use crate::devices::{self, Standing};
 use crate::i18n::{Language, Locale, Text};
 use crate::session::Session;
+use crate::sync::Status;
 
 /// The members a device may be for: the active ones and applicants, by
 /// name.
@@ -292,9 +293,37 @@ pub fn DeviceApprovals() -> impl IntoView {
     };
     let decline =
         move |device: DeviceKey| report(devices::decline(session, &device), Text::DeclinedDone);
+    let sync = crate::sync::Sync::get();
     let revoke = move |device: DeviceKey, reason: String, success: Text| {
         spawn_local(async move {
-            report(devices::revoke(session, device, reason).await, success);
+            // Shared with the relay since `t`: or it is not shared, or the
+            // relay no longer takes this device's changes.
+            let shared_since = move |t: f64| match sync.status_untracked() {
+                Status::Synced(at) => at > t,
+                Status::NotShared | Status::Refused(_) => true,
+                _ => false,
+            };
+            match devices::revoke(session, device, reason, shared_since).await {
+                Ok(relay) => {
+                    let language = locale.language();
+                    let mut said = language.text(success).to_string();
+                    if relay == devices::RelayAccess::Withdrawn {
+                        sync.tokens_changed();
+                    }
+                    let also = match relay {
+                        devices::RelayAccess::Withdrawn => Some(Text::RelayAccessWithdrawn),
+                        devices::RelayAccess::NotReached => Some(Text::RelayAccessNotReached),
+                        devices::RelayAccess::NoneToWithdraw => None,
+                    };
+                    if let Some(also) = also {
+                        said.push(' ');
+                        said.push_str(language.text(also));
+                    }
+                    problem.set(None);
+                    done.set(Some(said));
+                }
+                Err(error) => report(Err(error), success),
+            }
         });
     };
     view! {

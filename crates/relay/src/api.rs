@@ -8,7 +8,10 @@
 //!   `relay-full`), open to new timebanks (403 `closed`), and with the
 //!   operator's key if the relay has one (403 `claim-key`).
 //! - `GET|POST /api/timebanks/{document}/invites` (coordinators): list, or
-//!   create `{label, role}` a token for another device.
+//!   create `{label, role, invitation?}` a token for another device
+//!   (`invitation`: the timebank's invitation that goes with it, the invite
+//!   key's device id, listed back so that revoking the device that used it
+//!   revokes this token in the same step).
 //! - `DELETE /api/timebanks/{document}/invites/{id}` (coordinators): revoke;
 //!   the device's open connections close at once. The timebank's last
 //!   coordinator token that is not revoked cannot be (409 `last-coordinator`):
@@ -157,6 +160,11 @@ pub struct Invite {
     label: String,
     #[serde(default = "device")]
     role: Role,
+    /// The timebank's invitation that goes with it: the invite key's
+    /// device id (32 hex digits), kept so that revoking the device that
+    /// used the invite can revoke this token too.
+    #[serde(default)]
+    invitation: Option<String>,
 }
 
 fn device() -> Role {
@@ -182,8 +190,21 @@ pub async fn invite(
     Json(invite): Json<Invite>,
 ) -> Result<Response, BadDocument> {
     let document = document(&document_text)?;
+    // An invitation is a device id: anything else is not kept.
+    let invitation = invite
+        .invitation
+        .filter(|id| id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
     let (tokens, by) = (state.tokens.clone(), bearer(&headers).to_owned());
-    let issued = in_turn(move || tokens.invite(&by, document, invite.role, &invite.label)).await;
+    let issued = in_turn(move || {
+        tokens.invite_for(
+            &by,
+            document,
+            invite.role,
+            &invite.label,
+            invitation.as_deref(),
+        )
+    })
+    .await;
     Ok(changed(issued, |issued| {
         tracing::info!(%document, token = %issued.id, "invite created");
         (StatusCode::CREATED, Json(issued)).into_response()

@@ -47,6 +47,11 @@ struct Stored {
     label: String,
     created: u64,
     revoked: Option<u64>,
+    /// The timebank's invitation this token was handed out with (the
+    /// invite key's device id), so revoking the device that used it can
+    /// revoke this token in the same step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    invitation: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
@@ -149,6 +154,9 @@ pub struct Listed {
     pub label: String,
     pub created: u64,
     pub revoked: Option<u64>,
+    /// The timebank's invitation it was handed out with, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<String>,
 }
 
 /// Who a good token belongs to.
@@ -380,7 +388,12 @@ impl Tokens {
     }
 
     /// A new token whose id no token in `taken` has.
-    fn new_token(role: Role, label: &str, taken: &Indexed) -> (Stored, Issued) {
+    fn new_token(
+        role: Role,
+        label: &str,
+        invitation: Option<&str>,
+        taken: &Indexed,
+    ) -> (Stored, Issued) {
         let mut rng = rand::rng();
         let id = loop {
             let mut id = [0u8; 6];
@@ -400,6 +413,7 @@ impl Tokens {
             label: label.chars().take(80).collect(),
             created: now(),
             revoked: None,
+            invitation: invitation.map(str::to_string),
         };
         (
             stored,
@@ -437,7 +451,7 @@ impl Tokens {
             if book.timebanks.len() >= rules.max_timebanks {
                 return Err(Refusal::RelayFull);
             }
-            let (stored, issued) = Tokens::new_token(Role::Coordinator, label, current);
+            let (stored, issued) = Tokens::new_token(Role::Coordinator, label, None, current);
             book.timebanks.insert(document.to_string(), vec![stored]);
             Ok(issued)
         })
@@ -470,13 +484,26 @@ impl Tokens {
         role: Role,
         label: &str,
     ) -> Result<Result<Issued, Refusal>, TokenFileError> {
+        self.invite_for(by, document, role, label, None)
+    }
+
+    /// A coordinator invites a device, with the timebank's invitation that
+    /// goes with it (see [`Listed::invitation`]).
+    pub fn invite_for(
+        &self,
+        by: &str,
+        document: DocumentId,
+        role: Role,
+        label: &str,
+        invitation: Option<&str>,
+    ) -> Result<Result<Issued, Refusal>, TokenFileError> {
         // Refused at once, without waiting for another change's turn.
         if let Err(refusal) = self.saved().coordinator_of(by, document) {
             return Ok(Err(refusal));
         }
         self.change(|book, current| {
             current.coordinator_of(by, document)?;
-            let (stored, issued) = Tokens::new_token(role, label, current);
+            let (stored, issued) = Tokens::new_token(role, label, invitation, current);
             book.timebanks
                 .entry(document.to_string())
                 .or_default()
@@ -502,6 +529,7 @@ impl Tokens {
                         label: stored.label.clone(),
                         created: stored.created,
                         revoked: stored.revoked,
+                        invitation: stored.invitation.clone(),
                     })
                     .collect()
             })

@@ -371,3 +371,34 @@ async fn a_stop_or_restart_keeps_every_stored_change() {
     assert_eq!(keys(&fresh).len(), 23);
     relay.stop().await;
 }
+
+/// An invite made with the timebank's invitation (the invite key's device
+/// id) lists it back to coordinators, across a restart, so the app can
+/// revoke the token of the device that used it; anything else given as an
+/// invitation is not kept.
+#[tokio::test]
+async fn an_invites_invitation_is_listed_back_to_coordinators() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start(dist.path(), data.path()).await;
+    let owner = claim(relay.address, id(1)).await;
+    let invitation = "0123456789abcdef0123456789abcdef";
+    let list = format!("/api/timebanks/{}/invites", id(1));
+    for body in [
+        format!(r#"{{"label":"Bob's phone","invitation":"{invitation}"}}"#),
+        r#"{"label":"odd","invitation":"<script>"}"#.to_string(),
+    ] {
+        let (status, answer) = http(relay.address, "POST", &list, Some(&owner), Some(&body)).await;
+        assert_eq!(status, 201, "{answer}");
+    }
+    relay.stop().await;
+    let relay = start(dist.path(), data.path()).await;
+    let (status, listed) = http(relay.address, "GET", &list, Some(&owner), None).await;
+    assert_eq!(status, 200, "{listed}");
+    assert!(
+        listed.contains(&format!(r#""invitation":"{invitation}""#)),
+        "{listed}"
+    );
+    assert_eq!(listed.matches(r#""invitation""#).count(), 1, "{listed}");
+    assert!(!listed.contains("script"), "{listed}");
+    relay.stop().await;
+}

@@ -8,7 +8,7 @@ import * as Automerge from '@automerge/automerge';
 import { test, expect } from '@playwright/test';
 import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot, watchConsole } from '../support/page-checks.js';
 import { nav, createTimebank, addMember, record } from '../support/flows.js';
-import { shareTimebank, createInvite, joinByInvite, newPhone, expectSynced } from '../support/sync.js';
+import { shareTimebank, createInvite, joinByInvite, newPhone, expectSynced, syncStatus } from '../support/sync.js';
 
 async function exportFile(page, testInfo, name) {
   await nav(page, 'Backup');
@@ -130,13 +130,16 @@ test('a withdrawn invite lets no one write, and a revoked phone can no longer wr
   // The link for Ann went to the wrong address: the coordinator withdraws it.
   await nav(page, 'Sync');
   await page.getByRole('button', { name: 'Withdraw the invite for Ann (No. 2)' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Withdrawn: the link lets no one in.' })).toBeVisible();
   await expect(page.getByTestId('invitations')).toContainText('Ann (No. 2) withdrawn');
   await expectSynced(page);
+  // Its relay token was revoked in the same step: whoever opens the link
+  // gets nothing at all.
+  await expect(page.getByRole('status').filter({ hasText: 'Withdrawn:' }))
+    .toContainText('Its access to the sync server is withdrawn too.', { timeout: 20_000 });
   const stranger = await newPhone(browser);
   await stranger.page.goto(spare);
-  await expect(stranger.page.getByTestId('device-notice')).toContainText(
-    'This device can read this timebank but not write in it yet', { timeout: 20_000 });
+  await expect(stranger.page.getByRole('alert')).toContainText(
+    'This invite was revoked. Ask a coordinator for a new one.', { timeout: 20_000 });
 
   // Bob's phone joins, then is lost: the coordinator revokes it.
   const phone = await newPhone(browser);
@@ -147,14 +150,20 @@ test('a withdrawn invite lets no one write, and a revoked phone can no longer wr
   await expect(page.getByTestId('writing-devices')).toContainText('Bob (No. 3)');
   await page.getByLabel('Why (optional)').fill('Lost on the bus');
   await page.getByRole('button', { name: 'Revoke Bob (No. 3)\'s device' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Revoked:' })).toBeVisible();
+  // In the same step, the relay token that went with Bob's invite is revoked.
+  await expect(page.getByRole('status').filter({ hasText: 'Revoked:' }))
+    .toContainText('Its access to the sync server is withdrawn too.', { timeout: 20_000 });
   await expect(page.getByTestId('writing-devices').getByRole('listitem').filter({ hasText: 'Bob (No. 3)' }))
     .toContainText('revoked');
+  await expect(page.getByRole('list', { name: 'Devices that can sync' }).getByRole('listitem')
+    .filter({ hasText: 'Bob’s phone' })).toContainText('revoked');
   await saveScreenshot(page, 'device-revoked');
 
-  // The phone hears of it: it says so, and writes nothing more.
+  // The phone hears of it (the revocation reached the relay before its
+  // token was revoked): it says so, writes nothing more, and syncs no more.
   await nav(b, 'Home');
   await expect(b.getByTestId('device-notice')).toContainText('A coordinator revoked this device', { timeout: 20_000 });
+  await expect(syncStatus(b)).toHaveText('Not syncing: a coordinator revoked this device\'s access', { timeout: 20_000 });
   await expectNoAccessibilityViolations(b);
   await nav(b, 'Record');
   await b.getByLabel('1. Who gave the help?').selectOption({ label: 'Cora (No. 1)' });
