@@ -308,7 +308,7 @@ impl Timebank {
             self.decided.founding_settings = roots
                 .first()
                 .map(|heads| schema::settings_at(&self.doc, heads));
-            self.decided.founding = Some((roots, founding));
+            self.decided.founding = Some((roots.clone(), founding));
         }
         self.know_cuts();
         self.know_founding();
@@ -385,12 +385,6 @@ impl Timebank {
         self.decided.confirmation = confirmation;
         // Members the founding saw or a decision named, deleted since: read
         // as the last decision that wrote them saw them, or the founding.
-        let roots: Vec<Vec<ChangeHash>> = self
-            .trust
-            .roots()
-            .iter()
-            .map(|root| root.heads.clone())
-            .collect();
         let missing: Vec<MemberId> = founding
             .keys()
             .chain(latest.keys())

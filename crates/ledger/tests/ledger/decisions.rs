@@ -326,6 +326,21 @@ fn a_coordinator_s_settings_count_once_signed() {
     );
 }
 
+/// Bob's phone deciding, as Bob, that `member`'s role is `role`, dated
+/// `at` (ms).
+fn on_bobs_phone(s: &Founded, member: &MemberId, role: &str, at: i64) -> schema::Decision {
+    schema::Decision {
+        id: DecisionId::random(entropy(at as u64).as_mut()),
+        subject: format!("member:{member}"),
+        what: "role".into(),
+        value: role.into(),
+        by: s.f.bob.clone(),
+        device: s.bob_phone.key(),
+        at: ledger::Timestamp(at),
+        seal: None,
+    }
+}
+
 /// `device` certified by the tablet for `member` in `role`.
 fn certify(s: &mut Founded, device: &Device, member: &MemberId, role: Role) {
     let draft =
@@ -483,16 +498,7 @@ fn a_device_decides_only_as_its_own_coordinator_who_must_still_be_one() {
         .unwrap();
     sign_everything(&mut s.f.timebank, &s.tablet);
     let mut bobs = s.f.timebank.fork(entropy(120));
-    let again = schema::Decision {
-        id: DecisionId::random(entropy(121).as_mut()),
-        subject: format!("member:{bob}"),
-        what: "role".into(),
-        value: "coordinator".into(),
-        by: bob.clone(),
-        device: s.bob_phone.key(),
-        at: ledger::Timestamp(NOW.0 + 60_000),
-        seal: None,
-    };
+    let again = on_bobs_phone(&s, &bob, "coordinator", NOW.0 + 60_000);
     written(&mut bobs, again, Some(&s.bob_phone));
     s.f.timebank.merge(&mut bobs).unwrap();
     let reopened = Timebank::load(&s.f.timebank.save(), entropy(122)).unwrap();
@@ -549,16 +555,7 @@ fn a_decision_dated_back_comes_after_the_one_it_answers() {
         .unwrap();
     sign_everything(&mut s.f.timebank, &s.tablet);
     let mut bobs = s.f.timebank.fork(entropy(140));
-    let back = schema::Decision {
-        id: DecisionId::random(entropy(141).as_mut()),
-        subject: format!("member:{}", s.f.cora),
-        what: "role".into(),
-        value: "member".into(),
-        by: bob.clone(),
-        device: s.bob_phone.key(),
-        at: ledger::Timestamp(NOW.0 + 50),
-        seal: None,
-    };
+    let back = on_bobs_phone(&s, &s.f.cora, "member", NOW.0 + 50);
     written(&mut bobs, back, Some(&s.bob_phone));
     s.f.timebank.merge(&mut bobs).unwrap();
     let reopened = Timebank::load(&s.f.timebank.save(), entropy(142)).unwrap();

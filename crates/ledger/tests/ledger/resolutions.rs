@@ -66,6 +66,20 @@ fn written_raw(
     );
 }
 
+/// A timebank whose trust is not founded, with Bob's record of help to
+/// Ann disputed by Ann: the dispute's item key.
+fn with_a_dispute() -> (Fixture, String) {
+    let mut f = Fixture::new();
+    let id = f
+        .timebank
+        .record(&f.bob, help(&f.ann, &f.bob, 60), NOW)
+        .unwrap()
+        .id;
+    f.timebank.reject(&f.ann, &id, "Not me", NOW).unwrap();
+    let key = f.timebank.attention(NOW)[0].key();
+    (f, key)
+}
+
 fn shown(timebank: &Timebank, key: &str) -> bool {
     timebank.attention(NOW).iter().any(|item| item.key() == key)
 }
@@ -157,14 +171,7 @@ fn a_member_s_device_cannot_resolve_and_a_wrong_signature_is_refused() {
 /// founding vouches for them, and they stay resolved.
 #[test]
 fn resolutions_from_before_the_founding_still_count() {
-    let mut f = Fixture::new();
-    let id = f
-        .timebank
-        .record(&f.bob, help(&f.ann, &f.bob, 60), NOW)
-        .unwrap()
-        .id;
-    f.timebank.reject(&f.ann, &id, "Not me", NOW).unwrap();
-    let key = f.timebank.attention(NOW)[0].key();
+    let (mut f, key) = with_a_dispute();
     f.timebank.resolve(&f.cora, &key, "Settled", NOW).unwrap();
     let tablet = Device::new(1);
     f.timebank.use_device_key(tablet.key());
@@ -216,14 +223,7 @@ fn a_signed_resolution_deleted_since_still_counts() {
 /// device's run: the founding that follows takes the next one.
 #[test]
 fn a_resolution_before_the_founding_takes_its_device_s_next_number() {
-    let mut f = Fixture::new();
-    let id = f
-        .timebank
-        .record(&f.bob, help(&f.ann, &f.bob, 60), NOW)
-        .unwrap()
-        .id;
-    f.timebank.reject(&f.ann, &id, "Not me", NOW).unwrap();
-    let key = f.timebank.attention(NOW)[0].key();
+    let (mut f, key) = with_a_dispute();
     let tablet = Device::new(1);
     f.timebank.use_device_key(tablet.key());
     let draft = f
