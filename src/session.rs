@@ -101,8 +101,9 @@ struct Open {
     me: Option<MemberId>,
     /// Changes made since the last save.
     dirty: bool,
-    /// The actors of this device's earlier sessions, as read when this
-    /// timebank was given the device's key (see `storage::keep_actors`).
+    /// What this device's earlier sessions kept, as read when this
+    /// timebank was given the device's key: the changes that wrote what
+    /// still owed a seal (see `storage::keep_actors`).
     actors_read: Vec<String>,
 }
 
@@ -562,13 +563,20 @@ impl Session {
             .update(|lock| lock.last_used = js_sys::Date::now());
         self.schedule_save();
         self.revision.update(|r| *r += 1);
+        // The change that wrote what waits for its seal is kept at once: a
+        // page closed before the seal is written leaves it to be sealed
+        // next time (the change is this device's own; its actor proves
+        // nothing).
+        if let Some(id) = self.current_id() {
+            self.keep_actors(&id);
+        }
         self.seal();
         Ok(result)
     }
 
-    /// Gives the open timebank this device's signing key and the actors its
-    /// earlier sessions wrote with (so what they left unsealed is sealed
-    /// now), keeps this session's actor for the next, and seals what waits.
+    /// Gives the open timebank this device's signing key and the changes its
+    /// earlier sessions wrote unsealed records in (so those are sealed now),
+    /// and seals what waits.
     /// Without a key (a browser with no Ed25519) records stay unsealed, as
     /// before signing existed.
     fn take_device_key(&self) {
@@ -581,7 +589,7 @@ impl Session {
             session.open.update_value(|open| {
                 if let Some(open) = open.as_mut().filter(|open| open.saved.id == id) {
                     open.timebank.use_device_key(signer.key());
-                    open.timebank.remember_actors(&read);
+                    open.timebank.remember_changes(&read);
                     open.actors_read = read.clone();
                 }
             });
@@ -599,9 +607,10 @@ impl Session {
         }
     }
 
-    /// Keeps the actors of timebank `id` that may still owe a seal.
+    /// Keeps the changes of timebank `id` that wrote what still owes a seal
+    /// (under the key once used for actors).
     fn keep_actors(&self, id: &str) {
-        let kept = self.with(id, |timebank, _| timebank.actors_to_remember());
+        let kept = self.with(id, |timebank, _| timebank.changes_to_remember());
         let read = self
             .open
             .with_value(|open| open.as_ref().map(|open| open.actors_read.clone()))

@@ -15,8 +15,9 @@
 //! tally.active                         the one open last
 //! tally.tb.<id>.me                     who uses this device, for this timebank
 //! tally.tb.<id>.pin                    coordinator-mode PIN, salted hash (shared tablet)
-//! tally.tb.<id>.actors                 Automerge actors this device wrote with that may
-//!                                      still owe a seal (JSON list of hex; see `keep_actors`)
+//! tally.tb.<id>.actors                 changes this device made that wrote records still
+//!                                      owing its seal (JSON list of hex hashes; see
+//!                                      `keep_actors`; the name is from when it held actors)
 //! tally.tb.<id>.view                   the home screen as last derived, for a fast
 //!                                      first paint (JSON, tagged with the heads)
 //! tally.tb.<id>.page                   that view's page as markup, for `index.html`
@@ -146,11 +147,11 @@ pub fn device_actors(store: &impl KeyValue, id: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Keeps this session's actors for timebank `id`: `keep` (what the ledger
-/// says may still owe a seal: this session's own, and earlier ones with
-/// records unsealed) replaces what this session read when it opened
-/// (`read`); actors another tab added since are kept as they are, as only
-/// a later session that reads them can tell whether they are done.
+/// Keeps, for timebank `id`, the changes this device made that wrote
+/// records still owing its seal: `keep` (what the ledger says) replaces
+/// what this session read when it opened (`read`); what another tab added
+/// since is kept as it is, as only a later session that reads it can tell
+/// whether it is done.
 pub fn keep_actors(
     store: &mut impl KeyValue,
     id: &str,

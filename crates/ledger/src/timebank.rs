@@ -57,10 +57,10 @@ pub struct Timebank {
     device: DeviceId,
     /// This device's public key, once the app has given it one.
     device_key: Option<crate::trust::DeviceKey>,
-    /// The Automerge actors this device wrote with in earlier sessions (the
-    /// current one is the document's own): only records their changes
-    /// created are this device's to seal (see `signing`).
-    earlier_actors: std::collections::BTreeSet<ActorId>,
+    /// The changes this device made: this session's, and earlier ones the
+    /// app told it of that created records still waiting for its seal. Only
+    /// records they created are this device's to seal (see `signing`).
+    own_changes: std::collections::HashSet<ChangeHash>,
     entropy: Box<dyn Entropy>,
     info: TimebankInfo,
     settings: Settings,
@@ -166,7 +166,7 @@ impl Timebank {
             doc,
             device,
             device_key: None,
-            earlier_actors: Default::default(),
+            own_changes: Default::default(),
             entropy,
             info,
             settings: new.settings,
@@ -201,7 +201,7 @@ impl Timebank {
             doc,
             device,
             device_key: None,
-            earlier_actors: Default::default(),
+            own_changes: Default::default(),
             entropy,
             info,
             members: BTreeMap::new(),
@@ -266,7 +266,7 @@ impl Timebank {
             doc,
             device: DeviceId::random(entropy.as_mut()),
             device_key: None,
-            earlier_actors: Default::default(),
+            own_changes: Default::default(),
             entropy,
             info: self.info.clone(),
             settings: self.settings.clone(),
@@ -666,10 +666,8 @@ impl Timebank {
     ) -> Result<(), LedgerError> {
         match writes(&mut self.doc) {
             Ok(()) => {
-                let change = commit(&mut self.doc, now, message);
-                if message == schema::DECISION_MESSAGE {
-                    self.decided_here(change);
-                }
+                // Each change this copy makes is its own (see `signing`).
+                self.own_changes.extend(commit(&mut self.doc, now, message));
                 Ok(())
             }
             Err(error) => {

@@ -169,6 +169,15 @@ pub fn event_creator(
     creator(&event_obj(doc, exchange, event)?)
 }
 
+/// The change that created log entry `event` of exchange `exchange`.
+pub fn event_created_in(
+    doc: &AutoCommit,
+    exchange: &ExchangeId,
+    event: &LogEntryId,
+) -> Option<ChangeHash> {
+    doc.hash_for_opid(&event_obj(doc, exchange, event)?)
+}
+
 pub(super) fn creator(obj: &ObjId) -> Option<automerge::ActorId> {
     match obj {
         ObjId::Id(_, actor, _) => Some(actor.clone()),

@@ -21,7 +21,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use automerge::{ActorId, ChangeHash};
+use automerge::ChangeHash;
 
 use super::Timebank;
 use crate::error::LedgerError;
@@ -40,7 +40,6 @@ type AtFounding = (Vec<Vec<ChangeHash>>, HashMap<MemberId, Rights>);
 struct Made {
     decision: Decision,
     change: ChangeHash,
-    actor: ActorId,
     /// A seal of it by its device that verifies, once one has arrived,
     /// with the change that wrote it.
     sealed: Option<(Seal, ChangeHash)>,
@@ -58,9 +57,6 @@ pub(super) struct Decided {
     /// `schema::DecisionHistory::depths`): decisions are folded in order of
     /// their change's depth, so one made after another always comes after.
     depths: HashMap<ChangeHash, u64>,
-    /// The changes this copy made decisions in (its own, to seal), this
-    /// session.
-    own_changes: HashSet<ChangeHash>,
     /// The changes inside the founding (the first root's heads and their
     /// history), with those heads.
     founding_inside: Option<(Vec<ChangeHash>, HashSet<ChangeHash>)>,
@@ -464,11 +460,6 @@ impl Timebank {
         }
     }
 
-    /// Notes that this copy made decisions in `change` (its own, to seal).
-    pub(super) fn decided_here(&mut self, change: Option<ChangeHash>) {
-        self.decided.own_changes.extend(change);
-    }
-
     /// Reads the decisions and seals written since the last time; each new
     /// seal is checked once against each decision it names.
     fn catch_up_decisions(&mut self) {
@@ -504,7 +495,6 @@ impl Timebank {
             self.decided.made.push(Made {
                 decision: written.decision,
                 change: written.change,
-                actor: written.actor,
                 sealed,
             });
         }
@@ -658,7 +648,7 @@ impl Timebank {
             // This copy's own, made this session, its seal on its way.
             None => {
                 self.device_key == Some(decision.device)
-                    && self.decided.own_changes.contains(&made.change)
+                    && self.own_changes.contains(&made.change)
                     && !standing.is_revoked()
             }
         }
@@ -672,23 +662,23 @@ impl Timebank {
             .filter(|made| {
                 made.sealed.is_none()
                     && self.device_key == Some(made.decision.device)
-                    && self.decided.own_changes.contains(&made.change)
+                    && self.own_changes.contains(&made.change)
             })
             .map(|made| (made.decision.at, made.decision.id.clone()))
             .collect()
     }
 
     /// This device's decision `id`, as its own change made it.
-    pub(super) fn own_decision(&self, id: &DecisionId) -> Option<(&Decision, &ActorId)> {
+    pub(super) fn own_decision(&self, id: &DecisionId) -> Option<(&Decision, ChangeHash)> {
         self.decided
             .made
             .iter()
             .find(|made| {
                 made.decision.id == *id
                     && self.device_key == Some(made.decision.device)
-                    && self.decided.own_changes.contains(&made.change)
+                    && self.own_changes.contains(&made.change)
             })
-            .map(|made| (&made.decision, &made.actor))
+            .map(|made| (&made.decision, made.change))
     }
 
     /// Whether decision `id` carries a seal that verifies.

@@ -55,51 +55,56 @@ impl Timebank {
         self.device_key.as_ref()
     }
 
-    /// Tells this copy the Automerge actors (hex, from
-    /// [`Timebank::actors_to_remember`]) that this device wrote with before
-    /// this session, so that what it wrote then and did not seal is sealed
-    /// now. Anything that is not an actor is ignored.
-    pub fn remember_actors(&mut self, actors: &[String]) {
-        for actor in actors {
-            if let Ok(actor) = automerge::ActorId::try_from(actor.as_str())
-                && !actor.to_bytes().is_empty()
-            {
-                self.earlier_actors.insert(actor);
+    /// Tells this copy the changes (hex hashes, from
+    /// [`Timebank::changes_to_remember`]) in which this device wrote
+    /// records, in earlier sessions, that it did not seal yet: they are
+    /// sealed now. Anything that is not a change hash is ignored.
+    pub fn remember_changes(&mut self, changes: &[String]) {
+        for change in changes {
+            if let Ok(change) = change.parse::<automerge::ChangeHash>() {
+                self.own_changes.insert(change);
             }
         }
     }
 
-    /// The actors the app keeps for the next session: this session's, and
-    /// each earlier one that wrote a record still waiting for its seal.
-    pub fn actors_to_remember(&self) -> Vec<String> {
-        let mut keep = vec![self.doc.get_actor().clone()];
-        for record in self.unsealed() {
-            if let Some(actor) = self.creator(&record)
-                && self.earlier_actors.contains(&actor)
-                && !keep.contains(&actor)
-            {
-                keep.push(actor);
-            }
+    /// The changes the app keeps for the next session: those in which this
+    /// device wrote a record still waiting for its seal (its own: a record
+    /// is this device's to seal only if a change this device made created
+    /// it, which the Automerge actor alone does not show, since anyone can
+    /// write under it).
+    pub fn changes_to_remember(&self) -> Vec<String> {
+        if self.device_key.is_none() {
+            return Vec::new();
         }
-        keep.iter().map(|actor| actor.to_hex_string()).collect()
+        let mut keep: Vec<String> = self
+            .unsealed()
+            .iter()
+            .filter_map(|record| self.created_in(record))
+            .filter(|change| self.own_changes.contains(change))
+            .map(|change| change.to_string())
+            .collect();
+        keep.sort();
+        keep.dedup();
+        keep
     }
 
-    /// Whether `record` was created by this device (its change is by an
-    /// actor of this device's): the device id a record names can be written
-    /// by anyone, so it alone never makes a record this device's to seal.
+    /// Whether `record` was created by this device: by a change it made
+    /// (this session, or one it was told of). The device id a record names
+    /// can be written by anyone, and so can a change under this device's
+    /// Automerge actor, so neither makes a record this device's to seal.
     pub(super) fn wrote(&self, record: &Unsealed) -> bool {
-        self.creator(record).is_some_and(|actor| {
-            actor == *self.doc.get_actor() || self.earlier_actors.contains(&actor)
-        })
+        self.created_in(record)
+            .is_some_and(|change| self.own_changes.contains(&change))
     }
 
-    fn creator(&self, record: &Unsealed) -> Option<automerge::ActorId> {
+    /// The change that created `record`.
+    fn created_in(&self, record: &Unsealed) -> Option<automerge::ChangeHash> {
         match record {
-            Unsealed::Exchange(id) => schema::exchange_creator(&self.doc, id),
+            Unsealed::Exchange(id) => schema::exchange_created_in(&self.doc, id),
             Unsealed::Event { exchange, event } => {
-                schema::event_creator(&self.doc, exchange, event)
+                schema::event_created_in(&self.doc, exchange, event)
             }
-            Unsealed::Decision(id) => self.own_decision(id).map(|(_, actor)| actor.clone()),
+            Unsealed::Decision(id) => self.own_decision(id).map(|(_, change)| change),
         }
     }
 

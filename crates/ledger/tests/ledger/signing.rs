@@ -104,16 +104,18 @@ fn what_a_device_records_is_sealed_and_stays_sealed_after_a_reload() {
     let mut reopened = Timebank::load(&f.timebank.save(), entropy(9)).unwrap();
     assert_eq!(sealed_by(&reopened, &key), (2, 1));
     reopened.use_device_key(key);
-    // The next session seals what this one wrote only once it is told this
-    // session's actor (the app keeps it): the device id alone proves nothing.
+    // The next session seals what this one wrote only once it is told the
+    // change that wrote it (the app keeps it): the device id alone proves
+    // nothing.
     assert!(reopened.to_sign().is_empty());
-    reopened.remember_actors(&f.timebank.actors_to_remember());
-    reopened.remember_actors(&["not an actor".into(), String::new()]);
     assert_eq!(
-        reopened.actors_to_remember().len(),
-        2,
-        "this session's and the last"
+        f.timebank.changes_to_remember().len(),
+        1,
+        "the change of the one record waiting for its seal"
     );
+    reopened.remember_changes(&f.timebank.changes_to_remember());
+    reopened.remember_changes(&["not a change".into(), String::new(), "ab".repeat(16)]);
+    assert_eq!(reopened.changes_to_remember().len(), 1);
     let again = reopened.to_sign();
     assert_eq!(again.len(), 1);
     assert_eq!(again[0].seq, 3);
@@ -121,8 +123,8 @@ fn what_a_device_records_is_sealed_and_stays_sealed_after_a_reload() {
         .add_signatures(&sign_all(&signing, again), NOW)
         .unwrap();
     assert_eq!(sealed_by(&reopened, &key), (3, 0));
-    // Nothing of the last session's waits now: only this one's is kept.
-    assert_eq!(reopened.actors_to_remember().len(), 1);
+    // Nothing waits now: nothing is kept.
+    assert_eq!(reopened.changes_to_remember(), Vec::<String>::new());
 }
 
 #[test]
@@ -219,7 +221,40 @@ fn a_record_that_only_names_this_device_is_never_sealed_by_it() {
         f.timebank.to_sign().is_empty(),
         "it must not be signed here"
     );
-    assert_eq!(f.timebank.actors_to_remember().len(), 1);
+    assert_eq!(f.timebank.changes_to_remember(), Vec::<String>::new());
+}
+
+/// Nor is a record written in a change under this device's own Automerge
+/// actor (anyone who has seen its changes can write under it): only a
+/// change this device made is its own.
+#[test]
+fn a_record_written_under_this_devices_actor_is_never_sealed_by_it() {
+    let mut f = Fixture::new();
+    let signing = phone(7);
+    let key = key_of(&signing);
+    f.timebank.use_device_key(key);
+    f.timebank
+        .record(&f.ann, help(&f.bob, &f.ann, 60), NOW)
+        .unwrap();
+    f.timebank
+        .add_signatures(&sign_all(&signing, f.timebank.to_sign()), NOW)
+        .unwrap();
+    let actor = f.timebank.document_mut().get_actor().clone();
+    let mut other = f.timebank.fork(entropy(31));
+    other.document_mut().set_actor(actor);
+    other.use_device_key(key);
+    let forged = other
+        .record(&f.ann, help(&f.cora, &f.ann, 600), NOW)
+        .unwrap();
+    f.timebank.merge(&mut other).unwrap();
+    assert_eq!(
+        f.timebank.exchange(&forged.id).unwrap().device,
+        key.device_id()
+    );
+    assert!(
+        f.timebank.to_sign().is_empty(),
+        "it must not be signed here"
+    );
 }
 
 #[test]
