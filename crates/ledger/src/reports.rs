@@ -60,6 +60,44 @@ impl PeriodLock {
     pub fn included(&self, exchange: &ExchangeId) -> bool {
         self.included.contains(short_id(exchange))
     }
+
+    /// A digest of everything the lock publishes (hex SHA-256 over a fixed
+    /// layout): what a coordinator's device signs when it locks the month,
+    /// once the trust is founded.
+    pub fn digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        let mut text = |value: &str| {
+            hasher.update((value.len() as u64).to_be_bytes());
+            hasher.update(value.as_bytes());
+        };
+        let figures = &self.figures;
+        text("tally/month-lock/1");
+        text(&self.month.to_string());
+        text(&self.locked_at.0.to_string());
+        text(self.locked_by.as_str());
+        for number in [
+            figures.minutes_exchanged,
+            figures.exchanges,
+            i64::from(figures.active_members),
+            i64::from(figures.new_members),
+            figures.fund_minutes,
+            figures.social_value_pence,
+        ] {
+            text(&number.to_string());
+        }
+        text(&figures.by_category.len().to_string());
+        for (name, category) in &figures.by_category {
+            text(name);
+            text(&category.minutes.to_string());
+            text(&category.exchanges.to_string());
+        }
+        text("included");
+        for short in &self.included {
+            text(short);
+        }
+        crate::trust::to_hex(&hasher.finalize())
+    }
 }
 
 /// The first 16 hex digits of an exchange id: enough to tell the exchanges

@@ -443,11 +443,14 @@ impl Timebank {
         };
     }
 
-    fn reread_locks(&mut self) {
-        self.locks = schema::read_locks(&self.doc)
-            .into_iter()
-            .map(|lock| (lock.month, lock))
-            .collect();
+    /// Reads the locked months again: once the trust is founded, only
+    /// those a coordinator's signed decision (or the founding) vouches for.
+    pub(super) fn reread_locks(&mut self) {
+        let mut locks = schema::read_locks(&self.doc);
+        if self.trust_founded() {
+            locks.retain(|lock| self.lock_counts(lock));
+        }
+        self.locks = locks.into_iter().map(|lock| (lock.month, lock)).collect();
     }
 
     fn reread_member(&mut self, id: &MemberId) {

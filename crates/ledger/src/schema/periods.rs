@@ -84,3 +84,13 @@ pub fn write_lock(doc: &mut AutoCommit, lock: &PeriodLock) -> WriteResult<()> {
     doc.put(&obj, "included", included.join(","))?;
     Ok(())
 }
+
+/// The months locked in the document at `heads` (a founding's).
+pub fn locked_at(doc: &AutoCommit, heads: &[automerge::ChangeHash]) -> Vec<Month> {
+    let Ok(Some((_, all))) = doc.get_at(ROOT, PERIODS, heads) else {
+        return Vec::new();
+    };
+    doc.keys_at(&all, heads)
+        .filter_map(|key| Month::parse(&key))
+        .collect()
+}

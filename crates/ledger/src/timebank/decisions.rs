@@ -62,6 +62,11 @@ pub(super) struct Decided {
     founding_inside: Option<(Vec<ChangeHash>, HashSet<ChangeHash>)>,
     /// The changes of the settings decisions that count.
     settings_changes: HashSet<ChangeHash>,
+    /// For each month, the digests of the locks coordinators decided.
+    locks: HashMap<crate::time::Month, HashSet<String>>,
+    /// The digest of each month's lock at the founding (what it vouches
+    /// for), read when the roots change.
+    founding_locks: HashMap<crate::time::Month, String>,
     founding: Option<AtFounding>,
     /// The settings at the founding (its first root's).
     founding_settings: Option<Settings>,
@@ -78,6 +83,14 @@ pub(super) struct Decided {
 
 /// What a decision about the settings is about, and what of it.
 const SETTINGS: &str = "settings";
+
+/// What a decision to lock a month is.
+const LOCK: &str = "lock";
+
+/// What a decision about a month is about.
+fn month_subject(month: crate::time::Month) -> String {
+    format!("month:{month}")
+}
 
 /// What a decision about a member is about.
 fn member_subject(member: &MemberId) -> String {
@@ -232,6 +245,32 @@ impl Timebank {
         }))
     }
 
+    /// The decision coordinator `by` makes in locking a month with `lock`:
+    /// none until the trust is founded; afterwards only on a coordinator's
+    /// device acting for `by`. It signs the lock's digest.
+    pub(super) fn lock_decision(
+        &mut self,
+        by: &MemberId,
+        lock: &crate::reports::PeriodLock,
+        now: Timestamp,
+    ) -> Result<Option<Decision>, LedgerError> {
+        if !self.trust_founded() {
+            return Ok(None);
+        }
+        let key = self.deciding_device(by)?;
+        let subject = month_subject(lock.month);
+        Ok(Some(Decision {
+            id: DecisionId::random(self.entropy.as_mut()),
+            at: self.next_date(&subject, LOCK, now),
+            subject,
+            what: LOCK.to_string(),
+            value: lock.digest(),
+            by: by.clone(),
+            device: key,
+            seal: None,
+        }))
+    }
+
     /// Writes the changes to `member` made by `by` (in one change, with the
     /// decisions they make: see [`Timebank::decisions_for`]).
     pub(super) fn write_member_decided(
@@ -304,6 +343,22 @@ impl Timebank {
             self.decided.founding_settings = roots
                 .first()
                 .map(|heads| schema::settings_at(&self.doc, heads));
+            // The locks the founding saw, as it saw them (read from a copy
+            // at its heads, only if there were any).
+            let mut founding_locks = HashMap::new();
+            for heads in &roots {
+                if schema::locked_at(&self.doc, heads).is_empty() {
+                    continue;
+                }
+                if let Ok(then) = self.doc.fork_at(heads) {
+                    for lock in schema::read_locks(&then) {
+                        founding_locks
+                            .entry(lock.month)
+                            .or_insert_with(|| lock.digest());
+                    }
+                }
+            }
+            self.decided.founding_locks = founding_locks;
             self.decided.founding = Some((roots.clone(), founding));
         }
         self.know_cuts();
@@ -330,6 +385,7 @@ impl Timebank {
             .unwrap_or_default();
         let mut settings = self.decided.founding_settings.clone();
         let mut settings_changes = HashSet::new();
+        let mut locks: HashMap<crate::time::Month, HashSet<String>> = HashMap::new();
         let mut latest: HashMap<MemberId, Rights> = HashMap::new();
         // The change of the last decision about each member that counts
         // (to read a record deleted since as it was then).
@@ -347,6 +403,19 @@ impl Timebank {
             // Made by someone who was a coordinator then.
             let by = rights_of(&decision.by, &latest);
             if by.role != Role::Coordinator || by.status != MemberStatus::Active {
+                continue;
+            }
+            if decision.what == LOCK {
+                if let Some(month) = decision
+                    .subject
+                    .strip_prefix("month:")
+                    .and_then(crate::time::Month::parse)
+                {
+                    locks
+                        .entry(month)
+                        .or_default()
+                        .insert(decision.value.clone());
+                }
                 continue;
             }
             if decision.subject == SETTINGS {
@@ -375,6 +444,8 @@ impl Timebank {
         if let Some(settings) = settings {
             self.settings = settings;
         }
+        self.decided.locks = locks;
+        self.reread_locks();
         let rule_changed = self.decided.settings_changes != settings_changes
             || self.decided.confirmation != confirmation;
         self.decided.settings_changes = settings_changes;
@@ -430,6 +501,22 @@ impl Timebank {
         } else {
             self.decided.confirmation.unwrap_or(stated)
         }
+    }
+
+    /// Whether a lock of `month` with `digest` counts: a coordinator
+    /// decided it, or (its month's lock was there at the founding) the
+    /// founding vouched for it.
+    pub(super) fn lock_counts(&self, lock: &crate::reports::PeriodLock) -> bool {
+        let digest = lock.digest();
+        self.decided
+            .locks
+            .get(&lock.month)
+            .is_some_and(|digests| digests.contains(&digest))
+            || self
+                .decided
+                .founding_locks
+                .get(&lock.month)
+                .is_some_and(|at_founding| *at_founding == digest)
     }
 
     /// Whether `change` was in the document when the trust was founded (see

@@ -626,3 +626,66 @@ fn a_coordinator_s_record_deleted_after_decisions_is_still_read() {
         );
     }
 }
+
+/// A month's lock publishes its figures: once the trust is founded, one a
+/// modified app writes straight into the document (figures of its own) is
+/// not a lock; a coordinator's counts on every copy once signed; one from
+/// before the founding still counts, but not once written over.
+#[test]
+fn only_a_coordinator_s_signed_lock_publishes_a_month() {
+    let october = ledger::Month::parse("2026-10").unwrap();
+    let forged_lock = |by: &MemberId| ledger::PeriodLock {
+        month: october,
+        locked_at: NOW,
+        locked_by: by.clone(),
+        figures: ledger::Figures {
+            minutes_exchanged: 99_999,
+            exchanges: 999,
+            ..Default::default()
+        },
+        included: Default::default(),
+    };
+    let write_lock = |copy: &mut Timebank, lock: &ledger::PeriodLock| {
+        let doc = copy.document_mut();
+        schema::write_lock(doc, lock).unwrap();
+        doc.commit();
+    };
+    // A raw lock, after the founding.
+    let mut s = founded();
+    let mut attacker = s.f.timebank.fork(entropy(170));
+    write_lock(&mut attacker, &forged_lock(&s.f.cora));
+    s.f.timebank.merge(&mut attacker).unwrap();
+    assert_eq!(s.f.timebank.locks().count(), 0, "a raw lock");
+    // The coordinator's, signed.
+    let mut phone = s.f.timebank.fork(entropy(171));
+    s.f.timebank.lock_month(&s.f.cora, october, NOW).unwrap();
+    assert_eq!(s.f.timebank.locks().count(), 1);
+    phone.merge(&mut s.f.timebank).unwrap();
+    assert_eq!(phone.locks().count(), 0, "not signed yet");
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    phone.merge(&mut s.f.timebank).unwrap();
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(172)).unwrap();
+    for copy in [&phone, &reopened] {
+        let locks: Vec<_> = copy.locks().collect();
+        assert_eq!(locks.len(), 1);
+        assert_eq!(locks[0].figures.minutes_exchanged, 0);
+    }
+
+    // A lock from before the founding counts; written over, it does not.
+    let mut f = Fixture::new();
+    f.timebank.lock_month(&f.cora, october, NOW).unwrap();
+    let tablet = Device::new(1);
+    f.timebank.use_device_key(tablet.key());
+    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
+    let signature = tablet.sign(&draft.bytes);
+    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    let reopened = Timebank::load(&f.timebank.save(), entropy(173)).unwrap();
+    assert_eq!(reopened.locks().count(), 1, "vouched for by the founding");
+    let mut attacker = f.timebank.fork(entropy(174));
+    write_lock(&mut attacker, &forged_lock(&f.cora));
+    f.timebank.merge(&mut attacker).unwrap();
+    let reopened = Timebank::load(&f.timebank.save(), entropy(175)).unwrap();
+    for copy in [&f.timebank, &reopened] {
+        assert_eq!(copy.locks().count(), 0, "written over");
+    }
+}
