@@ -807,6 +807,7 @@ pub enum Text {
     InviteMemberNeeded,
     UnknownPerson,
     ThisDeviceHeading,
+    OnlyCoordinatorDevice,
     ThisDeviceMember,
     ThisDeviceCoordinator,
     ThisDeviceCode,
@@ -1487,6 +1488,9 @@ fn english(text: Text) -> &'static str {
         Text::InviteMemberNeeded => "Choose the member.",
         Text::UnknownPerson => "someone no longer in the timebank",
         Text::ThisDeviceHeading => "This device",
+        Text::OnlyCoordinatorDevice => {
+            "This is the timebank's only coordinator's device: if it is lost, no one can certify or revoke devices. Invite a second coordinator's device (another of yours, or another coordinator's)."
+        }
         Text::ThisDeviceMember => "This device writes for {name}.",
         Text::ThisDeviceCoordinator => "This device writes for {name}, as a coordinator.",
         Text::ThisDeviceCode => "Its code: {code}",
@@ -2256,6 +2260,9 @@ fn french(text: Text) -> &'static str {
         Text::InviteMemberNeeded => "Choisissez le membre.",
         Text::UnknownPerson => "quelqu’un qui n’est plus dans la banque de temps",
         Text::ThisDeviceHeading => "Cet appareil",
+        Text::OnlyCoordinatorDevice => {
+            "C’est le seul appareil de coordinateur de la banque de temps : s’il est perdu, personne ne pourra certifier ni révoquer d’appareil. Invitez un second appareil de coordinateur (un autre des vôtres, ou celui d’un autre coordinateur)."
+        }
         Text::ThisDeviceMember => "Cet appareil écrit pour {name}.",
         Text::ThisDeviceCoordinator => "Cet appareil écrit pour {name}, comme coordinateur.",
         Text::ThisDeviceCode => "Son code : {code}",

@@ -66,14 +66,35 @@ pub fn ThisDevice() -> impl IntoView {
                 } => member_name(tb, &request.member, language),
                 _ => String::new(),
             };
-            (standing, devices::own_code(tb).unwrap_or_default(), name)
+            // The only coordinator's device that can still certify and
+            // revoke: losing it would lock the timebank out.
+            let coordinator_devices = tb
+                .authority()
+                .devices
+                .values()
+                .filter(|s| s.role == Role::Coordinator && !s.is_revoked())
+                .count();
+            let alone = coordinator_devices == 1
+                && matches!(
+                    standing,
+                    Standing::Certified {
+                        role: Role::Coordinator,
+                        ..
+                    }
+                );
+            (
+                standing,
+                devices::own_code(tb).unwrap_or_default(),
+                name,
+                alone,
+            )
         })
     });
     let founded = move || {
         shown.with(|shown| {
             shown
                 .as_ref()
-                .is_some_and(|(standing, _, _)| *standing != Standing::Open)
+                .is_some_and(|(standing, _, _, _)| *standing != Standing::Open)
         })
     };
     view! {
@@ -82,7 +103,7 @@ pub fn ThisDevice() -> impl IntoView {
                 <h2 id="this-device-heading">{move || t(Text::ThisDeviceHeading)}</h2>
                 {move || {
                     let language = locale.language();
-                    let Some((standing, code, name)) = shown.get() else {
+                    let Some((standing, code, name, alone)) = shown.get() else {
                         return ().into_any();
                     };
                     match standing {
@@ -95,6 +116,11 @@ pub fn ThisDevice() -> impl IntoView {
                             view! {
                                 <p>{language.fill(text, &[("name", &name)])}</p>
                                 <p>{language.fill(Text::ThisDeviceCode, &[("code", &code)])}</p>
+                                {alone.then(|| view! {
+                                    <p class="warning" data-testid="only-coordinator-device">
+                                        {t(Text::OnlyCoordinatorDevice)}
+                                    </p>
+                                })}
                             }
                             .into_any()
                         }

@@ -124,6 +124,10 @@ test('a withdrawn invite lets no one write, and a revoked phone can no longer wr
   await addMember(page, 'Ann');
   await addMember(page, 'Bob');
   await shareTimebank(page);
+  // The founding device is the only coordinator's device: the page says
+  // what losing it would mean.
+  await nav(page, 'Sync');
+  await expect(page.getByTestId('only-coordinator-device')).toContainText('only coordinator\'s device');
   const spare = await createInvite(page, 'Spare phone', { member: 'Ann (No. 2)' });
   const link = await createInvite(page, 'Bob’s phone', { member: 'Bob (No. 3)' });
 
@@ -171,6 +175,14 @@ test('a withdrawn invite lets no one write, and a revoked phone can no longer wr
   await b.getByLabel('Minutes').fill('30');
   await b.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(b.getByRole('alert').filter({ hasText: 'A coordinator revoked this device' })).toBeVisible();
+  // A second coordinator's device joins: the warning goes.
+  const officeLink = await createInvite(page, 'Office laptop', { coordinator: true, member: 'Cora (No. 1)' });
+  const office = await newPhone(browser);
+  await joinByInvite(office.page, officeLink);
+  await expectSynced(page);
+  await nav(page, 'Sync');
+  await expect(page.getByTestId('only-coordinator-device')).toHaveCount(0, { timeout: 20_000 });
   await stranger.context.close();
   await phone.context.close();
+  await office.context.close();
 });
