@@ -205,13 +205,15 @@ pub async fn revoke(
     reason: String,
     shared_since: impl Fn(f64) -> bool,
 ) -> Result<RelayAccess, LedgerError> {
-    let revoked_at = js_sys::Date::now();
     session
         .write_signed(
             move |timebank, _, now| timebank.prepare_revocation(device, &reason, now),
             |timebank, draft, signature, now| timebank.add_revocation(draft, signature, now),
         )
         .await?;
+    // (Taken once the revocation is written: a sync that ended before
+    // then did not carry it.)
+    let revoked_at = js_sys::Date::now();
     for _ in 0..50 {
         if shared_since(revoked_at) {
             break;

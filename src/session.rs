@@ -616,9 +616,21 @@ impl Session {
             .with_value(|open| open.as_ref().map(|open| open.actors_read.clone()))
             .unwrap_or_default();
         if let Some(kept) = kept {
-            // A full store only delays this: the actors are kept again
+            // A full store only delays this: the changes are kept again
             // after the next seal, and the save's notice tells the person.
-            let _ = storage::keep_actors(&mut BrowserStore, id, &read, &kept);
+            if storage::keep_actors(&mut BrowserStore, id, &read, &kept).is_ok() {
+                // What this session kept is its own to replace next time
+                // (not another tab's).
+                self.open.update_value(|open| {
+                    if let Some(open) = open.as_mut().filter(|open| open.saved.id == id) {
+                        for change in kept {
+                            if !open.actors_read.contains(&change) {
+                                open.actors_read.push(change);
+                            }
+                        }
+                    }
+                });
+            }
         }
     }
 

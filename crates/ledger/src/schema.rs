@@ -81,7 +81,7 @@ pub use board::{
     event_ids, listing_ids, read_all_listings, read_event, read_listing, write_attendance,
     write_event, write_listing,
 };
-pub use periods::{locked_at, read_locks, write_lock};
+pub use periods::{lock_at, locked_at, read_locks, write_lock};
 
 pub use decisions::{
     DECISION_MESSAGE, DECISION_SEAL_MESSAGE, Decision, DecisionHistory, Rights, Written,

@@ -444,12 +444,14 @@ impl Timebank {
     }
 
     /// Reads the locked months again: once the trust is founded, only
-    /// those a coordinator's signed decision (or the founding) vouches for.
+    /// those a coordinator's signed decision (or the founding) vouches for,
+    /// as it saw them.
     pub(super) fn reread_locks(&mut self) {
-        let mut locks = schema::read_locks(&self.doc);
-        if self.trust_founded() {
-            locks.retain(|lock| self.lock_counts(lock));
-        }
+        let locks = if self.trust_founded() {
+            self.counted_locks()
+        } else {
+            schema::read_locks(&self.doc)
+        };
         self.locks = locks.into_iter().map(|lock| (lock.month, lock)).collect();
     }
 

@@ -94,3 +94,60 @@ pub fn locked_at(doc: &AutoCommit, heads: &[automerge::ChangeHash]) -> Vec<Month
         .filter_map(|key| Month::parse(&key))
         .collect()
 }
+
+/// The lock of `month` as the document stated it at `heads` (as the change
+/// of a coordinator's decision to lock it wrote it, say), if there was one.
+pub fn lock_at(
+    doc: &AutoCommit,
+    month: Month,
+    heads: &[automerge::ChangeHash],
+) -> Option<PeriodLock> {
+    use automerge::{ObjType, Value};
+    let map_at = |parent: &automerge::ObjId, key: &str| match doc.get_at(parent, key, heads) {
+        Ok(Some((Value::Object(ObjType::Map), obj))) => Some(obj),
+        _ => None,
+    };
+    let all = map_at(&ROOT, PERIODS)?;
+    let obj = map_at(&all, &month.to_string())?;
+    let fields = super::Fields::read_at(doc, &obj, heads);
+    let count = |name| fields.uint(name).and_then(|n| u32::try_from(n).ok());
+    let by_category = map_at(&obj, BY_CATEGORY)
+        .map(|categories| {
+            doc.keys_at(&categories, heads)
+                .filter_map(|name| {
+                    let entry = super::Fields::read_at(doc, &map_at(&categories, &name)?, heads);
+                    Some((
+                        name,
+                        CategoryFigures {
+                            minutes: entry.int("minutes")?,
+                            exchanges: entry.int("exchanges")?,
+                        },
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(PeriodLock {
+        month,
+        locked_at: Timestamp(fields.int("locked_at")?),
+        locked_by: fields
+            .string("locked_by")
+            .and_then(|s| MemberId::parse(&s))?,
+        figures: Figures {
+            minutes_exchanged: fields.int("minutes_exchanged")?,
+            exchanges: fields.int("exchanges")?,
+            active_members: count("active_members")?,
+            new_members: count("new_members")?,
+            fund_minutes: fields.int("fund_minutes")?,
+            social_value_pence: fields.int("social_value_pence")?,
+            by_category,
+        },
+        included: fields
+            .string("included")
+            .unwrap_or_default()
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect(),
+    })
+}

@@ -62,11 +62,12 @@ pub(super) struct Decided {
     founding_inside: Option<(Vec<ChangeHash>, HashSet<ChangeHash>)>,
     /// The changes of the settings decisions that count.
     settings_changes: HashSet<ChangeHash>,
-    /// For each month, the digests of the locks coordinators decided.
-    locks: HashMap<crate::time::Month, HashSet<String>>,
-    /// The digest of each month's lock at the founding (what it vouches
-    /// for), read when the roots change.
-    founding_locks: HashMap<crate::time::Month, String>,
+    /// For each month, the first lock a coordinator decided that counts:
+    /// its digest, and the change that wrote it.
+    locks: HashMap<crate::time::Month, (String, ChangeHash)>,
+    /// Each month's lock as the founding saw it (what it vouches for), read
+    /// when the roots change.
+    founding_locks: HashMap<crate::time::Month, crate::reports::PeriodLock>,
     founding: Option<AtFounding>,
     /// The settings at the founding (its first root's).
     founding_settings: Option<Settings>,
@@ -343,18 +344,12 @@ impl Timebank {
             self.decided.founding_settings = roots
                 .first()
                 .map(|heads| schema::settings_at(&self.doc, heads));
-            // The locks the founding saw, as it saw them (read from a copy
-            // at its heads, only if there were any).
+            // The locks the founding saw, as it saw them.
             let mut founding_locks = HashMap::new();
             for heads in &roots {
-                if schema::locked_at(&self.doc, heads).is_empty() {
-                    continue;
-                }
-                if let Ok(then) = self.doc.fork_at(heads) {
-                    for lock in schema::read_locks(&then) {
-                        founding_locks
-                            .entry(lock.month)
-                            .or_insert_with(|| lock.digest());
+                for month in schema::locked_at(&self.doc, heads) {
+                    if let Some(lock) = schema::lock_at(&self.doc, month, heads) {
+                        founding_locks.entry(month).or_insert(lock);
                     }
                 }
             }
@@ -385,7 +380,7 @@ impl Timebank {
             .unwrap_or_default();
         let mut settings = self.decided.founding_settings.clone();
         let mut settings_changes = HashSet::new();
-        let mut locks: HashMap<crate::time::Month, HashSet<String>> = HashMap::new();
+        let mut locks: HashMap<crate::time::Month, (String, ChangeHash)> = HashMap::new();
         let mut latest: HashMap<MemberId, Rights> = HashMap::new();
         // The change of the last decision about each member that counts
         // (to read a record deleted since as it was then).
@@ -411,10 +406,10 @@ impl Timebank {
                     .strip_prefix("month:")
                     .and_then(crate::time::Month::parse)
                 {
+                    // (The first that counts: a month is locked once.)
                     locks
                         .entry(month)
-                        .or_default()
-                        .insert(decision.value.clone());
+                        .or_insert_with(|| (decision.value.clone(), made.change));
                 }
                 continue;
             }
@@ -503,20 +498,24 @@ impl Timebank {
         }
     }
 
-    /// Whether a lock of `month` with `digest` counts: a coordinator
-    /// decided it, or (its month's lock was there at the founding) the
-    /// founding vouched for it.
-    pub(super) fn lock_counts(&self, lock: &crate::reports::PeriodLock) -> bool {
-        let digest = lock.digest();
-        self.decided
-            .locks
-            .get(&lock.month)
-            .is_some_and(|digests| digests.contains(&digest))
-            || self
-                .decided
-                .founding_locks
-                .get(&lock.month)
-                .is_some_and(|at_founding| *at_founding == digest)
+    /// The locked months that count once the trust is founded: each as
+    /// the founding saw it, or as the change of the first coordinator's
+    /// decision to lock it wrote it (if that is the lock the decision
+    /// signed): whatever is written over a lock since changes nothing.
+    pub(super) fn counted_locks(&self) -> Vec<crate::reports::PeriodLock> {
+        let mut locks: HashMap<crate::time::Month, crate::reports::PeriodLock> =
+            self.decided.founding_locks.clone();
+        for (month, (digest, change)) in &self.decided.locks {
+            if locks.contains_key(month) {
+                continue;
+            }
+            if let Some(lock) = schema::lock_at(&self.doc, *month, &[*change])
+                .filter(|lock| lock.digest() == *digest)
+            {
+                locks.insert(*month, lock);
+            }
+        }
+        locks.into_values().collect()
     }
 
     /// Whether `change` was in the document when the trust was founded (see

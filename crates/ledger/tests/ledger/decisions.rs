@@ -629,8 +629,9 @@ fn a_coordinator_s_record_deleted_after_decisions_is_still_read() {
 
 /// A month's lock publishes its figures: once the trust is founded, one a
 /// modified app writes straight into the document (figures of its own) is
-/// not a lock; a coordinator's counts on every copy once signed; one from
-/// before the founding still counts, but not once written over.
+/// not a lock; a coordinator's counts on every copy once signed, as signed,
+/// whatever is written over it; one from before the founding counts as the
+/// founding saw it.
 #[test]
 fn only_a_coordinator_s_signed_lock_publishes_a_month() {
     let october = ledger::Month::parse("2026-10").unwrap();
@@ -656,22 +657,40 @@ fn only_a_coordinator_s_signed_lock_publishes_a_month() {
     write_lock(&mut attacker, &forged_lock(&s.f.cora));
     s.f.timebank.merge(&mut attacker).unwrap();
     assert_eq!(s.f.timebank.locks().count(), 0, "a raw lock");
-    // The coordinator's, signed.
+    // The coordinator's, signed, over an October with an exchange in it.
     let mut phone = s.f.timebank.fork(entropy(171));
+    s.f.timebank
+        .record(
+            &s.f.cora,
+            ledger::NewExchange {
+                service_date: day("2026-10-15"),
+                category: Some("Transport".into()),
+                ..help(&s.f.ann, &s.f.bob, 45)
+            },
+            NOW,
+        )
+        .unwrap();
     s.f.timebank.lock_month(&s.f.cora, october, NOW).unwrap();
     assert_eq!(s.f.timebank.locks().count(), 1);
     phone.merge(&mut s.f.timebank).unwrap();
     assert_eq!(phone.locks().count(), 0, "not signed yet");
     sign_everything(&mut s.f.timebank, &s.tablet);
     phone.merge(&mut s.f.timebank).unwrap();
-    let reopened = Timebank::load(&s.f.timebank.save(), entropy(172)).unwrap();
+    // Then a modified app writes its own figures over the lock: the lock
+    // stands as the coordinator signed it.
+    let mut attacker = s.f.timebank.fork(entropy(176));
+    write_lock(&mut attacker, &forged_lock(&s.f.cora));
+    phone.merge(&mut attacker).unwrap();
+    let reopened = Timebank::load(&phone.save(), entropy(172)).unwrap();
     for copy in [&phone, &reopened] {
         let locks: Vec<_> = copy.locks().collect();
         assert_eq!(locks.len(), 1);
-        assert_eq!(locks[0].figures.minutes_exchanged, 0);
+        assert_eq!(locks[0].figures.minutes_exchanged, 45);
+        assert_eq!(locks[0].figures.by_category["Transport"].minutes, 45);
+        assert_eq!(locks[0].included.len(), 1);
     }
 
-    // A lock from before the founding counts; written over, it does not.
+    // A lock from before the founding counts, as the founding saw it.
     let mut f = Fixture::new();
     f.timebank.lock_month(&f.cora, october, NOW).unwrap();
     let tablet = Device::new(1);
@@ -686,6 +705,8 @@ fn only_a_coordinator_s_signed_lock_publishes_a_month() {
     f.timebank.merge(&mut attacker).unwrap();
     let reopened = Timebank::load(&f.timebank.save(), entropy(175)).unwrap();
     for copy in [&f.timebank, &reopened] {
-        assert_eq!(copy.locks().count(), 0, "written over");
+        let locks: Vec<_> = copy.locks().collect();
+        assert_eq!(locks.len(), 1, "written over");
+        assert_eq!(locks[0].figures.minutes_exchanged, 0);
     }
 }
