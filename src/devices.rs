@@ -182,9 +182,14 @@ pub fn decline(session: Session, device: &DeviceKey) -> Result<(), LedgerError> 
 pub enum RelayAccess {
     /// Its tokens (those handed out with the invite it used) are revoked.
     Withdrawn,
-    /// The timebank does not sync through a Tally relay, or no token went
-    /// with the device's invite: nothing to withdraw.
+    /// The timebank does not sync through a Tally relay: nothing to
+    /// withdraw.
     NoneToWithdraw,
+    /// The relay has no token that went with the device's invites (one
+    /// approved by request, or invited before invites were noted): the
+    /// coordinator withdraws its access from the list of devices that can
+    /// sync.
+    NoneFound,
     /// The relay could not be reached, or refused: the coordinator withdraws
     /// it on the Sync page later.
     NotReached,
@@ -238,11 +243,11 @@ async fn wait(ms: i32) {
 async fn withdraw_relay_access(session: Session, device: DeviceKey) -> RelayAccess {
     let Some((invitations, timebank)) = session.read(|tb, _| {
         let mut keys = vec![device.device_id().to_string()];
-        for (invitation, state) in tb.invitations() {
-            if state == ledger::InvitationState::Used(device) {
-                keys.push(invitation.key.device_id().to_string());
-            }
-        }
+        keys.extend(
+            tb.invites_of(&device)
+                .iter()
+                .map(|key| key.device_id().to_string()),
+        );
         (keys, tb.info().id.clone())
     }) else {
         return RelayAccess::NoneToWithdraw;
@@ -259,7 +264,7 @@ async fn withdraw_relay_access(session: Session, device: DeviceKey) -> RelayAcce
     else {
         return RelayAccess::NotReached;
     };
-    let mut withdrawn = RelayAccess::NoneToWithdraw;
+    let mut withdrawn = RelayAccess::NoneFound;
     for token in tokens.iter().filter(|token| {
         token.revoked.is_none()
             && token

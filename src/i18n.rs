@@ -840,6 +840,7 @@ pub enum Text {
     DeviceRevokedDone,
     RelayAccessWithdrawn,
     RelayAccessNotReached,
+    RelayAccessNotFound,
     InvitationsHeading,
     NoInvitations,
     InvitationOpen,
@@ -1538,6 +1539,9 @@ fn english(text: Text) -> &'static str {
         Text::RelayAccessWithdrawn => "Its access to the sync server is withdrawn too.",
         Text::RelayAccessNotReached => {
             "The sync server could not be reached: withdraw its access on the Sync page once you are online."
+        }
+        Text::RelayAccessNotFound => {
+            "No access to the sync server was found for it: check the devices that can sync, above, and revoke its access there."
         }
         Text::InvitationsHeading => "Invites",
         Text::NoInvitations => "No invite made yet.",
@@ -2310,6 +2314,9 @@ fn french(text: Text) -> &'static str {
         Text::RelayAccessWithdrawn => "Son accès au serveur de synchronisation est retiré aussi.",
         Text::RelayAccessNotReached => {
             "Le serveur de synchronisation est injoignable : retirez son accès sur la page Synchronisation une fois en ligne."
+        }
+        Text::RelayAccessNotFound => {
+            "Aucun accès au serveur de synchronisation n’a été trouvé pour lui : vérifiez les appareils qui peuvent se synchroniser, plus haut, et retirez-y son accès."
         }
         Text::InvitationsHeading => "Invitations",
         Text::NoInvitations => "Aucune invitation pour l’instant.",

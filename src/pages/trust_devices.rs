@@ -339,6 +339,7 @@ pub fn DeviceApprovals() -> impl IntoView {
                     let also = match relay {
                         devices::RelayAccess::Withdrawn => Some(Text::RelayAccessWithdrawn),
                         devices::RelayAccess::NotReached => Some(Text::RelayAccessNotReached),
+                        devices::RelayAccess::NoneFound => Some(Text::RelayAccessNotFound),
                         devices::RelayAccess::NoneToWithdraw => None,
                     };
                     if let Some(also) = also {
@@ -467,7 +468,7 @@ pub fn DeviceApprovals() -> impl IntoView {
                                     <span>{name}</span>
                                     " "
                                     <span class="tag">{state_text}</span>
-                                    {(state == InvitationState::Open).then(|| view! {
+                                    {matches!(state, InvitationState::Open | InvitationState::UsedTwice).then(|| view! {
                                         <button type="button" class="button" on:click=move |_| {
                                             let reason = locale.language().text(Text::InvitationWithdrawnReason).to_string();
                                             revoke(key, reason, Text::InvitationWithdrawnDone);

@@ -294,6 +294,23 @@ impl Timebank {
         all
     }
 
+    /// The keys of the invites that certified `device` (whatever became of
+    /// the invites since: used twice, withdrawn).
+    pub fn invites_of(&self, device: &DeviceKey) -> Vec<DeviceKey> {
+        let invites: std::collections::HashSet<DeviceKey> = schema::read_invitations(&self.doc)
+            .into_iter()
+            .map(|invitation| invitation.key)
+            .collect();
+        let mut keys: Vec<DeviceKey> = schema::read_certificates(&self.doc)
+            .into_iter()
+            .filter(|c| c.device == *device && invites.contains(&c.issuer))
+            .map(|c| c.issuer)
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
     /// Certifies this device with an invite's secret, for the member and
     /// role the invite names: what the device that opens an invite link
     /// does, even while the coordinator who made it is offline. (It counts

@@ -131,6 +131,12 @@ fn an_invite_used_by_two_devices_certifies_neither_and_is_flagged() {
                 .contains(&TrustProblem::InviteUsedTwice { key: secret.key() })
         );
         assert_eq!(copy.invitations()[0].1, InvitationState::UsedTwice);
+        // Each phone still names the invite that certified it (so revoking
+        // either revokes the relay access that went with the invite).
+        for device in [&first, &second] {
+            assert_eq!(copy.invites_of(&device.key()), vec![secret.key()]);
+        }
+        assert_eq!(copy.invites_of(&tablet.key()), Vec::new());
         assert!(copy.attention(NOW).iter().any(|item| {
             *item == AttentionItem::Trust(TrustProblem::InviteUsedTwice { key: secret.key() })
         }));
