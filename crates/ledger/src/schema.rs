@@ -72,6 +72,7 @@ use crate::trust::Signature;
 mod board;
 mod decisions;
 mod exchanges;
+mod history;
 mod members;
 mod periods;
 mod resolutions;
@@ -85,15 +86,15 @@ pub use periods::{lock_at, locked_at, read_locks, write_lock};
 
 pub use decisions::{
     DECISION_MESSAGE, DECISION_SEAL_MESSAGE, Decision, DecisionHistory, Rights, Written,
-    decisions_written_after, member_at, read_decisions, rights_at, settings_at,
-    settings_from_value, settings_value, write_decision, write_sealed_decision,
+    decisions_written_after, member_at, rights_at, settings_from_value, settings_value,
+    write_decision, write_sealed_decision,
 };
 pub use exchanges::{
     ExchangeObjects, Vouched, Writing, append_event, earlier_exchange_seals, edited_since,
-    event_created_in, event_creator, exchange_created_in, exchange_creator, exchange_ids,
-    exchange_ids_at, exchange_writing, read_all_exchanges, read_event_as_written, read_exchange,
-    read_exchange_at, read_exchange_vouched_at, records_at, vouched_at, write_event_seal,
-    write_exchange_seal, write_new_exchange,
+    event_created_in, exchange_created_in, exchange_ids, exchange_ids_at, exchange_writing,
+    read_all_exchanges, read_event_as_written, read_exchange, read_exchange_at,
+    read_exchange_vouched_at, records_at, vouched_at, write_event_seal, write_exchange_seal,
+    write_new_exchange,
 };
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub(crate) use members::{role_name, status_name};
@@ -203,29 +204,55 @@ pub fn read_info(doc: &AutoCommit) -> Option<TimebankInfo> {
 }
 
 pub fn read_settings(doc: &AutoCommit) -> Settings {
-    let defaults = Settings::default();
     let Some(obj) = map(doc, &ROOT, SETTINGS) else {
-        return defaults;
+        return Settings::default();
     };
     let categories = map(doc, &obj, CATEGORIES)
         .map(|set| doc.keys(&set).collect())
         .unwrap_or_default();
+    settings_from(&Fields::read(doc, &obj), categories)
+}
+
+/// The settings as the document stated them at `heads` (a founding's).
+pub fn settings_at(doc: &AutoCommit, heads: &[ChangeHash]) -> Settings {
+    let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get_at(ROOT, SETTINGS, heads) else {
+        return Settings::default();
+    };
+    let categories = match doc.get_at(&obj, CATEGORIES, heads) {
+        Ok(Some((Value::Object(ObjType::Map), set))) => doc.keys_at(&set, heads).collect(),
+        _ => Vec::new(),
+    };
+    settings_from(&Fields::read_at(doc, &obj, heads), categories)
+}
+
+/// The settings from the fields of the settings record (the default for
+/// each one missing or unreadable).
+fn settings_from(fields: &Fields, categories: Vec<String>) -> Settings {
+    let defaults = Settings::default();
     Settings {
-        debit_floor_minutes: int(doc, &obj, "debit_floor_minutes")
+        debit_floor_minutes: fields
+            .int("debit_floor_minutes")
             .unwrap_or(defaults.debit_floor_minutes),
-        credit_ceiling_minutes: int(doc, &obj, "credit_ceiling_minutes")
+        credit_ceiling_minutes: fields
+            .int("credit_ceiling_minutes")
             .unwrap_or(defaults.credit_ceiling_minutes),
-        confirmation: string(doc, &obj, "confirmation")
+        confirmation: fields
+            .string("confirmation")
             .and_then(|text| confirmation_from(&text))
             .unwrap_or(defaults.confirmation),
-        confirm_within_days: uint(doc, &obj, "confirm_within_days")
+        confirm_within_days: fields
+            .uint("confirm_within_days")
             .and_then(|days| u32::try_from(days).ok())
             .unwrap_or(defaults.confirm_within_days),
-        auto_confirm: boolean(doc, &obj, "auto_confirm").unwrap_or(defaults.auto_confirm),
-        balances_visible: boolean(doc, &obj, "balances_visible")
+        auto_confirm: fields
+            .boolean("auto_confirm")
+            .unwrap_or(defaults.auto_confirm),
+        balances_visible: fields
+            .boolean("balances_visible")
             .unwrap_or(defaults.balances_visible),
         categories,
-        hourly_value_pence: uint(doc, &obj, "hourly_value_pence")
+        hourly_value_pence: fields
+            .uint("hourly_value_pence")
             .and_then(|pence| u32::try_from(pence).ok())
             .unwrap_or(defaults.hourly_value_pence),
     }
@@ -765,6 +792,16 @@ impl Tree {
                 .collect(),
         )
     }
+}
+
+/// Every map at `key` of `parent` (more than one if two devices made it
+/// at once).
+fn maps(doc: &AutoCommit, parent: &ObjId, key: &str) -> Vec<ObjId> {
+    doc.get_all(parent, key)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(value, id)| matches!(value, Value::Object(ObjType::Map)).then_some(id))
+        .collect()
 }
 
 fn map(doc: &AutoCommit, parent: &ObjId, key: &str) -> Option<ObjId> {

@@ -78,11 +78,7 @@ impl Decision {
 
 /// Every `decisions` map (more than one if two devices made it at once).
 fn decision_maps(doc: &AutoCommit) -> Vec<ObjId> {
-    doc.get_all(ROOT, DECISIONS)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(value, id)| matches!(value, Value::Object(ObjType::Map)).then_some(id))
-        .collect()
+    maps(doc, &ROOT, DECISIONS)
 }
 
 fn decision_from(fields: &Fields) -> Option<Decision> {
@@ -96,18 +92,6 @@ fn decision_from(fields: &Fields) -> Option<Decision> {
         at: Timestamp(fields.int("at")?),
         seal: super::exchanges::read_seal(fields),
     })
-}
-
-/// The decisions as the document holds them now.
-pub fn read_decisions(doc: &AutoCommit) -> Vec<Decision> {
-    decision_maps(doc)
-        .iter()
-        .flat_map(|all| {
-            doc.keys(all)
-                .filter_map(|key| decision_from(&Fields::read(doc, &map(doc, all, &key)?)))
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }
 
 fn decision_obj(doc: &AutoCommit, id: &DecisionId) -> Option<ObjId> {
@@ -148,8 +132,6 @@ pub fn write_sealed_decision(doc: &mut AutoCommit, decision: &Decision) -> Write
 pub struct Written {
     pub decision: Decision,
     pub change: ChangeHash,
-    /// The Automerge actor of that change.
-    pub actor: automerge::ActorId,
 }
 
 /// What the changes after some heads wrote: each decision as the change
@@ -176,58 +158,38 @@ pub fn decisions_written_after(
     from: &[ChangeHash],
     depth_of: impl Fn(&ChangeHash) -> Option<u64>,
 ) -> DecisionHistory {
-    use automerge::legacy::{Key, ObjectId};
-    let mut to_decode = Vec::new();
     let mut depths: std::collections::HashMap<ChangeHash, u64> = Default::default();
     let mut in_order = Vec::new();
-    for meta in doc.get_changes_meta(from) {
-        let depth = meta
-            .deps
-            .iter()
-            .filter_map(|dep| depths.get(dep).copied().or_else(|| depth_of(dep)))
-            .max()
-            .map_or(0, |deepest| deepest + 1);
-        depths.insert(meta.hash, depth);
-        in_order.push((meta.hash, depth));
-        match meta.message.as_deref() {
-            Some(DECISION_MESSAGE) => to_decode.push((meta.hash, meta.actor.into_owned(), "what")),
-            Some(DECISION_SEAL_MESSAGE) => {
-                to_decode.push((meta.hash, meta.actor.into_owned(), "sig"));
-            }
-            _ => {}
-        }
-    }
-    let mut written: Vec<(String, ChangeHash, automerge::ActorId)> = Vec::new();
-    for (hash, actor, field) in to_decode {
-        let Some(change) = doc.get_change_by_hash(&hash) else {
-            continue;
-        };
-        for op in change.decode().operations {
-            if let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key)
-                && key == field
-            {
-                written.push((obj.to_string(), hash, actor.clone()));
-            }
-        }
-    }
+    let written = super::history::records_written_after(
+        doc,
+        from,
+        |message| match message {
+            Some(DECISION_MESSAGE) => Some("what"),
+            Some(DECISION_SEAL_MESSAGE) => Some("sig"),
+            _ => None,
+        },
+        |meta| {
+            let depth = meta
+                .deps
+                .iter()
+                .filter_map(|dep| depths.get(dep).copied().or_else(|| depth_of(dep)))
+                .max()
+                .map_or(0, |deepest| deepest + 1);
+            depths.insert(meta.hash, depth);
+            in_order.push((meta.hash, depth));
+        },
+    );
     let mut history = DecisionHistory {
         depths: in_order,
         ..DecisionHistory::default()
     };
-    for (obj, change, actor) in written {
-        let Ok((obj, ObjType::Map)) = doc.import(&obj) else {
-            continue;
-        };
-        let Some(decision) = decision_from(&Fields::read_at(doc, &obj, &[change])) else {
+    for (fields, change) in written {
+        let Some(decision) = decision_from(&fields) else {
             continue;
         };
         match decision.seal {
             Some(seal) => history.seals.push((decision.id, seal, change)),
-            None => history.made.push(Written {
-                decision,
-                change,
-                actor,
-            }),
+            None => history.made.push(Written { decision, change }),
         }
     }
     history
@@ -287,19 +249,7 @@ pub fn rights_at(doc: &AutoCommit, heads: &[ChangeHash]) -> Vec<(MemberId, Right
             else {
                 return None;
             };
-            let fields = Fields::read_at(doc, &obj, heads);
-            let rights = Rights {
-                status: fields
-                    .string("status")
-                    .and_then(|s| super::members::status_from(&s))
-                    .unwrap_or(MemberStatus::Applicant),
-                role: fields
-                    .string("role")
-                    .and_then(|s| super::members::role_from(&s))
-                    .unwrap_or(Role::Member),
-                debit_floor_minutes: fields.int("debit_floor_minutes"),
-                credit_ceiling_minutes: fields.int("credit_ceiling_minutes"),
-            };
+            let rights = super::members::rights_from(&Fields::read_at(doc, &obj, heads));
             Some((id, rights))
         })
         .collect()
@@ -366,46 +316,6 @@ pub fn settings_from_value(value: &str) -> Option<Settings> {
         }
     }
     Some(settings)
-}
-
-/// The settings as the document stated them at `heads` (a founding's).
-pub fn settings_at(doc: &AutoCommit, heads: &[ChangeHash]) -> Settings {
-    let defaults = Settings::default();
-    let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get_at(ROOT, SETTINGS, heads) else {
-        return defaults;
-    };
-    let fields = Fields::read_at(doc, &obj, heads);
-    let categories = match doc.get_at(&obj, CATEGORIES, heads) {
-        Ok(Some((Value::Object(ObjType::Map), set))) => doc.keys_at(&set, heads).collect(),
-        _ => Vec::new(),
-    };
-    Settings {
-        debit_floor_minutes: fields
-            .int("debit_floor_minutes")
-            .unwrap_or(defaults.debit_floor_minutes),
-        credit_ceiling_minutes: fields
-            .int("credit_ceiling_minutes")
-            .unwrap_or(defaults.credit_ceiling_minutes),
-        confirmation: fields
-            .string("confirmation")
-            .and_then(|text| confirmation_from(&text))
-            .unwrap_or(defaults.confirmation),
-        confirm_within_days: fields
-            .uint("confirm_within_days")
-            .and_then(|days| u32::try_from(days).ok())
-            .unwrap_or(defaults.confirm_within_days),
-        auto_confirm: fields
-            .boolean("auto_confirm")
-            .unwrap_or(defaults.auto_confirm),
-        balances_visible: fields
-            .boolean("balances_visible")
-            .unwrap_or(defaults.balances_visible),
-        categories,
-        hourly_value_pence: fields
-            .uint("hourly_value_pence")
-            .and_then(|pence| u32::try_from(pence).ok())
-            .unwrap_or(defaults.hourly_value_pence),
-    }
 }
 
 #[cfg(test)]

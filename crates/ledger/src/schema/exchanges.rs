@@ -153,22 +153,6 @@ pub fn earlier_exchange_seals(doc: &mut AutoCommit, id: &ExchangeId, limit: usiz
     seals
 }
 
-/// The Automerge actor whose change created exchange `id`'s record.
-pub fn exchange_creator(doc: &AutoCommit, id: &ExchangeId) -> Option<automerge::ActorId> {
-    let exchanges = map(doc, &ROOT, EXCHANGES)?;
-    creator(&map(doc, &exchanges, id.as_str())?)
-}
-
-/// The Automerge actor whose change created log entry `event` of exchange
-/// `exchange`.
-pub fn event_creator(
-    doc: &AutoCommit,
-    exchange: &ExchangeId,
-    event: &LogEntryId,
-) -> Option<automerge::ActorId> {
-    creator(&event_obj(doc, exchange, event)?)
-}
-
 /// The change that created log entry `event` of exchange `exchange`.
 pub fn event_created_in(
     doc: &AutoCommit,
@@ -176,13 +160,6 @@ pub fn event_created_in(
     event: &LogEntryId,
 ) -> Option<ChangeHash> {
     doc.hash_for_opid(&event_obj(doc, exchange, event)?)
-}
-
-pub(super) fn creator(obj: &ObjId) -> Option<automerge::ActorId> {
-    match obj {
-        ObjId::Id(_, actor, _) => Some(actor.clone()),
-        ObjId::Root => None,
-    }
 }
 
 fn event_obj(doc: &AutoCommit, exchange: &ExchangeId, event: &LogEntryId) -> Option<ObjId> {

@@ -20,6 +20,7 @@ pub fn read_member(doc: &AutoCommit, id: &MemberId) -> Option<Member> {
 /// A member from the fields of its record.
 pub(super) fn member_from(id: &MemberId, fields: &Fields) -> Option<Member> {
     let text = |key| fields.string(key).unwrap_or_default();
+    let rights = rights_from(fields);
     Some(Member {
         id: id.clone(),
         number: fields.uint("number").and_then(|n| u32::try_from(n).ok())?,
@@ -31,9 +32,20 @@ pub(super) fn member_from(id: &MemberId, fields: &Fields) -> Option<Member> {
             offers: text("offers"),
             needs: text("needs"),
         },
-        // A status or role that is missing or unreadable reads as the
-        // least: the member is still shown (and, once the trust is founded,
-        // what counts is what coordinators decided: see `decisions`).
+        status: rights.status,
+        role: rights.role,
+        joined_on: fields.string("joined_on").and_then(|s| Date::parse(&s))?,
+        debit_floor_minutes: rights.debit_floor_minutes,
+        credit_ceiling_minutes: rights.credit_ceiling_minutes,
+    })
+}
+
+/// A member's rights from the fields of its record. A status or role that
+/// is missing or unreadable reads as the least: the member is still shown
+/// (and, once the trust is founded, what counts is what coordinators
+/// decided: see `decisions`).
+pub(super) fn rights_from(fields: &Fields) -> super::Rights {
+    super::Rights {
         status: fields
             .string("status")
             .and_then(|s| status_from(&s))
@@ -42,10 +54,9 @@ pub(super) fn member_from(id: &MemberId, fields: &Fields) -> Option<Member> {
             .string("role")
             .and_then(|s| role_from(&s))
             .unwrap_or(Role::Member),
-        joined_on: fields.string("joined_on").and_then(|s| Date::parse(&s))?,
         debit_floor_minutes: fields.int("debit_floor_minutes"),
         credit_ceiling_minutes: fields.int("credit_ceiling_minutes"),
-    })
+    }
 }
 
 /// Writes a whole new member record.
@@ -144,7 +155,7 @@ pub(crate) fn status_name(status: MemberStatus) -> &'static str {
     }
 }
 
-pub(super) fn status_from(text: &str) -> Option<MemberStatus> {
+fn status_from(text: &str) -> Option<MemberStatus> {
     Some(match text {
         "applicant" => MemberStatus::Applicant,
         "active" => MemberStatus::Active,
@@ -161,7 +172,7 @@ pub(crate) fn role_name(role: Role) -> &'static str {
     }
 }
 
-pub(super) fn role_from(text: &str) -> Option<Role> {
+fn role_from(text: &str) -> Option<Role> {
     Some(match text {
         "member" => Role::Member,
         "coordinator" => Role::Coordinator,

@@ -77,37 +77,18 @@ pub fn resolutions_written_after(
     doc: &mut AutoCommit,
     from: &[ChangeHash],
 ) -> Vec<(Resolution, ChangeHash)> {
-    use automerge::legacy::{Key, ObjectId};
-    let hashes: Vec<ChangeHash> = doc
-        .get_changes_meta(from)
-        .into_iter()
-        .filter(|meta| meta.message.as_deref() == Some(RESOLUTION_MESSAGE))
-        .map(|meta| meta.hash)
-        .collect();
-    let mut written: Vec<(String, ChangeHash)> = Vec::new();
-    for hash in hashes {
-        let Some(change) = doc.get_change_by_hash(&hash) else {
-            continue;
-        };
-        for op in change.decode().operations {
-            if let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key)
-                && key == "item"
-            {
-                written.push((obj.to_string(), hash));
-            }
-        }
-    }
-    written
-        .into_iter()
-        .filter_map(|(obj, change)| {
-            let (obj, ObjType::Map) = doc.import(&obj).ok()? else {
-                return None;
-            };
-            let fields = Fields::read_at(doc, &obj, &[change]);
-            let resolution = resolution_from(fields.string("item")?, &fields)?;
-            resolution.seal.is_some().then_some((resolution, change))
-        })
-        .collect()
+    super::history::records_written_after(
+        doc,
+        from,
+        |message| (message == Some(RESOLUTION_MESSAGE)).then_some("item"),
+        |_| {},
+    )
+    .into_iter()
+    .filter_map(|(fields, change)| {
+        let resolution = resolution_from(fields.string("item")?, &fields)?;
+        resolution.seal.is_some().then_some((resolution, change))
+    })
+    .collect()
 }
 
 /// The items resolved in the document at `heads` (a founding's).

@@ -45,11 +45,7 @@ const REQUESTS: &str = "requests";
 
 /// Every `trust` map (more than one if two devices created it at once).
 fn trust_maps(doc: &AutoCommit) -> Vec<ObjId> {
-    doc.get_all(ROOT, TRUST)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(value, id)| matches!(value, Value::Object(ObjType::Map)).then_some(id))
-        .collect()
+    maps(doc, &ROOT, TRUST)
 }
 
 /// How many `trust` maps the document holds (more than one when two
@@ -63,8 +59,7 @@ pub fn trust_map_count(doc: &AutoCommit) -> usize {
 fn parts(doc: &AutoCommit, name: &str) -> Vec<ObjId> {
     trust_maps(doc)
         .iter()
-        .flat_map(|trust| doc.get_all(trust, name).unwrap_or_default())
-        .filter_map(|(value, id)| matches!(value, Value::Object(ObjType::Map)).then_some(id))
+        .flat_map(|trust| maps(doc, trust, name))
         .collect()
 }
 
@@ -410,56 +405,35 @@ pub struct FoundingHistory {
 /// always carries one, and nothing written later can change that; the rest
 /// are read from their metadata alone.
 pub fn foundings_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> FoundingHistory {
-    use automerge::legacy::{Key, ObjectId};
-    let mut history = FoundingHistory::default();
-    let mut to_decode = Vec::new();
     let mut created = Vec::new();
-    for meta in doc.get_changes_meta(from) {
-        if meta.deps.is_empty() {
-            created.push(meta.hash);
-        }
-        if matches!(
-            meta.message.as_deref(),
-            Some(FOUNDING_MESSAGE | CERTIFY_MESSAGE)
-        ) {
-            to_decode.push(meta.hash);
-        }
-    }
-    for hash in created {
-        let nonce = doc
-            .get_at(ROOT, TIMEBANK, &[hash])
-            .ok()
-            .flatten()
-            .and_then(|(_, info)| Fields::read_at(doc, &info, &[hash]).string("founding_nonce"));
-        history.nonces.extend(nonce);
-    }
-    let mut written: Vec<(String, ChangeHash)> = Vec::new();
-    for hash in to_decode {
-        let Some(change) = doc.get_change_by_hash(&hash) else {
-            continue;
-        };
-        for op in change.decode().operations {
-            if let (ObjectId::Id(obj), Key::Map(key)) = (&op.obj, &op.key)
-                && key == "issuer"
-            {
-                written.push((obj.to_string(), hash));
+    let written = super::history::records_written_after(
+        doc,
+        from,
+        |message| matches!(message, Some(FOUNDING_MESSAGE | CERTIFY_MESSAGE)).then_some("issuer"),
+        |meta| {
+            if meta.deps.is_empty() {
+                created.push(meta.hash);
             }
-        }
-    }
-    history.foundings = written
+        },
+    );
+    let nonces = created
         .into_iter()
-        .filter_map(|(obj, change)| {
-            let (obj, ObjType::Map) = doc.import(&obj).ok()? else {
-                return None;
-            };
-            let certificate = certificate_from(&Fields::read_at(doc, &obj, &[change]))?;
+        .filter_map(|hash| {
+            let (_, info) = doc.get_at(ROOT, TIMEBANK, &[hash]).ok().flatten()?;
+            Fields::read_at(doc, &info, &[hash]).string("founding_nonce")
+        })
+        .collect();
+    let foundings = written
+        .into_iter()
+        .filter_map(|(fields, change)| {
+            let certificate = certificate_from(&fields)?;
             certificate.is_founding().then_some(FoundingWrite {
                 certificate,
                 change,
             })
         })
         .collect();
-    history
+    FoundingHistory { foundings, nonces }
 }
 
 /// The changes after `heads` (not in their history), by hash: read from
