@@ -379,8 +379,9 @@ impl Timebank {
         }
         // A member record's rights and the settings, once the trust is
         // founded, are the ones coordinators decided (read before the
-        // exchanges are judged: the counting rule reads them).
-        let mut rejudge = self.apply_decisions_only();
+        // exchanges are judged: the counting rule reads them; a trust read
+        // again below applies them again itself).
+        let rejudge = self.apply_decisions_only();
         for id in touched.exchanges {
             self.reread_exchange(&id);
         }
@@ -389,7 +390,6 @@ impl Timebank {
         if touched.trust || schema::trust_map_count(&self.doc) > 1 || !self.trust_settled() {
             self.reread_trust();
         }
-        rejudge |= self.apply_decisions_only();
         if rejudge {
             self.rejudge_all(None);
         }
@@ -415,8 +415,9 @@ impl Timebank {
         }
         // Judges every exchange and counts the balances (read afresh).
         self.trust = self.trust.forgotten();
+        // (With what coordinators decided, read before the exchanges are
+        // judged.)
         self.reread_trust_with(Some(&objects));
-        self.apply_decisions();
         self.reread_resolutions();
         self.reread_locks();
         self.listings.clear();
