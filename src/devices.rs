@@ -223,19 +223,9 @@ pub async fn revoke(
         if shared_since(revoked_at) {
             break;
         }
-        wait(200).await;
+        crate::session::wait(200).await;
     }
     Ok(withdraw_relay_access(session, device).await)
-}
-
-/// Waits `ms` milliseconds.
-async fn wait(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().map(|window| {
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-        });
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Revokes the relay tokens that went with `device`'s invite (or with the

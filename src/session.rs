@@ -304,7 +304,7 @@ impl Session {
             if let Some(documents) = self.documents.get_value() {
                 return documents;
             }
-            pause().await;
+            wait(5).await;
         }
     }
 
@@ -1197,7 +1197,7 @@ impl Session {
             if taken {
                 return;
             }
-            pause().await;
+            wait(5).await;
         }
     }
 
@@ -1220,10 +1220,10 @@ impl Holder for Session {
     }
 }
 
-/// A short wait (a few milliseconds; timers run in hidden tabs too).
-async fn pause() {
+/// Waits `ms` milliseconds (timers run in hidden tabs too).
+pub(crate) async fn wait(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -184,6 +184,18 @@ impl Canonical {
         self
     }
 
+    /// Change hashes (a cut, a founding's heads): their count, then each,
+    /// sorted, so the same heads always give the same bytes.
+    fn heads(&mut self, heads: &[String]) -> &mut Self {
+        let mut sorted: Vec<&String> = heads.iter().collect();
+        sorted.sort();
+        self.unsigned(sorted.len() as u64);
+        for head in sorted {
+            self.text(head);
+        }
+        self
+    }
+
     fn key(&mut self, key: &DeviceKey) -> &mut Self {
         self.0.extend_from_slice(&key.0);
         self
@@ -341,18 +353,13 @@ pub fn founding_bytes(
     seq: u64,
     heads: &[String],
 ) -> Canonical {
-    let mut sorted: Vec<&String> = heads.iter().collect();
-    sorted.sort();
     let mut bytes = Canonical::new(FOUNDING_TAG, timebank);
     bytes
         .key(device)
         .text(member.as_str())
         .signed(issued_at.0)
         .unsigned(seq)
-        .unsigned(sorted.len() as u64);
-    for head in sorted {
-        bytes.text(head);
-    }
+        .heads(heads);
     bytes
 }
 
@@ -426,14 +433,14 @@ pub fn revocation_bytes(
     reason: &str,
     seq: u64,
 ) -> Canonical {
-    let mut sorted: Vec<&String> = cut.iter().collect();
-    sorted.sort();
     let mut bytes = Canonical::new(REVOCATION_TAG, timebank);
-    bytes.key(device).unsigned(sorted.len() as u64);
-    for head in sorted {
-        bytes.text(head);
-    }
-    bytes.key(by).signed(at.0).text(reason).unsigned(seq);
+    bytes
+        .key(device)
+        .heads(cut)
+        .key(by)
+        .signed(at.0)
+        .text(reason)
+        .unsigned(seq);
     bytes
 }
 
