@@ -10,13 +10,6 @@ use ledger::{CertificateDraft, LedgerError, MemberId, Role, Timebank, Timestamp,
 
 use super::support::*;
 
-fn found(timebank: &mut Timebank, device: &Device, by: &MemberId) {
-    timebank.use_device_key(device.key());
-    let draft = timebank.prepare_founding(by, NOW).unwrap();
-    let signature = device.sign(&draft.bytes);
-    timebank.add_certificate(draft, signature, NOW).unwrap();
-}
-
 fn certify(
     timebank: &mut Timebank,
     issuer: &Device,

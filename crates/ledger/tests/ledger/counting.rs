@@ -24,10 +24,7 @@ pub(super) struct Founded {
 pub(super) fn founded() -> Founded {
     let mut f = Fixture::new();
     let (tablet, ann_phone, bob_phone) = (Device::new(1), Device::new(2), Device::new(3));
-    f.timebank.use_device_key(tablet.key());
-    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
-    let signature = tablet.sign(&draft.bytes);
-    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    found(&mut f.timebank, &tablet, &f.cora);
     for (phone, member) in [(&ann_phone, &f.ann), (&bob_phone, &f.bob)] {
         let draft = f
             .timebank
@@ -270,10 +267,7 @@ fn exchanges_from_before_the_founding_still_count() {
         .unwrap()
         .id;
     let tablet = Device::new(1);
-    f.timebank.use_device_key(tablet.key());
-    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
-    let signature = tablet.sign(&draft.bytes);
-    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    found(&mut f.timebank, &tablet, &f.cora);
     assert_eq!(f.timebank.doubt_about(&before), None);
     assert_eq!(balances(&f.timebank, &people(&f)), [0, 45, -45, 0]);
     // An unsigned exchange written after the founding does not.
@@ -1244,10 +1238,7 @@ fn exchanges_from_before_the_founding_deleted_since_still_count_and_are_shown() 
         .unwrap()
         .id;
     let tablet = Device::new(1);
-    f.timebank.use_device_key(tablet.key());
-    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
-    let signature = tablet.sign(&draft.bytes);
-    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    found(&mut f.timebank, &tablet, &f.cora);
     let people = people(&f);
     let before = [0, 45, -15, -30];
     assert_eq!(balances(&f.timebank, &people), before);
@@ -1321,10 +1312,7 @@ fn an_exchange_from_before_the_founding_written_again_under_its_id_counts_as_it_
         .id;
     let original = f.timebank.exchange(&id).unwrap().clone();
     let tablet = Device::new(1);
-    f.timebank.use_device_key(tablet.key());
-    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
-    let signature = tablet.sign(&draft.bytes);
-    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    found(&mut f.timebank, &tablet, &f.cora);
     // A modified app writes a new record under the same id: 10 hours.
     let mut attacker = f.timebank.fork(entropy(85));
     let raised = Exchange {

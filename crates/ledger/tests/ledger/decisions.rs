@@ -694,10 +694,7 @@ fn only_a_coordinator_s_signed_lock_publishes_a_month() {
     let mut f = Fixture::new();
     f.timebank.lock_month(&f.cora, october, NOW).unwrap();
     let tablet = Device::new(1);
-    f.timebank.use_device_key(tablet.key());
-    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
-    let signature = tablet.sign(&draft.bytes);
-    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    found(&mut f.timebank, &tablet, &f.cora);
     let reopened = Timebank::load(&f.timebank.save(), entropy(173)).unwrap();
     assert_eq!(reopened.locks().count(), 1, "vouched for by the founding");
     let mut attacker = f.timebank.fork(entropy(174));

@@ -213,10 +213,7 @@ fn the_pin_on_the_founders_key_cannot_be_written_away() {
         let reopened = Timebank::load(&attacker.save(), entropy(3)).unwrap();
         assert!(!reopened.trust_founded(), "overwritten: {overwrite}");
         let mut honest = timebank.fork(entropy(4));
-        honest.use_device_key(tablet.key());
-        let draft = honest.prepare_founding(&cora, NOW).unwrap();
-        let signature = tablet.sign(&draft.bytes);
-        honest.add_certificate(draft, signature, NOW).unwrap();
+        found(&mut honest, &tablet, &cora);
         honest.merge(&mut attacker).unwrap();
         assert_eq!(honest.authority().standing(&mallory.key()), None);
         assert!(honest.authority().standing(&tablet.key()).is_some());

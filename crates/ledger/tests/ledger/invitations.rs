@@ -10,10 +10,7 @@ use super::support::*;
 /// A timebank founded on Cora's tablet.
 fn founded(tablet: &Device) -> Fixture {
     let mut f = Fixture::new();
-    f.timebank.use_device_key(tablet.key());
-    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
-    let signature = tablet.sign(&draft.bytes);
-    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    found(&mut f.timebank, tablet, &f.cora);
     f
 }
 

@@ -174,10 +174,7 @@ fn resolutions_from_before_the_founding_still_count() {
     let (mut f, key) = with_a_dispute();
     f.timebank.resolve(&f.cora, &key, "Settled", NOW).unwrap();
     let tablet = Device::new(1);
-    f.timebank.use_device_key(tablet.key());
-    let draft = f.timebank.prepare_founding(&f.cora, NOW).unwrap();
-    let signature = tablet.sign(&draft.bytes);
-    f.timebank.add_certificate(draft, signature, NOW).unwrap();
+    found(&mut f.timebank, &tablet, &f.cora);
     assert!(
         f.timebank
             .attention(NOW)

@@ -151,6 +151,14 @@ pub fn created_with_key(device: &Device) -> (Timebank, MemberId) {
     .unwrap()
 }
 
+/// Founds `timebank`'s trust on `device`, acting for coordinator `by`.
+pub fn found(timebank: &mut Timebank, device: &Device, by: &MemberId) {
+    timebank.use_device_key(device.key());
+    let draft = timebank.prepare_founding(by, NOW).unwrap();
+    let signature = device.sign(&draft.bytes);
+    timebank.add_certificate(draft, signature, NOW).unwrap();
+}
+
 /// Two distinct copies of `copies`, both mutable.
 pub fn pair(copies: &mut [Timebank], a: usize, b: usize) -> (&mut Timebank, &mut Timebank) {
     if a < b {
