@@ -51,17 +51,10 @@
 //! devices receive them by merging and never create their own (two devices
 //! creating the same key concurrently would hide one of the two maps).
 
-use std::collections::BTreeSet;
-
 use automerge::transaction::Transactable;
-use automerge::{
-    AutoCommit, ChangeHash, ObjId, ObjType, Patch, PatchAction, Prop, ROOT, ReadDoc, ScalarValue,
-    Value,
-};
+use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
 
-use crate::ids::{
-    Account, DeviceId, EventId, ExchangeId, GroupId, ListingId, LogEntryId, MemberId,
-};
+use crate::ids::{Account, DeviceId, ExchangeId, GroupId, LogEntryId, MemberId};
 use crate::model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Member,
     MemberStatus, Outcome, Profile, Role, Seal, Settings, TimebankInfo,
@@ -77,6 +70,7 @@ mod members;
 mod periods;
 mod resolutions;
 mod settings;
+mod touched;
 mod trust;
 
 pub use board::{
@@ -105,6 +99,7 @@ pub use resolutions::{
 };
 use settings::{confirmation_from, confirmation_name};
 pub use settings::{confirmation_written_at, read_settings, settings_at, write_settings};
+pub use touched::{Touched, touched_since};
 pub use trust::{
     CERTIFY_MESSAGE, FOUNDING_MESSAGE, FoundingHistory, FoundingWrite, changes_after,
     foundings_written_after, read_acceptances, read_certificates, read_invitations, read_requests,
@@ -210,94 +205,6 @@ fn ids_in<T>(doc: &AutoCommit, collection: &str, parse: fn(&str) -> Option<T>) -
     map(doc, &ROOT, collection)
         .map(|obj| doc.keys(&obj).filter_map(|key| parse(&key)).collect())
         .unwrap_or_default()
-}
-
-/// What a set of patches (from a merge) touched, so derived state is brought
-/// up to date by re-reading only those records.
-#[derive(Debug, Default)]
-pub struct Touched {
-    pub members: BTreeSet<MemberId>,
-    pub exchanges: BTreeSet<ExchangeId>,
-    pub settings: bool,
-    pub info: bool,
-    pub resolutions: bool,
-    pub listings: BTreeSet<ListingId>,
-    pub events: BTreeSet<EventId>,
-    pub periods: bool,
-    /// Certificates, revocations or roots.
-    pub trust: bool,
-    /// Coordinators' decisions about members.
-    pub decisions: bool,
-    /// A whole top-level map was replaced: re-read everything.
-    pub everything: bool,
-}
-
-pub fn touched(patches: &[Patch]) -> Touched {
-    let mut touched = Touched::default();
-    for patch in patches {
-        let mut props = patch.path.iter().map(|(_, prop)| prop);
-        let top = match props.next() {
-            Some(Prop::Map(key)) => key.clone(),
-            Some(Prop::Seq(_)) => continue,
-            None => match &patch.action {
-                // A top-level key itself was written: re-read everything under it.
-                PatchAction::PutMap { key, .. } => {
-                    touched.mark_all(key);
-                    continue;
-                }
-                _ => continue,
-            },
-        };
-        let id = match props.next() {
-            Some(Prop::Map(key)) => Some(key.clone()),
-            Some(Prop::Seq(_)) => None,
-            None => match &patch.action {
-                PatchAction::PutMap { key, .. } => Some(key.clone()),
-                PatchAction::DeleteMap { key } => Some(key.clone()),
-                _ => None,
-            },
-        };
-        match top.as_str() {
-            MEMBERS => {
-                if let Some(id) = id.as_deref().and_then(MemberId::parse) {
-                    touched.members.insert(id);
-                }
-            }
-            EXCHANGES => {
-                if let Some(id) = id.as_deref().and_then(ExchangeId::parse) {
-                    touched.exchanges.insert(id);
-                }
-            }
-            SETTINGS => touched.settings = true,
-            TIMEBANK => touched.info = true,
-            RESOLUTIONS => touched.resolutions = true,
-            LISTINGS => touched
-                .listings
-                .extend(id.as_deref().and_then(ListingId::parse)),
-            EVENTS => touched
-                .events
-                .extend(id.as_deref().and_then(EventId::parse)),
-            PERIODS => touched.periods = true,
-            "trust" => touched.trust = true,
-            "decisions" => touched.decisions = true,
-            _ => {}
-        }
-    }
-    touched
-}
-
-impl Touched {
-    /// A whole top-level map changed (when a timebank first arrives, or
-    /// its trust is founded).
-    fn mark_all(&mut self, top_level_key: &str) {
-        if top_level_key == "trust" {
-            self.trust = true;
-        } else if top_level_key == "decisions" {
-            self.decisions = true;
-        } else {
-            self.everything = true;
-        }
-    }
 }
 
 /// The fields of one map object, read in a single pass (much cheaper than

@@ -13,6 +13,7 @@ use automerge::{ActorId, AutoCommit, ChangeHash, transaction::CommitOptions};
 mod attention;
 mod board;
 mod certificates;
+mod checked;
 mod counting;
 mod decisions;
 mod exchanges;
@@ -84,6 +85,9 @@ pub struct Timebank {
     locks: BTreeMap<Month, PeriodLock>,
     /// Coordinators' decisions about members (see `decisions`).
     decided: decisions::Decided,
+    /// The signatures this device has checked already (kept between
+    /// openings by the app).
+    checked: checked::Checked,
 }
 
 impl std::fmt::Debug for Timebank {
@@ -162,6 +166,7 @@ impl Timebank {
         schema::write_new_member(&mut doc, &founder)?;
         commit(&mut doc, now, "create timebank");
         let founder_id = founder.id.clone();
+        let checked = checked::Checked::new(entropy.as_mut());
         let mut timebank = Timebank {
             doc,
             device,
@@ -182,6 +187,7 @@ impl Timebank {
             events: BTreeMap::new(),
             locks: BTreeMap::new(),
             decided: Default::default(),
+            checked,
         };
         timebank.members.insert(founder_id.clone(), founder);
         Ok((timebank, founder_id))
@@ -189,7 +195,20 @@ impl Timebank {
 
     /// Opens a saved timebank (the bytes of [`Timebank::save`], or of any
     /// Automerge save of the same document).
-    pub fn load(bytes: &[u8], mut entropy: Box<dyn Entropy>) -> Result<Timebank, LoadError> {
+    pub fn load(bytes: &[u8], entropy: Box<dyn Entropy>) -> Result<Timebank, LoadError> {
+        Timebank::load_remembering(bytes, entropy, &[])
+    }
+
+    /// Opens a saved timebank as [`Timebank::load`] does, with the
+    /// signatures this device checked when it last had it open (the bytes
+    /// of [`Timebank::checked_signatures`]; any other bytes are ignored):
+    /// only signatures it has not checked before are checked now.
+    pub fn load_remembering(
+        bytes: &[u8],
+        mut entropy: Box<dyn Entropy>,
+        checked: &[u8],
+    ) -> Result<Timebank, LoadError> {
+        let checked = checked::Checked::from_bytes(checked, entropy.as_mut());
         let mut doc =
             AutoCommit::load(bytes).map_err(|error| LoadError::Unreadable(error.to_string()))?;
         schema::upgrade(&mut doc)?;
@@ -216,6 +235,7 @@ impl Timebank {
             events: BTreeMap::new(),
             locks: BTreeMap::new(),
             decided: Default::default(),
+            checked,
         };
         timebank.reread_everything();
         Ok(timebank)
@@ -282,6 +302,7 @@ impl Timebank {
             events: self.events.clone(),
             locks: self.locks.clone(),
             decided: self.decided.clone(),
+            checked: self.checked.clone(),
         }
     }
 
@@ -348,8 +369,7 @@ impl Timebank {
         if before == after.as_slice() {
             return;
         }
-        let patches = self.doc.diff(before, &after);
-        let touched = schema::touched(&patches);
+        let touched = schema::touched_since(&mut self.doc, before);
         if touched.everything {
             self.reread_everything();
             return;
@@ -409,7 +429,7 @@ impl Timebank {
             self.reread_member(&id);
         }
         self.as_read.clear();
-        let (exchanges, objects) = schema::read_all_exchanges(&self.doc);
+        let (exchanges, objects) = schema::read_all_exchanges(&mut self.doc);
         for exchange in exchanges {
             self.exchanges.insert(exchange.id.clone(), exchange);
         }

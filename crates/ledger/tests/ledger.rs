@@ -4,6 +4,7 @@ mod ledger {
     pub mod attention;
     pub mod board;
     pub mod certificates;
+    pub mod checked;
     pub mod counting;
     pub mod csv;
     pub mod decisions;

@@ -26,11 +26,13 @@ pub fn read_exchange(doc: &AutoCommit, id: &ExchangeId) -> Option<Exchange> {
 /// as [`read_exchange`] of each of [`exchange_ids`], for opening a whole
 /// timebank), and the objects of every exchange as they are now, for
 /// [`vouched_at`] (which would otherwise walk them all again).
-pub fn read_all_exchanges(doc: &AutoCommit) -> (Vec<Exchange>, ExchangeObjects) {
+pub fn read_all_exchanges(doc: &mut AutoCommit) -> (Vec<Exchange>, ExchangeObjects) {
     let mut objects = ExchangeObjects::default();
     let Some(all) = map(doc, &ROOT, EXCHANGES) else {
         return (Vec::new(), objects);
     };
+    objects.changes = super::history::ChangeIndex::of(doc);
+    let doc = &*doc;
     let mut tree = Tree::read(doc, &all);
     let records = tree.take(&all);
     let exchanges = records
@@ -326,15 +328,32 @@ pub struct ExchangeObjects {
     /// Each exchange's map and the ops that wrote its fields (only when
     /// read with the exchanges, not when walked again for a founding).
     writers: HashMap<ExchangeId, (ObjId, Writers)>,
+    /// Which change made each of those (read with the exchanges).
+    changes: super::history::ChangeIndex,
 }
 
 impl ExchangeObjects {
     /// How exchange `id` was written, as [`exchange_writing`] finds it, from
     /// what was read with the exchanges (no lookup of its fields); `None`
     /// if it was not read here.
-    pub fn writing(&self, doc: &AutoCommit, id: &ExchangeId) -> Option<Writing> {
+    pub fn writing(&self, id: &ExchangeId) -> Option<Writing> {
         let (obj, writers) = self.writers.get(id)?;
-        writing_of(doc, obj, writers)
+        let created = self.changes.change_of(obj)?;
+        // Written over if a field was written by an op outside the change
+        // that made the record (its oldest and newest ops bound them all).
+        let inside = |op: &Option<ObjId>| {
+            op.as_ref().is_none_or(|op| {
+                self.changes
+                    .change_of(op)
+                    .is_some_and(|made| made.hash == created.hash)
+            })
+        };
+        Some(Writing {
+            created: created.hash,
+            written_over: writers.several_actors
+                || !inside(&writers.oldest)
+                || !inside(&writers.newest),
+        })
     }
 }
 

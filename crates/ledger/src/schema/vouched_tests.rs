@@ -9,7 +9,8 @@ use automerge::{AutoCommit, ObjType, ROOT, ReadDoc};
 use proptest::prelude::*;
 
 use super::{
-    EXCHANGES, LOG, edited_since, read_all_exchanges, vouched_at, vouched_by_reading_history,
+    EXCHANGES, LOG, edited_since, exchange_writing, read_all_exchanges, vouched_at,
+    vouched_by_reading_history,
 };
 
 #[derive(Debug, Clone)]
@@ -203,7 +204,15 @@ proptest! {
             prop_assert!(quick.same_as(&slow), "{heads:?}: {quick:?} / {slow:?}");
             prop_assert_eq!(edited_since(&quick), edited_since(&slow));
             // With the objects read with the exchanges: the same.
-            let (_, objects) = read_all_exchanges(zero);
+            let (exchanges, objects) = read_all_exchanges(zero);
+            // How each was written, found from the change index read with
+            // them: the same as asking the document.
+            for exchange in &exchanges {
+                prop_assert_eq!(
+                    objects.writing(&exchange.id),
+                    exchange_writing(zero, &exchange.id)
+                );
+            }
             let read = vouched_at(zero, heads, Some(&objects));
             prop_assert!(read.same_as(&slow), "{heads:?}: {read:?} / {slow:?}");
             prop_assert_eq!(edited_since(&read), edited_since(&slow));

@@ -38,7 +38,7 @@ use crate::ids::{Account, DeviceId, ExchangeId, LogEntryId};
 use crate::model::{Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Role, Seal};
 use crate::schema;
 use crate::trust::{Authority, RecordRef, Standing};
-use crate::trust::{DeviceKey, event_bytes, exchange_bytes, verify};
+use crate::trust::{DeviceKey, event_bytes, exchange_bytes};
 
 /// Signed records of one certified device that are no longer in the
 /// document: the numbers missing from its run.
@@ -360,7 +360,7 @@ impl Timebank {
         } else {
             let own = exchange.device == self.device && self.wrote(&Unsealed::Exchange(id.clone()));
             let writing = current
-                .and_then(|objects| objects.writing(&self.doc, id))
+                .and_then(|objects| objects.writing(id))
                 .or_else(|| schema::exchange_writing(&self.doc, id));
             let created = writing.map(|writing| writing.created);
             // The record as its creating change wrote it is the one judged,
@@ -437,7 +437,7 @@ impl Timebank {
             entry.seal.is_some_and(|seal| {
                 let bytes =
                     event_bytes(&self.info.id, &exchange.id, entry, device, seal.seq).into_bytes();
-                verify(key, &bytes, &seal.signature)
+                self.verifies(key, &bytes, &seal.signature)
             })
         };
         let mut changed = None;
@@ -485,7 +485,7 @@ impl Timebank {
         };
         if let Some(seal) = exchange.seal {
             let bytes = exchange_bytes(&self.info.id, exchange, seal.seq).into_bytes();
-            if !verify(key, &bytes, &seal.signature) {
+            if !self.verifies(key, &bytes, &seal.signature) {
                 return Some(Doubt::SignatureDoesNotMatch);
             }
         }
@@ -587,9 +587,10 @@ impl Timebank {
         let created = schema::exchange_created_in(&self.doc, id)?;
         let mut original = schema::read_exchange_at(&self.doc, id, &[created])?;
         let key = *self.trust.keys.get(&original.device)?;
+        let (timebank, checked) = (&self.info.id, &self.checked);
         let verifies = |original: &Exchange, seal: Seal| {
-            let bytes = exchange_bytes(&self.info.id, original, seal.seq).into_bytes();
-            verify(&key, &bytes, &seal.signature)
+            let bytes = exchange_bytes(timebank, original, seal.seq).into_bytes();
+            checked.verify(&key, &bytes, &seal.signature)
         };
         if original.seal.is_some_and(|seal| verifies(&original, seal)) {
             return Some(original);

@@ -1034,6 +1034,9 @@ proptest::proptest! {
             .collect();
         let mut expected = [0_i64; 4];
         let stranger = Device::new(77);
+        // The signatures a copy had checked at each merge, for opening the
+        // final copies with (what a device kept from an earlier opening).
+        let mut kept: Vec<Vec<u8>> = Vec::new();
         for (n, step) in steps.iter().enumerate() {
             let seed = 1000 + n as u64;
             match step {
@@ -1134,6 +1137,7 @@ proptest::proptest! {
                     if from != to {
                         let (to, from) = pair(&mut copies, *to, *from);
                         to.merge(from).unwrap();
+                        kept.push(to.checked_signatures());
                     }
                 }
             }
@@ -1166,6 +1170,14 @@ proptest::proptest! {
             proptest::prop_assert_eq!(&flags(&reopened), &first);
             let again: Vec<_> = reopened.exchanges().map(|e| reopened.status(&e.id, NOW)).collect();
             proptest::prop_assert_eq!(again, statuses);
+            // Opened with the signatures checked before (its own now, or a
+            // copy's at an earlier merge): the same count, the same flags.
+            let earlier = [kept.first(), kept.last()].into_iter().flatten().cloned();
+            for checked in earlier.chain([copy.checked_signatures()]) {
+                let remembering = Timebank::load_remembering(&copy.save(), entropy(6), &checked).unwrap();
+                proptest::prop_assert_eq!(balances(&remembering, &people), expected);
+                proptest::prop_assert_eq!(&flags(&remembering), &first);
+            }
         }
     }
 }
