@@ -29,7 +29,10 @@
 //!
 //! The members directory of the kept view is a record beside the documents
 //! (`tally.directory.<id>`, JSON): it is large, and not needed to paint the
-//! home screen.
+//! home screen. So are the signatures this device has checked in a timebank
+//! (`tally.tb.<id>.checked`, `documents.rs`): a cache that spares the next
+//! opening checking them again, written in a transaction of its own and
+//! never in localStorage.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;

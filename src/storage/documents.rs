@@ -31,7 +31,7 @@ use std::collections::BTreeSet;
 use automerge::ChangeHash;
 use ledger::{Entropy, Timebank, Timestamp};
 
-use super::records::{Records, Write};
+use super::records::{Records, StoreKind, Write};
 use super::{OpenError, StoreError};
 
 /// After this many chunks, the next save compacts.
@@ -41,6 +41,17 @@ const MAX_CHUNKS: usize = 32;
 pub fn prefix(id: &str) -> String {
     format!("tally.tb.{id}.")
 }
+
+/// The signatures this device checked in timebank `id`, kept so that the
+/// next opening checks only new ones (a cache: written on its own, after
+/// the document, and never needed to open it).
+fn checked_key(id: &str) -> String {
+    format!("tally.tb.{id}.checked")
+}
+
+/// How many signatures a session checks before what it checked is kept
+/// again with an ordinary save (a compaction always keeps it).
+const CHECKS_WORTH_KEEPING: usize = 256;
 
 fn damaged_key(id: &str) -> String {
     format!("tally.tb.{id}.damaged")
@@ -135,6 +146,9 @@ pub struct Saved {
     /// A damaged copy under the same id must be set aside before anything
     /// of this one is written.
     pub needs_aside: bool,
+    /// How many signatures the timebank had checked when what it checked
+    /// was last kept (`None`: not kept in this session).
+    checks_kept: Option<usize>,
 }
 
 impl Saved {
@@ -153,7 +167,26 @@ impl Saved {
             chunks: 0,
             compacting: false,
             needs_aside: false,
+            checks_kept: None,
         }
+    }
+
+    /// The write that keeps the signatures `timebank` has checked, beside
+    /// document write `pending`, when they are worth keeping: with a
+    /// snapshot, or once enough new ones were checked. What it keeps names
+    /// each signature with the bytes it signs, so it holds whatever the
+    /// document write does.
+    fn checked_write(&mut self, timebank: &Timebank, pending: &Pending) -> Option<Write> {
+        let checks = timebank.signatures_checked();
+        let new = checks.saturating_sub(self.checks_kept.unwrap_or(0));
+        if new == 0 || (!pending.snapshot && new < CHECKS_WORTH_KEEPING) {
+            return None;
+        }
+        self.checks_kept = Some(checks);
+        Some(Write::Put(
+            checked_key(&self.id),
+            timebank.checked_signatures(),
+        ))
     }
 
     /// Whether any of this timebank is stored yet.
@@ -300,6 +333,12 @@ pub async fn open(
         .read(&prefix(id))
         .await
         .map_err(|error| OpenError::Damaged(error.to_string()))?;
+    let checked_key = checked_key(id);
+    let checked = records
+        .iter()
+        .find(|(key, _)| *key == checked_key)
+        .map(|(_, bytes)| bytes.clone())
+        .unwrap_or_default();
     let mut pieces: Vec<(String, Vec<u8>)> =
         records.into_iter().filter(|(k, _)| is_piece(k)).collect();
     if pieces.is_empty() {
@@ -317,7 +356,7 @@ pub async fn open(
         }
         bytes.extend_from_slice(piece);
     }
-    match Timebank::load(&bytes, entropy) {
+    match Timebank::load_remembering(&bytes, entropy, &checked) {
         Ok(mut timebank) => {
             let mut saved = Saved::new(id.to_string(), writer);
             saved.known = pieces.into_iter().map(|(k, _)| k).collect();
@@ -352,15 +391,33 @@ pub fn save<H: Holder + Clone + 'static>(
     id: &str,
     now: Timestamp,
 ) -> Option<super::records::Later<Result<(), StoreError>>> {
-    let pending = holder.with(id, |timebank, saved| saved.next_write(timebank, now))??;
+    let (pending, checked) = holder.with(id, |timebank, saved| {
+        let pending = saved.next_write(timebank, now)?;
+        let checked = keeps_caches(store)
+            .then(|| saved.checked_write(timebank, &pending))
+            .flatten();
+        Some((pending, checked))
+    })??;
     let commit = store.commit(pending.writes.clone());
+    // In a transaction of its own: a store too full for it has lost
+    // nothing (the next opening checks those signatures again).
+    let keep = checked.map(|write| store.commit(vec![write]));
     let holder = holder.clone();
     let id = id.to_string();
     Some(Box::pin(async move {
         commit.await?;
         holder.with(&id, |_, saved| saved.written(&pending));
+        if let Some(keep) = keep {
+            let _ = keep.await;
+        }
         Ok(())
     }))
+}
+
+/// Whether `store` has room for what only saves time: not localStorage,
+/// whose few million characters are kept for documents.
+fn keeps_caches(store: &dyn Records) -> bool {
+    store.kind() == StoreKind::Large
 }
 
 /// Takes in every piece of timebank `id` that another tab stored. Returns
@@ -452,8 +509,19 @@ pub async fn compact<H: Holder>(
         else {
             return Ok(changed);
         };
+        let checked = holder
+            .with(id, |timebank, saved| {
+                keeps_caches(store)
+                    .then(|| saved.checked_write(timebank, &pending))
+                    .flatten()
+            })
+            .flatten();
         store.commit(pending.writes.clone()).await?;
         holder.with(id, |_, saved| saved.written(&pending));
+        if let Some(write) = checked {
+            // (Its own transaction, as when saving.)
+            let _ = store.commit(vec![write]).await;
+        }
         Ok(changed)
     }
     .await;

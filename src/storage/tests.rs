@@ -154,6 +154,11 @@ impl Tab {
         balances
     }
 
+    /// How many signatures the open timebank has checked.
+    fn checks(&self) -> usize {
+        self.0.borrow().as_ref().unwrap().0.signatures_checked()
+    }
+
     fn change(&self, f: impl FnOnce(&mut Timebank)) {
         f(&mut self.0.borrow_mut().as_mut().unwrap().0);
     }
@@ -694,4 +699,97 @@ fn a_kept_page_is_never_older_than_the_kept_view() {
     let read = super::cached_view(&store, "tb").unwrap();
     assert_eq!(read.members.len(), 1);
     assert_eq!(read.members[0].name, "Ann");
+}
+
+/// A timebank founded on a device whose key is `device`'s, with `count`
+/// exchanges its coordinator recorded there and sealed.
+fn signed_timebank(device: &ledger::trust::InviteSecret, count: u32) -> Timebank {
+    let (mut timebank, cora) = Timebank::create(
+        NewTimebank {
+            name: "Riverside".into(),
+            unit_label: "hours".into(),
+            settings: Settings::default(),
+            founder_key: Some(device.key()),
+        },
+        NewMember {
+            name: "Cora".into(),
+            ..NewMember::default()
+        },
+        NOW,
+        Box::new(Counter(1)),
+    )
+    .unwrap();
+    let ann = add_member(&mut timebank, &cora, "Ann");
+    timebank.use_device_key(device.key());
+    let draft = timebank.prepare_founding(&cora, NOW).unwrap();
+    let signature = device.sign(&draft.bytes);
+    timebank.add_certificate(draft, signature, NOW).unwrap();
+    for minutes in 1..=count {
+        record(&mut timebank, &cora, &ann, &cora, minutes);
+    }
+    let signed: Vec<_> = timebank
+        .to_sign()
+        .into_iter()
+        .map(|item| {
+            let signature = device.sign(&item.bytes);
+            (item, signature)
+        })
+        .collect();
+    timebank.add_signatures(&signed, NOW).unwrap();
+    timebank
+}
+
+#[test]
+fn a_timebank_opened_again_checks_only_signatures_it_has_not_checked_before() {
+    let device = ledger::trust::InviteSecret::from_seed([7; 32]);
+    let store = MemoryRecords::default();
+    let mut timebank = signed_timebank(&device, 5);
+    let id = timebank.info().id.clone();
+    let balances_then = timebank.balances();
+    // Opened on another device (from a file, say): every signature checked.
+    let first = Timebank::load(&timebank.save(), Box::new(Counter(2))).unwrap();
+    assert_eq!(first.signatures_checked(), 5);
+    let tab = Tab::new(first, Saved::new(id.clone(), "a".into()));
+    tab.save(&store).unwrap();
+    assert_eq!(pieces(&store, ".checked"), 1, "kept with the first save");
+
+    let again = Tab::open(&store, &id, "b", 3);
+    assert_eq!(again.checks(), 0);
+    assert_eq!(again.balances(), {
+        let mut b: Vec<_> = balances_then.into_iter().collect();
+        b.sort();
+        b
+    });
+
+    // What it keeps is a cache: gone or damaged, the timebank opens the same
+    // and checks its signatures again.
+    for kept in [None, Some(b"not what was kept".to_vec())] {
+        let key = format!("tally.tb.{id}.checked");
+        let write = match kept {
+            None => Write::Delete(key),
+            Some(bytes) => Write::Put(key, bytes),
+        };
+        at_once(store.commit(vec![write])).unwrap();
+        let reopened = Tab::open(&store, &id, "c", 4);
+        assert_eq!(reopened.checks(), 5);
+        assert_eq!(reopened.balances(), again.balances());
+    }
+}
+
+#[test]
+fn in_the_small_store_checked_signatures_are_not_kept() {
+    let device = ledger::trust::InviteSecret::from_seed([7; 32]);
+    let mut timebank = signed_timebank(&device, 3);
+    let id = timebank.info().id.clone();
+    let first = Timebank::load(&timebank.save(), Box::new(Counter(2))).unwrap();
+    assert_eq!(first.signatures_checked(), 3);
+    let store = LocalRecords::new(MemoryStore::default());
+    let tab = Tab::new(first, Saved::new(id.clone(), "a".into()));
+    tab.save(&store).unwrap();
+    let keys = at_once(store.keys("tally.tb.")).unwrap();
+    assert!(
+        !keys.iter().any(|key| key.ends_with(".checked")),
+        "{keys:?}"
+    );
+    assert_eq!(Tab::open(&store, &id, "b", 3).checks(), 3);
 }
