@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 
 use automerge::AutoCommit;
 use criterion::{BatchSize, Criterion, criterion_group};
+mod signed;
+
 use ledger::{
     Account, Channel, Date, Entropy, ListingKind, MemberId, NewExchange, NewListing, NewMember,
     NewTimebank, Settings, Timebank, Timestamp,
@@ -87,6 +89,18 @@ fn target_dir() -> std::path::PathBuf {
 /// A timebank of the given size, built the way devices build one: each
 /// exchange its own change, over two years of service dates.
 fn build(size: &Size) -> (Timebank, MemberId, Vec<MemberId>) {
+    build_with(size, None, |_, _| {}, |_| {})
+}
+
+/// A timebank of `size` created on the device whose key is `founder_key`
+/// (none: a device from before keys); `found` runs once the members are in,
+/// `each` after every exchange recorded.
+fn build_with(
+    size: &Size,
+    founder_key: Option<ledger::trust::DeviceKey>,
+    found: impl FnOnce(&mut Timebank, &MemberId),
+    mut each: impl FnMut(&mut Timebank),
+) -> (Timebank, MemberId, Vec<MemberId>) {
     let (mut timebank, coordinator) = Timebank::create(
         NewTimebank {
             name: "Bench timebank".into(),
@@ -96,7 +110,7 @@ fn build(size: &Size) -> (Timebank, MemberId, Vec<MemberId>) {
                 credit_ceiling_minutes: 100_000,
                 ..Settings::default()
             },
-            founder_key: None,
+            founder_key,
         },
         NewMember {
             name: "Coordinator".into(),
@@ -118,9 +132,11 @@ fn build(size: &Size) -> (Timebank, MemberId, Vec<MemberId>) {
         .filter(|m| m.id != coordinator)
         .map(|m| m.id.clone())
         .collect();
+    found(&mut timebank, &coordinator);
     let mut random = Seeded(2);
     for _ in 0..size.exchanges {
         record_one(&mut timebank, &coordinator, &members, &mut random);
+        each(&mut timebank);
     }
     for i in 0..size.listings {
         let member = members[i % members.len()].clone();
@@ -166,14 +182,23 @@ fn record_one(
         .expect("an exchange");
 }
 
+/// A size as built: its coordinator and members, its bytes, and the bytes of
+/// the same timebank signed.
+type Built = (&'static Size, MemberId, Vec<MemberId>, Vec<u8>, Vec<u8>);
+
 /// Builds a timebank of each size and writes it as a file; for the sizes
 /// criterion does not measure, times one bare load and one ledger load.
 /// Writes the sizes at rest (and those single loads) to
 /// `target/ledger-bench-sizes.tsv` for `cargo xtask bench`.
-fn write_files() -> Vec<(&'static Size, MemberId, Vec<MemberId>, Vec<u8>)> {
+fn write_files() -> Vec<Built> {
     let mut sizes_report = String::new();
     let mut built = Vec::new();
-    for size in &SIZES {
+    let only = std::env::var("TALLY_BENCH_SIZES").ok();
+    let chosen = |size: &Size| {
+        only.as_deref()
+            .is_none_or(|only| only.split(',').any(|name| name == size.name))
+    };
+    for size in SIZES.iter().filter(|size| chosen(size)) {
         let started = Instant::now();
         let (mut timebank, coordinator, members) = build(size);
         let bytes = timebank.save();
@@ -216,7 +241,27 @@ fn write_files() -> Vec<(&'static Size, MemberId, Vec<MemberId>, Vec<u8>)> {
         }
         sizes_report.push('\n');
         if measured(size) {
-            built.push((size, coordinator, members, bytes));
+            // The same exchanges, every record signed.
+            let started = Instant::now();
+            let signed = signed::build(size).0.save();
+            eprintln!(
+                "built the signed {} timebank ({} bytes) in {:.1} s",
+                size.name,
+                signed.len(),
+                started.elapsed().as_secs_f64()
+            );
+            let file = target_dir().join(format!("ledger-bench-{}-signed.tally", size.name));
+            if let Err(error) = std::fs::write(&file, &signed) {
+                eprintln!("could not write {}: {error}", file.display());
+            }
+            sizes_report.push_str(&format!(
+                "{}-signed\t{}\t{}\t{}\n",
+                size.name,
+                size.exchanges,
+                signed.len(),
+                signed.len() / (size.exchanges + size.listings).max(1),
+            ));
+            built.push((size, coordinator, members, bytes, signed));
         }
     }
     // Sizes at rest, for `cargo xtask bench` to print beside the times.
@@ -249,7 +294,7 @@ fn founded_copy(bytes: &[u8], coordinator: &MemberId) -> Vec<u8> {
 }
 
 fn benches(c: &mut Criterion) {
-    for (size, coordinator, members, bytes) in write_files() {
+    for (size, coordinator, members, bytes, signed) in write_files() {
         let mut group = c.benchmark_group(size.name);
         group.sample_size(10);
         group.measurement_time(Duration::from_secs(if size.exchanges > 10_000 {
@@ -268,6 +313,45 @@ fn benches(c: &mut Criterion) {
         let founded = founded_copy(&bytes, &coordinator);
         group.bench_function("load_founded_and_derive", |b| {
             b.iter(|| Timebank::load(black_box(&founded), Box::new(Seeded(12))).expect("loads"))
+        });
+
+        group.bench_function("load_signed_and_derive", |b| {
+            b.iter(|| Timebank::load(black_box(&signed), Box::new(Seeded(13))).expect("loads"))
+        });
+        // Opened again on the same device, with the signatures it checked
+        // the first time.
+        let checked = Timebank::load(&signed, Box::new(Seeded(15)))
+            .expect("loads")
+            .checked_signatures();
+        group.bench_function("load_signed_again", |b| {
+            b.iter(|| {
+                let timebank =
+                    Timebank::load_remembering(black_box(&signed), Box::new(Seeded(16)), &checked)
+                        .expect("loads");
+                assert_eq!(timebank.signatures_checked(), 0);
+                timebank
+            })
+        });
+        // 200 signed exchanges from another device, arriving by sync: the
+        // changes applied to the document (as the sync protocol does), then
+        // read, judged and counted.
+        let arriving = signed::more_signed(&signed, &coordinator, &members, 200);
+        group.bench_function("sync_200_signed", |b| {
+            b.iter_batched(
+                || Timebank::load(&signed, Box::new(Seeded(14))).expect("loads"),
+                |mut timebank| {
+                    let before = timebank.heads();
+                    let count = timebank.exchanges().count();
+                    timebank
+                        .document_mut()
+                        .load_incremental(&arriving)
+                        .expect("applies");
+                    timebank.refresh_since(&before);
+                    assert_eq!(timebank.exchanges().count(), count + 200);
+                    timebank
+                },
+                BatchSize::PerIteration,
+            )
         });
 
         let mut recorder = Timebank::load(&bytes, Box::new(Seeded(4))).expect("loads");
