@@ -8,6 +8,7 @@ mod ledger {
     pub mod counting;
     pub mod csv;
     pub mod decisions;
+    pub mod deletions;
     pub mod exchanges;
     pub mod founding;
     pub mod invitations;

@@ -136,8 +136,11 @@ pub fn read_revocations(doc: &AutoCommit) -> Vec<Revocation> {
 }
 
 fn read_revocation(doc: &AutoCommit, obj: &ObjId) -> Option<Revocation> {
-    let fields = Fields::read(doc, obj);
-    let seal = super::exchanges::read_seal(&fields)?;
+    revocation_from(&Fields::read(doc, obj))
+}
+
+fn revocation_from(fields: &Fields) -> Option<Revocation> {
+    let seal = super::exchanges::read_seal(fields)?;
     let cut = fields.string("cut")?;
     Some(Revocation {
         device: fields.string("device").and_then(|s| DeviceKey::parse(&s))?,
@@ -158,12 +161,15 @@ pub fn read_invitations(doc: &AutoCommit) -> Vec<Invitation> {
 }
 
 fn read_invitation(doc: &AutoCommit, obj: &ObjId) -> Option<Invitation> {
-    let fields = Fields::read(doc, obj);
-    let seal = super::exchanges::read_seal(&fields)?;
+    invitation_from(&Fields::read(doc, obj))
+}
+
+fn invitation_from(fields: &Fields) -> Option<Invitation> {
+    let seal = super::exchanges::read_seal(fields)?;
     Some(Invitation {
         key: fields.string("key").and_then(|s| DeviceKey::parse(&s))?,
         member: fields.string("member").and_then(|s| MemberId::parse(&s))?,
-        role: read_role(&fields)?,
+        role: read_role(fields)?,
         issuer: fields.string("issuer").and_then(|s| DeviceKey::parse(&s))?,
         issued_at: Timestamp(fields.int("issued_at")?),
         seq: seal.seq,
@@ -334,8 +340,11 @@ pub fn read_acceptances(doc: &AutoCommit) -> Vec<Acceptance> {
 }
 
 fn read_acceptance(doc: &AutoCommit, obj: &ObjId) -> Option<Acceptance> {
-    let fields = Fields::read(doc, obj);
-    let seal = super::exchanges::read_seal(&fields)?;
+    acceptance_from(&Fields::read(doc, obj))
+}
+
+fn acceptance_from(fields: &Fields) -> Option<Acceptance> {
+    let seal = super::exchanges::read_seal(fields)?;
     Some(Acceptance {
         exchange: fields
             .string("exchange")
@@ -377,6 +386,73 @@ pub const FOUNDING_MESSAGE: &str = "found the trust";
 /// The message of a change that certifies a device (and, before foundings
 /// signed their heads, of a founding).
 pub const CERTIFY_MESSAGE: &str = "certify a device";
+/// The message of the change in which a device certifies itself with an
+/// invite's secret.
+pub const ACCEPT_INVITE_MESSAGE: &str = "accept an invite";
+/// The message of a change that writes an invitation.
+pub const INVITE_MESSAGE: &str = "invite a device";
+/// The message of a change that revokes a device.
+pub const REVOKE_MESSAGE: &str = "revoke a device";
+/// The message of a change in which a coordinator accepts an exchange
+/// recorded after its device was revoked.
+pub const ACCEPT_EXCHANGE_MESSAGE: &str = "accept an exchange";
+
+/// The signed trust records (certificates, revocations, invitations and
+/// acceptances), each sorted, without duplicates; none of them checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrustRecords {
+    pub certificates: Vec<Certificate>,
+    pub revocations: Vec<Revocation>,
+    pub invitations: Vec<Invitation>,
+    pub acceptances: Vec<Acceptance>,
+}
+
+impl TrustRecords {
+    /// Those the document holds as it stands.
+    pub fn in_document(doc: &AutoCommit) -> TrustRecords {
+        TrustRecords {
+            certificates: read_certificates(doc),
+            revocations: read_revocations(doc),
+            invitations: read_invitations(doc),
+            acceptances: read_acceptances(doc),
+        }
+    }
+
+    /// These and `other`'s together.
+    pub fn with(&self, other: &TrustRecords) -> TrustRecords {
+        let mut all = self.clone();
+        all.take(other.clone());
+        all
+    }
+
+    /// Adds `more`.
+    pub fn take(&mut self, more: TrustRecords) {
+        self.certificates.extend(more.certificates);
+        // (Sorted down to the signature, so that the same record read
+        // twice lies side by side.)
+        self.certificates
+            .sort_by_key(|c| (c.device, c.issuer, c.seq, *c.signature.as_bytes()));
+        self.certificates.dedup();
+        self.revocations.extend(more.revocations);
+        self.revocations
+            .sort_by_key(|r| (r.device, r.by, r.seq, *r.signature.as_bytes()));
+        self.revocations.dedup();
+        self.invitations.extend(more.invitations);
+        self.invitations
+            .sort_by_key(|i| (i.key, i.issuer, i.seq, *i.signature.as_bytes()));
+        self.invitations.dedup();
+        self.acceptances.extend(more.acceptances);
+        self.acceptances.sort_by(|a, b| {
+            (&a.exchange, a.by, a.seq, a.signature.as_bytes()).cmp(&(
+                &b.exchange,
+                b.by,
+                b.seq,
+                b.signature.as_bytes(),
+            ))
+        });
+        self.acceptances.dedup();
+    }
+}
 
 /// A founding certificate (self-issued) as the change that wrote it left it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -395,6 +471,11 @@ pub struct FoundingHistory {
     /// timebank's creation) wrote: the pin on the founder's key, as it was
     /// created, whatever was written over it since.
     pub nonces: Vec<String>,
+    /// Every trust record those changes wrote, as each change wrote it (a
+    /// record written over or deleted since is still here): what a raw
+    /// delete would otherwise take away (a coordinator's certificate, a
+    /// revocation) stays.
+    pub records: TrustRecords,
 }
 
 /// Reads the changes after `from` (every change, if `from` is empty) for
@@ -409,7 +490,13 @@ pub fn foundings_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> Fou
     let written = super::history::records_written_after(
         doc,
         from,
-        |message| matches!(message, Some(FOUNDING_MESSAGE | CERTIFY_MESSAGE)).then_some("issuer"),
+        |message| match message? {
+            FOUNDING_MESSAGE | CERTIFY_MESSAGE | ACCEPT_INVITE_MESSAGE => Some("issuer"),
+            INVITE_MESSAGE => Some("key"),
+            REVOKE_MESSAGE => Some("cut"),
+            ACCEPT_EXCHANGE_MESSAGE => Some("exchange"),
+            _ => None,
+        },
         |meta| {
             if meta.deps.is_empty() {
                 created.push(meta.hash);
@@ -423,17 +510,34 @@ pub fn foundings_written_after(doc: &mut AutoCommit, from: &[ChangeHash]) -> Fou
             Fields::read_at(doc, &info, &[hash]).string("founding_nonce")
         })
         .collect();
-    let foundings = written
-        .into_iter()
-        .filter_map(|(fields, change)| {
-            let certificate = certificate_from(&fields)?;
-            certificate.is_founding().then_some(FoundingWrite {
-                certificate,
-                change,
-            })
-        })
-        .collect();
-    FoundingHistory { foundings, nonces }
+    let mut foundings = Vec::new();
+    let mut records = TrustRecords::default();
+    for (fields, change) in written {
+        // (An invitation names an issuer too, and a key; a certificate,
+        // a device.)
+        if fields.string("key").is_some() {
+            records.invitations.extend(invitation_from(&fields));
+        } else if fields.string("cut").is_some() {
+            records.revocations.extend(revocation_from(&fields));
+        } else if fields.string("exchange").is_some() {
+            records.acceptances.extend(acceptance_from(&fields));
+        } else if let Some(certificate) = certificate_from(&fields) {
+            if certificate.is_founding() {
+                foundings.push(FoundingWrite {
+                    certificate: certificate.clone(),
+                    change,
+                });
+            }
+            records.certificates.push(certificate);
+        }
+    }
+    let mut sorted = TrustRecords::default();
+    sorted.take(records);
+    FoundingHistory {
+        foundings,
+        nonces,
+        records: sorted,
+    }
 }
 
 /// The changes after `heads` (not in their history), by hash: read from

@@ -243,7 +243,7 @@ impl Timebank {
         if !invitation.is_signed(&self.info.id) {
             return Err(LedgerError::BadSignature);
         }
-        self.write(now, "invite a device", |doc| {
+        self.write(now, schema::INVITE_MESSAGE, |doc| {
             schema::write_invitation(doc, &invitation)
         })?;
         self.reread_trust();
@@ -252,7 +252,8 @@ impl Timebank {
 
     /// The invitation whose key is `key`, if it has reached this copy.
     pub fn invitation(&self, key: &DeviceKey) -> Option<Invitation> {
-        schema::read_invitations(&self.doc)
+        self.trust_records()
+            .invitations
             .into_iter()
             .find(|invitation| invitation.key == *key)
     }
@@ -260,12 +261,15 @@ impl Timebank {
     /// Every invitation, newest first, with where it stands.
     pub fn invitations(&self) -> Vec<(Invitation, InvitationState)> {
         let authority = self.trust.authority();
-        let certificates = schema::read_certificates(&self.doc);
-        let revoked: std::collections::HashSet<DeviceKey> = schema::read_revocations(&self.doc)
+        let records = self.trust_records();
+        let certificates = records.certificates;
+        let revoked: std::collections::HashSet<DeviceKey> = records
+            .revocations
             .into_iter()
             .map(|revocation| revocation.device)
             .collect();
-        let mut all: Vec<(Invitation, InvitationState)> = schema::read_invitations(&self.doc)
+        let mut all: Vec<(Invitation, InvitationState)> = records
+            .invitations
             .into_iter()
             .map(|invitation| {
                 let key = invitation.key;
@@ -297,11 +301,14 @@ impl Timebank {
     /// The keys of the invites that certified `device` (whatever became of
     /// the invites since: used twice, withdrawn).
     pub fn invites_of(&self, device: &DeviceKey) -> Vec<DeviceKey> {
-        let invites: std::collections::HashSet<DeviceKey> = schema::read_invitations(&self.doc)
+        let records = self.trust_records();
+        let invites: std::collections::HashSet<DeviceKey> = records
+            .invitations
             .into_iter()
             .map(|invitation| invitation.key)
             .collect();
-        let mut keys: Vec<DeviceKey> = schema::read_certificates(&self.doc)
+        let mut keys: Vec<DeviceKey> = records
+            .certificates
             .into_iter()
             .filter(|c| c.device == *device && invites.contains(&c.issuer))
             .map(|c| c.issuer)
@@ -336,7 +343,7 @@ impl Timebank {
             founded_on: None,
             signature: secret.sign(bytes.as_bytes()),
         };
-        self.write(now, "accept an invite", |doc| {
+        self.write(now, schema::ACCEPT_INVITE_MESSAGE, |doc| {
             schema::write_certificate(doc, &certificate)
         })?;
         self.reread_trust();
@@ -542,7 +549,7 @@ impl Timebank {
         if !revocation.is_signed(&self.info.id) {
             return Err(LedgerError::BadSignature);
         }
-        self.write(now, "revoke a device", |doc| {
+        self.write(now, schema::REVOKE_MESSAGE, |doc| {
             schema::write_revocation(doc, &revocation)
         })?;
         self.reread_trust();
@@ -590,7 +597,7 @@ impl Timebank {
         if !acceptance.is_signed(&self.info.id) {
             return Err(LedgerError::BadSignature);
         }
-        self.write(now, "accept an exchange", |doc| {
+        self.write(now, schema::ACCEPT_EXCHANGE_MESSAGE, |doc| {
             schema::write_acceptance(doc, &acceptance)
         })?;
         self.reread_trust();
@@ -606,6 +613,13 @@ impl Timebank {
         }
     }
 
+    /// Every signed trust record, from the document and from its history
+    /// (one written over or deleted since is still there; see
+    /// [`schema::FoundingHistory::records`]).
+    pub(super) fn trust_records(&self) -> schema::TrustRecords {
+        schema::TrustRecords::in_document(&self.doc).with(self.trust.history_records())
+    }
+
     /// The highest running number this device gave a certificate,
     /// invitation, revocation, acceptance or resolution (they share the
     /// numbering of its other records).
@@ -619,7 +633,8 @@ impl Timebank {
         // naming this device is passed over, so it cannot push the device's
         // numbers up and leave a gap).
         let mut numbered: Vec<(u64, Box<dyn Fn() -> bool + '_>)> = Vec::new();
-        for certificate in schema::read_certificates(&self.doc) {
+        let records = self.trust_records();
+        for certificate in records.certificates {
             if certificate.issuer == key {
                 numbered.push((
                     certificate.seq,
@@ -627,7 +642,7 @@ impl Timebank {
                 ));
             }
         }
-        for revocation in schema::read_revocations(&self.doc) {
+        for revocation in records.revocations {
             if revocation.by == key {
                 numbered.push((
                     revocation.seq,
@@ -635,7 +650,7 @@ impl Timebank {
                 ));
             }
         }
-        for invitation in schema::read_invitations(&self.doc) {
+        for invitation in records.invitations {
             if invitation.issuer == key {
                 numbered.push((
                     invitation.seq,
@@ -643,7 +658,7 @@ impl Timebank {
                 ));
             }
         }
-        for acceptance in schema::read_acceptances(&self.doc) {
+        for acceptance in records.acceptances {
             if acceptance.by == key {
                 numbered.push((
                     acceptance.seq,

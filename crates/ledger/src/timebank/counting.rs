@@ -114,6 +114,11 @@ fn same_record(a: &Exchange, b: &Exchange) -> bool {
 }
 
 impl TrustView {
+    /// The signed trust records the history held when last read.
+    pub(super) fn history_records(&self) -> &schema::TrustRecords {
+        self.history.records()
+    }
+
     pub(super) fn authority(&self) -> &Authority {
         &self.authority
     }
@@ -149,9 +154,11 @@ impl Timebank {
     pub(super) fn reread_trust_with(&mut self, current: Option<&schema::ExchangeObjects>) {
         let mut history = std::mem::take(&mut self.trust.history);
         let roots = founding_roots(&mut self.doc, &self.info, &mut history);
-        let authority = self.decide_authority(&roots);
+        let records = schema::TrustRecords::in_document(&self.doc).with(history.records());
+        let authority = self.decide_authority(&roots, &records);
         let timebank = self.info.id.clone();
-        let accepted: HashSet<ExchangeId> = schema::read_acceptances(&self.doc)
+        let accepted: HashSet<ExchangeId> = records
+            .acceptances
             .into_iter()
             .filter(|acceptance| {
                 authority
@@ -243,15 +250,15 @@ impl Timebank {
         self.reread_resolutions();
     }
 
-    fn decide_authority(&self, roots: &[Root]) -> Authority {
+    fn decide_authority(&self, roots: &[Root], records: &schema::TrustRecords) -> Authority {
         let keys: Vec<DeviceKey> = roots.iter().map(|root| root.key).collect();
         // The roots' foundings as the history holds them (what the
         // document shows may have been written over or deleted since).
-        let mut certificates = schema::read_certificates(&self.doc);
+        let mut certificates = records.certificates.clone();
         certificates.retain(|c| !(c.is_founding() && keys.contains(&c.device)));
         certificates.extend(roots.iter().map(|root| root.certificate.clone()));
-        let invitations = schema::read_invitations(&self.doc);
-        let revocations = schema::read_revocations(&self.doc);
+        let invitations = &records.invitations;
+        let revocations = &records.revocations;
         let doc = &self.doc;
         let inside =
             |record: RecordRef<'_>, cut: &[String]| schema::trust_record_at(doc, record, cut);
@@ -259,8 +266,8 @@ impl Timebank {
             &self.info.id,
             &keys,
             &certificates,
-            &invitations,
-            &revocations,
+            invitations,
+            revocations,
             &inside,
         )
     }
@@ -670,7 +677,8 @@ impl Timebank {
             }
         }
         let timebank = self.info.id.as_str();
-        for certificate in schema::read_certificates(&self.doc) {
+        let records = self.trust_records();
+        for certificate in records.certificates {
             if certificate.is_signed(timebank) {
                 numbers
                     .entry(certificate.issuer.device_id())
@@ -684,18 +692,21 @@ impl Timebank {
         for (device, seq) in self.numbered_resolutions() {
             numbers.entry(device.device_id()).or_default().insert(seq);
         }
-        let trust_records = schema::read_revocations(&self.doc)
+        let trust_records = records
+            .revocations
             .into_iter()
             .filter(|revocation| revocation.is_signed(timebank))
             .map(|revocation| (revocation.by, revocation.seq))
             .chain(
-                schema::read_invitations(&self.doc)
+                records
+                    .invitations
                     .into_iter()
                     .filter(|invitation| invitation.is_signed(timebank))
                     .map(|invitation| (invitation.issuer, invitation.seq)),
             )
             .chain(
-                schema::read_acceptances(&self.doc)
+                records
+                    .acceptances
                     .into_iter()
                     .filter(|acceptance| acceptance.is_signed(timebank))
                     .map(|acceptance| (acceptance.by, acceptance.seq)),

@@ -17,6 +17,12 @@ pub(in crate::timebank) struct FoundingsInHistory {
 }
 
 impl FoundingsInHistory {
+    /// The trust records the history held when last read (see
+    /// [`schema::FoundingHistory::records`]).
+    pub(in crate::timebank) fn records(&self) -> &schema::TrustRecords {
+        &self.found.records
+    }
+
     /// Reads the changes since the last time.
     fn catch_up(&mut self, doc: &mut automerge::AutoCommit) {
         let heads = doc.get_heads();
@@ -26,6 +32,7 @@ impl FoundingsInHistory {
         let more = schema::foundings_written_after(doc, &self.read_to);
         self.found.foundings.extend(more.foundings);
         self.found.nonces.extend(more.nonces);
+        self.found.records.take(more.records);
         self.read_to = heads;
     }
 }
