@@ -58,10 +58,39 @@ impl Timebank {
     /// Tells this copy the changes (hex hashes, from
     /// [`Timebank::changes_to_remember`]) in which this device wrote
     /// records, in earlier sessions, that it did not seal yet: they are
-    /// sealed now. Anything that is not a change hash is ignored.
+    /// sealed now.
+    ///
+    /// The release before kept the Automerge actors this device wrote with
+    /// instead (hex actor ids, under the same name in the app's storage): a
+    /// record naming this device that such an actor's change created, and
+    /// that waits for its seal, is taken as this device's, as that release
+    /// took it, once; from then on its change is what is kept. (Call this
+    /// after [`Timebank::use_device_key`].) Anything else is ignored.
     pub fn remember_changes(&mut self, changes: &[String]) {
+        let mut actors = std::collections::HashSet::new();
         for change in changes {
             if let Ok(change) = change.parse::<automerge::ChangeHash>() {
+                self.own_changes.insert(change);
+            } else if let Ok(actor) = automerge::ActorId::try_from(change.as_str())
+                && !actor.to_bytes().is_empty()
+            {
+                actors.insert(actor);
+            }
+        }
+        if actors.is_empty() {
+            return;
+        }
+        let created: Vec<automerge::ChangeHash> = self
+            .unsealed()
+            .iter()
+            .filter_map(|record| self.created_in(record))
+            .collect();
+        for change in created {
+            let by_earlier_actor = self
+                .doc
+                .get_change_meta_by_hash(&change)
+                .is_some_and(|meta| actors.contains(meta.actor.as_ref()));
+            if by_earlier_actor {
                 self.own_changes.insert(change);
             }
         }

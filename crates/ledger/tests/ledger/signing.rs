@@ -372,3 +372,59 @@ fn a_made_up_number_on_a_forged_seal_does_not_move_this_device_s_numbers() {
         .unwrap();
     assert_eq!(f.timebank.to_sign()[0].seq, 3);
 }
+
+#[test]
+fn what_the_release_before_left_unsealed_is_sealed_after_the_upgrade() {
+    // The release before kept the Automerge actors a device wrote with, not
+    // the changes: a record it wrote and did not seal before the page
+    // closed waits under such an actor.
+    let mut f = Fixture::new();
+    let signing = phone(7);
+    let key = key_of(&signing);
+    f.timebank.use_device_key(key);
+    let waiting = f
+        .timebank
+        .record(&f.ann, help(&f.bob, &f.ann, 60), NOW)
+        .unwrap()
+        .id;
+    let kept_then = vec![f.timebank.document_mut().get_actor().to_hex_string()];
+    // Another device's record naming this one, under an actor of its own,
+    // is never taken as this device's.
+    let mut other = f.timebank.fork(entropy(32));
+    other.use_device_key(key);
+    let forged = other
+        .record(&f.ann, help(&f.cora, &f.ann, 600), NOW)
+        .unwrap()
+        .id;
+    f.timebank.merge(&mut other).unwrap();
+
+    let mut upgraded = Timebank::load(&f.timebank.save(), entropy(33)).unwrap();
+    upgraded.use_device_key(key);
+    assert!(
+        upgraded.to_sign().is_empty(),
+        "nothing is known as its own yet"
+    );
+    upgraded.remember_changes(&kept_then);
+    let to_sign = upgraded.to_sign();
+    assert_eq!(
+        to_sign
+            .iter()
+            .map(|item| item.record.clone())
+            .collect::<Vec<_>>(),
+        vec![Unsealed::Exchange(waiting.clone())]
+    );
+    // What the app keeps now is the change, which the next session reads.
+    let kept_now = upgraded.changes_to_remember();
+    assert_eq!(kept_now.len(), 1);
+    assert_ne!(kept_now, kept_then);
+    let mut next = Timebank::load(&upgraded.save(), entropy(34)).unwrap();
+    next.use_device_key(key);
+    next.remember_changes(&kept_now);
+    assert_eq!(next.to_sign().len(), 1);
+    upgraded
+        .add_signatures(&sign_all(&signing, to_sign), NOW)
+        .unwrap();
+    assert_eq!(upgraded.changes_to_remember(), Vec::<String>::new());
+    assert!(upgraded.exchange(&waiting).unwrap().seal.is_some());
+    assert!(upgraded.exchange(&forged).unwrap().seal.is_none());
+}
