@@ -34,7 +34,8 @@ signable!(
     ledger::RequestDraft,
     ledger::RevocationDraft,
     ledger::AcceptanceDraft,
-    ledger::ResolutionDraft
+    ledger::ResolutionDraft,
+    ledger::CheckpointDraft
 );
 
 /// What this device may do in the open timebank.
@@ -108,6 +109,33 @@ pub fn found_if_due(session: Session) {
                     timebank.prepare_founding(me, now)
                 },
                 |timebank, draft, signature, now| timebank.add_certificate(draft, signature, now),
+            )
+            .await;
+    });
+}
+
+/// A coordinator's device writes a checkpoint once many exchanges were
+/// written since the last one (the ledger says when): a device opening the
+/// timebank for the first time then checks the signatures of what came
+/// after it, not of every exchange.
+pub fn checkpoint_if_due(session: Session) {
+    let due = session
+        .read(|timebank, _| timebank.checkpoint_due())
+        .unwrap_or(false);
+    if !due {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let _ = session
+            .write_signed(
+                |timebank, _, now| {
+                    // (Another run may have written it meanwhile.)
+                    if !timebank.checkpoint_due() {
+                        return Err(LedgerError::NotWaiting);
+                    }
+                    timebank.prepare_checkpoint(now)
+                },
+                |timebank, draft, signature, now| timebank.add_checkpoint(draft, signature, now),
             )
             .await;
     });

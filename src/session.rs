@@ -596,6 +596,7 @@ impl Session {
             session.keep_actors(&id);
             session.seal();
             crate::devices::found_if_due(session);
+            crate::devices::checkpoint_if_due(session);
         };
         match crate::device_key::cached() {
             Some(signer) => adopt(signer),
@@ -670,6 +671,7 @@ impl Session {
                     break;
                 }
             }
+            crate::devices::checkpoint_if_due(session);
         });
     }
 
@@ -1007,6 +1009,7 @@ impl Session {
         if changed {
             self.schedule_save();
             self.revision.update(|r| *r += 1);
+            crate::devices::checkpoint_if_due(*self);
         }
         Some(result)
     }

@@ -14,6 +14,7 @@ mod attention;
 mod board;
 mod certificates;
 mod checked;
+mod checkpoints;
 mod counting;
 mod decisions;
 mod exchanges;
@@ -29,6 +30,7 @@ pub use certificates::{
     AcceptanceDraft, CertificateDraft, InvitationDraft, InvitationState, RequestDraft,
     RevocationDraft,
 };
+pub use checkpoints::{CHECKPOINT_EVERY, CheckpointDraft};
 pub use counting::{Doubt, SealState, SequenceGap};
 pub use exchanges::{
     HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, Recorded, StatementLine,

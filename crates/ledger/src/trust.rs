@@ -220,6 +220,7 @@ pub const RESOLUTION_TAG: &str = "tally/resolution/1";
 pub const DECISION_TAG: &str = "tally/decision/1";
 pub const INVITATION_TAG: &str = "tally/invitation/1";
 pub const REQUEST_TAG: &str = "tally/request/1";
+pub const CHECKPOINT_TAG: &str = "tally/checkpoint/1";
 
 /// What an exchange's recording device signs: every field written once,
 /// and the device's own running number `seq` (a gap reveals a record that
@@ -543,6 +544,54 @@ pub fn acceptance_bytes(
 impl Acceptance {
     pub fn bytes(&self, timebank: &str) -> Canonical {
         acceptance_bytes(timebank, &self.exchange, &self.by, self.at, self.seq)
+    }
+
+    pub fn is_signed(&self, timebank: &str) -> bool {
+        verify(&self.by, self.bytes(timebank).as_bytes(), &self.signature)
+    }
+}
+
+/// A coordinator device's word that it checked the signatures of every
+/// exchange the document held at `heads`: each one it could judge verified,
+/// except those of `unvouched` (the exchanges it found anything wrong with,
+/// or could not check). A device opening the timebank for the first time
+/// takes that word for the exchanges no change after `heads` touched,
+/// instead of checking tens of thousands of signatures one by one; every
+/// copy takes it alike, so they all count the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub heads: Vec<String>,
+    pub unvouched: Vec<crate::ids::ExchangeId>,
+    pub by: DeviceKey,
+    pub at: crate::time::Timestamp,
+    pub signature: Signature,
+}
+
+/// What a checkpoint's coordinator device signs (the exchanges sorted, so
+/// the same list always gives the same bytes).
+pub fn checkpoint_bytes(
+    timebank: &str,
+    heads: &[String],
+    unvouched: &[crate::ids::ExchangeId],
+    by: &DeviceKey,
+    at: crate::time::Timestamp,
+) -> Canonical {
+    let mut bytes = Canonical::new(CHECKPOINT_TAG, timebank);
+    bytes.heads(heads);
+    let mut sorted: Vec<&str> = unvouched.iter().map(|id| id.as_str()).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    bytes.unsigned(sorted.len() as u64);
+    for id in sorted {
+        bytes.text(id);
+    }
+    bytes.key(by).signed(at.0);
+    bytes
+}
+
+impl Checkpoint {
+    pub fn bytes(&self, timebank: &str) -> Canonical {
+        checkpoint_bytes(timebank, &self.heads, &self.unvouched, &self.by, self.at)
     }
 
     pub fn is_signed(&self, timebank: &str) -> bool {

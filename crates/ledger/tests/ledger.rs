@@ -5,6 +5,7 @@ mod ledger {
     pub mod board;
     pub mod certificates;
     pub mod checked;
+    pub mod checkpoints;
     pub mod counting;
     pub mod csv;
     pub mod decisions;

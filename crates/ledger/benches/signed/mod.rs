@@ -1,7 +1,8 @@
 //! The same timebanks with every record signed, as the app writes them since
 //! devices have keys: founded on the coordinator's tablet when it was
 //! created, which records every exchange and seals it (a run of records is
-//! signed at once, as the app signs after a burst of slips). Built from the
+//! signed at once, as the app signs after a burst of slips), and writes a
+//! checkpoint whenever one is due, as the app does. Built from the
 //! same seeds as the unsigned ones, so the two differ only by the signing.
 
 use ed25519_dalek::{Signer, SigningKey};
@@ -59,11 +60,25 @@ pub fn build(size: &Size) -> (Timebank, MemberId, Vec<MemberId>) {
             if since_sealed == RUN {
                 seal(timebank, &signing);
                 since_sealed = 0;
+                checkpoint_if_due(timebank, &signing);
             }
         },
     );
     seal(&mut timebank, &signing);
+    checkpoint_if_due(&mut timebank, &signing);
     (timebank, coordinator, members)
+}
+
+/// Writes the tablet's checkpoint when one is due, as the app does.
+fn checkpoint_if_due(timebank: &mut Timebank, signing: &SigningKey) {
+    if !timebank.checkpoint_due() {
+        return;
+    }
+    let draft = timebank.prepare_checkpoint(NOW).expect("a coordinator's");
+    let signature = Signature::from_bytes(signing.sign(&draft.bytes).to_bytes());
+    timebank
+        .add_checkpoint(draft, signature, NOW)
+        .expect("its own checkpoint");
 }
 
 /// `count` more exchanges recorded and sealed on a copy of `bytes`: the

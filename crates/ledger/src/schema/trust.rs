@@ -23,6 +23,7 @@
 //!       exchange: str, by: str (key hex), at: timestamp, seq: uint, sig: bytes
 //!                                       a coordinator device's decision that an exchange
 //!                                       recorded after its device's revocation counts
+//!   checkpoints: map<"<by device id>", map>   see checkpoints.rs
 //! ```
 
 use std::collections::HashSet;
@@ -34,6 +35,10 @@ use super::*;
 use crate::trust::{
     Acceptance, Certificate, DeviceKey, Invitation, RecordRef, Request, Revocation,
 };
+
+mod checkpoints;
+
+pub use checkpoints::{CHECKPOINT_MESSAGE, read_checkpoints, write_checkpoint};
 
 const TRUST: &str = "trust";
 const ROOTS: &str = "roots";

@@ -27,9 +27,11 @@ use automerge::ChangeHash;
 
 mod doubt;
 mod roots;
+mod vouch;
 
 pub use doubt::Doubt;
 pub(super) use roots::{FoundingsInHistory, Root, founding_roots};
+pub(super) use vouch::Vouch;
 
 use super::Timebank;
 use super::exchanges::{confirmer_for, other_party};
@@ -97,6 +99,8 @@ pub(super) struct TrustView {
     cuts: HashMap<Vec<String>, (HashSet<ExchangeId>, HashSet<LogEntryId>)>,
     /// What the history says about the foundings, read so far.
     history: FoundingsInHistory,
+    /// The checkpoint whose word this copy takes (see `vouch.rs`).
+    pub(super) vouch: Vouch,
 }
 
 /// Whether two reads of an exchange hold the same record (its log and seal
@@ -156,6 +160,7 @@ impl Timebank {
         let roots = founding_roots(&mut self.doc, &self.info, &mut history);
         let records = schema::TrustRecords::in_document(&self.doc).with(history.records());
         let authority = self.decide_authority(&roots, &records);
+        let new_vouch = self.new_vouch(&authority);
         let timebank = self.info.id.clone();
         let accepted: HashSet<ExchangeId> = records
             .acceptances
@@ -175,6 +180,7 @@ impl Timebank {
             && self.trust.authority == authority
             && self.trust.accepted == accepted
             && self.trust.cuts_known
+            && new_vouch.is_none()
         {
             // Nothing the rules read has changed.
             self.trust.history = history;
@@ -187,6 +193,7 @@ impl Timebank {
             accepted,
             cuts_known: true,
             history,
+            vouch: new_vouch.unwrap_or_else(|| std::mem::take(&mut self.trust.vouch)),
             ..TrustView::default()
         };
         for root in &roots {
@@ -301,6 +308,8 @@ impl Timebank {
 
     /// Judges exchange `id` (as read from the document) and counts it.
     pub(super) fn recount(&mut self, id: &ExchangeId) {
+        // (A change wrote it: the checkpoint's word was for what it was.)
+        self.trust.vouch.uncover(id);
         self.recheck_vouched(id);
         self.judge(id, None);
         self.balances.update(id, &self.exchanges, &self.doubts);
@@ -444,7 +453,7 @@ impl Timebank {
             entry.seal.is_some_and(|seal| {
                 let bytes =
                     event_bytes(&self.info.id, &exchange.id, entry, device, seal.seq).into_bytes();
-                self.verifies(key, &bytes, &seal.signature)
+                self.verifies(&exchange.id, key, &bytes, &seal.signature)
             })
         };
         let mut changed = None;
@@ -492,7 +501,7 @@ impl Timebank {
         };
         if let Some(seal) = exchange.seal {
             let bytes = exchange_bytes(&self.info.id, exchange, seal.seq).into_bytes();
-            if !self.verifies(key, &bytes, &seal.signature) {
+            if !self.verifies(&exchange.id, key, &bytes, &seal.signature) {
                 return Some(Doubt::SignatureDoesNotMatch);
             }
         }

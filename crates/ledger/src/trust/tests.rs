@@ -593,3 +593,29 @@ fn golden_founded_id() {
 }
 
 const GOLDEN_FOUNDED_ID: &str = "5e35cb615358db1d8bd44c25c291c2ab";
+
+/// A checkpoint signs its heads and the exchanges it does not vouch for,
+/// each sorted and without repeats: given out of order and twice here, the
+/// bytes hold them once, in order. Checked against OpenSSL 3.0 as above.
+#[test]
+fn golden_checkpoint_vector() {
+    let founder = signing_key(1);
+    let bytes = checkpoint_bytes(
+        TIMEBANK,
+        &["bb".repeat(32), "aa".repeat(32)],
+        &[
+            id(ExchangeId::parse, 'f'),
+            id(ExchangeId::parse, 'e'),
+            id(ExchangeId::parse, 'f'),
+        ],
+        &key_of(&founder),
+        Timestamp(1_795_874_400_000),
+    );
+    assert_eq!(to_hex(bytes.as_bytes()), GOLDEN_CHECKPOINT_BYTES);
+    let signature = sign(&founder, &bytes);
+    assert_eq!(to_hex(signature.as_bytes()), GOLDEN_CHECKPOINT_SIGNATURE);
+    assert!(verify(&key_of(&founder), bytes.as_bytes(), &signature));
+}
+
+const GOLDEN_CHECKPOINT_BYTES: &str = "0000001274616c6c792f636865636b706f696e742f3100000020303132333435363738396162636465663031323334353637383961626364656600000000000000020000004061616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161000000406262626262626262626262626262626262626262626262626262626262626262626262626262626262626262626262626262626262626262626262626262626200000000000000020000002065656565656565656565656565656565656565656565656565656565656565650000002066666666666666666666666666666666666666666666666666666666666666668a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c000001a22274a700";
+const GOLDEN_CHECKPOINT_SIGNATURE: &str = "80c007d2193be6bd9e893eb17ccf9f13318ce978ff728c8429781fcfd6ac0f06d87b22b4b8b71eb1d4d12f7d2213f2ded41ee23d9464625febbeb8d648047803";

@@ -10,7 +10,7 @@ use super::counting::{balances, forged, founded, on_device, people, sign_everyth
 use super::support::*;
 
 /// Everything a person or a coordinator sees of what counts.
-fn counted(timebank: &Timebank) -> String {
+pub(super) fn counted(timebank: &Timebank) -> String {
     let doubts: Vec<_> = timebank.doubted().collect();
     let events: Vec<_> = timebank.doubted_events().collect();
     format!(
@@ -24,7 +24,7 @@ fn counted(timebank: &Timebank) -> String {
 
 /// A founded timebank where Ann's phone recorded and signed `count`
 /// exchanges with Bob, who confirmed each on his phone.
-fn with_signed_exchanges(count: u32) -> (super::counting::Founded, Vec<ExchangeId>) {
+pub(super) fn with_signed_exchanges(count: u32) -> (super::counting::Founded, Vec<ExchangeId>) {
     let mut s = founded();
     let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 40);
     let mut ids = Vec::new();

@@ -996,6 +996,9 @@ enum Step {
         copy: usize,
         pick: usize,
     },
+    /// Cora's tablet writes a checkpoint of what its copy holds now (the
+    /// copies that take it later check only what came after).
+    Checkpoint,
     Merge {
         from: usize,
         to: usize,
@@ -1014,6 +1017,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         1 => (0..2usize, 0..4usize, 1..1441u32)
             .prop_map(|(copy, how, minutes)| Step::CoordinatorsOnly { copy, how, minutes }),
         1 => (0..3usize, 0..50usize).prop_map(|(copy, pick)| Step::Resign { copy, pick }),
+        1 => Just(Step::Checkpoint),
         3 => (0..3usize, 0..3usize).prop_map(|(from, to)| Step::Merge { from, to }),
     ]
 }
@@ -1132,6 +1136,11 @@ proptest::proptest! {
                     }
                     let (id, seq) = &own[pick % own.len()];
                     edit_and_reseal(&mut copies[*copy], id, 1440, device, *seq);
+                }
+                Step::Checkpoint => {
+                    let draft = copies[2].prepare_checkpoint(NOW).unwrap();
+                    let signature = s.tablet.sign(&draft.bytes);
+                    copies[2].add_checkpoint(draft, signature, NOW).unwrap();
                 }
                 Step::Merge { from, to } => {
                     if from != to {
