@@ -94,9 +94,19 @@ impl Timebank {
         if !checkpoint.is_signed(&self.info.id) {
             return Err(LedgerError::BadSignature);
         }
+        let unvouched = checkpoint.unvouched.clone();
         self.write(now, schema::CHECKPOINT_MESSAGE, |doc| {
             schema::write_checkpoint(doc, &checkpoint)
         })?;
+        // Taking its own checkpoint changes no verdict: what it vouches for
+        // is what this copy judged with nothing wrong; only the exchanges
+        // it names are judged again (their signatures checked now). Any
+        // other change to the trust is read as always.
+        if self.take_own_checkpoint(&key) {
+            for id in &unvouched {
+                self.recount(id);
+            }
+        }
         self.reread_trust();
         Ok(())
     }

@@ -112,6 +112,19 @@ impl Timebank {
         )
     }
 
+    /// Takes the checkpoint device `key` (this one) just wrote, if it is
+    /// the one to take: true if taken.
+    pub(in crate::timebank) fn take_own_checkpoint(&mut self, key: &DeviceKey) -> bool {
+        let authority = self.trust.authority().clone();
+        match self.new_vouch(&authority) {
+            Some(vouch) if vouch.by.as_ref() == Some(key) => {
+                self.trust.vouch = vouch;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The vouch to take under `authority`: `None` if it is the one taken
     /// already (kept with what was judged since), else the new checkpoint's,
     /// read from the changes after its heads.
