@@ -586,9 +586,11 @@ impl Session {
                 return;
             };
             let read = storage::device_actors(&BrowserStore, &id);
+            let numbered = storage::last_number(&BrowserStore, &id);
             session.open.update_value(|open| {
                 if let Some(open) = open.as_mut().filter(|open| open.saved.id == id) {
                     open.timebank.use_device_key(signer.key());
+                    open.timebank.numbered_to(numbered);
                     open.timebank.remember_changes(&read);
                     open.actors_read = read.clone();
                 }
@@ -702,8 +704,18 @@ impl Session {
         {
             self.mark_dirty(&id);
             self.keep_actors(&id);
+            self.keep_last_number(&id);
             self.schedule_save();
             self.revision.update(|r| *r += 1);
+        }
+    }
+
+    /// Keeps the highest number this device has given a signed record in
+    /// timebank `id`, so it never gives one again (even one whose record
+    /// was deleted since: the gap shows the deletion).
+    fn keep_last_number(&self, id: &str) {
+        if let Some(number) = self.with(id, |timebank, _| timebank.last_number()) {
+            let _ = storage::keep_last_number(&mut BrowserStore, id, number);
         }
     }
 
@@ -1154,6 +1166,7 @@ impl Session {
             self.with(&id, |timebank, _| add(timebank, draft, signature, now()))
                 .ok_or(LedgerError::UnknownMember)??;
             self.mark_dirty(&id);
+            self.keep_last_number(&id);
             Ok(())
         }
         .await;

@@ -18,6 +18,8 @@
 //! tally.tb.<id>.actors                 changes this device made that wrote records still
 //!                                      owing its seal (JSON list of hex hashes; see
 //!                                      `keep_actors`; the name is from when it held actors)
+//! tally.tb.<id>.numbered               the highest number this device gave a record it
+//!                                      signed, never given again (`keep_last_number`)
 //! tally.tb.<id>.view                   the home screen as last derived, for a fast
 //!                                      first paint (JSON, tagged with the heads)
 //! tally.tb.<id>.page                   that view's page as markup, for `index.html`
@@ -139,6 +141,28 @@ pub fn set_device_member(
     member: &MemberId,
 ) -> Result<(), StoreError> {
     store.set(&key(id, "me"), member.as_str())
+}
+
+/// The highest number this device gave a record it signed in timebank
+/// `id` (see `Timebank::numbered_to`); 0 if it never signed one.
+pub fn last_number(store: &impl KeyValue, id: &str) -> u64 {
+    store
+        .get(&key(id, "numbered"))
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Keeps the highest number this device gave in timebank `id` (never
+/// lowers it: another tab may have given a higher one).
+pub fn keep_last_number(
+    store: &mut impl KeyValue,
+    id: &str,
+    number: u64,
+) -> Result<(), StoreError> {
+    if number <= last_number(store, id) {
+        return Ok(());
+    }
+    store.set(&key(id, "numbered"), &number.to_string())
 }
 
 /// The Automerge actors this device's sessions wrote timebank `id` with

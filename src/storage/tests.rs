@@ -619,6 +619,18 @@ fn actors_owed_a_seal_are_kept_and_another_tab_s_are_never_dropped() {
 }
 
 #[test]
+fn the_last_number_given_is_kept_and_never_lowered() {
+    let mut store = MemoryStore::default();
+    assert_eq!(super::last_number(&store, "tb"), 0);
+    for (kept, expected) in [(3, 3), (7, 7), (5, 7), (0, 7), (8, 8)] {
+        // (Another tab gave 7 while this one still says 5.)
+        super::keep_last_number(&mut store, "tb", kept).unwrap();
+        assert_eq!(super::last_number(&store, "tb"), expected, "kept {kept}");
+    }
+    assert_eq!(super::last_number(&store, "other"), 0);
+}
+
+#[test]
 fn a_kept_page_is_never_older_than_the_kept_view() {
     use crate::cached_view::CachedView;
     use crate::first_paint::KeptPage;

@@ -85,11 +85,11 @@ pub use decisions::{
     write_decision, write_sealed_decision,
 };
 pub use exchanges::{
-    ExchangeObjects, Vouched, Writing, append_event, earlier_exchange_seals, edited_since,
-    event_created_in, exchange_created_in, exchange_ids, exchange_ids_at, exchange_writing,
-    read_all_exchanges, read_event_as_written, read_exchange, read_exchange_at,
-    read_exchange_vouched_at, records_at, vouched_at, write_event_seal, write_exchange_seal,
-    write_new_exchange,
+    ExchangeObjects, Vouched, Writing, append_event, deleted_sealed_exchanges,
+    earlier_exchange_seals, edited_since, event_created_in, exchange_created_in, exchange_ids,
+    exchange_ids_at, exchange_writing, read_all_exchanges, read_event_as_written, read_exchange,
+    read_exchange_at, read_exchange_vouched_at, records_at, vouched_at, write_event_seal,
+    write_exchange_seal, write_new_exchange,
 };
 pub use members::{member_ids, read_member, write_member_changes, write_new_member};
 pub(crate) use members::{role_name, status_name};

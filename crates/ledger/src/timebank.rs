@@ -64,6 +64,9 @@ pub struct Timebank {
     /// app told it of that created records still waiting for its seal. Only
     /// records they created are this device's to seal (see `signing`).
     own_changes: std::collections::HashSet<ChangeHash>,
+    /// The highest number this device gave a record it signed, as the app
+    /// remembers it (see `Timebank::numbered_to`).
+    numbered_to: u64,
     entropy: Box<dyn Entropy>,
     info: TimebankInfo,
     settings: Settings,
@@ -174,6 +177,7 @@ impl Timebank {
             device,
             device_key: None,
             own_changes: Default::default(),
+            numbered_to: 0,
             entropy,
             info,
             settings: new.settings,
@@ -223,6 +227,7 @@ impl Timebank {
             device,
             device_key: None,
             own_changes: Default::default(),
+            numbered_to: 0,
             entropy,
             info,
             members: BTreeMap::new(),
@@ -289,6 +294,7 @@ impl Timebank {
             device: DeviceId::random(entropy.as_mut()),
             device_key: None,
             own_changes: Default::default(),
+            numbered_to: 0,
             entropy,
             info: self.info.clone(),
             settings: self.settings.clone(),
@@ -404,8 +410,13 @@ impl Timebank {
         // exchanges are judged: the counting rule reads them; a trust read
         // again below applies them again itself).
         let rejudge = self.apply_decisions_only();
+        // An exchange deleted: a signed one is looked for in the history
+        // (once the rest is read; see `counting/deleted.rs`).
+        let mut deleted = false;
+        let any_exchange = !touched.exchanges.is_empty();
         for id in touched.exchanges {
             self.reread_exchange(&id);
+            deleted |= !self.exchanges.contains_key(&id);
         }
         // Two trust maps written at once (two founders) are read together:
         // a change to the one Automerge does not show makes no patch.
@@ -414,6 +425,9 @@ impl Timebank {
         }
         if rejudge {
             self.rejudge_all(None);
+        }
+        if any_exchange {
+            self.find_deleted(deleted);
         }
         // (Resolutions number their devices' records, whatever arrived.)
         self.catch_up_resolutions();

@@ -8,6 +8,10 @@ use std::collections::{HashMap, HashSet};
 use super::*;
 use crate::time::Date;
 
+mod deleted;
+
+pub use deleted::deleted_sealed_exchanges;
+
 pub fn exchange_ids(doc: &AutoCommit) -> Vec<ExchangeId> {
     ids_in(doc, EXCHANGES, ExchangeId::parse)
 }

@@ -678,5 +678,23 @@ impl Timebank {
             .into_iter()
             .find(|(_, verifies)| verifies())
             .map_or(0, |(seq, _)| seq)
+            // (A record of this device's deleted since keeps its number.)
+            .max(self.numbered_to)
+    }
+
+    /// The highest number this device has given a record it signed in this
+    /// timebank, for the app to keep and hand back with
+    /// [`Timebank::numbered_to`] when it opens the timebank again.
+    pub fn last_number(&self) -> u64 {
+        self.last_trust_seq()
+    }
+
+    /// This device gave numbers up to `used` before (the app kept
+    /// [`Timebank::last_number`]): it never gives one of them again, even
+    /// when the record that had it was deleted from the document since (a
+    /// number given twice would hide the deletion; a gap shows it, and the
+    /// deleted record is found again, see `counting/deleted.rs`).
+    pub fn numbered_to(&mut self, used: u64) {
+        self.numbered_to = self.numbered_to.max(used);
     }
 }

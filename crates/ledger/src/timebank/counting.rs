@@ -25,6 +25,7 @@ use std::collections::{HashMap, HashSet};
 
 use automerge::ChangeHash;
 
+mod deleted;
 mod doubt;
 mod roots;
 mod vouch;
@@ -101,6 +102,11 @@ pub(super) struct TrustView {
     history: FoundingsInHistory,
     /// The checkpoint whose word this copy takes (see `vouch.rs`).
     pub(super) vouch: Vouch,
+    /// Signed exchanges deleted from the document, as written (see
+    /// `deleted.rs`); kept, as the history they come from only grows.
+    deleted: HashMap<ExchangeId, Exchange>,
+    /// The numbers missing when they were last looked for.
+    searched_for: std::collections::BTreeSet<(DeviceId, u64)>,
 }
 
 /// Whether two reads of an exchange hold the same record (its log and seal
@@ -140,6 +146,8 @@ impl TrustView {
     pub(super) fn forgotten(&mut self) -> TrustView {
         TrustView {
             history: std::mem::take(&mut self.history),
+            deleted: std::mem::take(&mut self.deleted),
+            searched_for: std::mem::take(&mut self.searched_for),
             ..TrustView::default()
         }
     }
@@ -194,6 +202,8 @@ impl Timebank {
             cuts_known: true,
             history,
             vouch: new_vouch.unwrap_or_else(|| std::mem::take(&mut self.trust.vouch)),
+            deleted: std::mem::take(&mut self.trust.deleted),
+            searched_for: std::mem::take(&mut self.trust.searched_for),
             ..TrustView::default()
         };
         for root in &roots {
@@ -253,6 +263,7 @@ impl Timebank {
         // read first: the counting rule reads it.
         self.apply_decisions_only();
         self.rejudge_all(current);
+        self.find_deleted(false);
         // Who may resolve attention items may have changed too.
         self.reread_resolutions();
     }
@@ -287,6 +298,7 @@ impl Timebank {
             .exchanges
             .keys()
             .chain(self.trust.vouched_originals.keys())
+            .chain(self.trust.deleted.keys())
             .cloned()
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
@@ -352,6 +364,7 @@ impl Timebank {
         }
         let vouched = self.trust.before_founding.contains(id);
         let mut counted: Option<Exchange> = None;
+        let mut deleted = false;
         let exchange = match self.exchanges.get(id) {
             Some(exchange) => exchange.clone(),
             // Vouched for by the founding, and deleted since (or damaged so
@@ -362,7 +375,16 @@ impl Timebank {
                     counted = Some(original.clone());
                     original.clone()
                 }
-                None => return,
+                // Signed since the founding, and deleted since: counted as
+                // written if it would count (see `deleted.rs`).
+                None => match self.trust.deleted.get(id).filter(|_| !vouched).cloned() {
+                    Some(written) if self.doubt(&written, false, None).is_none() => {
+                        self.doubts.insert(id.clone(), Doubt::DeletedAfterSigning);
+                        deleted = true;
+                        written
+                    }
+                    _ => return,
+                },
             },
         };
         let exchange = &exchange;
@@ -398,6 +420,11 @@ impl Timebank {
             }
             if let Some(doubt) = doubt {
                 self.doubts.insert(id.clone(), doubt);
+            }
+            if deleted {
+                // (Among the exchanges while it counts; the document does
+                // not hold it.)
+                counted = Some(counted.unwrap_or_else(|| exchange.clone()));
             }
         }
         let base = counted.as_ref().unwrap_or(exchange);

@@ -289,6 +289,10 @@ impl Timebank {
         for id in sealed {
             self.reread_exchange(id);
         }
+        if !records.is_empty() {
+            // A number past one whose record was deleted shows the gap.
+            self.find_deleted(false);
+        }
         Ok(seals.len())
     }
 

@@ -1204,23 +1204,39 @@ fn a_signed_record_deleted_from_the_document_leaves_a_gap_that_is_shown() {
         })
         .collect();
     sign_everything(&mut ann, &s.ann_phone);
-    s.f.timebank.merge(&mut ann).unwrap();
+    let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 71);
+    bob.merge(&mut ann).unwrap();
+    for id in &ids {
+        bob.confirm(&s.f.bob, id, "", NOW).unwrap();
+    }
+    sign_everything(&mut bob, &s.bob_phone);
+    s.f.timebank.merge(&mut bob).unwrap();
     assert!(s.f.timebank.sequence_gaps().is_empty());
     // A forged seal with a made-up number makes no gap.
-    let mut fake = forged(&s.f.cat, &s.f.ann, 60, &s.f.ann, &s.ann_phone.key(), 71);
+    let mut fake = forged(&s.f.cat, &s.f.ann, 60, &s.f.ann, &s.ann_phone.key(), 72);
     fake.seal = None;
-    let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 72);
-    write_raw(&mut bob, &fake, Some(&s.bob_phone));
-    // Bob's modified app deletes Ann's second exchange (Bob owed for it).
-    let doc = bob.document_mut();
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 73);
+    write_raw(&mut ann, &fake, Some(&s.bob_phone));
+    // Ann's modified app deletes Bob's second confirmation (a deleted
+    // exchange is found again, see deletions.rs; a log entry is not).
+    let (second, event) = ann
+        .exchanges()
+        .find_map(|e| {
+            let confirmation = e.events.iter().find(|v| v.seal.unwrap().seq == 2)?;
+            Some((e.id.clone(), confirmation.id.clone()))
+        })
+        .unwrap();
+    let doc = ann.document_mut();
     let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
-    doc.delete(&exchanges, ids[1].as_str()).unwrap();
+    let obj = doc.get(&exchanges, second.as_str()).unwrap().unwrap().1;
+    let log = doc.get(&obj, "log").unwrap().unwrap().1;
+    doc.delete(&log, event.as_str()).unwrap();
     doc.commit();
-    s.f.timebank.merge(&mut bob).unwrap();
+    s.f.timebank.merge(&mut ann).unwrap();
     let gaps = s.f.timebank.sequence_gaps();
     assert_eq!(gaps.len(), 1);
-    assert_eq!(gaps[0].device, s.ann_phone.key().device_id());
-    assert_eq!(gaps[0].member, s.f.ann);
+    assert_eq!(gaps[0].device, s.bob_phone.key().device_id());
+    assert_eq!(gaps[0].member, s.f.bob);
     assert_eq!(gaps[0].missing, vec![2]);
     assert!(
         s.f.timebank

@@ -115,3 +115,120 @@ fn certificates_revocations_invitations_and_acceptances_deleted_since_still_coun
         assert_eq!(flags(&reopened), before, "{part}: reopened");
     }
 }
+
+/// Deletes exchange `id` from `copy`'s document, as a modified app would.
+fn delete_exchange(copy: &mut Timebank, id: &ledger::ExchangeId) {
+    let doc = copy.document_mut();
+    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
+    doc.delete(&exchanges, id.as_str()).unwrap();
+    doc.commit();
+}
+
+/// Bob owed Ann for two exchanges she recorded and he confirmed; his
+/// modified app deletes the one her phone signed first. The gap it leaves
+/// in her phone's numbers finds it in the history: it counts as written,
+/// with Bob's confirmation, on every copy, and coordinators see that it
+/// was deleted. A forged exchange deleted the same way stays gone.
+#[test]
+fn a_signed_exchange_deleted_since_still_counts_and_is_flagged() {
+    let mut s = founded();
+    let people = people(&s.f);
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 80);
+    for minutes in [90, 30] {
+        ann.record(&s.f.ann, help(&s.f.bob, &s.f.ann, minutes), NOW)
+            .unwrap();
+    }
+    sign_everything(&mut ann, &s.ann_phone);
+    let mut ids: Vec<_> = ann
+        .exchanges()
+        .map(|e| (e.seal.unwrap().seq, e.id.clone()))
+        .collect();
+    ids.sort();
+    let first = ids[0].1.clone();
+    let minutes = ann.exchange(&first).unwrap().minutes;
+    let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 81);
+    bob.merge(&mut ann).unwrap();
+    for (_, id) in &ids {
+        bob.confirm(&s.f.bob, id, "", NOW).unwrap();
+    }
+    sign_everything(&mut bob, &s.bob_phone);
+    assert_eq!(balances(&bob, &people), [0, 120, -120, 0]);
+    // Bob's modified app deletes it, and a stranger's forgery it wrote
+    // before.
+    let stranger = Device::new(9);
+    let fake = super::counting::forged(&s.f.cat, &s.f.bob, 600, &s.f.bob, &stranger.key(), 82);
+    super::counting::write_raw(&mut bob, &fake, Some(&stranger));
+    delete_exchange(&mut bob, &first);
+    delete_exchange(&mut bob, &fake.id);
+    bob.refresh_since(&[]);
+    s.f.timebank.merge(&mut bob).unwrap();
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(84)).unwrap();
+    for copy in [&bob, &s.f.timebank, &reopened] {
+        assert_eq!(balances(copy, &people), [0, 120, -120, 0]);
+        assert_eq!(copy.doubt_about(&first), Some(Doubt::DeletedAfterSigning));
+        assert_eq!(copy.exchange(&first).unwrap().minutes, minutes);
+        assert_eq!(
+            copy.status(&first, NOW),
+            Some(ledger::Status::Confirmed),
+            "with Bob's confirmation"
+        );
+        assert!(copy.exchange(&fake.id).is_none(), "the forgery stays gone");
+        assert!(copy.sequence_gaps().is_empty());
+        assert!(copy.attention(NOW).iter().any(|item| matches!(
+            item,
+            ledger::AttentionItem::Doubted { exchange, .. } if *exchange == first
+        )));
+    }
+}
+
+/// The exchange deleted is the last Ann's phone signed: no gap shows yet,
+/// and her phone, which keeps the last number it gave, never gives that
+/// number again, so her next record shows the gap and the deleted exchange
+/// is found. (Given again, the number would hide the deletion for good.)
+#[test]
+fn a_devices_latest_record_deleted_is_found_once_it_signs_again() {
+    let mut s = founded();
+    let people = people(&s.f);
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 85);
+    for minutes in [90, 30] {
+        ann.record(&s.f.ann, help(&s.f.bob, &s.f.ann, minutes), NOW)
+            .unwrap();
+    }
+    sign_everything(&mut ann, &s.ann_phone);
+    let kept = ann.last_number();
+    assert_eq!(kept, 2);
+    let last = ann
+        .exchanges()
+        .find(|e| e.seal.unwrap().seq == 2)
+        .unwrap()
+        .id
+        .clone();
+    let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 86);
+    bob.merge(&mut ann).unwrap();
+    delete_exchange(&mut bob, &last);
+    bob.refresh_since(&[]);
+    s.f.timebank.merge(&mut bob).unwrap();
+    assert!(
+        s.f.timebank.exchange(&last).is_none(),
+        "nothing shows it yet"
+    );
+    // Ann's phone opens the timebank again, with the number it kept.
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 87);
+    assert_eq!(
+        ann.last_number(),
+        1,
+        "the document alone would give 2 again"
+    );
+    ann.numbered_to(kept);
+    ann.record(&s.f.ann, help(&s.f.cat, &s.f.ann, 15), NOW)
+        .unwrap();
+    sign_everything(&mut ann, &s.ann_phone);
+    assert_eq!(ann.last_number(), 3);
+    s.f.timebank.merge(&mut ann).unwrap();
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(88)).unwrap();
+    for copy in [&ann, &s.f.timebank, &reopened] {
+        assert_eq!(copy.doubt_about(&last), Some(Doubt::DeletedAfterSigning));
+        assert_eq!(balances(copy, &people), [0, 135, -120, -15]);
+        assert!(copy.sequence_gaps().is_empty());
+    }
+}

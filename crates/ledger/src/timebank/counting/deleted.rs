@@ -1,0 +1,51 @@
+//! Signed exchanges deleted from the document still count: a member's
+//! modified app deleting an exchange they owed hours for would otherwise
+//! take those hours off the balances on every copy.
+//!
+//! A deleted record leaves a gap in its device's run of numbers (see
+//! `sequence_gaps`); the numbers missing are looked for among the seals the
+//! history holds (`schema::deleted_sealed_exchanges`). An exchange found so
+//! is judged as it was written, with its seal: if it would count, it counts
+//! and is flagged `DeletedAfterSigning`; if not, it stays gone. Only a gap
+//! starts the search, so every copy of a document finds the same ones (an
+//! exchange deleted while it is its device's latest is found once the
+//! device signs another record).
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::super::Timebank;
+use super::super::signing::SEAL_MESSAGE;
+use crate::ids::DeviceId;
+use crate::schema;
+
+impl Timebank {
+    /// Looks for the signed exchanges missing from their devices' runs
+    /// among the deleted ones, and counts those found. The history is read
+    /// again only when the numbers missing changed, or when `deleted` (an
+    /// exchange was just deleted: it may be one of them).
+    pub(in crate::timebank) fn find_deleted(&mut self, deleted: bool) {
+        if !self.trust.is_founded() {
+            return;
+        }
+        let gaps: BTreeSet<(DeviceId, u64)> = self
+            .sequence_gaps()
+            .into_iter()
+            .flat_map(|gap| {
+                let device = gap.device;
+                gap.missing.into_iter().map(move |n| (device.clone(), n))
+            })
+            .collect();
+        if gaps.is_empty() || (!deleted && self.trust.searched_for == gaps) {
+            return;
+        }
+        let numbers: HashSet<u64> = gaps.iter().map(|(_, n)| *n).collect();
+        self.trust.searched_for = gaps;
+        let found = schema::deleted_sealed_exchanges(&mut self.doc, SEAL_MESSAGE, &numbers);
+        for exchange in found {
+            let id = exchange.id.clone();
+            if self.trust.deleted.insert(id.clone(), exchange).is_none() {
+                self.recount(&id);
+            }
+        }
+    }
+}
