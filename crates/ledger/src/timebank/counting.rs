@@ -40,8 +40,8 @@ use super::signing::Unsealed;
 use crate::ids::{Account, DeviceId, ExchangeId, LogEntryId};
 use crate::model::{Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Role, Seal};
 use crate::schema;
+use crate::trust::{self, DeviceKey, event_bytes, exchange_bytes};
 use crate::trust::{Authority, RecordRef, Standing};
-use crate::trust::{DeviceKey, event_bytes, exchange_bytes};
 
 /// Signed records of one certified device that are no longer in the
 /// document: the numbers missing from its run.
@@ -714,8 +714,18 @@ impl Timebank {
         }
         let timebank = self.info.id.as_str();
         let records = self.trust_records();
+        // (Checked through the memory of signatures checked: this runs
+        // after every change that arrives with exchanges.)
+        let signed =
+            |key: &DeviceKey, bytes: crate::trust::Canonical, signature: &trust::Signature| {
+                self.checked.verify(key, bytes.as_bytes(), signature)
+            };
         for certificate in records.certificates {
-            if certificate.is_signed(timebank) {
+            if signed(
+                &certificate.issuer,
+                certificate.bytes(timebank),
+                &certificate.signature,
+            ) {
                 numbers
                     .entry(certificate.issuer.device_id())
                     .or_default()
@@ -731,20 +741,20 @@ impl Timebank {
         let trust_records = records
             .revocations
             .into_iter()
-            .filter(|revocation| revocation.is_signed(timebank))
+            .filter(|r| signed(&r.by, r.bytes(timebank), &r.signature))
             .map(|revocation| (revocation.by, revocation.seq))
             .chain(
                 records
                     .invitations
                     .into_iter()
-                    .filter(|invitation| invitation.is_signed(timebank))
+                    .filter(|i| signed(&i.issuer, i.bytes(timebank), &i.signature))
                     .map(|invitation| (invitation.issuer, invitation.seq)),
             )
             .chain(
                 records
                     .acceptances
                     .into_iter()
-                    .filter(|acceptance| acceptance.is_signed(timebank))
+                    .filter(|a| signed(&a.by, a.bytes(timebank), &a.signature))
                     .map(|acceptance| (acceptance.by, acceptance.seq)),
             );
         for (signer, seq) in trust_records {

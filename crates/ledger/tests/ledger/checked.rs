@@ -51,9 +51,10 @@ pub(super) fn with_signed_exchanges(count: u32) -> (super::counting::Founded, Ve
 fn a_timebank_opened_again_checks_only_the_signatures_that_are_new() {
     let (mut s, _) = with_signed_exchanges(12);
     let bytes = s.f.timebank.save();
-    // The first opening checks every exchange and every confirmation.
+    // The first opening checks every exchange and every confirmation (and
+    // the three certificates: the founding, Ann's phone's and Bob's).
     let first = Timebank::load(&bytes, entropy(50)).unwrap();
-    assert_eq!(first.signatures_checked(), 24);
+    assert_eq!(first.signatures_checked(), 24 + 3);
     let kept = first.checked_signatures();
 
     // Opened again with what it kept: nothing to check, the same count.
@@ -140,18 +141,24 @@ fn what_was_kept_damaged_or_from_another_timebank_changes_nothing() {
     }
     sign_everything(&mut other, &tablet);
     let elsewhere = Timebank::load(&other.save(), entropy(71)).unwrap();
-    assert_eq!(elsewhere.signatures_checked(), 2, "its two exchanges");
+    assert_eq!(
+        elsewhere.signatures_checked(),
+        2 + 1,
+        "its two exchanges and its founding"
+    );
     let from_elsewhere = elsewhere.checked_signatures();
     let mut flipped = kept.clone();
     let last = flipped.len() - 1;
     flipped[last] ^= 0xff;
+    // Four exchanges, four confirmations, three certificates.
+    let all = 4 + 4 + 3;
     let cases: Vec<(&str, Vec<u8>, usize)> = vec![
-        ("nothing", Vec::new(), 8),
-        ("cut short", kept[..kept.len() - 3].to_vec(), 8),
-        ("only its header", kept[..20].to_vec(), 8),
+        ("nothing", Vec::new(), all),
+        ("cut short", kept[..kept.len() - 3].to_vec(), all),
+        ("only its header", kept[..20].to_vec(), all),
         ("one fingerprint changed", flipped, 1),
-        ("another timebank's", from_elsewhere, 8),
-        ("not such bytes at all", b"{\"heads\": []}".to_vec(), 8),
+        ("another timebank's", from_elsewhere, all),
+        ("not such bytes at all", b"{\"heads\": []}".to_vec(), all),
     ];
     for (what, kept, checks) in cases {
         let opened = Timebank::load_remembering(&bytes, entropy(72), &kept).unwrap();

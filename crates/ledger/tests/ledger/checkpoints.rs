@@ -64,9 +64,10 @@ fn a_first_opening_takes_the_checkpoints_word_for_what_it_covers() {
 
     let first = Timebank::load(&bytes, entropy(21)).unwrap();
     // The 24 signatures under the checkpoint are its word; the new
-    // exchange's and the checkpoint's own are checked.
+    // exchange's, the checkpoint's own and the three certificates' are
+    // checked.
     assert_eq!(first.signatures_vouched(), 24);
-    assert_eq!(first.signatures_checked(), 2);
+    assert_eq!(first.signatures_checked(), 2 + 3);
     assert_eq!(first.seal_state(&late), Some(ledger::SealState::Verified));
     // Counted exactly as without it, and as the copy that wrote it.
     let checking_all = without_checkpoints(&bytes);
