@@ -413,10 +413,10 @@ impl Timebank {
         // An exchange deleted: a signed one is looked for in the history
         // (once the rest is read; see `counting/deleted.rs`).
         let mut deleted = false;
-        let any_exchange = !touched.exchanges.is_empty();
-        for id in touched.exchanges {
-            self.reread_exchange(&id);
-            deleted |= !self.exchanges.contains_key(&id);
+        let arrived: Vec<ExchangeId> = touched.exchanges.into_iter().collect();
+        for id in &arrived {
+            self.reread_exchange(id);
+            deleted |= !self.exchanges.contains_key(id);
         }
         // Two trust maps written at once (two founders) are read together:
         // a change to the one Automerge does not show makes no patch.
@@ -426,9 +426,7 @@ impl Timebank {
         if rejudge {
             self.rejudge_all(None);
         }
-        if any_exchange {
-            self.find_deleted(deleted);
-        }
+        self.find_deleted_after(&arrived, deleted);
         // (Resolutions number their devices' records, whatever arrived.)
         self.catch_up_resolutions();
     }

@@ -107,6 +107,9 @@ pub(super) struct TrustView {
     deleted: HashMap<ExchangeId, Exchange>,
     /// The numbers missing when they were last looked for.
     searched_for: std::collections::BTreeSet<(DeviceId, u64)>,
+    /// Each device's highest number then, raised by what arrived since
+    /// (see `deleted.rs`).
+    highest: HashMap<DeviceId, u64>,
 }
 
 /// Whether two reads of an exchange hold the same record (its log and seal
@@ -148,6 +151,7 @@ impl TrustView {
             history: std::mem::take(&mut self.history),
             deleted: std::mem::take(&mut self.deleted),
             searched_for: std::mem::take(&mut self.searched_for),
+            highest: std::mem::take(&mut self.highest),
             ..TrustView::default()
         }
     }
@@ -204,6 +208,7 @@ impl Timebank {
             vouch: new_vouch.unwrap_or_else(|| std::mem::take(&mut self.trust.vouch)),
             deleted: std::mem::take(&mut self.trust.deleted),
             searched_for: std::mem::take(&mut self.trust.searched_for),
+            highest: std::mem::take(&mut self.trust.highest),
             ..TrustView::default()
         };
         for root in &roots {
@@ -681,6 +686,12 @@ impl Timebank {
         if !self.trust.founded {
             return Vec::new();
         }
+        self.gaps_in(&self.seal_numbers())
+    }
+
+    /// The numbers of the signatures that verify, device by device (see
+    /// [`Timebank::sequence_gaps`]).
+    pub(super) fn seal_numbers(&self) -> HashMap<DeviceId, std::collections::BTreeSet<u64>> {
         let verified = |doubt: Option<Doubt>| {
             !matches!(
                 doubt,
@@ -760,6 +771,14 @@ impl Timebank {
         for (signer, seq) in trust_records {
             numbers.entry(signer.device_id()).or_default().insert(seq);
         }
+        numbers
+    }
+
+    /// The numbers missing from `numbers`, for each certified device.
+    pub(super) fn gaps_in(
+        &self,
+        numbers: &HashMap<DeviceId, std::collections::BTreeSet<u64>>,
+    ) -> Vec<SequenceGap> {
         let mut gaps: Vec<SequenceGap> = self
             .trust
             .authority

@@ -286,13 +286,12 @@ impl Timebank {
             .collect();
         sealed.sort();
         sealed.dedup();
-        for id in sealed {
+        let sealed: Vec<ExchangeId> = sealed.into_iter().cloned().collect();
+        for id in &sealed {
             self.reread_exchange(id);
         }
-        if !records.is_empty() {
-            // A number past one whose record was deleted shows the gap.
-            self.find_deleted(false);
-        }
+        // A number past one whose record was deleted shows the gap.
+        self.find_deleted_after(&sealed, false);
         Ok(seals.len())
     }
 

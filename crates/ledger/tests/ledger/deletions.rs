@@ -203,8 +203,9 @@ fn a_devices_latest_record_deleted_is_found_once_it_signs_again() {
         .unwrap()
         .id
         .clone();
+    // (This copy saw it before it was deleted.)
+    s.f.timebank.merge(&mut ann).unwrap();
     let mut bob = on_device(&mut s.f.timebank, &s.bob_phone, 86);
-    bob.merge(&mut ann).unwrap();
     delete_exchange(&mut bob, &last);
     bob.refresh_since(&[]);
     s.f.timebank.merge(&mut bob).unwrap();

@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use super::super::Timebank;
 use super::super::signing::SEAL_MESSAGE;
-use crate::ids::DeviceId;
+use crate::ids::{DeviceId, ExchangeId};
 use crate::schema;
 
 impl Timebank {
@@ -27,8 +27,13 @@ impl Timebank {
         if !self.trust.is_founded() {
             return;
         }
+        let numbers = self.seal_numbers();
+        self.trust.highest = numbers
+            .iter()
+            .filter_map(|(device, seen)| Some((device.clone(), *seen.last()?)))
+            .collect();
         let gaps: BTreeSet<(DeviceId, u64)> = self
-            .sequence_gaps()
+            .gaps_in(&numbers)
             .into_iter()
             .flat_map(|gap| {
                 let device = gap.device;
@@ -46,6 +51,45 @@ impl Timebank {
             if self.trust.deleted.insert(id.clone(), exchange).is_none() {
                 self.recount(&id);
             }
+        }
+    }
+
+    /// After exchanges `arrived` (read and judged): looks for deleted ones
+    /// if one was just `deleted`, or if a number arrived past the next one
+    /// its device was at (the numbers between may be a deleted record's;
+    /// reading every exchange's numbers after each change that arrives
+    /// would cost more than judging them).
+    pub(in crate::timebank) fn find_deleted_after(
+        &mut self,
+        arrived: &[ExchangeId],
+        deleted: bool,
+    ) {
+        if !self.trust.is_founded() {
+            return;
+        }
+        let mut jumped = false;
+        for id in arrived {
+            let Some(exchange) = self.exchanges.get(id) else {
+                continue;
+            };
+            let seals = exchange
+                .seal
+                .map(|seal| (&exchange.device, seal.seq))
+                .into_iter()
+                .chain(
+                    exchange
+                        .events
+                        .iter()
+                        .filter_map(|event| Some((event.device.as_ref()?, event.seal?.seq))),
+                );
+            for (device, number) in seals {
+                let highest = self.trust.highest.entry(device.clone()).or_default();
+                jumped |= number > *highest + 1;
+                *highest = (*highest).max(number);
+            }
+        }
+        if deleted || jumped {
+            self.find_deleted(deleted);
         }
     }
 }
