@@ -104,7 +104,7 @@ pub(super) struct TrustView {
     pub(super) vouch: Vouch,
     /// Signed exchanges deleted from the document, as written (see
     /// `deleted.rs`); kept, as the history they come from only grows.
-    deleted: HashMap<ExchangeId, Exchange>,
+    deleted: HashMap<ExchangeId, (Exchange, ChangeHash)>,
     /// The numbers missing when they were last looked for.
     searched_for: std::collections::BTreeSet<(DeviceId, u64)>,
     /// Each device's highest number then, raised by what arrived since
@@ -369,7 +369,8 @@ impl Timebank {
         }
         let vouched = self.trust.before_founding.contains(id);
         let mut counted: Option<Exchange> = None;
-        let mut deleted = false;
+        // The change that created it, when it counts deleted.
+        let mut deleted: Option<ChangeHash> = None;
         let exchange = match self.exchanges.get(id) {
             Some(exchange) => exchange.clone(),
             // Vouched for by the founding, and deleted since (or damaged so
@@ -383,9 +384,11 @@ impl Timebank {
                 // Signed since the founding, and deleted since: counted as
                 // written if it would count (see `deleted.rs`).
                 None => match self.trust.deleted.get(id).filter(|_| !vouched).cloned() {
-                    Some(written) if self.doubt(&written, false, None).is_none() => {
+                    Some((written, created))
+                        if self.doubt(&written, false, Some(created)).is_none() =>
+                    {
                         self.doubts.insert(id.clone(), Doubt::DeletedAfterSigning);
-                        deleted = true;
+                        deleted = Some(created);
                         written
                     }
                     _ => return,
@@ -405,7 +408,7 @@ impl Timebank {
             let writing = current
                 .and_then(|objects| objects.writing(id))
                 .or_else(|| schema::exchange_writing(&self.doc, id));
-            let created = writing.map(|writing| writing.created);
+            let created = writing.map(|writing| writing.created).or(deleted);
             // The record as its creating change wrote it is the one judged,
             // whoever wrote over it since, its own device included (which
             // may have signed the new version too).
@@ -426,7 +429,7 @@ impl Timebank {
             if let Some(doubt) = doubt {
                 self.doubts.insert(id.clone(), doubt);
             }
-            if deleted {
+            if deleted.is_some() {
                 // (Among the exchanges while it counts; the document does
                 // not hold it.)
                 counted = Some(counted.unwrap_or_else(|| exchange.clone()));

@@ -14,13 +14,14 @@ use crate::model::Exchange;
 /// The exchanges no longer in the document that a change with message
 /// `sealed` (the one records are sealed in) gave a running number among
 /// `numbers`: each as the change that created it wrote it, with its seal
-/// and lifecycle log as they were when it was deleted (or written since).
-/// Only the sealing changes are decoded; none of what is found is checked.
+/// and lifecycle log as they were when it was deleted (or written since),
+/// and that change. Only the sealing changes are decoded; none of what is
+/// found is checked.
 pub fn deleted_sealed_exchanges(
     doc: &mut AutoCommit,
     sealed: &str,
     numbers: &HashSet<u64>,
-) -> Vec<Exchange> {
+) -> Vec<(Exchange, ChangeHash)> {
     let Some(exchanges) = map(doc, &ROOT, EXCHANGES) else {
         return Vec::new();
     };
@@ -62,7 +63,7 @@ pub fn deleted_sealed_exchanges(
                 return None;
             }
             let created = doc.hash_for_opid(&obj)?;
-            record_at(doc, &id, &obj, &[created])
+            Some((record_at(doc, &id, &obj, &[created])?, created))
         })
         .collect()
 }

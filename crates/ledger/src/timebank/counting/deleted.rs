@@ -46,9 +46,14 @@ impl Timebank {
         let numbers: HashSet<u64> = gaps.iter().map(|(_, n)| *n).collect();
         self.trust.searched_for = gaps;
         let found = schema::deleted_sealed_exchanges(&mut self.doc, SEAL_MESSAGE, &numbers);
-        for exchange in found {
+        for (exchange, created) in found {
             let id = exchange.id.clone();
-            if self.trust.deleted.insert(id.clone(), exchange).is_none() {
+            if self
+                .trust
+                .deleted
+                .insert(id.clone(), (exchange, created))
+                .is_none()
+            {
                 self.recount(&id);
             }
         }
