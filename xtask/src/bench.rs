@@ -102,7 +102,7 @@ fn ledger(workspace: &Workspace) -> Result<()> {
             ),
             (
                 "load_signed_and_derive",
-                "the same exchanges, every one signed: first opening (every signature checked)",
+                "the same exchanges, every one signed: first opening (the checkpoint taken, the signatures after it checked)",
                 "",
             ),
             (

@@ -23,7 +23,8 @@
 // browser that has just started, as a person's phone opening Tally is, not
 // one that has held both timebanks through every other measure. The signed
 // part opens the large timebank with every exchange signed: the first
-// opening on a device (every signature checked) and the next ones (only
+// opening on a device (the coordinator's latest checkpoint taken for what it
+// covers, every signature after it checked) and the next ones (only
 // signatures not checked before), beside the floor and the unsigned one.
 // TALLY_TRACE_DIR=<folder> keeps the trace of each measured save (DevTools'
 // Performance panel opens them).
@@ -943,7 +944,7 @@ if (!SIGNED) {
   const bare = await bareLoader(signed.context, SIGNED);
   const rows = [[
     '-',
-    'opening the file: file chosen to home screen, every signature checked, the snapshot in IndexedDB',
+    'opening the file: file chosen to home screen, the signatures after the last checkpoint checked, the snapshot in IndexedDB',
     ms(signed.opened),
     '-',
     '-',
@@ -985,7 +986,7 @@ if (!SIGNED) {
     ]);
     rows.push([
       cpu,
-      'the same, as the first opening on a device (every signature checked)',
+      'the same, as the first opening on a device (the checkpoint taken, the signatures after it checked)',
       ms(median(found.first)),
       `${firstOverFloor.toFixed(2)}x`,
       unsigned ? `${(median(found.first) / unsigned).toFixed(2)}x` : '-',
