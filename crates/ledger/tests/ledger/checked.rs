@@ -4,9 +4,11 @@
 
 use automerge::ReadDoc;
 use automerge::transaction::Transactable;
-use ledger::{Doubt, ExchangeId, MemberStatus, NewMember, Timebank};
+use ledger::{Doubt, Exchange, ExchangeId, MemberStatus, NewMember, Timebank};
 
-use super::counting::{balances, forged, founded, on_device, people, sign_everything, write_raw};
+use super::counting::{
+    Founded, balances, forged, founded, on_device, people, sign_everything, write_raw,
+};
 use super::support::*;
 
 /// Everything a person or a coordinator sees of what counts.
@@ -81,24 +83,30 @@ fn a_timebank_opened_again_checks_only_the_signatures_that_are_new() {
     assert_eq!(last.signatures_checked(), 0);
 }
 
+/// Ann's modified app turns exchange `id`'s 10 minutes into 24 hours, and
+/// writes a stranger's forgery ("Cat paid Ann 10 hours"), which it gives;
+/// both reach the main copy.
+pub(super) fn raise_and_forge(s: &mut Founded, id: &ExchangeId, seed: u64) -> Exchange {
+    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, seed);
+    let doc = ann.document_mut();
+    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
+    let obj = doc.get(&exchanges, id.as_str()).unwrap().unwrap().1;
+    doc.put(&obj, "minutes", 1440_u64).unwrap();
+    doc.commit();
+    let stranger = Device::new(9);
+    let fake = forged(&s.f.cat, &s.f.ann, 600, &s.f.ann, &stranger.key(), seed + 1);
+    write_raw(&mut ann, &fake, Some(&stranger));
+    s.f.timebank.merge(&mut ann).unwrap();
+    fake
+}
+
 #[test]
 fn an_exchange_changed_after_signing_is_caught_whatever_was_kept_before() {
     let (mut s, ids) = with_signed_exchanges(3);
     let kept = Timebank::load(&s.f.timebank.save(), entropy(60))
         .unwrap()
         .checked_signatures();
-    // Ann's modified app turns 10 minutes into 24 hours afterwards, and a
-    // stranger's forgery arrives with it.
-    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 61);
-    let doc = ann.document_mut();
-    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
-    let obj = doc.get(&exchanges, ids[0].as_str()).unwrap().unwrap().1;
-    doc.put(&obj, "minutes", 1440_u64).unwrap();
-    doc.commit();
-    let stranger = Device::new(9);
-    let fake = forged(&s.f.cat, &s.f.ann, 600, &s.f.ann, &stranger.key(), 62);
-    write_raw(&mut ann, &fake, Some(&stranger));
-    s.f.timebank.merge(&mut ann).unwrap();
+    let fake = raise_and_forge(&mut s, &ids[0], 61);
     let bytes = s.f.timebank.save();
 
     let fresh = Timebank::load(&bytes, entropy(63)).unwrap();

@@ -7,7 +7,7 @@ use automerge::ReadDoc;
 use automerge::transaction::Transactable;
 use ledger::{CHECKPOINT_EVERY, Doubt, ExchangeId, Seal, Timebank, schema, trust};
 
-use super::checked::{counted, with_signed_exchanges};
+use super::checked::{counted, raise_and_forge, with_signed_exchanges};
 use super::counting::{Founded, forged, on_device, sign_everything, write_raw};
 use super::support::*;
 
@@ -81,18 +81,9 @@ fn what_changed_after_the_checkpoint_is_checked_and_caught() {
     let (mut s, ids) = with_signed_exchanges(3);
     let tablet = Device::new(1);
     checkpoint(&mut s.f.timebank, &tablet);
-    // Then Ann's modified app turns 10 minutes into 24 hours, seals an
-    // exchange falsely and writes a stranger's forgery.
-    let mut ann = on_device(&mut s.f.timebank, &s.ann_phone, 30);
-    let doc = ann.document_mut();
-    let exchanges = doc.get(automerge::ROOT, "exchanges").unwrap().unwrap().1;
-    let obj = doc.get(&exchanges, ids[0].as_str()).unwrap().unwrap().1;
-    doc.put(&obj, "minutes", 1440_u64).unwrap();
-    doc.commit();
-    let stranger = Device::new(9);
-    let fake = forged(&s.f.cat, &s.f.ann, 600, &s.f.ann, &stranger.key(), 31);
-    write_raw(&mut ann, &fake, Some(&stranger));
-    s.f.timebank.merge(&mut ann).unwrap();
+    // Then Ann's modified app turns 10 minutes into 24 hours, writes a
+    // stranger's forgery and seals an exchange falsely.
+    let fake = raise_and_forge(&mut s, &ids[0], 30);
     let false_seal = sealed_falsely(&mut s, 32);
     let bytes = s.f.timebank.save();
 
