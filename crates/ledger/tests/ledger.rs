@@ -1,6 +1,7 @@
 //! Behaviour of the ledger as members and coordinators meet it.
 
 mod ledger {
+    pub mod attacks_merged;
     pub mod attention;
     pub mod board;
     pub mod certificates;
