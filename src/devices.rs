@@ -12,8 +12,8 @@
 //!   asks, and a coordinator approves its request after comparing the code
 //!   both screens show.
 
-use ledger::trust::{DeviceKey, InviteSecret, Request};
-use ledger::{Entropy, ExchangeId, LedgerError, MemberId, Role, Timebank};
+use ledger::trust::{DeviceKey, InviteSecret, Request, Signature};
+use ledger::{Entropy, ExchangeId, LedgerError, MemberId, Role, Timebank, Timestamp};
 
 use crate::session::{BrowserEntropy, Session, Signable};
 
@@ -87,31 +87,23 @@ pub fn own_code(timebank: &Timebank) -> Option<String> {
 /// timebank was created on another device, say) leaves the timebank as it
 /// is.
 pub fn found_if_due(session: Session) {
-    let due = session
-        .read(|timebank, me| {
+    write_when_due(
+        session,
+        |timebank, me| {
             timebank.founding_unsigned()
                 || (!timebank.trust_founded()
                     && timebank.device_key().is_some()
                     && me.is_some_and(|me| timebank.is_coordinator(me)))
-        })
-        .unwrap_or(false);
-    if !due {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        let _ = session
-            .write_signed(
-                |timebank, me, now| {
-                    if timebank.founding_unsigned() {
-                        return timebank.prepare_founding_again(now);
-                    }
-                    let me = me.ok_or(LedgerError::UnknownMember)?;
-                    timebank.prepare_founding(me, now)
-                },
-                |timebank, draft, signature, now| timebank.add_certificate(draft, signature, now),
-            )
-            .await;
-    });
+        },
+        |timebank, me, now| {
+            if timebank.founding_unsigned() {
+                return timebank.prepare_founding_again(now);
+            }
+            let me = me.ok_or(LedgerError::UnknownMember)?;
+            timebank.prepare_founding(me, now)
+        },
+        |timebank, draft, signature, now| timebank.add_certificate(draft, signature, now),
+    );
 }
 
 /// A coordinator's device writes a checkpoint once many exchanges were
@@ -119,23 +111,36 @@ pub fn found_if_due(session: Session) {
 /// timebank for the first time then checks the signatures of what came
 /// after it, not of every exchange.
 pub fn checkpoint_if_due(session: Session) {
-    let due = session
-        .read(|timebank, _| timebank.checkpoint_due())
-        .unwrap_or(false);
-    if !due {
+    write_when_due(
+        session,
+        |timebank, _| timebank.checkpoint_due(),
+        |timebank, _, now| timebank.prepare_checkpoint(now),
+        |timebank, draft, signature, now| timebank.add_checkpoint(draft, signature, now),
+    );
+}
+
+/// Writes a record this device signs in the background, if `due` says one
+/// is due: asked now, and again just before it is prepared (another run may
+/// have written it meanwhile).
+fn write_when_due<D: Signable + 'static>(
+    session: Session,
+    due: fn(&Timebank, Option<&MemberId>) -> bool,
+    prepare: fn(&mut Timebank, Option<&MemberId>, Timestamp) -> Result<D, LedgerError>,
+    add: fn(&mut Timebank, D, Signature, Timestamp) -> Result<(), LedgerError>,
+) {
+    if !session.read(due).unwrap_or(false) {
         return;
     }
     leptos::task::spawn_local(async move {
         let _ = session
             .write_signed(
-                |timebank, _, now| {
-                    // (Another run may have written it meanwhile.)
-                    if !timebank.checkpoint_due() {
+                |timebank, me, now| {
+                    if !due(timebank, me) {
                         return Err(LedgerError::NotWaiting);
                     }
-                    timebank.prepare_checkpoint(now)
+                    prepare(timebank, me, now)
                 },
-                |timebank, draft, signature, now| timebank.add_checkpoint(draft, signature, now),
+                add,
             )
             .await;
     });
