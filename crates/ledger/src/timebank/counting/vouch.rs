@@ -38,12 +38,18 @@ pub(in crate::timebank) struct Vouch {
     unvouched: HashSet<ExchangeId>,
     /// Exchanges written after its heads (or judged again since).
     touched: HashSet<ExchangeId>,
+    /// A change after its heads wrote what cannot be placed: it covers
+    /// nothing (and is still the one taken, so it is not read again).
+    covers_nothing: bool,
 }
 
 impl Vouch {
     /// Whether the checkpoint's word is taken for exchange `id`.
     pub(in crate::timebank) fn covers(&self, id: &ExchangeId) -> bool {
-        self.by.is_some() && !self.touched.contains(id) && !self.unvouched.contains(id)
+        self.by.is_some()
+            && !self.covers_nothing
+            && !self.touched.contains(id)
+            && !self.unvouched.contains(id)
     }
 
     /// Exchange `id` is judged again (a change wrote it): no longer covered.
@@ -56,7 +62,9 @@ impl Vouch {
     /// How many exchanges were written since its heads (all of them, with
     /// no checkpoint taken).
     pub(in crate::timebank) fn written_since(&self) -> Option<usize> {
-        self.by.map(|_| self.touched.len())
+        self.by
+            .filter(|_| !self.covers_nothing)
+            .map(|_| self.touched.len())
     }
 
     fn same_checkpoint(&self, checkpoint: Option<&Checkpoint>) -> bool {
@@ -70,9 +78,13 @@ impl Vouch {
 impl Timebank {
     /// The checkpoint to take under `authority`, if any (see the module's
     /// text).
-    fn checkpoint_to_take(&mut self, authority: &Authority) -> Option<Checkpoint> {
+    /// (With its heads, parsed.)
+    fn checkpoint_to_take(
+        &mut self,
+        authority: &Authority,
+    ) -> Option<(Checkpoint, Vec<ChangeHash>)> {
         let timebank = self.info.id.clone();
-        let mut best: Option<(usize, Checkpoint)> = None;
+        let mut best: Option<(usize, Checkpoint, Vec<ChangeHash>)> = None;
         for checkpoint in schema::read_checkpoints(&self.doc) {
             let coordinator = authority
                 .devices
@@ -96,12 +108,12 @@ impl Timebank {
             let after = self.doc.get_changes_meta(&heads).len();
             let better = best
                 .as_ref()
-                .is_none_or(|(fewest, chosen)| (after, checkpoint.by) < (*fewest, chosen.by));
+                .is_none_or(|(fewest, chosen, _)| (after, checkpoint.by) < (*fewest, chosen.by));
             if better {
-                best = Some((after, checkpoint));
+                best = Some((after, checkpoint, heads));
             }
         }
-        best.map(|(_, checkpoint)| checkpoint)
+        best.map(|(_, checkpoint, heads)| (checkpoint, heads))
     }
 
     fn verifies_trust(&self, checkpoint: &Checkpoint, timebank: &str) -> bool {
@@ -130,28 +142,23 @@ impl Timebank {
     /// read from the changes after its heads.
     pub(super) fn new_vouch(&mut self, authority: &Authority) -> Option<Vouch> {
         let checkpoint = self.checkpoint_to_take(authority);
-        if self.trust.vouch.same_checkpoint(checkpoint.as_ref()) {
+        if self
+            .trust
+            .vouch
+            .same_checkpoint(checkpoint.as_ref().map(|(checkpoint, _)| checkpoint))
+        {
             return None;
         }
-        let Some(checkpoint) = checkpoint else {
+        let Some((checkpoint, heads)) = checkpoint else {
             return Some(Vouch::default());
         };
-        let heads: Vec<ChangeHash> = checkpoint
-            .heads
-            .iter()
-            .filter_map(|h| h.parse().ok())
-            .collect();
         let touched = schema::touched_since(&mut self.doc, &heads);
-        if touched.everything {
-            // A change after it wrote what cannot be placed: it covers
-            // nothing.
-            return Some(Vouch::default());
-        }
         Some(Vouch {
             by: Some(checkpoint.by),
             heads: checkpoint.heads,
             unvouched: checkpoint.unvouched.into_iter().collect(),
             touched: touched.exchanges.into_iter().collect(),
+            covers_nothing: touched.everything,
         })
     }
 }
