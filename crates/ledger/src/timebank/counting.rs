@@ -376,14 +376,11 @@ impl Timebank {
                 // Signed since the founding, and deleted since: counted as
                 // written if it would count (see `deleted.rs`).
                 None => match self.trust.deleted.get(id).filter(|_| !vouched).cloned() {
-                    Some((written, created))
-                        if self.doubt(&written, false, Some(created)).is_none() =>
-                    {
-                        self.doubts.insert(id.clone(), Doubt::DeletedAfterSigning);
+                    Some((written, created)) => {
                         deleted = Some(created);
                         written
                     }
-                    _ => return,
+                    None => return,
                 },
             },
         };
@@ -418,13 +415,18 @@ impl Timebank {
             if counted.is_some() {
                 doubt = doubt.or(Some(Doubt::ChangedAfterSigning));
             }
-            if let Some(doubt) = doubt {
-                self.doubts.insert(id.clone(), doubt);
-            }
             if deleted.is_some() {
+                // Deleted, and it would not count: it stays gone.
+                if doubt.is_some() {
+                    return;
+                }
                 // (Among the exchanges while it counts; the document does
                 // not hold it.)
+                doubt = Some(Doubt::DeletedAfterSigning);
                 counted = Some(counted.unwrap_or_else(|| exchange.clone()));
+            }
+            if let Some(doubt) = doubt {
+                self.doubts.insert(id.clone(), doubt);
             }
         }
         let base = counted.as_ref().unwrap_or(exchange);
