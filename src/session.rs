@@ -698,24 +698,16 @@ impl Session {
                 Err(_) => return,
             }
         }
+        let last = signed.iter().map(|(item, _)| item.seq).max().unwrap_or(0);
         let sealed = self.with(&id, |timebank, _| timebank.add_signatures(&signed, now()));
         if let Some(Ok(count)) = sealed
             && count > 0
         {
             self.mark_dirty(&id);
             self.keep_actors(&id);
-            self.keep_last_number(&id);
+            let _ = storage::keep_last_number(&mut BrowserStore, &id, last);
             self.schedule_save();
             self.revision.update(|r| *r += 1);
-        }
-    }
-
-    /// Keeps the highest number this device has given a signed record in
-    /// timebank `id`, so it never gives one again (even one whose record
-    /// was deleted since: the gap shows the deletion).
-    fn keep_last_number(&self, id: &str) {
-        if let Some(number) = self.with(id, |timebank, _| timebank.last_number()) {
-            let _ = storage::keep_last_number(&mut BrowserStore, id, number);
         }
     }
 
@@ -1166,7 +1158,10 @@ impl Session {
             self.with(&id, |timebank, _| add(timebank, draft, signature, now()))
                 .ok_or(LedgerError::UnknownMember)??;
             self.mark_dirty(&id);
-            self.keep_last_number(&id);
+            // (Read from the ledger: a draft does not say its number.)
+            if let Some(last) = self.with(&id, |timebank, _| timebank.last_number()) {
+                let _ = storage::keep_last_number(&mut BrowserStore, &id, last);
+            }
             Ok(())
         }
         .await;
