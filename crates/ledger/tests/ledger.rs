@@ -11,6 +11,7 @@ mod ledger {
     pub mod csv;
     pub mod decisions;
     pub mod deletions;
+    pub mod demotions;
     pub mod exchanges;
     pub mod founding;
     pub mod invitations;

@@ -226,6 +226,15 @@ impl Rights {
         credit_ceiling_minutes: None,
     };
 
+    /// Whether a coordinator's device of a member with these rights has a
+    /// coordinator's powers: a coordinator who has not left (one away keeps
+    /// them, so the tablet they lent a trading day still records for
+    /// everyone).
+    pub fn coordinates(&self) -> bool {
+        self.role == Role::Coordinator
+            && matches!(self.status, MemberStatus::Active | MemberStatus::Away)
+    }
+
     pub fn of(member: &Member) -> Rights {
         Rights {
             status: member.status,

@@ -1,7 +1,8 @@
 //! What counts once a timebank's trust is founded: an exchange counts as
 //! written only when its recording device signed it, that device is
 //! certified (see [`crate::trust::authority`]), the member it acts for takes
-//! part in the exchange (or is a coordinator) and may record it as the
+//! part in the exchange (or is a coordinator, as the decisions stood where
+//! the device wrote it: see `demoted.rs`) and may record it as the
 //! ledger's own operations would have (only coordinators reverse, sell
 //! hours, bring opening balances and pay from the fund; a member's record
 //! asks the confirmation the timebank's rule asked for), and it was written
@@ -26,6 +27,7 @@ use std::collections::{HashMap, HashSet};
 use automerge::ChangeHash;
 
 mod deleted;
+mod demoted;
 mod doubt;
 mod gaps;
 mod roots;
@@ -88,7 +90,11 @@ pub(super) struct TrustView {
     /// Exchanges recorded after their device's revocation that a
     /// coordinator's device (certified, not revoked) accepted.
     accepted: HashSet<ExchangeId>,
-    /// The exchanges and log entries inside each revocation's cut.
+    /// Members with a coordinator's device whom a decision no longer lets
+    /// coordinate, each with the cut of that decision (see `demoted.rs`).
+    demoted: HashMap<crate::ids::MemberId, Vec<String>>,
+    /// The exchanges and log entries inside each revocation's (and
+    /// demotion's) cut.
     cuts: HashMap<Vec<String>, (HashSet<ExchangeId>, HashSet<LogEntryId>)>,
     /// What the history says about the foundings, read so far.
     history: FoundingsInHistory,
@@ -503,7 +509,7 @@ impl Timebank {
         if entry.by != standing.member {
             return Some((Doubt::NotTheirs, None));
         }
-        let coordinator = standing.role == Role::Coordinator;
+        let coordinator = self.coordinates(standing, |(_, events)| events.contains(&event.id));
         match entry.action {
             LifecycleAction::Override(_) if !coordinator => {
                 return Some((Doubt::NotACoordinator, None));
@@ -535,17 +541,15 @@ impl Timebank {
             }
         }
         let standing = self.trust.authority.devices.get(key)?;
+        let coordinator =
+            self.coordinates(standing, |(exchanges, _)| exchanges.contains(&exchange.id));
         let takes_part = |account: &Account| account == &Account::Member(standing.member.clone());
         if exchange.recorded_by != standing.member
-            || (standing.role != Role::Coordinator
-                && !takes_part(&exchange.payer)
-                && !takes_part(&exchange.payee))
+            || (!coordinator && !takes_part(&exchange.payer) && !takes_part(&exchange.payee))
         {
             return Some(Doubt::NotTheirs);
         }
-        if standing.role != Role::Coordinator
-            && let Some(doubt) = self.beyond_a_member(exchange, created)
-        {
+        if !coordinator && let Some(doubt) = self.beyond_a_member(exchange, created) {
             return Some(doubt);
         }
         let after =

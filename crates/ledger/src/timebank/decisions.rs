@@ -316,8 +316,8 @@ impl Timebank {
     }
 
     /// [`Timebank::apply_decisions`] without judging the exchanges again:
-    /// whether the confirmation rules ever decided changed (the caller
-    /// judges them).
+    /// whether the confirmation rules ever decided, or the coordinators
+    /// demoted, changed (the caller judges them).
     pub(super) fn apply_decisions_only(&mut self) -> bool {
         if !self.trust_founded() {
             return false;
@@ -385,6 +385,9 @@ impl Timebank {
         // The change of the last decision about each member that counts
         // (to read a record deleted since as it was then).
         let mut seen_in: HashMap<MemberId, Vec<ChangeHash>> = HashMap::new();
+        // The change of the decision that last took a member's coordinator
+        // powers away, while they stay away (see `counting/demoted.rs`).
+        let mut demoted_in: HashMap<MemberId, ChangeHash> = HashMap::new();
         for i in valid {
             let made = &self.decided.made[i];
             let decision = &made.decision;
@@ -430,7 +433,13 @@ impl Timebank {
             else {
                 continue;
             };
-            if let Some(next) = decided(rights_of(&id, &latest), decision) {
+            let before = rights_of(&id, &latest);
+            if let Some(next) = decided(before, decision) {
+                if next.coordinates() {
+                    demoted_in.remove(&id);
+                } else if before.coordinates() {
+                    demoted_in.insert(id.clone(), made.change);
+                }
                 latest.insert(id.clone(), next);
                 seen_in.entry(id).or_default().push(made.change);
             }
@@ -477,7 +486,14 @@ impl Timebank {
             member.debit_floor_minutes = rights.debit_floor_minutes;
             member.credit_ceiling_minutes = rights.credit_ceiling_minutes;
         }
-        rule_changed
+        let coordinates = |id: &MemberId| {
+            latest
+                .get(id)
+                .or_else(|| founding.get(id))
+                .is_some_and(Rights::coordinates)
+        };
+        let demotions_changed = self.know_demotions(&demoted_in, coordinates);
+        rule_changed || demotions_changed
     }
 
     /// The confirmation rule a member's record made in change `created` is

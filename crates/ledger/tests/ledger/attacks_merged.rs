@@ -1,11 +1,12 @@
-//! The attacks of `counting.rs`, honest signed records and checkpoints,
+//! The attacks of `counting.rs` (and a demoted coordinator's tablet), honest
+//! signed records and checkpoints,
 //! merged in any order on three copies: balances never move by what the
 //! attacks wrote, and every copy (and every copy opened again, with or
 //! without the signatures it checked before) counts and flags the same.
 
 use automerge::ReadDoc;
 use automerge::transaction::Transactable;
-use ledger::{Account, ExchangeId, MemberId, Timebank};
+use ledger::{Account, ExchangeId, MemberId, Role, Timebank, Timestamp};
 
 use super::counting::{
     balances, confirm_raw, coordinators_only, edit_and_reseal, forged, founded, on_device, people,
@@ -58,6 +59,12 @@ enum Step {
         copy: usize,
         pick: usize,
     },
+    /// The tablet Cat had as a coordinator, before Cora demoted her (when
+    /// the copies were made), records "Ann paid Bob".
+    Demoted {
+        copy: usize,
+        minutes: u32,
+    },
     /// Cora's tablet writes a checkpoint of what its copy holds now (the
     /// copies that take it later check only what came after).
     Checkpoint,
@@ -79,6 +86,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         1 => (0..2usize, 0..4usize, 1..1441u32)
             .prop_map(|(copy, how, minutes)| Step::CoordinatorsOnly { copy, how, minutes }),
         1 => (0..3usize, 0..50usize).prop_map(|(copy, pick)| Step::Resign { copy, pick }),
+        1 => (0..3usize, 1..1441u32).prop_map(|(copy, minutes)| Step::Demoted { copy, minutes }),
         1 => Just(Step::Checkpoint),
         3 => (0..3usize, 0..3usize).prop_map(|(from, to)| Step::Merge { from, to }),
     ]
@@ -93,6 +101,16 @@ proptest::proptest! {
     ) {
         let mut s = founded();
         let people = people(&s.f);
+        // Cat was a coordinator for a moment, with a tablet of her own.
+        let cats_tablet = Device::new(78);
+        s.f.timebank.set_role(&s.f.cora, &s.f.cat, Role::Coordinator, NOW).unwrap();
+        let draft = s.f.timebank
+            .prepare_certificate(cats_tablet.key(), &s.f.cat, Role::Coordinator, NOW)
+            .unwrap();
+        let signature = s.tablet.sign(&draft.bytes);
+        s.f.timebank.add_certificate(draft, signature, NOW).unwrap();
+        s.f.timebank.set_role(&s.f.cora, &s.f.cat, Role::Member, Timestamp(NOW.0 + 1)).unwrap();
+        sign_everything(&mut s.f.timebank, &s.tablet);
         let devices = [&s.ann_phone, &s.bob_phone, &s.tablet];
         let persons = [s.f.ann.clone(), s.f.bob.clone(), s.f.cora.clone()];
         let mut copies: Vec<Timebank> = (0..3)
@@ -198,6 +216,11 @@ proptest::proptest! {
                     }
                     let (id, seq) = &own[pick % own.len()];
                     edit_and_reseal(&mut copies[*copy], id, 1440, device, *seq);
+                }
+                Step::Demoted { copy, minutes } => {
+                    let fake = forged(&s.f.ann, &s.f.bob, *minutes, &s.f.cat, &cats_tablet.key(), seed);
+                    write_raw(&mut copies[*copy], &fake, Some(&cats_tablet));
+                    copies[*copy].refresh_since(&[]);
                 }
                 Step::Checkpoint => {
                     let draft = copies[2].prepare_checkpoint(NOW).unwrap();

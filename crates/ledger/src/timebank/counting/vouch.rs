@@ -3,7 +3,7 @@
 //! what changed since the latest checkpoint, not of every exchange.
 //!
 //! Which checkpoint: among those whose coordinator device is certified and
-//! not revoked, whose signature verifies and whose heads this copy has, the
+//! not revoked (nor its coordinator demoted, see `demoted.rs`), whose signature verifies and whose heads this copy has, the
 //! one with the fewest changes after it (then the lowest key), so that
 //! copies of one document take the same one. It covers an exchange that no
 //! change after its heads touched (nor a change this copy made or read
@@ -67,6 +67,11 @@ impl Vouch {
             .map(|_| self.touched.len())
     }
 
+    /// The device whose checkpoint is taken, if any.
+    pub(in crate::timebank) fn by(&self) -> Option<&DeviceKey> {
+        self.by.as_ref()
+    }
+
     fn same_checkpoint(&self, checkpoint: Option<&Checkpoint>) -> bool {
         match checkpoint {
             None => self.by.is_none(),
@@ -90,7 +95,9 @@ impl Timebank {
                 .devices
                 .get(&checkpoint.by)
                 .is_some_and(|standing| {
-                    standing.role == Role::Coordinator && !standing.is_revoked()
+                    standing.role == Role::Coordinator
+                        && !standing.is_revoked()
+                        && !self.demoted(standing)
                 });
             let heads: Option<Vec<ChangeHash>> =
                 checkpoint.heads.iter().map(|h| h.parse().ok()).collect();

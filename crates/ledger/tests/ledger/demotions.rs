@@ -1,0 +1,139 @@
+//! A coordinator no longer one: what their coordinator's device writes after
+//! the decision that demoted them (or on a copy that never heard of it)
+//! counts only as a member's device's record would; what it wrote before
+//! still counts. Attacks are written straight into the document, as a
+//! modified app would.
+
+use ledger::trust::{Certificate, certificate_bytes};
+use ledger::{Account, Doubt, MemberId, Role, Timebank, Timestamp, schema};
+
+use super::counting::{
+    Founded, balances, forged, founded, on_device, people, sign_everything, write_raw,
+};
+use super::support::*;
+
+/// `device` certified by the tablet for `member` in `role`.
+fn certify(s: &mut Founded, device: &Device, member: &MemberId, role: Role) {
+    let draft =
+        s.f.timebank
+            .prepare_certificate(device.key(), member, role, NOW)
+            .unwrap();
+    let signature = s.tablet.sign(&draft.bytes);
+    s.f.timebank.add_certificate(draft, signature, NOW).unwrap();
+}
+
+fn later(ms: i64) -> Timestamp {
+    Timestamp(NOW.0 + ms)
+}
+
+#[test]
+fn a_demoted_coordinator_s_device_keeps_its_powers_only_for_what_it_wrote_before() {
+    let mut s = founded();
+    let [cora, ann, bob, cat] = people(&s.f);
+    let bobs_tablet = Device::new(4);
+    s.f.timebank
+        .set_role(&cora, &bob, Role::Coordinator, NOW)
+        .unwrap();
+    certify(&mut s, &bobs_tablet, &bob, Role::Coordinator);
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    // Bob, a coordinator, records on his tablet an hour Ann gave Cat.
+    let mut tablet = on_device(&mut s.f.timebank, &bobs_tablet, 700);
+    let before = tablet.record(&bob, help(&cat, &ann, 60), NOW).unwrap().id;
+    sign_everything(&mut tablet, &bobs_tablet);
+    s.f.timebank.merge(&mut tablet).unwrap();
+    // A copy of his tablet's that will not hear of what follows.
+    let mut offline = tablet.fork(entropy(701));
+    // Cora takes the coordinator's role away from Bob.
+    s.f.timebank
+        .set_role(&cora, &bob, Role::Member, later(1))
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    tablet.merge(&mut s.f.timebank).unwrap();
+    // His tablet, with a modified app, still records for others...
+    let for_others = forged(&cat, &ann, 120, &bob, &bobs_tablet.key(), 702);
+    write_raw(&mut tablet, &for_others, Some(&bobs_tablet));
+    // ...and the copy that never heard of it pays him from the fund.
+    let from_fund = ledger::Exchange {
+        payer: Account::CommunityFund,
+        ..forged(&cat, &bob, 180, &bob, &bobs_tablet.key(), 703)
+    };
+    write_raw(&mut offline, &from_fund, Some(&bobs_tablet));
+    s.f.timebank.merge(&mut tablet).unwrap();
+    s.f.timebank.merge(&mut offline).unwrap();
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(704)).unwrap();
+    for copy in [&s.f.timebank, &reopened] {
+        assert!(copy.counts(&before), "written while a coordinator");
+        assert_eq!(copy.doubt_about(&for_others.id), Some(Doubt::NotTheirs));
+        assert_eq!(
+            copy.doubt_about(&from_fund.id),
+            Some(Doubt::CoordinatorsOnly)
+        );
+        assert_eq!(balances(copy, &people(&s.f)), [0, 60, 0, -60]);
+    }
+    // Made a coordinator again, Bob's tablet records for others again.
+    s.f.timebank
+        .set_role(&cora, &bob, Role::Coordinator, later(2))
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    tablet.merge(&mut s.f.timebank).unwrap();
+    let again = tablet.record(&bob, help(&cat, &ann, 30), NOW).unwrap().id;
+    sign_everything(&mut tablet, &bobs_tablet);
+    s.f.timebank.merge(&mut tablet).unwrap();
+    let reopened = Timebank::load(&s.f.timebank.save(), entropy(705)).unwrap();
+    for copy in [&s.f.timebank, &reopened] {
+        assert!(copy.counts(&again), "a coordinator again");
+    }
+}
+
+#[test]
+fn a_coordinator_s_certificate_for_someone_never_made_one_gives_no_power() {
+    let mut s = founded();
+    let [cora, ann, bob, cat] = people(&s.f);
+    // Cora's tablet, changed, certifies a device of Ann's (a member) as a
+    // coordinator's (the ledger refuses to prepare it).
+    let anns_tablet = Device::new(5);
+    let id = s.f.timebank.info().id.clone();
+    let bytes = certificate_bytes(
+        &id,
+        &anns_tablet.key(),
+        &ann,
+        Role::Coordinator,
+        &s.tablet.key(),
+        NOW,
+        90,
+    );
+    let certificate = Certificate {
+        device: anns_tablet.key(),
+        member: ann.clone(),
+        role: Role::Coordinator,
+        issuer: s.tablet.key(),
+        issued_at: NOW,
+        seq: 90,
+        founded_on: None,
+        signature: s.tablet.sign(bytes.as_bytes()),
+    };
+    let doc = s.f.timebank.document_mut();
+    schema::write_certificate(doc, &certificate).unwrap();
+    doc.commit();
+    let mut reread = Timebank::load(&s.f.timebank.save(), entropy(709)).unwrap();
+    assert!(
+        !reread.is_coordinator(&ann),
+        "her certificate makes no decision"
+    );
+    let mut attacker = on_device(&mut reread, &anns_tablet, 710);
+    let for_others = forged(&cat, &bob, 120, &ann, &anns_tablet.key(), 711);
+    write_raw(&mut attacker, &for_others, Some(&anns_tablet));
+    let mut honest = reread.fork(entropy(712));
+    honest.merge(&mut attacker).unwrap();
+    let reopened = Timebank::load(&honest.save(), entropy(713)).unwrap();
+    for copy in [&honest, &reopened] {
+        assert_eq!(copy.doubt_about(&for_others.id), Some(Doubt::NotTheirs));
+        assert_eq!(balances(copy, &people(&s.f)), [0, 0, 0, 0]);
+        assert!(!copy.is_coordinator(&ann));
+    }
+    // Cora's own tablet still records for others.
+    reread.use_device_key(s.tablet.key());
+    let hers = reread.record(&cora, help(&cat, &bob, 30), NOW).unwrap().id;
+    sign_everything(&mut reread, &s.tablet);
+    assert!(reread.counts(&hers));
+}
