@@ -218,8 +218,9 @@ pub enum RelayAccess {
     /// The timebank does not sync through a Tally relay: nothing to
     /// withdraw.
     NoneToWithdraw,
-    /// The relay has no token that went with the device's invites (one
-    /// approved by request, or invited before invites were noted): the
+    /// The relay has no token that went with the device's invites or that
+    /// the device named as its own (one that has not synced since it was
+    /// given its token by another way, such as a request approved): the
     /// coordinator withdraws its access from the list of devices that can
     /// sync.
     NoneFound,
@@ -262,7 +263,8 @@ pub async fn revoke(
 }
 
 /// Revokes the relay tokens that went with `device`'s invite (or with the
-/// invite whose key `device` is).
+/// invite whose key `device` is), and those `device` named as its own when
+/// it synced (see `Sync::name_this_device`).
 async fn withdraw_relay_access(session: Session, device: DeviceKey) -> RelayAccess {
     let Some((invitations, timebank)) = session.read(|tb, _| {
         let mut keys = vec![device.device_id().to_string()];
@@ -288,13 +290,7 @@ async fn withdraw_relay_access(session: Session, device: DeviceKey) -> RelayAcce
         return RelayAccess::NotReached;
     };
     let mut withdrawn = RelayAccess::NoneFound;
-    for token in tokens.iter().filter(|token| {
-        token.revoked.is_none()
-            && token
-                .invitation
-                .as_ref()
-                .is_some_and(|invitation| invitations.contains(invitation))
-    }) {
+    for token in crate::relay_api::tokens_of(&tokens, &invitations) {
         match crate::relay_api::revoke(&setting.url, &setting.token, &document, &token.id).await {
             Ok(()) if withdrawn != RelayAccess::NotReached => withdrawn = RelayAccess::Withdrawn,
             Ok(()) => {}

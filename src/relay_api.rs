@@ -23,6 +23,9 @@ pub enum ApiError {
 pub struct Access {
     pub document: String,
     pub role: String,
+    /// The device that named itself as using the token, if any.
+    #[serde(default)]
+    pub device: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -42,6 +45,9 @@ pub struct Device {
     /// key's device id), if any.
     #[serde(default)]
     pub invitation: Option<String>,
+    /// The device that named itself as using the token, if any.
+    #[serde(default)]
+    pub device: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -172,6 +178,34 @@ pub async fn invite(
     answer(status, &text)
 }
 
+/// Names this device (its key's device id) as the one using `token`, so
+/// that a coordinator revoking this device revokes the token too.
+pub async fn name_device(relay: &str, token: &str, device: &str) -> Result<(), ApiError> {
+    let body = serde_json::json!({ "device": device }).to_string();
+    let url = format!("{relay}/api/access/device");
+    let (status, text) = call("PUT", &url, Some(token), Some(body)).await?;
+    if status == 204 {
+        return Ok(());
+    }
+    answer::<serde_json::Value>(status, &text).map(|_| ())
+}
+
+/// The tokens in `tokens`, not revoked yet, that went with one of `ids`
+/// (device ids: a device's, or an invite key's) as their invitation, or
+/// whose device named itself as one of them.
+pub fn tokens_of<'a>(tokens: &'a [Device], ids: &[String]) -> Vec<&'a Device> {
+    tokens
+        .iter()
+        .filter(|token| {
+            token.revoked.is_none()
+                && [&token.invitation, &token.device]
+                    .into_iter()
+                    .flatten()
+                    .any(|named| ids.contains(named))
+        })
+        .collect()
+}
+
 pub async fn devices(relay: &str, token: &str, document: &str) -> Result<Vec<Device>, ApiError> {
     let url = format!("{relay}/api/timebanks/{document}/invites");
     let (status, text) = call("GET", &url, Some(token), None).await?;
@@ -185,4 +219,43 @@ pub async fn revoke(relay: &str, token: &str, document: &str, id: &str) -> Resul
         return Ok(());
     }
     answer::<serde_json::Value>(status, &text).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens a device's revocation withdraws, by how each reached it.
+    #[test]
+    fn a_revoked_device_s_tokens_are_those_of_its_invite_and_those_it_named() {
+        let token =
+            |id: &str, invitation: Option<&str>, device: Option<&str>, revoked: bool| Device {
+                id: id.into(),
+                role: "device".into(),
+                label: id.into(),
+                created: 1,
+                revoked: revoked.then_some(2),
+                invitation: invitation.map(str::to_string),
+                device: device.map(str::to_string),
+            };
+        let (phone, invite, other) = ("a".repeat(32), "b".repeat(32), "c".repeat(32));
+        let tokens = [
+            token("by-invite", Some(&invite), None, false),
+            token("by-request", None, Some(&phone), false),
+            token("both", Some(&invite), Some(&phone), false),
+            token("someone-else", Some(&other), Some(&other), false),
+            token("revoked-already", None, Some(&phone), true),
+            token("never-named", None, None, false),
+        ];
+        let ids = |found: Vec<&Device>| found.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(tokens_of(&tokens, &[phone.clone(), invite.clone()])),
+            ["by-invite", "by-request", "both"]
+        );
+        assert_eq!(
+            ids(tokens_of(&tokens, std::slice::from_ref(&phone))),
+            ["by-request", "both"]
+        );
+        assert_eq!(ids(tokens_of(&tokens, &[])), Vec::<String>::new());
+    }
 }

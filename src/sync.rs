@@ -431,6 +431,24 @@ impl Sync {
         }
     }
 
+    /// Names this device to the relay as the one using the token (once;
+    /// tried again at the next connection if it could not be), so that a
+    /// coordinator revoking this device revokes the token too, however it
+    /// reached this device.
+    fn name_this_device(&self, setting: &RelaySetting) {
+        let Some(device) = self
+            .session
+            .read(|tb, _| tb.device_key().map(|key| key.device_id().to_string()))
+            .flatten()
+        else {
+            return;
+        };
+        let setting = setting.clone();
+        leptos::task::spawn_local(async move {
+            let _ = relay_api::name_device(&setting.url, &setting.token, &device).await;
+        });
+    }
+
     /// Checks the token, then opens the WebSocket.
     fn connect(&self) {
         let Some((id, setting)) = self.target.get_value() else {
@@ -458,6 +476,9 @@ impl Sync {
                     if expected.as_deref() != Some(access.document.as_str()) {
                         sync.status.set(Status::Refused(Refusal::OtherTimebank));
                         return;
+                    }
+                    if access.device.is_none() {
+                        sync.name_this_device(&setting);
                     }
                 }
                 // No token API (a plain sync server), or it could not be

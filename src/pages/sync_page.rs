@@ -435,8 +435,14 @@ fn Invites() -> impl IntoView {
             <h2 id="devices-heading">{move || t(Text::SyncDevicesHeading)}</h2>
             <p class="hint" id="revoke-note">{move || t(Text::SyncRevokeNote)}</p>
             <ul class="device-list" aria-labelledby="devices-heading" aria-describedby="revoke-note">
-                {move || devices.get().into_iter().map(|device| {
+                {move || {
+                let users = session
+                    .read(|tb, _| crate::pages::device_users(tb, locale.language()))
+                    .unwrap_or_default();
+                devices.get().into_iter().map(|device| {
                     let name = if device.label.is_empty() { device.id.clone() } else { device.label.clone() };
+                    // Whose device uses it, once that device named itself.
+                    let used_by = device.device.as_ref().and_then(|id| users.get(id)).cloned();
                     let revoked = device.revoked.is_some();
                     let coordinator = device.role == "coordinator";
                     let button_name = name.clone();
@@ -444,6 +450,9 @@ fn Invites() -> impl IntoView {
                     view! {
                         <li class:revoked=revoked>
                             <span>{name.clone()}</span>
+                            {used_by.map(|user| view! {
+                                " " <span class="hint">{move || locale.language().fill(Text::SyncDeviceUsedBy, &[("name", &user)])}</span>
+                            })}
                             {coordinator.then(|| view! { " " <span class="tag">{move || t(Text::SyncDeviceCoordinator)}</span> })}
                             {revoked.then(|| view! { " " <span class="tag">{move || t(Text::SyncDeviceRevoked)}</span> })}
                             {(!revoked).then(|| {
@@ -457,7 +466,8 @@ fn Invites() -> impl IntoView {
                             })}
                         </li>
                     }
-                }).collect_view()}
+                }).collect_view()
+                }}
             </ul>
         </section>
     }

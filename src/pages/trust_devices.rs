@@ -21,6 +21,24 @@ pub fn invite_choices(tb: &Timebank, language: Language) -> Vec<(MemberId, Strin
     })
 }
 
+/// Each certified device's id (as a relay token's device names it), with
+/// the member it acts for.
+pub fn device_users(
+    tb: &Timebank,
+    language: Language,
+) -> std::collections::HashMap<String, String> {
+    tb.authority()
+        .devices
+        .iter()
+        .map(|(key, standing)| {
+            (
+                key.device_id().to_string(),
+                member_name(tb, &standing.member, language),
+            )
+        })
+        .collect()
+}
+
 fn member_name(tb: &Timebank, member: &MemberId, language: Language) -> String {
     tb.member(member)
         .map(|m| {

@@ -1,6 +1,12 @@
 //! The token API the app uses (JSON over HTTP; the token in
 //! `Authorization: Bearer …`):
-//! - `GET /api/access`: what the shown token may do, or why it is refused.
+//! - `GET /api/access`: what the shown token may do (and the device it
+//!   names, if any), or why it is refused.
+//! - `PUT /api/access/device` `{device}`: the device using the shown token
+//!   names itself (its key's device id, 32 hex digits: else 400
+//!   `bad-device`), once (409 `device-named` if the token names another),
+//!   so that revoking that device revokes the token too, however the token
+//!   reached it (an invite, a request approved, a link from the Sync page).
 //! - `POST /api/timebanks/{document}/claim` `{label, key?}`: the first
 //!   device to bring a timebank gets a coordinator token, within the relay's
 //!   rules: a few claims an hour from one address (429 `too-many-claims`,
@@ -47,7 +53,10 @@ pub fn refused(refusal: &Refusal) -> Response {
         | Refusal::NotCoordinator
         | Refusal::ClosedToNew
         | Refusal::ClaimKey => StatusCode::FORBIDDEN,
-        Refusal::AlreadyClaimed | Refusal::LastCoordinator => StatusCode::CONFLICT,
+        Refusal::AlreadyClaimed | Refusal::LastCoordinator | Refusal::DeviceNamed => {
+            StatusCode::CONFLICT
+        }
+        Refusal::BadDevice => StatusCode::BAD_REQUEST,
         Refusal::NoSuchToken => StatusCode::NOT_FOUND,
         Refusal::TooManyClaims => StatusCode::TOO_MANY_REQUESTS,
         Refusal::RelayFull => StatusCode::INSUFFICIENT_STORAGE,
@@ -108,10 +117,28 @@ pub async fn access(State(state): State<SyncState>, headers: HeaderMap) -> Respo
             "document": grant.document.to_string(),
             "role": grant.role,
             "id": grant.token_id,
+            "device": grant.device,
         }))
         .into_response(),
         Err(refusal) => refused(&refusal),
     }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NamedDevice {
+    device: String,
+}
+
+/// The device using the shown token names itself (its key's device id),
+/// once, so that revoking that device revokes the token too.
+pub async fn name_device(
+    State(state): State<SyncState>,
+    headers: HeaderMap,
+    Json(named): Json<NamedDevice>,
+) -> Response {
+    let (tokens, token) = (state.tokens.clone(), bearer(&headers).to_owned());
+    let done = in_turn(move || tokens.name_device(&token, &named.device)).await;
+    changed(done, |()| StatusCode::NO_CONTENT.into_response())
 }
 
 #[derive(Debug, Deserialize)]

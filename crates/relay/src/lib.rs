@@ -39,7 +39,7 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, delete, get, post};
+use axum::routing::{any, delete, get, post, put};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
@@ -218,6 +218,7 @@ pub fn router(dist: &Path, sync: sync::SyncState) -> Router {
         .layer(middleware::from_fn(app_file_rules));
     let api = Router::new()
         .route("/api/access", get(api::access))
+        .route("/api/access/device", put(api::name_device))
         .route("/api/timebanks/{document}/claim", post(api::claim))
         .route(
             "/api/timebanks/{document}/invites",
@@ -238,7 +239,7 @@ pub fn router(dist: &Path, sync: sync::SyncState) -> Router {
         .layer(
             CorsLayer::new()
                 .allow_origin(Any)
-                .allow_methods([Method::GET, Method::POST, Method::DELETE])
+                .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
                 .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
                 .max_age(Duration::from_secs(3600)),
         )

@@ -52,6 +52,11 @@ struct Stored {
     /// revoke this token in the same step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     invitation: Option<String>,
+    /// The device that uses it (its key's device id), as that device named
+    /// itself once: revoking that device revokes this token too, however
+    /// the token reached it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    device: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
@@ -109,6 +114,7 @@ impl Indexed {
             token_id: stored.id.clone(),
             document,
             role: stored.role,
+            device: stored.device.clone(),
         })
     }
 
@@ -157,6 +163,9 @@ pub struct Listed {
     /// The timebank's invitation it was handed out with, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub invitation: Option<String>,
+    /// The device that named itself as using it, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
 }
 
 /// Who a good token belongs to.
@@ -165,6 +174,8 @@ pub struct Grant {
     pub token_id: String,
     pub document: DocumentId,
     pub role: Role,
+    /// The device that named itself as using it, if any.
+    pub device: Option<String>,
 }
 
 /// Why a token is refused. `code()` is what the app reads; `Display` is for
@@ -205,6 +216,10 @@ pub enum Refusal {
         "this is the only device left that can invite and revoke devices for this timebank: invite another coordinator's device before revoking it"
     )]
     LastCoordinator,
+    #[error("a device is named by its key's device id: 32 digits 0-9 and a-f")]
+    BadDevice,
+    #[error("this access token already names another device")]
+    DeviceNamed,
 }
 
 impl Refusal {
@@ -223,6 +238,8 @@ impl Refusal {
             Refusal::TooManyClaims => "too-many-claims",
             Refusal::NoSuchToken => "no-such-invite",
             Refusal::LastCoordinator => "last-coordinator",
+            Refusal::BadDevice => "bad-device",
+            Refusal::DeviceNamed => "device-named",
         }
     }
 }
@@ -414,6 +431,7 @@ impl Tokens {
             created: now(),
             revoked: None,
             invitation: invitation.map(str::to_string),
+            device: None,
         };
         (
             stored,
@@ -530,10 +548,58 @@ impl Tokens {
                         created: stored.created,
                         revoked: stored.revoked,
                         invitation: stored.invitation.clone(),
+                        device: stored.device.clone(),
                     })
                     .collect()
             })
             .unwrap_or_default())
+    }
+
+    /// The device using `token` names itself (its key's device id), once: a
+    /// token that names it already is left as it is, and one that names
+    /// another device is refused. A token can only name the device it is
+    /// with: naming another only ties its own fate to that device's.
+    pub fn name_device(
+        &self,
+        token: &str,
+        device: &str,
+    ) -> Result<Result<(), Refusal>, TokenFileError> {
+        if device.len() != 32
+            || !device
+                .bytes()
+                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        {
+            return Ok(Err(Refusal::BadDevice));
+        }
+        let named = |current: &Indexed| -> Result<bool, Refusal> {
+            let grant = current.check(token)?;
+            match grant.device.as_deref() {
+                Some(named) if named == device => Ok(true),
+                Some(_) => Err(Refusal::DeviceNamed),
+                None => Ok(false),
+            }
+        };
+        match named(&self.saved()) {
+            Err(refusal) => return Ok(Err(refusal)),
+            Ok(true) => return Ok(Ok(())),
+            Ok(false) => {}
+        }
+        self.change(|book, current| {
+            if named(current)? {
+                return Ok(());
+            }
+            let (document, place) = current
+                .by_id
+                .get(token_id(token)?)
+                .ok_or(Refusal::Unknown)?;
+            let stored = book
+                .timebanks
+                .get_mut(document)
+                .and_then(|tokens| tokens.get_mut(*place))
+                .ok_or(Refusal::Unknown)?;
+            stored.device = Some(device.to_string());
+            Ok(())
+        })
     }
 
     /// A coordinator revokes a token of the same timebank, unless it is the

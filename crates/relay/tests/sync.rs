@@ -372,6 +372,77 @@ async fn a_stop_or_restart_keeps_every_stored_change() {
     relay.stop().await;
 }
 
+/// The device using a token names itself once (however the token reached
+/// it): coordinators see it listed, across a restart, so revoking that
+/// device revokes its token; a token cannot be made to name another device
+/// after, and nothing but a device id is taken.
+#[tokio::test]
+async fn a_token_names_the_device_that_uses_it_once() {
+    let (dist, data) = (built_app(), tempfile::tempdir().unwrap());
+    let relay = start(dist.path(), data.path()).await;
+    let owner = claim(relay.address, id(1)).await;
+    let list = format!("/api/timebanks/{}/invites", id(1));
+    let (status, issued) = http(
+        relay.address,
+        "POST",
+        &list,
+        Some(&owner),
+        Some(r#"{"label":"Bob's phone"}"#),
+    )
+    .await;
+    assert_eq!(status, 201, "{issued}");
+    let bobs: serde_json::Value = serde_json::from_str(&issued).unwrap();
+    let bobs = bobs["token"].as_str().unwrap().to_string();
+    let device = "0123456789abcdef0123456789abcdef";
+    let name = |body: String| {
+        let bobs = bobs.clone();
+        async move {
+            http(
+                relay.address,
+                "PUT",
+                "/api/access/device",
+                Some(&bobs),
+                Some(&body),
+            )
+            .await
+        }
+    };
+    for (body, expected, code) in [
+        (r#"{"device":"<script>"}"#.to_string(), 400, "bad-device"),
+        (format!(r#"{{"device":"{device}"}}"#), 204, ""),
+        (format!(r#"{{"device":"{device}"}}"#), 204, ""),
+        (
+            r#"{"device":"ffffffffffffffffffffffffffffffff"}"#.to_string(),
+            409,
+            "device-named",
+        ),
+    ] {
+        let (status, answer) = name(body).await;
+        assert_eq!(status, expected, "{answer}");
+        assert!(answer.contains(code), "{answer}");
+    }
+    let (status, access) = http(relay.address, "GET", "/api/access", Some(&bobs), None).await;
+    assert_eq!(status, 200, "{access}");
+    assert!(
+        access.contains(&format!(r#""device":"{device}""#)),
+        "{access}"
+    );
+    relay.stop().await;
+    let relay = start(dist.path(), data.path()).await;
+    let (status, listed) = http(relay.address, "GET", &list, Some(&owner), None).await;
+    assert_eq!(status, 200, "{listed}");
+    assert_eq!(
+        listed.matches(&format!(r#""device":"{device}""#)).count(),
+        1,
+        "{listed}"
+    );
+    assert!(
+        !listed.contains("script") && !listed.contains("ffff"),
+        "{listed}"
+    );
+    relay.stop().await;
+}
+
 /// An invite made with the timebank's invitation (the invite key's device
 /// id) lists it back to coordinators, across a restart, so the app can
 /// revoke the token of the device that used it; anything else given as an

@@ -150,7 +150,18 @@ test('a withdrawn invite lets no one write, and a revoked phone can no longer wr
   const b = phone.page;
   await joinByInvite(b, link);
   await expectSynced(page);
+  // The phone named itself to the relay as the device using its token, so
+  // that revoking the device revokes the token however it reached it.
+  const fragment = new URLSearchParams(new URL(link).hash.slice(1));
+  await expect.poll(async () => {
+    const answer = await fetch(`${fragment.get('r')}/api/access`, {
+      headers: { Authorization: `Bearer ${fragment.get('t')}` },
+    });
+    return (await answer.json()).device;
+  }, { timeout: 20_000 }).toMatch(/^[0-9a-f]{32}$/);
   await nav(page, 'Sync');
+  await expect(page.getByRole('list', { name: 'Devices that can sync' }).getByRole('listitem')
+    .filter({ hasText: 'Bob’s phone' })).toContainText('used by Bob (No. 3)’s device');
   await expect(page.getByTestId('writing-devices')).toContainText('Bob (No. 3)');
   await page.getByLabel('Why (optional)').fill('Lost on the bus');
   await page.getByRole('button', { name: 'Revoke Bob (No. 3)\'s device' }).click();
