@@ -420,7 +420,13 @@ impl Timebank {
         }
         // Two trust maps written at once (two founders) are read together:
         // a change to the one Automerge does not show makes no patch.
-        if touched.trust || schema::trust_map_count(&self.doc) > 1 || !self.trust_settled() {
+        // (And when the decisions changed who is demoted: see
+        // `counting/demoted.rs`.)
+        let reread = touched.trust
+            || schema::trust_map_count(&self.doc) > 1
+            || !self.trust_settled()
+            || self.trust.reread_due;
+        if reread {
             self.reread_trust();
         }
         if rejudge {

@@ -361,10 +361,14 @@ fn acceptance_from(fields: &Fields) -> Option<Acceptance> {
     })
 }
 
+/// Where an acceptance is kept: one per exchange and coordinator device.
+fn acceptance_key(acceptance: &Acceptance) -> String {
+    format!("{}.{}", acceptance.exchange, acceptance.by.device_id())
+}
+
 pub fn write_acceptance(doc: &mut AutoCommit, acceptance: &Acceptance) -> WriteResult<()> {
     let all = part_for_writing(doc, ACCEPTANCES)?;
-    let key = format!("{}.{}", acceptance.exchange, acceptance.by.device_id());
-    let obj = doc.put_object(&all, key, ObjType::Map)?;
+    let obj = doc.put_object(&all, acceptance_key(acceptance), ObjType::Map)?;
     doc.put(&obj, "exchange", acceptance.exchange.as_str())?;
     doc.put(&obj, "by", acceptance.by.to_hex())?;
     doc.put(&obj, "at", ScalarValue::Timestamp(acceptance.at.0))?;
@@ -575,6 +579,7 @@ pub fn trust_record_at(doc: &AutoCommit, record: RecordRef<'_>, heads: &[String]
         RecordRef::Invitation(invitation) => {
             (INVITATIONS, invitation.key.device_id().as_str().to_string())
         }
+        RecordRef::Acceptance(acceptance) => (ACCEPTANCES, acceptance_key(acceptance)),
     };
     let Ok(trusts) = doc.get_all_at(ROOT, TRUST, &heads) else {
         return false;

@@ -606,7 +606,11 @@ impl Timebank {
 
     pub(super) fn require_coordinator_device(&self, key: &DeviceKey) -> Result<(), LedgerError> {
         match self.authority().standing(key) {
-            Some(standing) if standing.role == Role::Coordinator && !standing.is_revoked() => {
+            Some(standing)
+                if standing.role == Role::Coordinator
+                    && !standing.is_revoked()
+                    && !self.demoted(standing) =>
+            {
                 Ok(())
             }
             _ => Err(LedgerError::NotCoordinatorDevice),

@@ -93,6 +93,14 @@ pub(super) struct TrustView {
     /// Members with a coordinator's device whom a decision no longer lets
     /// coordinate, each with the cut of that decision (see `demoted.rs`).
     demoted: HashMap<crate::ids::MemberId, Vec<String>>,
+    /// The authority before what demoted coordinators' devices signed
+    /// since is set aside (what changes in the trust records are told by),
+    /// and the records it was decided from.
+    unfiltered: Authority,
+    records: schema::TrustRecords,
+    /// The decisions changed who is demoted since the trust was last read:
+    /// it is read again (see `demoted.rs`).
+    pub(super) reread_due: bool,
     /// The exchanges and log entries inside each revocation's (and
     /// demotion's) cut.
     cuts: HashMap<Vec<String>, (HashSet<ExchangeId>, HashSet<LogEntryId>)>,
@@ -134,6 +142,12 @@ impl TrustView {
         &self.authority
     }
 
+    /// The authority before anything a demoted coordinator's device signed
+    /// is set aside (see `demoted.rs`).
+    pub(super) fn unfiltered(&self) -> &Authority {
+        &self.unfiltered
+    }
+
     pub(super) fn is_founded(&self) -> bool {
         self.founded
     }
@@ -169,11 +183,64 @@ impl Timebank {
         let mut history = std::mem::take(&mut self.trust.history);
         let roots = founding_roots(&mut self.doc, &self.info, &mut history);
         let records = schema::TrustRecords::in_document(&self.doc).with(history.records());
-        let authority = self.decide_authority(&roots, &records);
-        let new_vouch = self.new_vouch(&authority);
-        let timebank = self.info.id.clone();
-        let accepted: HashSet<ExchangeId> = records
-            .acceptances
+        let unfiltered = self.decide_authority(&roots, &records);
+        // First with every record; then, if the decisions (each judged
+        // under the authority the decisions before it left) demote some
+        // coordinators, without what their devices signed outside the
+        // demotion's cut (see `demoted.rs`). The fold starts from the same
+        // records each time, so the second finds the same demotions.
+        let mut demoted = HashMap::new();
+        for round in 0..2 {
+            let (authority, acceptances) = if demoted.is_empty() {
+                (unfiltered.clone(), records.acceptances.clone())
+            } else {
+                let kept = self.without_demoted(&records, &unfiltered, &demoted);
+                (self.decide_authority(&roots, &kept), kept.acceptances)
+            };
+            let new_vouch = self.new_vouch(&authority);
+            let accepted = self.accepted_by(&authority, acceptances);
+            if round == 0
+                && self.trust.roots == roots
+                && self.trust.unfiltered == unfiltered
+                && self.trust.demoted.is_empty()
+                && !self.trust.reread_due
+                && self.trust.accepted == accepted
+                && self.trust.cuts_known
+                && new_vouch.is_none()
+            {
+                // Nothing the rules read has changed.
+                self.trust.history = history;
+                return;
+            }
+            self.trust = self.trust_view(&roots, authority, accepted, history, new_vouch, current);
+            self.trust.unfiltered = unfiltered.clone();
+            self.trust.records = records.clone();
+            // What coordinators decided (the confirmation rules among it) is
+            // read first: the counting rule reads it.
+            self.apply_decisions_only();
+            self.trust.reread_due = false;
+            if self.trust.demoted == demoted {
+                break;
+            }
+            demoted = self.trust.demoted.clone();
+            history = std::mem::take(&mut self.trust.history);
+        }
+        self.rejudge_all(current);
+        self.find_deleted(false);
+        // Who may resolve attention items may have changed too.
+        self.reread_resolutions();
+    }
+
+    /// The exchanges whose acceptance (of a record from a device written
+    /// after its revocation) counts under `authority`: signed by a
+    /// coordinator's device, certified and not revoked.
+    fn accepted_by(
+        &self,
+        authority: &Authority,
+        acceptances: Vec<crate::trust::Acceptance>,
+    ) -> HashSet<ExchangeId> {
+        let timebank = &self.info.id;
+        acceptances
             .into_iter()
             .filter(|acceptance| {
                 authority
@@ -182,24 +249,27 @@ impl Timebank {
                     .is_some_and(|standing| {
                         standing.role == Role::Coordinator && !standing.is_revoked()
                     })
-                    && acceptance.is_signed(&timebank)
+                    && acceptance.is_signed(timebank)
             })
             .map(|acceptance| acceptance.exchange)
-            .collect();
-        if self.trust.roots == roots
-            && self.trust.authority == authority
-            && self.trust.accepted == accepted
-            && self.trust.cuts_known
-            && new_vouch.is_none()
-        {
-            // Nothing the rules read has changed.
-            self.trust.history = history;
-            return;
-        }
+            .collect()
+    }
+
+    /// The trust view under `authority`: what the foundings vouch for, and
+    /// what each revocation's cut holds.
+    fn trust_view(
+        &mut self,
+        roots: &[Root],
+        authority: Authority,
+        accepted: HashSet<ExchangeId>,
+        history: FoundingsInHistory,
+        new_vouch: Option<Vouch>,
+        current: Option<&schema::ExchangeObjects>,
+    ) -> TrustView {
         let mut view = TrustView {
             founded: !roots.is_empty(),
             authority,
-            roots: roots.clone(),
+            roots: roots.to_vec(),
             accepted,
             cuts_known: true,
             history,
@@ -209,7 +279,7 @@ impl Timebank {
             highest: std::mem::take(&mut self.trust.highest),
             ..TrustView::default()
         };
-        for root in &roots {
+        for root in roots {
             let heads = &root.heads;
             let vouched = schema::vouched_at(&mut self.doc, heads, current);
             // What the founding vouched for and a later change edited: the
@@ -261,14 +331,7 @@ impl Timebank {
             };
             view.cuts.insert(cut, inside);
         }
-        self.trust = view;
-        // What coordinators decided (the confirmation rules among it) is
-        // read first: the counting rule reads it.
-        self.apply_decisions_only();
-        self.rejudge_all(current);
-        self.find_deleted(false);
-        // Who may resolve attention items may have changed too.
-        self.reread_resolutions();
+        view
     }
 
     fn decide_authority(&self, roots: &[Root], records: &schema::TrustRecords) -> Authority {

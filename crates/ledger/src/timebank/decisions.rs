@@ -162,7 +162,9 @@ impl Timebank {
             .made
             .iter()
             .filter(|m| {
-                m.decision.subject == subject && m.decision.what == what && self.decision_counts(m)
+                m.decision.subject == subject
+                    && m.decision.what == what
+                    && self.decision_counts(m, self.trust.authority())
             })
             .map(|m| m.decision.at.0)
             .max();
@@ -309,9 +311,14 @@ impl Timebank {
     /// ever decided changed.
     pub(super) fn apply_decisions(&mut self) {
         if self.apply_decisions_only() {
-            // Which confirmation rules were ever decided is part of the
-            // counting rule (see `decided_policy`).
-            self.rejudge_all(None);
+            if self.trust.reread_due {
+                // Who is demoted changed (see `counting/demoted.rs`).
+                self.reread_trust();
+            } else {
+                // Which confirmation rules were ever decided is part of the
+                // counting rule (see `decided_policy`).
+                self.rejudge_all(None);
+            }
         }
     }
 
@@ -358,13 +365,11 @@ impl Timebank {
         }
         self.know_cuts();
         self.know_founding();
-        let mut valid: Vec<usize> = (0..self.decided.made.len())
-            .filter(|&i| self.decision_counts(&self.decided.made[i]))
-            .collect();
+        let mut order: Vec<usize> = (0..self.decided.made.len()).collect();
         // In the order they were made: by the depth of their change (one
         // made after another is deeper), then date, then id.
         let depth = |made: &Made| self.decided.depths.get(&made.change).copied().unwrap_or(0);
-        valid.sort_by(|&a, &b| {
+        order.sort_by(|&a, &b| {
             let (a, b) = (&self.decided.made[a], &self.decided.made[b]);
             (depth(a), a.decision.at, &a.decision.id).cmp(&(
                 depth(b),
@@ -385,11 +390,29 @@ impl Timebank {
         // The change of the last decision about each member that counts
         // (to read a record deleted since as it was then).
         let mut seen_in: HashMap<MemberId, Vec<ChangeHash>> = HashMap::new();
-        // The change of the decision that last took a member's coordinator
-        // powers away, while they stay away (see `counting/demoted.rs`).
-        let mut demoted_in: HashMap<MemberId, ChangeHash> = HashMap::new();
-        for i in valid {
+        // The members with a coordinator's device who do not coordinate,
+        // each with the cut of the decision that took it away (none: never
+        // did), and the authority without what those devices signed
+        // outside it: each decision is judged under the authority as the
+        // decisions before it left it (see `counting/demoted.rs`).
+        let unfiltered = self.trust.unfiltered();
+        let with_devices: HashSet<MemberId> = unfiltered
+            .devices
+            .values()
+            .filter(|standing| standing.role == Role::Coordinator)
+            .map(|standing| standing.member.clone())
+            .collect();
+        let mut demoted: HashMap<MemberId, Vec<String>> = with_devices
+            .iter()
+            .filter(|id| !founding.get(*id).is_some_and(Rights::coordinates))
+            .map(|id| (id.clone(), Vec::new()))
+            .collect();
+        let mut authority = self.authority_without(&demoted);
+        for i in order {
             let made = &self.decided.made[i];
+            if !self.decision_counts(made, &authority) {
+                continue;
+            }
             let decision = &made.decision;
             let rights_of = |id: &MemberId, latest: &HashMap<MemberId, Rights>| {
                 latest
@@ -435,10 +458,18 @@ impl Timebank {
             };
             let before = rights_of(&id, &latest);
             if let Some(next) = decided(before, decision) {
-                if next.coordinates() {
-                    demoted_in.remove(&id);
-                } else if before.coordinates() {
-                    demoted_in.insert(id.clone(), made.change);
+                if with_devices.contains(&id) {
+                    let changed = if next.coordinates() {
+                        demoted.remove(&id).is_some()
+                    } else if before.coordinates() {
+                        demoted.insert(id.clone(), vec![made.change.to_string()]);
+                        true
+                    } else {
+                        false
+                    };
+                    if changed {
+                        authority = self.authority_without(&demoted);
+                    }
                 }
                 latest.insert(id.clone(), next);
                 seen_in.entry(id).or_default().push(made.change);
@@ -486,13 +517,7 @@ impl Timebank {
             member.debit_floor_minutes = rights.debit_floor_minutes;
             member.credit_ceiling_minutes = rights.credit_ceiling_minutes;
         }
-        let coordinates = |id: &MemberId| {
-            latest
-                .get(id)
-                .or_else(|| founding.get(id))
-                .is_some_and(Rights::coordinates)
-        };
-        let demotions_changed = self.know_demotions(&demoted_in, coordinates);
+        let demotions_changed = self.know_demotions(demoted);
         rule_changed || demotions_changed
     }
 
@@ -622,9 +647,11 @@ impl Timebank {
     /// a cut this copy does not have all of holds nothing yet, and is read
     /// again later).
     fn know_cuts(&mut self) {
+        // (Those of every revocation, before any is set aside as a demoted
+        // coordinator's: see `counting/demoted.rs`.)
         let cuts: Vec<Vec<String>> = self
             .trust
-            .authority()
+            .unfiltered()
             .devices
             .values()
             .flat_map(|standing| standing.revoked.iter().cloned())
@@ -731,11 +758,11 @@ impl Timebank {
         })
     }
 
-    /// Whether decision `made` counts (see the module's rule), the
-    /// coordinator it names aside.
-    fn decision_counts(&self, made: &Made) -> bool {
+    /// Whether decision `made` counts under `authority` (see the module's
+    /// rule), the coordinator it names aside.
+    fn decision_counts(&self, made: &Made, authority: &crate::trust::Authority) -> bool {
         let decision = &made.decision;
-        let Some(standing) = self.trust.authority().standing(&decision.device) else {
+        let Some(standing) = authority.standing(&decision.device) else {
             return false;
         };
         if standing.role != Role::Coordinator || standing.member != decision.by {

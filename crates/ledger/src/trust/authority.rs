@@ -33,6 +33,7 @@ pub enum RecordRef<'a> {
     Certificate(&'a Certificate),
     Invitation(&'a Invitation),
     Revocation(&'a Revocation),
+    Acceptance(&'a super::Acceptance),
 }
 
 /// Whether `record` was in the document at the heads of `cut`.

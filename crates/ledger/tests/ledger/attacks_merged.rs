@@ -12,6 +12,7 @@ use super::counting::{
     balances, confirm_raw, coordinators_only, edit_and_reseal, forged, founded, on_device, people,
     sign_everything, write_raw,
 };
+use super::demotions::certify_raw;
 use super::support::*;
 
 /// One step on one of three copies (Ann's phone, Bob's phone, Cora's
@@ -60,10 +61,12 @@ enum Step {
         pick: usize,
     },
     /// The tablet Cat had as a coordinator, before Cora demoted her (when
-    /// the copies were made), records "Ann paid Bob".
+    /// the copies were made), records "Ann paid Bob", or certifies a phone
+    /// "of Ann's" that records "Ann paid Cat".
     Demoted {
         copy: usize,
         minutes: u32,
+        certifies: bool,
     },
     /// Cora's tablet writes a checkpoint of what its copy holds now (the
     /// copies that take it later check only what came after).
@@ -86,7 +89,8 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         1 => (0..2usize, 0..4usize, 1..1441u32)
             .prop_map(|(copy, how, minutes)| Step::CoordinatorsOnly { copy, how, minutes }),
         1 => (0..3usize, 0..50usize).prop_map(|(copy, pick)| Step::Resign { copy, pick }),
-        1 => (0..3usize, 1..1441u32).prop_map(|(copy, minutes)| Step::Demoted { copy, minutes }),
+        1 => (0..3usize, 1..1441u32, any::<bool>())
+            .prop_map(|(copy, minutes, certifies)| Step::Demoted { copy, minutes, certifies }),
         1 => Just(Step::Checkpoint),
         3 => (0..3usize, 0..3usize).prop_map(|(from, to)| Step::Merge { from, to }),
     ]
@@ -217,9 +221,16 @@ proptest::proptest! {
                     let (id, seq) = &own[pick % own.len()];
                     edit_and_reseal(&mut copies[*copy], id, 1440, device, *seq);
                 }
-                Step::Demoted { copy, minutes } => {
+                Step::Demoted { copy, minutes, certifies: false } => {
                     let fake = forged(&s.f.ann, &s.f.bob, *minutes, &s.f.cat, &cats_tablet.key(), seed);
                     write_raw(&mut copies[*copy], &fake, Some(&cats_tablet));
+                    copies[*copy].refresh_since(&[]);
+                }
+                Step::Demoted { copy, minutes, certifies: true } => {
+                    let phone = Device::new(100 + (n % 100) as u8);
+                    certify_raw(&mut copies[*copy], &cats_tablet, &phone, &s.f.ann, Role::Member);
+                    let fake = forged(&s.f.ann, &s.f.cat, *minutes, &s.f.ann, &phone.key(), seed);
+                    write_raw(&mut copies[*copy], &fake, Some(&phone));
                     copies[*copy].refresh_since(&[]);
                 }
                 Step::Checkpoint => {

@@ -86,6 +86,11 @@ fn label(record: RecordRef<'_>) -> String {
             revocation.device.fingerprint(),
             revocation.by.fingerprint()
         ),
+        RecordRef::Acceptance(acceptance) => format!(
+            "accept:{}:{}",
+            acceptance.exchange,
+            acceptance.by.fingerprint()
+        ),
     }
 }
 
