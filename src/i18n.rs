@@ -205,6 +205,37 @@ impl Language {
     }
 
     /// A ledger error in this language.
+    /// Why a written duration was not taken, in words.
+    pub fn duration_problem(self, problem: ledger::DurationProblem) -> String {
+        use ledger::DurationProblem;
+        match problem {
+            DurationProblem::Empty | DurationProblem::NotUnderstood => {
+                self.text(Text::HoursNotValid).to_string()
+            }
+            DurationProblem::Zero => self.text(Text::DurationZero).to_string(),
+            DurationProblem::MoreThanADay {
+                minutes,
+                as_minutes,
+            } => {
+                // (Far too long to say in words: said in whole hours.)
+                let duration = match i64::try_from(minutes) {
+                    Ok(minutes) if minutes < 1_000_000_000 => self.duration(minutes),
+                    _ => self.text(Text::DurationFarTooLong).to_string(),
+                };
+                match as_minutes {
+                    Some(as_minutes) => self.fill(
+                        Text::DurationDidYouMean,
+                        &[
+                            ("duration", &duration),
+                            ("minutes", &as_minutes.to_string()),
+                        ],
+                    ),
+                    None => self.fill(Text::DurationMoreThanADay, &[("duration", &duration)]),
+                }
+            }
+        }
+    }
+
     pub fn error(self, error: &LedgerError) -> String {
         match self {
             // The ledger's own messages are the English texts.
@@ -403,7 +434,6 @@ pub enum Text {
     StepHowLong,
     ChooseMember,
     CommunityFund,
-    MinutesLabel,
     QuickHalfHour,
     QuickOneHour,
     QuickTwoHours,
@@ -416,7 +446,6 @@ pub enum Text {
     StorageFull,
     StorageUnavailable,
     StorageDamaged,
-    MinutesNotNumber,
     FloorWarning,
     DownloadDamaged,
     NavBackup,
@@ -619,13 +648,18 @@ pub enum Text {
     GiverNumberLabel,
     ReceiverNumberLabel,
     HoursLabel,
-    HoursHint,
     SaveSlip,
     SlipSaved,
     NoMemberWithNumber,
     MemberNumberShared,
     WriteMemberNumber,
     HoursNotValid,
+    DurationHint,
+    DurationUnderstood,
+    DurationZero,
+    DurationMoreThanADay,
+    DurationDidYouMean,
+    DurationFarTooLong,
     SlipsEnteredHeading,
     NoSlipsYet,
     ColSlip,
@@ -938,10 +972,9 @@ fn english(text: Text) -> &'static str {
         Text::StepHowLong => "3. How long?",
         Text::ChooseMember => "Choose a member",
         Text::CommunityFund => "Community fund",
-        Text::MinutesLabel => "Minutes",
-        Text::QuickHalfHour => "30 min",
-        Text::QuickOneHour => "1 hour",
-        Text::QuickTwoHours => "2 hours",
+        Text::QuickHalfHour => "Add 30 min",
+        Text::QuickOneHour => "Add 1 hour",
+        Text::QuickTwoHours => "Add 2 hours",
         Text::DateLabel => "Date of the help",
         Text::DescriptionLabel => "What was done (optional)",
         Text::SlipLabel => "Paper slip number (optional)",
@@ -957,7 +990,6 @@ fn english(text: Text) -> &'static str {
         Text::StorageDamaged => {
             "The saved copy of a timebank on this device could not be opened. It has been kept aside, untouched."
         }
-        Text::MinutesNotNumber => "Write the time as a whole number of minutes, for example 90.",
         Text::FloorWarning => {
             "This takes {name} below their lowest balance. You can still save it; a coordinator will see it."
         }
@@ -1242,7 +1274,6 @@ fn english(text: Text) -> &'static str {
         Text::GiverNumberLabel => "Who gave: member number",
         Text::ReceiverNumberLabel => "Who received: member number",
         Text::HoursLabel => "How long, in hours",
-        Text::HoursHint => "For example 1.5 or 1:30",
         Text::SaveSlip => "Save slip",
         Text::SlipSaved => "Saved: {giver} gave {receiver} {duration}.",
         Text::NoMemberWithNumber => "No active member has number {number}.",
@@ -1250,7 +1281,17 @@ fn english(text: Text) -> &'static str {
             "More than one member has number {number}: give them different numbers on their member pages first."
         }
         Text::WriteMemberNumber => "Write the member’s number, as on the slip.",
-        Text::HoursNotValid => "Write how long in hours, for example 1.5 or 1:30.",
+        Text::HoursNotValid => {
+            "Write how long in hours, for example 1.5 or 1:30, or in minutes, for example 90 min."
+        }
+        Text::DurationHint => "For example 1.5, 1:30 or 90 min.",
+        Text::DurationUnderstood => "That is {duration}.",
+        Text::DurationZero => "How long must be more than nothing.",
+        Text::DurationMoreThanADay => {
+            "{duration} is more than a day: an exchange lasts at most 24 hours."
+        }
+        Text::DurationDidYouMean => "{duration} is more than a day. Did you mean {minutes} min?",
+        Text::DurationFarTooLong => "That",
         Text::SlipsEnteredHeading => "Slips entered",
         Text::NoSlipsYet => "No slips for this day yet.",
         Text::ColSlip => "Slip",
@@ -1672,10 +1713,9 @@ fn french(text: Text) -> &'static str {
         Text::StepHowLong => "3. Combien de temps ?",
         Text::ChooseMember => "Choisir un membre",
         Text::CommunityFund => "Fonds commun",
-        Text::MinutesLabel => "Minutes",
-        Text::QuickHalfHour => "30 min",
-        Text::QuickOneHour => "1 heure",
-        Text::QuickTwoHours => "2 heures",
+        Text::QuickHalfHour => "Ajouter 30 min",
+        Text::QuickOneHour => "Ajouter 1 heure",
+        Text::QuickTwoHours => "Ajouter 2 heures",
         Text::DateLabel => "Date de l’aide",
         Text::DescriptionLabel => "Ce qui a été fait (facultatif)",
         Text::SlipLabel => "Numéro du bon papier (facultatif)",
@@ -1691,7 +1731,6 @@ fn french(text: Text) -> &'static str {
         Text::StorageDamaged => {
             "La copie enregistrée d’une banque de temps sur cet appareil n’a pas pu être ouverte. Elle a été mise de côté, intacte."
         }
-        Text::MinutesNotNumber => "Indiquez la durée en minutes entières, par exemple 90.",
         Text::FloorWarning => {
             "Cet échange fait passer {name} sous son solde minimum. Vous pouvez quand même l’enregistrer ; un coordinateur le verra."
         }
@@ -1990,7 +2029,6 @@ fn french(text: Text) -> &'static str {
         Text::GiverNumberLabel => "Qui a donné : numéro de membre",
         Text::ReceiverNumberLabel => "Qui a reçu : numéro de membre",
         Text::HoursLabel => "Durée, en heures",
-        Text::HoursHint => "Par exemple 1,5 ou 1:30",
         Text::SaveSlip => "Enregistrer le bon",
         Text::SlipSaved => "Enregistré : {giver} a donné {duration} à {receiver}.",
         Text::NoMemberWithNumber => "Aucun membre actif n’a le numéro {number}.",
@@ -1998,7 +2036,19 @@ fn french(text: Text) -> &'static str {
             "Plusieurs membres ont le numéro {number} : donnez-leur d’abord des numéros différents sur leur page."
         }
         Text::WriteMemberNumber => "Indiquez le numéro du membre, comme sur le bon.",
-        Text::HoursNotValid => "Indiquez la durée en heures, par exemple 1,5 ou 1:30.",
+        Text::HoursNotValid => {
+            "Indiquez la durée en heures, par exemple 1,5 ou 1:30, ou en minutes, par exemple 90 min."
+        }
+        Text::DurationHint => "Par exemple 1,5, 1:30 ou 90 min.",
+        Text::DurationUnderstood => "Soit {duration}.",
+        Text::DurationZero => "La durée doit être plus que rien.",
+        Text::DurationMoreThanADay => {
+            "{duration}, c’est plus d’une journée : un échange dure au plus 24 heures."
+        }
+        Text::DurationDidYouMean => {
+            "{duration}, c’est plus d’une journée. Vouliez-vous dire {minutes} min ?"
+        }
+        Text::DurationFarTooLong => "Cela",
         Text::SlipsEnteredHeading => "Bons saisis",
         Text::NoSlipsYet => "Aucun bon pour ce jour.",
         Text::ColSlip => "Bon",
@@ -2437,6 +2487,43 @@ fn local_storage() -> Option<web_sys::Storage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a duration that is not taken says, in each language.
+    #[test]
+    fn duration_problems_read_as_words() {
+        let cases = [
+            (
+                "90",
+                "90 hours is more than a day. Did you mean 90 min?",
+                "90 heures, c’est plus d’une journée. Vouliez-vous dire 90 min ?",
+            ),
+            (
+                "25 h",
+                "25 hours is more than a day: an exchange lasts at most 24 hours.",
+                "25 heures, c’est plus d’une journée : un échange dure au plus 24 heures.",
+            ),
+            (
+                "99999999999999999999",
+                "That is more than a day: an exchange lasts at most 24 hours.",
+                "Cela, c’est plus d’une journée : un échange dure au plus 24 heures.",
+            ),
+            (
+                "0",
+                "How long must be more than nothing.",
+                "La durée doit être plus que rien.",
+            ),
+            (
+                "soon",
+                "Write how long in hours, for example 1.5 or 1:30, or in minutes, for example 90 min.",
+                "Indiquez la durée en heures, par exemple 1,5 ou 1:30, ou en minutes, par exemple 90 min.",
+            ),
+        ];
+        for (written, english, french) in cases {
+            let problem = ledger::parse_duration(written).unwrap_err();
+            assert_eq!(Language::English.duration_problem(problem), english);
+            assert_eq!(Language::French.duration_problem(problem), french);
+        }
+    }
 
     #[test]
     fn language_codes_round_trip_and_accept_regions() {

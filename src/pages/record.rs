@@ -7,17 +7,34 @@ use ledger::{Account, Channel, Date, MemberId, MemberStatus, NewExchange, NewGro
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::form::TextField;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::pages::account_name;
 use crate::session::{Session, now};
 
-/// The quick choices for how long, in minutes.
+/// The quick buttons for how long: each adds its minutes to what the field
+/// says.
 const QUICK: [(u32, Text); 3] = [
     (30, Text::QuickHalfHour),
     (60, Text::QuickOneHour),
     (120, Text::QuickTwoHours),
 ];
+
+/// Under a field of how long: the examples, or what was understood, in
+/// words ("That is 1 hour 30 minutes.").
+pub fn duration_hint(locale: Locale, written: RwSignal<String>) -> Signal<String> {
+    Signal::derive(move || {
+        let language = locale.language();
+        match ledger::parse_duration(&written.get()) {
+            Ok(minutes) => language.fill(
+                Text::DurationUnderstood,
+                &[("duration", &language.duration(i64::from(minutes)))],
+            ),
+            Err(_) => language.text(Text::DurationHint).to_string(),
+        }
+    })
+}
 
 /// Active members as (id, "Name (No. n)"), by name: the people who can take
 /// part in an exchange, as a person picks them.
@@ -81,7 +98,9 @@ pub fn Record() -> impl IntoView {
 
     let givers: People = RwSignal::new(one_person());
     let receivers: People = RwSignal::new(one_person());
-    let minutes = RwSignal::new(String::new());
+    // How long, as the person writes it (see `ledger::parse_duration`).
+    let how_long = RwSignal::new(String::new());
+    let how_long_error = RwSignal::new(None::<String>);
     let date = RwSignal::new(now().date().to_string());
     let description = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
@@ -90,7 +109,14 @@ pub fn Record() -> impl IntoView {
     let saved = RwSignal::new(None::<String>);
 
     let categories = move || session.categories();
-    let parsed_minutes = move || minutes.get().trim().parse::<u32>().ok();
+    let parsed_minutes = move || ledger::parse_duration(&how_long.get()).ok();
+    let how_long_hint = duration_hint(locale, how_long);
+    let add = move |more: u32| {
+        let so_far = ledger::parse_duration(&how_long.get_untracked()).unwrap_or(0);
+        let total = (so_far + more).min(ledger::MAX_EXCHANGE_MINUTES);
+        how_long.set(ledger::duration_text(total));
+        how_long_error.set(None);
+    };
     let is_group =
         move || givers.with(|list| list.len()) > 1 || receivers.with(|list| list.len()) > 1;
 
@@ -149,10 +175,16 @@ pub fn Record() -> impl IntoView {
             error.set(Some(t(Text::ChooseMember).to_string()));
             return;
         }
-        let Some(amount) = minutes.get_untracked().trim().parse::<u32>().ok() else {
-            error.set(Some(t(Text::MinutesNotNumber).to_string()));
-            return;
+        let amount = match ledger::parse_duration(&how_long.get_untracked()) {
+            Ok(amount) => amount,
+            Err(problem) => {
+                error.set(None);
+                how_long_error.set(Some(language.duration_problem(problem)));
+                crate::form::focus_first_invalid();
+                return;
+            }
         };
+        how_long_error.set(None);
         let Some(service_date) = Date::parse(&date.get_untracked()) else {
             error.set(Some(language.error(&ledger::LedgerError::InvalidDate)));
             return;
@@ -217,7 +249,7 @@ pub fn Record() -> impl IntoView {
             Ok(message) => {
                 error.set(None);
                 saved.set(Some(message));
-                minutes.set(String::new());
+                how_long.set(String::new());
                 description.set(String::new());
                 slip.set(String::new());
             }
@@ -251,33 +283,25 @@ pub fn Record() -> impl IntoView {
                 </Show>
                 <fieldset class="field">
                     <legend>{move || t(Text::StepHowLong)}</legend>
+                    <TextField
+                        id="how-long"
+                        label=Signal::derive(move || t(Text::HoursLabel))
+                        value=how_long
+                        hint=how_long_hint
+                        error=how_long_error
+                    />
                     <div class="quick-choices">
                         {QUICK
                             .into_iter()
                             .map(|(value, label)| {
                                 view! {
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        aria-pressed=move || (parsed_minutes() == Some(value)).to_string()
-                                        on:click=move |_| minutes.set(value.to_string())
-                                    >
+                                    <button type="button" class="button" on:click=move |_| add(value)>
                                         {move || t(label)}
                                     </button>
                                 }
                             })
                             .collect_view()}
                     </div>
-                    <label for="minutes">{move || t(Text::MinutesLabel)}</label>
-                    <input
-                        id="minutes"
-                        type="number"
-                        inputmode="numeric"
-                        min="1"
-                        max="1440"
-                        prop:value=move || minutes.get()
-                        on:input=move |e| minutes.set(event_target_value(&e))
-                    />
                 </fieldset>
                 <div class="field">
                     <label for="service-date">{move || t(Text::DateLabel)}</label>

@@ -149,14 +149,13 @@ pub fn TradingDay() -> impl IntoView {
         let Some((payee, payer)) = people else {
             return;
         };
-        let minutes = ledger::parse_hours(&hours.get_untracked())
-            .filter(|m| *m > 0)
-            .and_then(|m| u32::try_from(m).ok());
+        let minutes = ledger::parse_duration(&hours.get_untracked());
         found.giver = payee.as_ref().err().cloned();
         found.receiver = payer.as_ref().err().cloned();
-        if minutes.is_none() {
-            found.hours = Some(language.text(Text::HoursNotValid).to_string());
-        }
+        found.hours = minutes
+            .err()
+            .map(|problem| language.duration_problem(problem));
+        let minutes = minutes.ok();
         let (Ok(payee), Ok(payer), Some(minutes)) = (payee, payer, minutes) else {
             errors.set(found);
             focus_first_invalid();
@@ -297,7 +296,7 @@ pub fn TradingDay() -> impl IntoView {
                 <TextField
                     id="slip-hours"
                     label=Signal::derive(move || t(Text::HoursLabel))
-                    hint=Signal::derive(move || t(Text::HoursHint).to_string())
+                    hint=crate::pages::duration_hint(locale, hours)
                     value=hours
                     error=error_of(|e| e.hours.clone())
                     input_mode="decimal"

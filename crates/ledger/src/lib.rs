@@ -27,6 +27,7 @@ mod balances;
 mod board;
 mod chunks;
 mod csv_files;
+mod duration;
 mod error;
 mod ids;
 mod model;
@@ -38,6 +39,7 @@ pub mod trust;
 
 pub use board::{Event, EventKind, Listing, ListingKind, MAX_LISTING_DAYS};
 pub use csv_files::{ImportError, RowProblem, RowReason, hours_text, parse_hours};
+pub use duration::{DurationProblem, duration_text, parse_duration};
 pub use error::{LedgerError, LoadError};
 pub use ids::{
     Account, DecisionId, DeviceId, Entropy, EventId, ExchangeId, GroupId, ListingId, LogEntryId,

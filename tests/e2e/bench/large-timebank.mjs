@@ -331,7 +331,10 @@ async function homeLoad(opened, slowdown) {
 async function fillExchange(page, n) {
   await page.getByLabel('1. Who gave the help?').selectOption({ label: `Member ${n} (No. ${n + 2})` });
   await page.getByLabel('2. Who received it?').selectOption({ label: `Member ${n + 1} (No. ${n + 3})` });
-  await page.getByLabel('Minutes').fill('30');
+  // (The previous release asks for minutes; this one for how long.)
+  const minutes = page.getByLabel('Minutes');
+  if (await minutes.count()) await minutes.fill('30');
+  else await page.getByLabel('How long, in hours').fill('30 min');
 }
 
 /** Taps save; resolves to the milliseconds until both new balances are on

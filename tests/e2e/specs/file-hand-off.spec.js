@@ -63,7 +63,7 @@ test('a timebank travels to a second phone by file; the phone asks to write, is 
   await nav(b, 'Record');
   await b.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
   await b.getByLabel('2. Who received it?').selectOption({ label: 'Bob (No. 3)' });
-  await b.getByLabel('Minutes').fill('30');
+  await b.getByLabel('How long, in hours').fill('30 min');
   await b.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(b.getByRole('alert').filter({ hasText: 'a coordinator must approve it first' })).toBeVisible();
   const asking = await exportFile(b, testInfo, 'asking.tally');

@@ -32,7 +32,7 @@ test('a coordinator raises the lowest balance and the record screen warns from t
   await nav(page, 'Record');
   await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Cora (No. 1)' });
   await page.getByLabel('2. Who received it?').selectOption({ label: 'Ann (No. 2)' });
-  await page.getByLabel('Minutes').fill('180');
+  await page.getByLabel('How long, in hours').fill('180 min');
   await expect(page.getByText('This takes Ann below their lowest balance.')).toBeVisible();
 });
 

@@ -27,7 +27,7 @@ test('a shared tablet asks for the PIN before any change, and locks again after 
   await nav(page, 'Record');
   await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
   await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
-  await page.getByLabel('Minutes').fill('30');
+  await page.getByLabel('How long, in hours').fill('30 min');
   await page.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Only a coordinator' })).toBeVisible();
   await expectNoAccessibilityViolations(page);

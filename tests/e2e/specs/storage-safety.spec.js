@@ -125,7 +125,7 @@ test('a change is saved even when the tab is closed the moment after', async ({ 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
   await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
   await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
-  await page.getByLabel('Minutes').fill('45');
+  await page.getByLabel('How long, in hours').fill('45 min');
   await page.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
   // Closed at once, before the usual short wait before saving.

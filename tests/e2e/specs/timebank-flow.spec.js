@@ -42,8 +42,12 @@ test('create, add members, record an exchange, reload: everything is still there
   await expect(page.getByRole('heading', { level: 1, name: 'Record an exchange' })).toBeVisible();
   await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
   await page.getByLabel('2. Who received it?').selectOption({ label: 'Bob (No. 3)' });
-  await page.getByRole('button', { name: '1 hour' }).click();
-  await expect(page.getByRole('button', { name: '1 hour' })).toHaveAttribute('aria-pressed', 'true');
+  // The quick buttons add up, and the field says what was understood.
+  await page.getByRole('button', { name: 'Add 30 min' }).click();
+  await page.getByRole('button', { name: 'Add 30 min' }).click();
+  const howLong = page.getByLabel('How long, in hours');
+  await expect(howLong).toHaveValue('1 h');
+  await expect(page.getByText('That is 1 hour.')).toBeVisible();
   await page.getByLabel('What was done (optional)').fill('Fixed the gate');
   const preview = page.getByRole('region', { name: 'Balances after this exchange' });
   await expect(preview).toContainText('Ann: 1 hour');
@@ -69,7 +73,7 @@ test('recording help from a member to the same member is refused and changes not
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
   await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
   await page.getByLabel('2. Who received it?').selectOption({ label: 'Ann (No. 2)' });
-  await page.getByLabel('Minutes').fill('45');
+  await page.getByLabel('How long, in hours').fill('45 min');
   await page.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'must be different' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
@@ -82,7 +86,7 @@ test('a coordinator reverses a mistaken exchange and the history says so', async
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
   await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
   await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
-  await page.getByRole('button', { name: '2 hours' }).click();
+  await page.getByRole('button', { name: 'Add 2 hours' }).click();
   await page.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
 
@@ -108,7 +112,7 @@ test('an exchange past a member\'s lowest balance warns, then waits in the atten
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
   await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Cora (No. 1)' });
   await page.getByLabel('2. Who received it?').selectOption({ label: 'Ann (No. 2)' });
-  await page.getByLabel('Minutes').fill('660');
+  await page.getByLabel('How long, in hours').fill('660 min');
   await expect(page.getByText('This takes Ann below their lowest balance.')).toBeVisible();
   await page.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
@@ -141,7 +145,7 @@ test('a workshop: one person taught three, recorded at once with a category', as
   await page.getByLabel('Also received it (3)').selectOption({ label: 'Dan (No. 5)' });
   // With several receivers there can only be one giver.
   await expect(page.getByRole('button', { name: 'Add another person who gave' })).toHaveCount(0);
-  await page.getByRole('button', { name: '1 hour' }).click();
+  await page.getByRole('button', { name: 'Add 1 hour' }).click();
   await page.getByLabel('Category').selectOption('Learning');
   const preview = page.getByRole('region', { name: 'Balances after this exchange' });
   await expect(preview).toContainText('Ann: 3 hours');

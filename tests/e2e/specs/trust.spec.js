@@ -80,7 +80,7 @@ test('a phone joined by an invite for Bob is only Bob, and a forgery from it mov
   await nav(b, 'Record');
   await b.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
   await b.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
-  await b.getByLabel('Minutes').fill('30');
+  await b.getByLabel('How long, in hours').fill('30 min');
   await b.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(b.getByRole('alert').filter({ hasText: 'You can only record exchanges you took part in' })).toBeVisible();
   await expectSynced(b);
@@ -183,7 +183,7 @@ test('a withdrawn invite lets no one write, and a revoked phone can no longer wr
   await nav(b, 'Record');
   await b.getByLabel('1. Who gave the help?').selectOption({ label: 'Cora (No. 1)' });
   await b.getByLabel('2. Who received it?').selectOption({ label: 'Bob (No. 3)' });
-  await b.getByLabel('Minutes').fill('30');
+  await b.getByLabel('How long, in hours').fill('30 min');
   await b.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(b.getByRole('alert').filter({ hasText: 'A coordinator revoked this device' })).toBeVisible();
   // A second coordinator's device joins: the warning goes.

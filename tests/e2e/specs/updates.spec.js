@@ -42,7 +42,7 @@ test('a new version is offered, taken only on a tap, and keeps what was being ty
     await nav(page, 'Record');
     await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
     await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
-    await page.getByLabel('Minutes').fill('75');
+    await page.getByLabel('How long, in hours').fill('75 min');
     deployNewBuild(dist);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const banner = page.getByRole('status').filter({ hasText: 'A new version of Tally is ready.' });
@@ -50,7 +50,7 @@ test('a new version is offered, taken only on a tap, and keeps what was being ty
     await expectNoAccessibilityViolations(page);
     await saveScreenshot(page, 'update-ready');
     // Nothing was reloaded under the member's hands.
-    await expect(page.getByLabel('Minutes')).toHaveValue('75');
+    await expect(page.getByLabel('How long, in hours')).toHaveValue('75 min');
     await page.getByRole('button', { name: 'Save the exchange' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
 

@@ -56,7 +56,10 @@ async function record(page, giver, receiver, minutes, description) {
   await nav(page, 'Record');
   await page.getByLabel('1. Who gave the help?').selectOption({ label: giver });
   await page.getByLabel('2. Who received it?').selectOption({ label: receiver });
-  await page.getByLabel('Minutes').fill(String(minutes));
+  // (The previous release asks for minutes; this one for how long.)
+  const minutesField = page.getByLabel('Minutes');
+  if (await minutesField.count()) await minutesField.fill(String(minutes));
+  else await page.getByLabel('How long, in hours').fill(`${minutes} min`);
   await page.getByLabel('What was done (optional)').fill(description);
   await page.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();

@@ -45,7 +45,7 @@ export async function record(page, giver, receiver, minutes, day) {
   await nav(page, 'Record');
   await page.getByLabel('1. Who gave the help?').selectOption({ label: giver });
   await page.getByLabel('2. Who received it?').selectOption({ label: receiver });
-  await page.getByLabel('Minutes').fill(String(minutes));
+  await page.getByLabel('How long, in hours').fill(`${minutes} min`);
   if (day) await page.getByLabel('Date of the help').fill(day);
   await page.getByRole('button', { name: 'Save the exchange' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
