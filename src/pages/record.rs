@@ -78,12 +78,11 @@ fn chosen(people: People) -> Vec<Account> {
     })
 }
 
-fn chosen_untracked(people: People) -> Vec<Account> {
-    people.with_untracked(|list| {
-        list.iter()
-            .filter_map(|(_, id)| MemberId::parse(&id.get_untracked()).map(Account::Member))
-            .collect()
-    })
+/// On a member's own device, which side of the exchange they were on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mine {
+    Gave,
+    Received,
 }
 
 fn one_person() -> Vec<(u32, RwSignal<String>)> {
@@ -117,13 +116,50 @@ pub fn Record() -> impl IntoView {
         how_long.set(ledger::duration_text(total));
         how_long_error.set(None);
     };
-    let is_group =
-        move || givers.with(|list| list.len()) > 1 || receivers.with(|list| list.len()) > 1;
+    // On a member's own device the form starts from them: they say which
+    // side they were on, then choose the other person. A coordinator's
+    // device (a shared tablet too, locked or not) chooses both.
+    let member_mode = move || {
+        !session
+            .read(|tb, me| me.is_some_and(|me| tb.is_coordinator(me)))
+            .unwrap_or(false)
+    };
+    let me = move || session.read(|_, me| me.cloned()).flatten();
+    let mine = RwSignal::new(None::<Mine>);
+    let mine_error = RwSignal::new(None::<String>);
+    // Who gave, who received, and whether every choice shown is made.
+    let sides = move || -> (Vec<Account>, Vec<Account>, bool) {
+        let all = |people: People| {
+            let chosen = chosen(people);
+            let full = chosen.len() == people.with(Vec::len);
+            (chosen, full)
+        };
+        if !member_mode() {
+            let ((payees, gave), (payers, received)) = (all(givers), all(receivers));
+            return (payees, payers, gave && received);
+        }
+        let me = me().map(Account::Member).into_iter().collect::<Vec<_>>();
+        match mine.get() {
+            Some(Mine::Gave) => {
+                let (payers, full) = all(receivers);
+                (me, payers, full)
+            }
+            Some(Mine::Received) => {
+                let (payees, full) = all(givers);
+                (payees, me, full)
+            }
+            None => (Vec::new(), Vec::new(), false),
+        }
+    };
+    let is_group = move || {
+        let (payees, payers, _) = sides();
+        payees.len() > 1 || payers.len() > 1
+    };
 
     // Everyone's balance after the exchange, and a warning for each person
     // who would pass their lowest balance.
     let preview = move || {
-        let (payees, payers, minutes) = (chosen(givers), chosen(receivers), parsed_minutes()?);
+        let ((payees, payers, _), minutes) = (sides(), parsed_minutes()?);
         if payees.is_empty() || payers.is_empty() || minutes == 0 {
             return None;
         }
@@ -168,9 +204,14 @@ pub fn Record() -> impl IntoView {
         event.prevent_default();
         let language = locale.language();
         saved.set(None);
-        let (payees, payers) = (chosen_untracked(givers), chosen_untracked(receivers));
-        let everyone_chosen = payees.len() == givers.with_untracked(Vec::len)
-            && payers.len() == receivers.with_untracked(Vec::len);
+        if untrack(member_mode) && mine.get_untracked().is_none() {
+            error.set(None);
+            mine_error.set(Some(t(Text::ChooseWhatHappened).to_string()));
+            crate::form::focus_first_invalid();
+            return;
+        }
+        mine_error.set(None);
+        let (payees, payers, everyone_chosen) = untrack(sides);
         if payees.is_empty() || payers.is_empty() || !everyone_chosen {
             error.set(Some(t(Text::ChooseMember).to_string()));
             return;
@@ -262,22 +303,54 @@ pub fn Record() -> impl IntoView {
         <section class="page" aria-labelledby="record-heading">
             <PageHeading id="record-heading">{move || t(Text::RecordTitle)}</PageHeading>
             <form class="stack" on:submit=submit novalidate=true>
-                <Side
-                    people=givers
-                    id="giver"
-                    first=Text::StepWhoGave
-                    also=Text::AlsoGave
-                    add=Text::AddAnotherGiver
-                    can_add=Signal::derive(move || receivers.with(Vec::len) == 1)
-                />
-                <Side
-                    people=receivers
-                    id="receiver"
-                    first=Text::StepWhoReceived
-                    also=Text::AlsoReceived
-                    add=Text::AddAnotherReceiver
-                    can_add=Signal::derive(move || givers.with(Vec::len) == 1)
-                />
+                <Show
+                    when=member_mode
+                    fallback=move || view! {
+                        <Side
+                            people=givers
+                            id="giver"
+                            first=Text::StepWhoGave
+                            also=Text::AlsoGave
+                            add=Text::AddAnotherGiver
+                            can_add=Signal::derive(move || receivers.with(Vec::len) == 1)
+                        />
+                        <Side
+                            people=receivers
+                            id="receiver"
+                            first=Text::StepWhoReceived
+                            also=Text::AlsoReceived
+                            add=Text::AddAnotherReceiver
+                            can_add=Signal::derive(move || givers.with(Vec::len) == 1)
+                        />
+                    }
+                >
+                    <WhatHappened mine=mine error=mine_error />
+                    {move || match mine.get() {
+                        Some(Mine::Gave) => Some(view! {
+                            <Side
+                                people=receivers
+                                id="receiver"
+                                first=Text::StepWhoDidYouHelp
+                                also=Text::AlsoReceived
+                                add=Text::AddAnotherReceiver
+                                can_add=Signal::derive(|| true)
+                                not_me=true
+                            />
+                        }.into_any()),
+                        Some(Mine::Received) => Some(view! {
+                            <Side
+                                people=givers
+                                id="giver"
+                                first=Text::StepWhoHelpedYou
+                                also=Text::AlsoGave
+                                add=Text::AddAnotherGiver
+                                can_add=Signal::derive(|| true)
+                                not_me=true
+                            />
+                        }.into_any()),
+                        None => None,
+                    }}
+                </Show>
                 <Show when=is_group>
                     <p class="hint">{move || t(Text::GroupNote)}</p>
                 </Show>
@@ -347,8 +420,48 @@ pub fn Record() -> impl IntoView {
     }
 }
 
+/// On a member's own device: whether they helped someone or someone helped
+/// them.
+#[component]
+fn WhatHappened(mine: RwSignal<Option<Mine>>, error: RwSignal<Option<String>>) -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let invalid = move || error.get().is_some().then_some("true");
+    let described = move || error.get().is_some().then_some("mine-error");
+    let choice = move |id: &'static str, value: Mine, text: Text| {
+        view! {
+            <label class="choice" for=id>
+                <input
+                    type="radio"
+                    id=id
+                    name="mine"
+                    prop:checked=move || mine.get() == Some(value)
+                    on:change=move |_| {
+                        mine.set(Some(value));
+                        error.set(None);
+                    }
+                    aria-invalid=invalid
+                    aria-describedby=described
+                />
+                {move || t(text)}
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="field" class:invalid=move || error.get().is_some()>
+            <legend>{move || t(Text::StepWhatHappened)}</legend>
+            <div class="quick-choices">
+                {choice("mine-gave", Mine::Gave, Text::IHelpedSomeone)}
+                {choice("mine-received", Mine::Received, Text::SomeoneHelpedMe)}
+            </div>
+            <p class="error" id="mine-error" role="alert">{move || error.get()}</p>
+        </fieldset>
+    }
+}
+
 /// One side of an exchange: a member chosen, and for a group exchange more
-/// members added one at a time (each can be removed again).
+/// members added one at a time (each can be removed again). `not_me`: the
+/// person using the device is not offered (they are the other side).
 #[component]
 fn Side(
     people: People,
@@ -357,6 +470,7 @@ fn Side(
     also: Text,
     add: Text,
     can_add: Signal<bool>,
+    #[prop(optional)] not_me: bool,
 ) -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
@@ -364,7 +478,13 @@ fn Side(
     let next_key = StoredValue::new(1_u32);
     let options = move || {
         session
-            .read(|tb, _| active_member_choices(tb, locale.language()))
+            .read(|tb, me| {
+                let mut choices = active_member_choices(tb, locale.language());
+                if not_me {
+                    choices.retain(|(member, _)| Some(member) != me);
+                }
+                choices
+            })
             .unwrap_or_default()
     };
     let add_person = move |_| {

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAccessibilityViolations, saveScreenshot } from '../support/page-checks.js';
 
-import { nav, createTimebank, addMember, record } from '../support/flows.js';
+import { nav, createTimebank, addMember, record, recordMine } from '../support/flows.js';
 
 
 async function exportFile(page, testInfo, name) {
@@ -60,11 +60,7 @@ test('a timebank travels to a second phone by file; the phone asks to write, is 
   await expect(b.getByRole('img', { name: 'QR code of this device\'s request' })).toBeVisible();
   await expectNoAccessibilityViolations(b);
   await saveScreenshot(b, 'device-asks');
-  await nav(b, 'Record');
-  await b.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
-  await b.getByLabel('2. Who received it?').selectOption({ label: 'Bob (No. 3)' });
-  await b.getByLabel('How long, in hours').fill('30 min');
-  await b.getByRole('button', { name: 'Save the exchange' }).click();
+  await recordMine(b, false, 'Ann (No. 2)', 30, { expectSaved: false });
   await expect(b.getByRole('alert').filter({ hasText: 'a coordinator must approve it first' })).toBeVisible();
   const asking = await exportFile(b, testInfo, 'asking.tally');
 
@@ -86,7 +82,7 @@ test('a timebank travels to a second phone by file; the phone asks to write, is 
   await addFile(b, approval);
   await nav(b, 'Sync');
   await expect(b.getByTestId('this-device')).toContainText('This device writes for Bob (No. 3).');
-  await record(b, 'Ann (No. 2)', 'Bob (No. 3)', 30);
+  await recordMine(b, false, 'Ann (No. 2)', 30);
   const fromB = await exportFile(b, testInfo, 'from-b.tally');
 
   // Back on phone A: adding B's file adds B's exchange, and keeps A's.

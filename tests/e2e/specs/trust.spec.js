@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as Automerge from '@automerge/automerge';
 import { test, expect } from '@playwright/test';
 import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot, watchConsole } from '../support/page-checks.js';
-import { nav, createTimebank, addMember, record } from '../support/flows.js';
+import { nav, createTimebank, addMember, record, recordMine } from '../support/flows.js';
 import { shareTimebank, createInvite, joinByInvite, newPhone, expectSynced, syncStatus } from '../support/sync.js';
 
 async function exportFile(page, testInfo, name) {
@@ -75,14 +75,18 @@ test('a phone joined by an invite for Bob is only Bob, and a forgery from it mov
   await expectNoAccessibilityViolations(b);
   await expectNoSidewaysScroll(b);
   await saveScreenshot(b, 'device-certified');
-  // Bob records what he took part in, and nothing else.
-  await record(b, 'Cora (No. 1)', 'Bob (No. 3)', 15);
+  // Bob records what he took part in, and nothing else: his phone's form
+  // starts from him, and offers him no one else to be.
   await nav(b, 'Record');
-  await b.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
-  await b.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });
-  await b.getByLabel('How long, in hours').fill('30 min');
   await b.getByRole('button', { name: 'Save the exchange' }).click();
-  await expect(b.getByRole('alert').filter({ hasText: 'You can only record exchanges you took part in' })).toBeVisible();
+  await expect(b.locator('#mine-error')).toHaveText('Say whether you helped someone or someone helped you.');
+  await expect(b.getByLabel('I helped someone')).toBeFocused();
+  await b.getByLabel('Someone helped me').check();
+  await expect(b.getByLabel('1. Who gave the help?')).toHaveCount(0);
+  await expect(b.getByLabel('2. Who helped you?').getByRole('option', { name: 'Bob (No. 3)' })).toHaveCount(0);
+  await expectNoAccessibilityViolations(b);
+  await saveScreenshot(b, 'record-on-member-phone');
+  await recordMine(b, false, 'Cora (No. 1)', 15);
   await expectSynced(b);
   await expectSynced(page);
   await nav(page, 'Sync');
@@ -180,11 +184,7 @@ test('a withdrawn invite lets no one write, and a revoked phone can no longer wr
   await expect(b.getByTestId('device-notice')).toContainText('A coordinator revoked this device', { timeout: 20_000 });
   await expect(syncStatus(b)).toHaveText('Not syncing: a coordinator revoked this device\'s access', { timeout: 20_000 });
   await expectNoAccessibilityViolations(b);
-  await nav(b, 'Record');
-  await b.getByLabel('1. Who gave the help?').selectOption({ label: 'Cora (No. 1)' });
-  await b.getByLabel('2. Who received it?').selectOption({ label: 'Bob (No. 3)' });
-  await b.getByLabel('How long, in hours').fill('30 min');
-  await b.getByRole('button', { name: 'Save the exchange' }).click();
+  await recordMine(b, false, 'Cora (No. 1)', 30, { expectSaved: false });
   await expect(b.getByRole('alert').filter({ hasText: 'A coordinator revoked this device' })).toBeVisible();
   // A second coordinator's device joins: the warning goes.
   const officeLink = await createInvite(page, 'Office laptop', { coordinator: true, member: 'Cora (No. 1)' });

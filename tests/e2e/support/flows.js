@@ -51,6 +51,18 @@ export async function record(page, giver, receiver, minutes, day) {
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
 }
 
+/** On a member's own phone (the form starts from them): records that they
+ * helped `other` (`helped`: true) or that `other` helped them, for `minutes`.
+ * Resolves once saved, unless `expectSaved` is false. */
+export async function recordMine(page, helped, other, minutes, { expectSaved = true } = {}) {
+  await nav(page, 'Record');
+  await page.getByLabel(helped ? 'I helped someone' : 'Someone helped me').check();
+  await page.getByLabel(helped ? '2. Who did you help?' : '2. Who helped you?').selectOption({ label: other });
+  await page.getByLabel('How long, in hours').fill(`${minutes} min`);
+  await page.getByRole('button', { name: 'Save the exchange' }).click();
+  if (expectSaved) await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
+}
+
 /** Every page address of the app, given a member's and an exchange's
  * (as the app's own links name them). */
 export function everyAddress(member, exchange) {
