@@ -654,6 +654,10 @@ pub enum Text {
     MemberNumberShared,
     WriteMemberNumber,
     HoursNotValid,
+    RevokeDeviceQuestion,
+    RevokeYes,
+    KeepIt,
+    SyncRevokeQuestion,
     StepWhatHappened,
     IHelpedSomeone,
     SomeoneHelpedMe,
@@ -1588,6 +1592,14 @@ fn english(text: Text) -> &'static str {
         Text::WritingDevicesHeading => "Devices that write",
         Text::RevokeReasonLabel => "Why (optional)",
         Text::RevokeDeviceButton => "Revoke {name}'s device",
+        Text::RevokeDeviceQuestion => {
+            "Revoke the device of {name} with code {code}? What it writes from now on waits for a coordinator; what it wrote before still counts. It cannot be undone: the device would have to ask again."
+        }
+        Text::RevokeYes => "Yes, revoke it",
+        Text::KeepIt => "No, keep it",
+        Text::SyncRevokeQuestion => {
+            "Stop {name} from syncing with this relay? That device would need a new invite to sync again."
+        }
         Text::DeviceRevokedDone => {
             "Revoked: what it wrote until now still counts; what it writes later waits for a coordinator."
         }
@@ -2381,6 +2393,14 @@ fn french(text: Text) -> &'static str {
         Text::WritingDevicesHeading => "Appareils qui écrivent",
         Text::RevokeReasonLabel => "Pourquoi (facultatif)",
         Text::RevokeDeviceButton => "Révoquer l’appareil de {name}",
+        Text::RevokeDeviceQuestion => {
+            "Révoquer l’appareil de {name}, code {code} ? Ce qu’il écrira désormais attendra un coordinateur ; ce qu’il a écrit avant compte toujours. C’est définitif : l’appareil devrait refaire une demande."
+        }
+        Text::RevokeYes => "Oui, le révoquer",
+        Text::KeepIt => "Non, le garder",
+        Text::SyncRevokeQuestion => {
+            "Empêcher {name} de se synchroniser avec ce relais ? Cet appareil aurait besoin d’une nouvelle invitation pour se synchroniser."
+        }
         Text::DeviceRevokedDone => {
             "Révoqué : ce qu’il a écrit jusqu’ici compte toujours ; ce qu’il écrira ensuite attendra un coordinateur."
         }

@@ -50,6 +50,6 @@ pub use spreadsheets::Spreadsheets;
 pub use start::{Opening, Start};
 pub use sync_page::{SyncPage, status_kind, status_text};
 pub use trading_day::TradingDay;
-pub use trust_devices::{DeviceApprovals, ThisDevice, device_users, invite_choices};
+pub use trust_devices::{ConfirmButton, DeviceApprovals, ThisDevice, device_users, invite_choices};
 pub use welcome::Welcome;
 pub use who_are_you::WhoAreYou;

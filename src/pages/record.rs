@@ -325,31 +325,24 @@ pub fn Record() -> impl IntoView {
                     }
                 >
                     <WhatHappened mine=mine error=mine_error />
-                    {move || match mine.get() {
-                        Some(Mine::Gave) => Some(view! {
+                    {move || mine.get().map(|mine| {
+                        // The other side of the exchange.
+                        let (people, id, first, also, add) = match mine {
+                            Mine::Gave => (receivers, "receiver", Text::StepWhoDidYouHelp, Text::AlsoReceived, Text::AddAnotherReceiver),
+                            Mine::Received => (givers, "giver", Text::StepWhoHelpedYou, Text::AlsoGave, Text::AddAnotherGiver),
+                        };
+                        view! {
                             <Side
-                                people=receivers
-                                id="receiver"
-                                first=Text::StepWhoDidYouHelp
-                                also=Text::AlsoReceived
-                                add=Text::AddAnotherReceiver
+                                people=people
+                                id=id
+                                first=first
+                                also=also
+                                add=add
                                 can_add=Signal::derive(|| true)
                                 not_me=true
                             />
-                        }.into_any()),
-                        Some(Mine::Received) => Some(view! {
-                            <Side
-                                people=givers
-                                id="giver"
-                                first=Text::StepWhoHelpedYou
-                                also=Text::AlsoGave
-                                add=Text::AddAnotherGiver
-                                can_add=Signal::derive(|| true)
-                                not_me=true
-                            />
-                        }.into_any()),
-                        None => None,
-                    }}
+                        }
+                    })}
                 </Show>
                 <Show when=is_group>
                     <p class="hint">{move || t(Text::GroupNote)}</p>

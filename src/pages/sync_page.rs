@@ -443,6 +443,7 @@ fn Invites() -> impl IntoView {
                     let name = if device.label.is_empty() { device.id.clone() } else { device.label.clone() };
                     // Whose device uses it, once that device named itself.
                     let used_by = device.device.as_ref().and_then(|id| users.get(id)).cloned();
+                    let used_by_name = used_by.clone();
                     let revoked = device.revoked.is_some();
                     let coordinator = device.role == "coordinator";
                     let button_name = name.clone();
@@ -457,11 +458,19 @@ fn Invites() -> impl IntoView {
                             {revoked.then(|| view! { " " <span class="tag">{move || t(Text::SyncDeviceRevoked)}</span> })}
                             {(!revoked).then(|| {
                                 let shown = shown.clone();
-                                let button_name = button_name.clone();
+                                let language = locale.language();
+                                let who = match &used_by_name {
+                                    Some(user) => format!("{button_name} ({})", language.fill(Text::SyncDeviceUsedBy, &[("name", user)])),
+                                    None => button_name.clone(),
+                                };
                                 view! {
-                                    <button type="button" class="button" on:click=move |_| revoke(shown.clone())>
-                                        {move || locale.language().fill(Text::SyncRevokeButton, &[("name", &button_name)])}
-                                    </button>
+                                    <crate::pages::ConfirmButton
+                                        ask=language.fill(Text::SyncRevokeButton, &[("name", &button_name)])
+                                        question=language.fill(Text::SyncRevokeQuestion, &[("name", &who)])
+                                        yes=t(Text::RevokeYes)
+                                        yes_id=format!("revoke-token-{}", shown.id)
+                                        on_yes=move || revoke(shown.clone())
+                                    />
                                 }
                             })}
                         </li>

@@ -21,6 +21,63 @@ pub fn invite_choices(tb: &Timebank, language: Language) -> Vec<(MemberId, Strin
     })
 }
 
+/// A button that asks before it acts: pressed, it shows `question` with a
+/// button `yes` (which takes focus) and one to keep things as they are.
+#[component]
+pub fn ConfirmButton(
+    ask: String,
+    question: String,
+    yes: &'static str,
+    yes_id: String,
+    on_yes: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let asking = RwSignal::new(false);
+    let focus_yes = {
+        let yes_id = yes_id.clone();
+        move || {
+            let yes_id = yes_id.clone();
+            request_animation_frame(move || {
+                if let Some(button) = document().get_element_by_id(&yes_id)
+                    && let Ok(button) =
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button)
+                {
+                    let _ = button.focus();
+                }
+            });
+        }
+    };
+    view! {
+        <Show
+            when=move || asking.get()
+            fallback=move || {
+                let (ask, focus_yes) = (ask.clone(), focus_yes.clone());
+                view! {
+                    <button type="button" class="button" on:click=move |_| {
+                        asking.set(true);
+                        focus_yes();
+                    }>{ask}</button>
+                }
+            }
+        >
+            <div class="confirm" role="group" aria-label=question.clone()>
+                <p>{question.clone()}</p>
+                <button type="button" class="button primary" id=yes_id.clone() on:click={
+                    let on_yes = on_yes.clone();
+                    move |_| {
+                        asking.set(false);
+                        on_yes();
+                    }
+                }>{yes}</button>
+                " "
+                <button type="button" class="button" on:click=move |_| asking.set(false)>
+                    {move || locale.t(Text::KeepIt)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
 /// Each certified device's id (as a relay token's device names it), with
 /// the member it acts for.
 pub fn device_users(
@@ -447,14 +504,23 @@ pub fn DeviceApprovals() -> impl IntoView {
                                 {revoked.then(|| view! { " " <span class="tag">{t(Text::SyncDeviceRevoked)}</span> })}
                                 {(!revoked && !own).then(|| {
                                     let name = name.clone();
+                                    let question = language.fill(
+                                        Text::RevokeDeviceQuestion,
+                                        &[("name", &name), ("code", &key.fingerprint())],
+                                    );
+                                    let yes_id = format!("revoke-yes-{}", key.fingerprint());
                                     view! {
                                         <div class="field">
                                             <label for=reason_id.clone()>{t(Text::RevokeReasonLabel)}</label>
                                             <input id=reason_id.clone() type="text" prop:value=move || reason.get() on:input=move |e| reason.set(event_target_value(&e)) />
                                         </div>
-                                        <button type="button" class="button" on:click=move |_| revoke(key, reason.get_untracked(), Text::DeviceRevokedDone)>
-                                            {language.fill(Text::RevokeDeviceButton, &[("name", &name)])}
-                                        </button>
+                                        <ConfirmButton
+                                            ask=language.fill(Text::RevokeDeviceButton, &[("name", &name)])
+                                            question=question
+                                            yes=t(Text::RevokeYes)
+                                            yes_id=yes_id
+                                            on_yes=move || revoke(key, reason.get_untracked(), Text::DeviceRevokedDone)
+                                        />
                                     }
                                 })}
                             </li>

@@ -139,6 +139,9 @@ test('a third phone joins by invite; a revoked one is refused and gets nothing n
   await expect(page.getByRole('list', { name: 'Devices that can sync' })).toHaveAccessibleDescription(
     /does not revoke the devices it invited/);
   await page.getByRole('button', { name: 'Revoke access of Ann’s phone' }).click();
+  await expect(page.getByRole('group', { name: /^Stop Ann’s phone/ })).toContainText(
+    'That device would need a new invite to sync again.');
+  await page.getByRole('button', { name: 'Yes, revoke it' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Ann’s phone can no longer sync.' })).toBeVisible();
   await expect(syncStatus(third.page)).toHaveText(
     'Not syncing: a coordinator revoked this device\'s access', { timeout: 20_000 });

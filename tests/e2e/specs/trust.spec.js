@@ -169,6 +169,23 @@ test('a withdrawn invite lets no one write, and a revoked phone can no longer wr
   await expect(page.getByTestId('writing-devices')).toContainText('Bob (No. 3)');
   await page.getByLabel('Why (optional)').fill('Lost on the bus');
   await page.getByRole('button', { name: 'Revoke Bob (No. 3)\'s device' }).click();
+  // It asks first, naming the person and the device's code; "keep it"
+  // changes nothing.
+  const question = page.getByRole('group', { name: /^Revoke the device of Bob \(No\. 3\) with code [0-9a-f]{4}-[0-9a-f]{4}\?/ });
+  await expect(question).toContainText('What it writes from now on waits for a coordinator');
+  const yes = question.getByRole('button', { name: 'Yes, revoke it' });
+  await expect(yes).toBeFocused();
+  // The focus ring is blue, not the red of errors.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  expect(await yes.evaluate((button) => getComputedStyle(button).outlineColor)).toBe('rgb(26, 95, 180)');
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'revoke-question');
+  await question.getByRole('button', { name: 'No, keep it' }).click();
+  await expect(page.getByTestId('writing-devices').getByRole('listitem').filter({ hasText: 'Bob (No. 3)' }))
+    .not.toContainText('revoked');
+  await page.getByRole('button', { name: 'Revoke Bob (No. 3)\'s device' }).click();
+  await page.getByRole('button', { name: 'Yes, revoke it' }).click();
   // In the same step, the relay token that went with Bob's invite is revoked.
   await expect(page.getByRole('status').filter({ hasText: 'Revoked:' }))
     .toContainText('Its access to the sync server is withdrawn too.', { timeout: 20_000 });

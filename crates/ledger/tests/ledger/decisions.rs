@@ -342,7 +342,7 @@ fn on_bobs_phone(s: &Founded, member: &MemberId, role: &str, at: i64) -> schema:
 }
 
 /// `device` certified by the tablet for `member` in `role`.
-fn certify(s: &mut Founded, device: &Device, member: &MemberId, role: Role) {
+pub(super) fn certify(s: &mut Founded, device: &Device, member: &MemberId, role: Role) {
     let draft =
         s.f.timebank
             .prepare_certificate(device.key(), member, role, NOW)

@@ -13,17 +13,8 @@ use ledger::{
 use super::counting::{
     Founded, balances, forged, founded, on_device, people, sign_everything, write_raw,
 };
+use super::decisions::certify;
 use super::support::*;
-
-/// `device` certified by the tablet for `member` in `role`.
-fn certify(s: &mut Founded, device: &Device, member: &MemberId, role: Role) {
-    let draft =
-        s.f.timebank
-            .prepare_certificate(device.key(), member, role, NOW)
-            .unwrap();
-    let signature = s.tablet.sign(&draft.bytes);
-    s.f.timebank.add_certificate(draft, signature, NOW).unwrap();
-}
 
 /// A certificate signed by `issuer`, written straight into `copy` (as a
 /// modified app would).
@@ -82,6 +73,31 @@ fn standing(copy: &Timebank, device: &Device) -> Option<(MemberId, Role)> {
         .map(|standing| (standing.member.clone(), standing.role))
 }
 
+/// Cora makes Bob a coordinator and certifies his tablet as one: the
+/// tablet's key, and its copy of the timebank.
+fn bob_made_a_coordinator(s: &mut Founded, seed: u64) -> (Device, Timebank) {
+    let (cora, bob) = (s.f.cora.clone(), s.f.bob.clone());
+    let bobs_tablet = Device::new(4);
+    s.f.timebank
+        .set_role(&cora, &bob, Role::Coordinator, NOW)
+        .unwrap();
+    certify(s, &bobs_tablet, &bob, Role::Coordinator);
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    let tablet = on_device(&mut s.f.timebank, &bobs_tablet, seed);
+    (bobs_tablet, tablet)
+}
+
+/// Cora takes the coordinator's role away from Bob; his `tablet` hears of
+/// it.
+fn bob_demoted(s: &mut Founded, tablet: &mut Timebank) {
+    let (cora, bob) = (s.f.cora.clone(), s.f.bob.clone());
+    s.f.timebank
+        .set_role(&cora, &bob, Role::Member, later(1))
+        .unwrap();
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    tablet.merge(&mut s.f.timebank).unwrap();
+}
+
 fn later(ms: i64) -> Timestamp {
     Timestamp(NOW.0 + ms)
 }
@@ -90,25 +106,15 @@ fn later(ms: i64) -> Timestamp {
 fn a_demoted_coordinator_s_device_keeps_its_powers_only_for_what_it_wrote_before() {
     let mut s = founded();
     let [cora, ann, bob, cat] = people(&s.f);
-    let bobs_tablet = Device::new(4);
-    s.f.timebank
-        .set_role(&cora, &bob, Role::Coordinator, NOW)
-        .unwrap();
-    certify(&mut s, &bobs_tablet, &bob, Role::Coordinator);
-    sign_everything(&mut s.f.timebank, &s.tablet);
+    let (bobs_tablet, mut tablet) = bob_made_a_coordinator(&mut s, 700);
     // Bob, a coordinator, records on his tablet an hour Ann gave Cat.
-    let mut tablet = on_device(&mut s.f.timebank, &bobs_tablet, 700);
     let before = tablet.record(&bob, help(&cat, &ann, 60), NOW).unwrap().id;
     sign_everything(&mut tablet, &bobs_tablet);
     s.f.timebank.merge(&mut tablet).unwrap();
     // A copy of his tablet's that will not hear of what follows.
     let mut offline = tablet.fork(entropy(701));
     // Cora takes the coordinator's role away from Bob.
-    s.f.timebank
-        .set_role(&cora, &bob, Role::Member, later(1))
-        .unwrap();
-    sign_everything(&mut s.f.timebank, &s.tablet);
-    tablet.merge(&mut s.f.timebank).unwrap();
+    bob_demoted(&mut s, &mut tablet);
     // His tablet, with a modified app, still records for others...
     let for_others = forged(&cat, &ann, 120, &bob, &bobs_tablet.key(), 702);
     write_raw(&mut tablet, &for_others, Some(&bobs_tablet));
@@ -206,14 +212,8 @@ fn a_coordinator_s_certificate_for_someone_never_made_one_gives_no_power() {
 fn a_demoted_coordinator_s_device_certifies_no_one_after() {
     let mut s = founded();
     let [cora, ann, bob, cat] = people(&s.f);
-    let bobs_tablet = Device::new(4);
-    s.f.timebank
-        .set_role(&cora, &bob, Role::Coordinator, NOW)
-        .unwrap();
-    certify(&mut s, &bobs_tablet, &bob, Role::Coordinator);
-    sign_everything(&mut s.f.timebank, &s.tablet);
+    let (bobs_tablet, mut tablet) = bob_made_a_coordinator(&mut s, 700);
     // While a coordinator, Bob certifies Ann's new phone.
-    let mut tablet = on_device(&mut s.f.timebank, &bobs_tablet, 720);
     let anns_new_phone = Device::new(6);
     let draft = tablet
         .prepare_certificate(anns_new_phone.key(), &ann, Role::Member, NOW)
@@ -222,11 +222,7 @@ fn a_demoted_coordinator_s_device_certifies_no_one_after() {
     tablet.add_certificate(draft, signature, NOW).unwrap();
     s.f.timebank.merge(&mut tablet).unwrap();
     let mut offline = tablet.fork(entropy(721));
-    s.f.timebank
-        .set_role(&cora, &bob, Role::Member, later(1))
-        .unwrap();
-    sign_everything(&mut s.f.timebank, &s.tablet);
-    tablet.merge(&mut s.f.timebank).unwrap();
+    bob_demoted(&mut s, &mut tablet);
     // The ledger no longer lets his tablet certify anyone...
     assert_eq!(
         tablet
