@@ -654,6 +654,8 @@ pub enum Text {
     MemberNumberShared,
     WriteMemberNumber,
     HoursNotValid,
+    SlipAlreadyEntered,
+    SlipSaveAgain,
     RevokeDeviceQuestion,
     RevokeYes,
     KeepIt,
@@ -1301,6 +1303,10 @@ fn english(text: Text) -> &'static str {
             "Write how long in hours, for example 1.5 or 1:30, or in minutes, for example 90 min."
         }
         Text::DurationHint => "For example 1.5, 1:30 or 90 min.",
+        Text::SlipAlreadyEntered => {
+            "Slip {number} is already entered: {giver} gave {receiver} {duration} on {date}."
+        }
+        Text::SlipSaveAgain => "Save again to enter it a second time.",
         Text::DurationUnderstood => "That is {duration}.",
         Text::DurationZero => "How long must be more than nothing.",
         Text::DurationMoreThanADay => {
@@ -2072,6 +2078,10 @@ fn french(text: Text) -> &'static str {
             "Indiquez la durée en heures, par exemple 1,5 ou 1:30, ou en minutes, par exemple 90 min."
         }
         Text::DurationHint => "Par exemple 1,5, 1:30 ou 90 min.",
+        Text::SlipAlreadyEntered => {
+            "Le bon {number} est déjà saisi : {giver} a donné {duration} à {receiver} le {date}."
+        }
+        Text::SlipSaveAgain => "Enregistrez à nouveau pour le saisir une seconde fois.",
         Text::DurationUnderstood => "Soit {duration}.",
         Text::DurationZero => "La durée doit être plus que rien.",
         Text::DurationMoreThanADay => {

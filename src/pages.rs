@@ -43,7 +43,9 @@ pub use more::More;
 pub use not_found::NotFound;
 pub use offers::{EditListing, Offers};
 pub use open_from_file::OpenFromFile;
-pub use record::{Record, active_member_choices, duration_hint, member_choices};
+pub use record::{
+    Record, active_member_choices, duration_hint, member_choices, slip_already_entered,
+};
 pub use reports::Reports;
 pub use settings::SettingsPage;
 pub use spreadsheets::Spreadsheets;

@@ -36,6 +36,27 @@ pub fn duration_hint(locale: Locale, written: RwSignal<String>) -> Signal<String
     })
 }
 
+/// Whether paper slip `number` was entered already, in words ("Slip 105 is
+/// already entered: Ann gave Bob 1 hour on 5 December 2026."): the record
+/// form and trading day ask before entering it again.
+pub fn slip_already_entered(
+    tb: &ledger::Timebank,
+    number: &str,
+    language: Language,
+) -> Option<String> {
+    let entered = tb.slip_entered(number)?;
+    Some(language.fill(
+        Text::SlipAlreadyEntered,
+        &[
+            ("number", number.trim()),
+            ("giver", &account_name(tb, &entered.payee, language)),
+            ("receiver", &account_name(tb, &entered.payer, language)),
+            ("duration", &language.duration(i64::from(entered.minutes))),
+            ("date", &language.date(entered.service_date)),
+        ],
+    ))
+}
+
 /// Active members as (id, "Name (No. n)"), by name: the people who can take
 /// part in an exchange, as a person picks them.
 pub fn active_member_choices(tb: &ledger::Timebank, language: Language) -> Vec<(MemberId, String)> {
@@ -104,6 +125,19 @@ pub fn Record() -> impl IntoView {
     let description = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let slip = RwSignal::new(String::new());
+    let slip_error = RwSignal::new(None::<String>);
+    // The slip number the person saved again knowing it was entered.
+    let confirmed_slip = RwSignal::new(None::<String>);
+    let slip_hint = Signal::derive(move || {
+        // (Said once: the error, once there is one, says it.)
+        if slip_error.with(Option::is_some) {
+            return String::new();
+        }
+        session
+            .read(|tb, _| slip_already_entered(tb, &slip.get(), locale.language()))
+            .flatten()
+            .unwrap_or_default()
+    });
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
 
@@ -231,6 +265,23 @@ pub fn Record() -> impl IntoView {
             return;
         };
         let slip_number = slip.get_untracked().trim().to_string();
+        let already = session
+            .read(|tb, _| slip_already_entered(tb, &slip_number, language))
+            .flatten();
+        if let Some(already) = already
+            && confirmed_slip.get_untracked().as_deref() != Some(slip_number.as_str())
+        {
+            error.set(None);
+            slip_error.set(Some(format!(
+                "{already} {}",
+                language.text(Text::SlipSaveAgain)
+            )));
+            confirmed_slip.set(Some(slip_number));
+            crate::form::focus_first_invalid();
+            return;
+        }
+        slip_error.set(None);
+        confirmed_slip.set(None);
         let description_text = description.get_untracked();
         let category_name = Some(category.get_untracked()).filter(|c| !c.is_empty());
         let result = session.change(move |tb, me, now| {
@@ -387,10 +438,14 @@ pub fn Record() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="slip">{move || t(Text::SlipLabel)}</label>
-                    <input id="slip" type="text" inputmode="numeric" prop:value=move || slip.get() on:input=move |e| slip.set(event_target_value(&e)) />
-                </div>
+                <TextField
+                    id="slip"
+                    label=Signal::derive(move || t(Text::SlipLabel))
+                    value=slip
+                    hint=slip_hint
+                    error=slip_error
+                    input_mode="numeric"
+                />
                 {move || preview().map(|(lines, warnings)| {
                     let language = locale.language();
                     view! {

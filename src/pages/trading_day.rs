@@ -107,6 +107,8 @@ pub fn TradingDay() -> impl IntoView {
     let hours = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let errors = RwSignal::new(Errors::default());
+    // The slip number the person saved again knowing it was entered.
+    let confirmed_slip = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
     let form_ref = NodeRef::<html::Form>::new();
 
@@ -162,6 +164,21 @@ pub fn TradingDay() -> impl IntoView {
             return;
         };
         let number = slip.get_untracked().trim().to_string();
+        // A slip entered already: said, and entered again only if saved
+        // again with the same number.
+        let already = session
+            .read(|tb, _| crate::pages::slip_already_entered(tb, &number, language))
+            .flatten();
+        if let Some(already) = already
+            && confirmed_slip.get_untracked().as_deref() != Some(number.as_str())
+        {
+            found.slip = Some(format!("{already} {}", language.text(Text::SlipSaveAgain)));
+            confirmed_slip.set(Some(number));
+            errors.set(found);
+            focus_first_invalid();
+            return;
+        }
+        confirmed_slip.set(None);
         let channel = if number.is_empty() {
             Channel::TradingDayTally
         } else {
@@ -270,6 +287,16 @@ pub fn TradingDay() -> impl IntoView {
                 <TextField
                     id="slip-number"
                     label=Signal::derive(move || t(Text::SlipNumberLabel))
+                    hint=Signal::derive(move || {
+                        // (Said once: the error, once there is one, says it.)
+                        if errors.with(|e| e.slip.is_some()) {
+                            return String::new();
+                        }
+                        session
+                            .read(|tb, _| crate::pages::slip_already_entered(tb, &slip.get(), locale.language()))
+                            .flatten()
+                            .unwrap_or_default()
+                    })
                     value=slip
                     error=error_of(|e| e.slip.clone())
                     input_mode="numeric"

@@ -105,6 +105,43 @@ test('a slip naming an unknown member or no hours is refused next to the field a
   await saveScreenshot(page, 'trading-day-errors');
 });
 
+test('a slip entered twice is caught before it is saved, and saved only if saved again', async ({ page }) => {
+  await createTimebank(page);
+  for (const name of ['Ann', 'Bob']) await addMember(page, name);
+  await nav(page, 'Trading day');
+  const enter = async (number, giver, receiver, hours) => {
+    await page.getByLabel('Slip number (optional)').fill(number);
+    await page.getByLabel('Who gave: member number').fill(giver);
+    await page.getByLabel('Who received: member number').fill(receiver);
+    await page.getByLabel('How long, in hours').fill(hours);
+    await page.getByLabel('How long, in hours').press('Enter');
+  };
+  await enter('105', '2', '3', '1');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
+  const slipNumber = page.getByLabel('Slip number (optional)');
+  // Typing the same number says so at once...
+  await slipNumber.fill('105');
+  await expect(page.locator('#slip-number-hint')).toHaveText(/^Slip 105 is already entered: Ann.* gave Bob.* 1 hour on \d+ \w+ \d{4}\.$/);
+  // ...and saving it asks to save again, at the field, saving nothing yet.
+  await enter('105', '2', '3', '1');
+  await expect(page.locator('#slip-number-error')).toContainText('Save again to enter it a second time.');
+  await expect(slipNumber).toBeFocused();
+  await expect(slipNumber).toHaveAttribute('aria-invalid', 'true');
+  const summary = page.getByRole('region', { name: 'End of day summary' });
+  await expect(summary).toContainText('Slips counted: 1');
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'trading-day-slip-twice');
+  // Saved again: entered a second time, and the queue says so.
+  await slipNumber.press('Enter');
+  await expect(summary).toContainText('Slips counted: 2');
+  await nav(page, 'Coordinator');
+  await expect(page.getByText('Paper slip 105 was entered 2 times.')).toBeVisible();
+  // Another number is entered at once.
+  await nav(page, 'Trading day');
+  await enter('106', '3', '2', '0.5');
+  await expect(summary).toContainText('Slips counted: 3');
+});
+
 /** Minutes in the words the app uses. */
 function words(total) {
   const h = Math.floor(total / 60);

@@ -311,8 +311,11 @@ impl Timebank {
         let exchanges = self.exchanges_map();
         let mut items = Vec::new();
         items.extend(self.over_limit_items(exchanges));
-        items.extend(duplicate_slips(exchanges.values()));
-        items.extend(suspected_duplicates(exchanges.values()));
+        // A slip entered twice and put right by a reversal is no longer a
+        // duplicate: neither the reversal nor what it reversed is counted.
+        let standing: Vec<&Exchange> = not_reversed(exchanges.values()).collect();
+        items.extend(duplicate_slips(standing.iter().copied()));
+        items.extend(suspected_duplicates(standing.iter().copied()));
         items.extend(self.duplicate_numbers());
         for exchange in exchanges.values() {
             let status = exchange.status(self.settings(), now);
@@ -457,6 +460,33 @@ impl Timebank {
     }
 }
 
+/// The exchanges that are not reversals and that no reversal put right.
+fn not_reversed<'a>(
+    exchanges: impl Iterator<Item = &'a Exchange> + Clone,
+) -> impl Iterator<Item = &'a Exchange> {
+    let reversed: std::collections::HashSet<&ExchangeId> = exchanges
+        .clone()
+        .filter_map(|exchange| exchange.reversal_of.as_ref())
+        .collect();
+    exchanges
+        .filter(move |exchange| exchange.reversal_of.is_none() && !reversed.contains(&exchange.id))
+}
+
+impl Timebank {
+    /// The exchange already entered from paper slip `number`, if one is
+    /// (and was not put right by a reversal): so a slip is not entered
+    /// twice by mistake.
+    pub fn slip_entered(&self, number: &str) -> Option<&Exchange> {
+        let number = number.trim();
+        if number.is_empty() {
+            return None;
+        }
+        not_reversed(self.exchanges_map().values()).find(|exchange| {
+            matches!(&exchange.channel, Channel::PaperSlip { number: entered } if entered.trim() == number)
+        })
+    }
+}
+
 fn duplicate_slips<'a>(exchanges: impl Iterator<Item = &'a Exchange>) -> Vec<AttentionItem> {
     let mut by_slip: BTreeMap<&str, Vec<ExchangeId>> = BTreeMap::new();
     for exchange in exchanges {
@@ -478,7 +508,7 @@ fn suspected_duplicates<'a>(exchanges: impl Iterator<Item = &'a Exchange>) -> Ve
     type Key<'a> = (&'a Account, &'a Account, u32, Date);
     let mut groups: BTreeMap<Key<'a>, Vec<&'a Exchange>> = BTreeMap::new();
     for exchange in exchanges {
-        if exchange.reversal_of.is_none() && exchange.group.is_none() {
+        if exchange.group.is_none() {
             let key = (
                 &exchange.payer,
                 &exchange.payee,

@@ -59,6 +59,59 @@ fn duplicate_slips_and_suspected_duplicates_are_flagged() {
     assert_eq!(kinds, ["duplicate-slip", "suspected-duplicate"]);
 }
 
+/// A slip entered twice by mistake is known before the second is saved;
+/// put right by reversing the extra entry (or a mis-keyed slip reversed and
+/// entered again), it leaves nothing in the queue.
+#[test]
+fn a_slip_entered_twice_and_put_right_leaves_nothing_to_deal_with() {
+    let mut f = Fixture::new();
+    let slip = |number: &str, minutes| ledger::NewExchange {
+        channel: Channel::PaperSlip {
+            number: number.into(),
+        },
+        ..help(&f.ann, &f.bob, minutes)
+    };
+    let kinds = |f: &Fixture| -> Vec<String> {
+        f.timebank
+            .attention(NOW)
+            .iter()
+            .map(|item| item.key().split(':').next().unwrap().to_string())
+            .collect()
+    };
+    assert!(f.timebank.slip_entered("105").is_none());
+    let first = f.timebank.record(&f.cora, slip("105", 60), NOW).unwrap().id;
+    for written in ["105", " 105 "] {
+        assert_eq!(
+            f.timebank.slip_entered(written).map(|e| e.id.clone()),
+            Some(first.clone())
+        );
+    }
+    assert!(f.timebank.slip_entered("15").is_none());
+    // Entered again all the same (the app asks first): flagged, once.
+    let again = f.timebank.record(&f.cora, slip("105", 60), NOW).unwrap().id;
+    assert_eq!(kinds(&f), ["duplicate-slip"]);
+    f.timebank
+        .reverse(&f.cora, &again, "entered twice", NOW)
+        .unwrap();
+    assert_eq!(kinds(&f), Vec::<String>::new());
+    assert_eq!(
+        f.timebank.slip_entered("105").map(|e| e.id.clone()),
+        Some(first)
+    );
+    // Slip 117 mis-keyed, reversed, and entered again right.
+    let wrong = f
+        .timebank
+        .record(&f.cora, slip("117", 240), NOW)
+        .unwrap()
+        .id;
+    f.timebank
+        .reverse(&f.cora, &wrong, "mis-keyed", NOW)
+        .unwrap();
+    assert!(f.timebank.slip_entered("117").is_none());
+    f.timebank.record(&f.cora, slip("117", 60), NOW).unwrap();
+    assert_eq!(kinds(&f), Vec::<String>::new());
+}
+
 #[test]
 fn member_numbers_handed_out_twice_offline_are_flagged_and_renumbered() {
     let mut f = Fixture::new();
