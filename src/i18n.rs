@@ -654,6 +654,9 @@ pub enum Text {
     MemberNumberShared,
     WriteMemberNumber,
     HoursNotValid,
+    StorageRoomPlenty,
+    StorageRoomHalf,
+    StorageRoomNearlyFull,
     SlipAlreadyEntered,
     SlipSaveAgain,
     RevokeDeviceQuestion,
@@ -767,7 +770,6 @@ pub enum Text {
     SizeNormal,
     SizeLarge,
     SizeLargest,
-    StorageLeft,
     StorageAllTimebanks,
     StorageSmall,
     StorageHeading,
@@ -1423,7 +1425,15 @@ fn english(text: Text) -> &'static str {
         Text::SizeNormal => "Normal",
         Text::SizeLarge => "Large",
         Text::SizeLargest => "Largest",
-        Text::StorageLeft => "The browser says this site may use about {quota}; {usage} is in use.",
+        Text::StorageRoomPlenty => {
+            "There is plenty of room for Tally on this device: {usage} used of about {quota}."
+        }
+        Text::StorageRoomHalf => {
+            "More than half of the room this browser gives Tally is used: {usage} of about {quota}. Keep a backup file."
+        }
+        Text::StorageRoomNearlyFull => {
+            "This device is nearly out of room for Tally: {usage} used of about {quota}. Keep a backup file, sync with a relay, and free some space on the device."
+        }
         Text::StorageAllTimebanks => {
             "Timebanks are kept in the browser’s database on this device, which holds as much as the browser allows this site."
         }
@@ -2206,8 +2216,14 @@ fn french(text: Text) -> &'static str {
         Text::SizeNormal => "Normale",
         Text::SizeLarge => "Grande",
         Text::SizeLargest => "Très grande",
-        Text::StorageLeft => {
-            "Le navigateur indique que ce site peut utiliser environ {quota} ; {usage} sont utilisés."
+        Text::StorageRoomPlenty => {
+            "Il reste largement de la place pour Tally sur cet appareil : {usage} utilisés sur environ {quota}."
+        }
+        Text::StorageRoomHalf => {
+            "Plus de la moitié de la place que ce navigateur donne à Tally est utilisée : {usage} sur environ {quota}. Gardez un fichier de sauvegarde."
+        }
+        Text::StorageRoomNearlyFull => {
+            "Cet appareil n’a presque plus de place pour Tally : {usage} utilisés sur environ {quota}. Gardez un fichier de sauvegarde, synchronisez avec un relais et libérez de la place sur l’appareil."
         }
         Text::StorageAllTimebanks => {
             "Les banques de temps sont gardées dans la base de données du navigateur sur cet appareil, qui contient autant que le navigateur le permet à ce site."

@@ -51,6 +51,18 @@ async fn storage_estimate() -> Option<(f64, f64)> {
     Some((field("usage")?, field("quota")?))
 }
 
+/// Whether there is room, in words first: plenty, more than half used, or
+/// nearly none left (of `quota` bytes the browser gives, `usage` used).
+fn room(usage: f64, quota: f64) -> Text {
+    if usage >= quota * 0.9 {
+        Text::StorageRoomNearlyFull
+    } else if usage >= quota * 0.5 {
+        Text::StorageRoomHalf
+    } else {
+        Text::StorageRoomPlenty
+    }
+}
+
 /// Categories as typed, one per line: blank lines and repeats dropped.
 fn category_lines(text: &str) -> Vec<String> {
     let mut seen = Vec::<String>::new();
@@ -177,7 +189,7 @@ pub fn SettingsPage() -> impl IntoView {
         let (usage, quota) = estimate.get().flatten()?;
         let language = locale.language();
         Some(language.fill(
-            Text::StorageLeft,
+            room(usage, quota),
             &[
                 ("quota", &language.size(quota)),
                 ("usage", &language.size(usage)),
@@ -264,5 +276,26 @@ pub fn SettingsPage() -> impl IntoView {
                 </form>
             </Show>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn room_is_said_in_words() {
+        const GB: f64 = 1e9;
+        let cases = [
+            (2.8e6, 10.0 * GB, Text::StorageRoomPlenty),
+            (4.9 * GB, 10.0 * GB, Text::StorageRoomPlenty),
+            (5.0 * GB, 10.0 * GB, Text::StorageRoomHalf),
+            (8.9 * GB, 10.0 * GB, Text::StorageRoomHalf),
+            (9.0 * GB, 10.0 * GB, Text::StorageRoomNearlyFull),
+            (1.0, 0.0, Text::StorageRoomNearlyFull),
+        ];
+        for (usage, quota, words) in cases {
+            assert_eq!(room(usage, quota), words, "{usage} of {quota}");
+        }
     }
 }

@@ -61,5 +61,5 @@ test('settings say whether the browser keeps the data, and can ask again', async
     await page.getByRole('button', { name: 'Ask the browser to keep Tally\'s data' }).click();
     await expect(kept).toHaveText(answers);
   }
-  await expect(page.getByText(/The browser says this site may use about .*; .* is in use\./)).toBeVisible();
+  await expect(page.getByText(/^There is plenty of room for Tally on this device: .* used of about .*\.$/)).toBeVisible();
 });

@@ -35,5 +35,5 @@ test('settings say how much space the timebanks take and what the browser allows
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByTestId('storage-kind')).toHaveText(/kept in the browser’s database on this device/);
   await expect(page.getByTestId('storage-used')).toHaveText(/Riverside Timebank takes [\d.]+ KB\./);
-  await expect(page.getByText(/The browser says this site may use about [\d,]+\.\d (KB|MB|GB); [\d,]+\.\d (KB|MB|GB) is in use\./)).toBeVisible();
+  await expect(page.getByText(/^There is plenty of room for Tally on this device: [\d,]+\.\d (KB|MB|GB) used of about [\d,]+\.\d (KB|MB|GB)\.$/)).toBeVisible();
 });
