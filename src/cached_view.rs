@@ -7,19 +7,68 @@
 //! anything wait for the document, and once it is loaded the home screen is
 //! drawn again from the ledger.
 
-use ledger::{Account, MemberId, Timebank};
+use ledger::{Account, MemberId, Status, Timebank, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// How many of my exchanges the home screen lists.
 const RECENT: usize = 5;
 
 /// My latest exchanges, newest first, as the home screen lists them (from
-/// the document, or kept in the view).
-pub fn recent_lines(timebank: &Timebank, me: &MemberId) -> Vec<ledger::StatementLine> {
-    let mut lines = timebank.statement(me);
-    lines.reverse();
-    lines.truncate(RECENT);
-    lines
+/// the document, or kept in the view): those that do not count as well,
+/// marked, so that none of mine silently disappears.
+pub fn recent_lines(timebank: &Timebank, me: &MemberId, now: Timestamp) -> Vec<CachedLine> {
+    let mine = Account::Member(me.clone());
+    timebank
+        .latest_of(me, RECENT)
+        .into_iter()
+        .map(|exchange| {
+            let (minutes, other) = if exchange.payee == mine {
+                (i64::from(exchange.minutes), &exchange.payer)
+            } else {
+                (-i64::from(exchange.minutes), &exchange.payee)
+            };
+            let mark = match timebank.status(&exchange.id, now) {
+                Some(Status::Withdrawn) => Mark::Withdrawn,
+                Some(Status::Rejected) => Mark::Rejected,
+                _ if !timebank.counts(&exchange.id) => Mark::NotCounted,
+                Some(Status::Pending) if exchange.confirmer.as_ref() == Some(me) => {
+                    Mark::WaitsForYou
+                }
+                Some(Status::Pending) => Mark::WaitsForOther,
+                _ => Mark::Counts,
+            };
+            CachedLine {
+                date: exchange.service_date.to_string(),
+                other: match other {
+                    Account::Member(id) => Some(
+                        timebank
+                            .member(id)
+                            .map(|m| m.name.clone())
+                            .unwrap_or_default(),
+                    ),
+                    Account::CommunityFund => None,
+                },
+                minutes,
+                description: exchange.description.clone(),
+                exchange: exchange.id.to_string(),
+                mark,
+                reversal: exchange.reversal_of.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// Where one of my exchanges stands, as the home screen marks it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Mark {
+    #[default]
+    Counts,
+    WaitsForYou,
+    WaitsForOther,
+    Rejected,
+    Withdrawn,
+    /// Not taken as written (see the exchange's page).
+    NotCounted,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,32 +103,21 @@ pub struct CachedLine {
     pub other: Option<String>,
     pub minutes: i64,
     pub description: String,
+    /// The exchange's id (empty in an earlier release's view).
+    #[serde(default)]
+    pub exchange: String,
+    #[serde(default)]
+    pub mark: Mark,
+    #[serde(default)]
+    pub reversal: bool,
 }
 
 impl CachedView {
-    pub fn derive(timebank: &mut Timebank, me: Option<&MemberId>) -> CachedView {
+    pub fn derive(timebank: &mut Timebank, me: Option<&MemberId>, now: Timestamp) -> CachedView {
         let heads = timebank.heads().iter().map(|h| h.to_string()).collect();
         let my_balance = me.map(|me| timebank.balance(&Account::Member(me.clone())));
         let recent = me
-            .map(|me| {
-                recent_lines(timebank, me)
-                    .into_iter()
-                    .map(|line| CachedLine {
-                        date: line.service_date.to_string(),
-                        other: match &line.other_party {
-                            Account::Member(id) => Some(
-                                timebank
-                                    .member(id)
-                                    .map(|m| m.name.clone())
-                                    .unwrap_or_default(),
-                            ),
-                            Account::CommunityFund => None,
-                        },
-                        minutes: line.change_minutes,
-                        description: line.description,
-                    })
-                    .collect()
-            })
+            .map(|me| recent_lines(timebank, me, now))
             .unwrap_or_default();
         let show_balances = timebank.shows_balances_to(me);
         let mut members: Vec<CachedMember> = timebank

@@ -87,16 +87,15 @@ pub fn home_html(view: &CachedView, language: Language) -> String {
         let date = ledger::Date::parse(&line.date)
             .map(|date| language.date(date))
             .unwrap_or_else(|| line.date.clone());
-        let other = line
-            .other
-            .clone()
-            .unwrap_or_else(|| language.text(Text::CommunityFund).to_string());
+        let mark = crate::pages::mark_words(language, line.mark)
+            .map(|mark| format!("<span class=\"mark\">{}</span>", escape(mark)))
+            .unwrap_or_default();
         html.push_str(&format!(
             "<li><span class=\"when\">{}</span><span class=\"who\">{}</span>\
-             <span class=\"amount\">{}</span><span class=\"what\">{}</span></li>",
+             <span class=\"amount\">{}</span>{mark}<span class=\"what\">{}</span></li>",
             escape(&date),
-            escape(&other),
-            escape(&language.duration(line.minutes)),
+            escape(&crate::pages::line_words(language, line)),
+            escape(&language.duration(line.minutes.abs())),
             escape(&line.description),
         ));
     }
@@ -229,6 +228,9 @@ mod tests {
                 other: None,
                 minutes: -90,
                 description: description.into(),
+                exchange: String::new(),
+                mark: crate::cached_view::Mark::WaitsForOther,
+                reversal: false,
             }],
             members: Vec::new(),
         }
@@ -266,11 +268,13 @@ mod tests {
                 html.contains(&format!("data-testid=\"my-balance\">{balance}</p>")),
                 "{html}"
             );
-            assert!(
-                html.contains(&escape(language.text(Text::CommunityFund))),
-                "{html}"
-            );
-            assert!(html.contains(&escape(&language.duration(-90))), "{html}");
+            for words in [
+                language.text(Text::RecentToFund),
+                language.text(Text::MarkWaitsForOther),
+                &language.duration(90),
+            ] {
+                assert!(html.contains(&escape(words)), "{words} in {html}");
+            }
         }
         let empty = CachedView {
             recent: Vec::new(),

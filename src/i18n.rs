@@ -300,6 +300,11 @@ fn french_error(error: &LedgerError) -> String {
         E::BadSignature => "Une signature ne correspondait pas à ce que cet appareil a écrit : rien n’a été signé. Réessayez ; si cela se reproduit, prévenez un coordinateur.".into(),
         E::NotAParty => "Vous ne pouvez noter que les échanges auxquels vous avez participé. Un coordinateur peut noter les autres.".into(),
         E::NotTheConfirmer(name) => format!("Seul {name}, ou un coordinateur, peut confirmer ou refuser cet échange."),
+        E::NotTheRecorder => "Seul le membre qui a noté cet échange peut le retirer.".into(),
+        E::CannotWithdraw => "Cet échange n’attend plus de confirmation : il ne peut plus être retiré. Dites plutôt ce qui ne va pas : un coordinateur s’en occupera.".into(),
+        E::Withdrawn(name) => format!("{name} a retiré cet échange : il n’y a rien à confirmer ni à refuser."),
+        E::NotTakingPart => "Seuls les membres qui ont pris part à cet échange peuvent dire que quelque chose ne va pas.".into(),
+        E::SayWhatIsWrong => "Dites en quelques mots ce qui ne va pas, pour que le coordinateur sache quoi vérifier.".into(),
         E::UnknownMember => "Ce membre n’est pas dans la banque de temps.".into(),
         E::UnknownExchange => "Cet échange n’est pas dans la banque de temps.".into(),
         E::SameAccount => "La personne qui a donné l’aide et celle qui l’a reçue doivent être différentes.".into(),
@@ -354,6 +359,7 @@ impl Text {
             Doubt::NotACoordinator => Text::DoubtNotACoordinator,
             Doubt::NoConfirmationAsked => Text::DoubtNoConfirmationAsked,
             Doubt::CoordinatorsOnly => Text::DoubtCoordinatorsOnly,
+            Doubt::CannotWithdraw => Text::DoubtCannotWithdraw,
         }
     }
 
@@ -372,6 +378,7 @@ impl Text {
             Doubt::NotACoordinator => Text::WhyNotACoordinator,
             Doubt::NoConfirmationAsked => Text::WhyNoConfirmationAsked,
             Doubt::CoordinatorsOnly => Text::WhyCoordinatorsOnly,
+            Doubt::CannotWithdraw => Text::WhyCannotWithdraw,
         }
     }
 }
@@ -512,6 +519,40 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    RecentYouHelped,
+    RecentHelpedYou,
+    RecentFromFund,
+    RecentToFund,
+    RecentReversal,
+    MarkWaitsForYou,
+    MarkWaitsForOther,
+    MarkRejected,
+    MarkWithdrawn,
+    MarkNotCounted,
+    HomeUsingAs,
+    HomeNotYou,
+    MyStatement,
+    DoubtCannotWithdraw,
+    WhyCannotWithdraw,
+    StatusWithdrawn,
+    LogWithdraw,
+    LogQuery,
+    WithdrawExchangeButton,
+    WithdrawExchangeHint,
+    WithdrawExchangeQuestion,
+    WithdrawExchangeYes,
+    WithdrawnDone,
+    RecordAgain,
+    SomethingWrongHeading,
+    SomethingWrongLabel,
+    SomethingWrongButton,
+    SomethingWrongSent,
+    ConfirmExplain,
+    RejectExplain,
+    ReverseExplain,
+    QueriedWhat,
+    QueriedDo,
+    WithdrawnInVainWhat,
     DoubtNotSigned,
     DoubtUnknownDevice,
     DoubtSignatureDoesNotMatch,
@@ -1096,8 +1137,58 @@ fn english(text: Text) -> &'static str {
         Text::DuplicateNumberDo => "Give all but one of them a new number.",
         Text::OverdueWhat => "An exchange has waited too long for {name} to confirm it.",
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
-        Text::DisputedWhat => "{name} rejected an exchange recorded for them.",
+        Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::RecentYouHelped => "You helped {name}",
+        Text::RecentHelpedYou => "{name} helped you",
+        Text::RecentFromFund => "From the community fund",
+        Text::RecentToFund => "To the community fund",
+        Text::RecentReversal => "Put right with {name}",
+        Text::MarkWaitsForYou => "waits for you to confirm",
+        Text::MarkWaitsForOther => "waits for confirmation",
+        Text::MarkRejected => "rejected: does not count",
+        Text::MarkWithdrawn => "withdrawn: does not count",
+        Text::MarkNotCounted => "does not count",
+        Text::HomeUsingAs => "This device is used by {name}.",
+        Text::HomeNotYou => "Not you?",
+        Text::MyStatement => "My statement",
+        Text::DoubtCannotWithdraw => {
+            "An exchange was withdrawn by someone other than the member who recorded it, so that does not count."
+        }
+        Text::WhyCannotWithdraw => {
+            "only the member who recorded an exchange that waits for confirmation can withdraw it"
+        }
+        Text::StatusWithdrawn => "withdrawn by the person who recorded it",
+        Text::LogWithdraw => "{name} withdrew it",
+        Text::LogQuery => "{name} said something is wrong",
+        Text::WithdrawExchangeButton => "Withdraw this exchange",
+        Text::WithdrawExchangeHint => {
+            "Nobody has confirmed it yet, so you can take it back if it is wrong: it will no longer count, and nobody is asked to confirm it."
+        }
+        Text::WithdrawExchangeQuestion => {
+            "Withdraw this exchange? It will no longer count. You can record it again with the right details."
+        }
+        Text::WithdrawExchangeYes => "Yes, withdraw it",
+        Text::WithdrawnDone => "Withdrawn: it no longer counts.",
+        Text::RecordAgain => "Record it again",
+        Text::SomethingWrongHeading => "Something is wrong with this exchange",
+        Text::SomethingWrongLabel => "What is wrong? A coordinator will read your words.",
+        Text::SomethingWrongButton => "Tell a coordinator",
+        Text::SomethingWrongSent => "Sent: a coordinator will look into it and may contact you.",
+        Text::ConfirmExplain => "Confirm: it counts as recorded.",
+        Text::RejectExplain => {
+            "Reject: it stops counting, and the people in it see it marked rejected."
+        }
+        Text::ReverseExplain => {
+            "Reverse: records the same time back the other way, so both balances return to what they were. This exchange stays in the history."
+        }
+        Text::QueriedWhat => "{name} says something is wrong with an exchange: “{words}”",
+        Text::QueriedDo => {
+            "Talk to them; reverse or decide the exchange if it needs it, then mark this dealt with."
+        }
+        Text::WithdrawnInVainWhat => {
+            "{name} withdrew an exchange that {other} confirmed at the same time, so it still counts."
+        }
         Text::DoubtNotSigned => {
             "An exchange is not signed by the device that recorded it, so it does not count."
         }
@@ -1138,7 +1229,7 @@ fn english(text: Text) -> &'static str {
             "An exchange that only coordinators record (a reversal, bought hours, an opening balance or hours from the community fund) was recorded on a member's device, so it does not count."
         }
         Text::DecisionDoubted => {
-            "A confirmation or rejection of an exchange does not count: {why}."
+            "A step taken on an exchange (confirming, rejecting or withdrawing it, or saying something is wrong) does not count: {why}."
         }
         Text::DecisionDoubtedDo => {
             "Check with the people named in it. If it is right, confirm or reject it again from a certified device, then mark this dealt with."
@@ -1873,7 +1964,7 @@ fn french(text: Text) -> &'static str {
         Text::DuplicateNumberDo => "Donnez un nouveau numéro à tous sauf un.",
         Text::OverdueWhat => "Un échange attend depuis trop longtemps la confirmation de {name}.",
         Text::OverdueDo => "Demandez-lui, ou confirmez ou refusez-le vous-même.",
-        Text::DisputedWhat => "{name} a refusé un échange noté à son nom.",
+        Text::DisputedWhat => "{name} a refusé un échange.",
         Text::DoubtNotSigned => {
             "Un échange n'est pas signé par l'appareil qui l'a noté : il ne compte pas."
         }
@@ -1913,7 +2004,9 @@ fn french(text: Text) -> &'static str {
         Text::DoubtCoordinatorsOnly => {
             "Un échange que seuls les coordinateurs notent (une annulation, des heures achetées, un solde d'ouverture ou des heures du fonds commun) a été noté sur l'appareil d'un membre : il ne compte pas."
         }
-        Text::DecisionDoubted => "Une confirmation ou un refus d'échange ne compte pas : {why}.",
+        Text::DecisionDoubted => {
+            "Une étape sur un échange (le confirmer, le refuser, le retirer ou signaler un problème) ne compte pas : {why}."
+        }
         Text::DecisionDoubtedDo => {
             "Vérifiez auprès des personnes concernées. Si c'est juste, confirmez ou refusez de nouveau depuis un appareil certifié, puis marquez ceci comme traité."
         }
@@ -1954,6 +2047,58 @@ fn french(text: Text) -> &'static str {
         }
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
+        }
+        Text::RecentYouHelped => "Vous avez aidé {name}",
+        Text::RecentHelpedYou => "{name} vous a rendu service",
+        Text::RecentFromFund => "Du fonds commun",
+        Text::RecentToFund => "Au fonds commun",
+        Text::RecentReversal => "Correction avec {name}",
+        Text::MarkWaitsForYou => "attend votre confirmation",
+        Text::MarkWaitsForOther => "en attente de confirmation",
+        Text::MarkRejected => "refusé : ne compte pas",
+        Text::MarkWithdrawn => "retiré : ne compte pas",
+        Text::MarkNotCounted => "ne compte pas",
+        Text::HomeUsingAs => "Cet appareil est utilisé par {name}.",
+        Text::HomeNotYou => "Ce n’est pas vous ?",
+        Text::MyStatement => "Mon relevé",
+        Text::DoubtCannotWithdraw => {
+            "Un échange a été retiré par quelqu'un d'autre que le membre qui l'a noté : cela ne compte pas."
+        }
+        Text::WhyCannotWithdraw => {
+            "seul le membre qui a noté un échange en attente de confirmation peut le retirer"
+        }
+        Text::StatusWithdrawn => "retiré par la personne qui l’a noté",
+        Text::LogWithdraw => "{name} l’a retiré",
+        Text::LogQuery => "{name} a signalé un problème",
+        Text::WithdrawExchangeButton => "Retirer cet échange",
+        Text::WithdrawExchangeHint => {
+            "Personne ne l’a encore confirmé : vous pouvez le reprendre s’il est faux. Il ne comptera plus, et personne n’aura à le confirmer."
+        }
+        Text::WithdrawExchangeQuestion => {
+            "Retirer cet échange ? Il ne comptera plus. Vous pourrez le noter de nouveau avec les bons détails."
+        }
+        Text::WithdrawExchangeYes => "Oui, le retirer",
+        Text::WithdrawnDone => "Retiré : il ne compte plus.",
+        Text::RecordAgain => "Le noter de nouveau",
+        Text::SomethingWrongHeading => "Quelque chose ne va pas dans cet échange",
+        Text::SomethingWrongLabel => "Qu’est-ce qui ne va pas ? Un coordinateur lira vos mots.",
+        Text::SomethingWrongButton => "Prévenir un coordinateur",
+        Text::SomethingWrongSent => {
+            "Envoyé : un coordinateur va s’en occuper et pourra vous contacter."
+        }
+        Text::ConfirmExplain => "Confirmer : il compte tel qu’il a été noté.",
+        Text::RejectExplain => {
+            "Refuser : il ne compte plus, et les personnes concernées le voient marqué refusé."
+        }
+        Text::ReverseExplain => {
+            "Annuler : note le même temps dans l’autre sens, pour que les deux soldes reviennent à ce qu’ils étaient. Cet échange reste dans l’historique."
+        }
+        Text::QueriedWhat => "{name} dit que quelque chose ne va pas dans un échange : « {words} »",
+        Text::QueriedDo => {
+            "Parlez-lui ; annulez ou tranchez l’échange si besoin, puis marquez ceci comme traité."
+        }
+        Text::WithdrawnInVainWhat => {
+            "{name} a retiré un échange que {other} a confirmé au même moment : il compte toujours."
         }
         Text::DuplicateReversalWhat => {
             "Un échange a été annulé {count} fois sur des appareils différents ; seule la première annulation compte."

@@ -33,7 +33,7 @@ pub use backup::Backup;
 pub use create_timebank::CreateTimebank;
 pub use events::Events;
 pub use exchange::{ExchangePage, account_name};
-pub use home::{CachedHome, Home};
+pub use home::{CachedHome, Home, line_words, mark_words};
 pub use join::JoinPage;
 pub use member::MemberPage;
 pub use member_edit::MemberEdit;

@@ -94,17 +94,49 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
             Some(exchange.clone()),
         ),
         AttentionItem::Disputed { exchange } => {
-            let who = tb
-                .exchange(exchange)
-                .and_then(|e| e.confirmer.clone())
-                .map(|id| name(&Account::Member(id)))
-                .unwrap_or_default();
+            use ledger::LifecycleAction as Action;
+            // Who rejected it (a coordinator, perhaps), or who withdrew
+            // what the other member confirmed at the same time.
+            let by = |action: Action| {
+                tb.exchange(exchange)
+                    .and_then(|e| e.events.iter().find(|event| event.action == action))
+                    .map(|event| name(&Account::Member(event.by.clone())))
+            };
+            let what = match (
+                by(Action::Reject),
+                by(Action::Withdraw),
+                by(Action::Confirm),
+            ) {
+                (None, Some(who), Some(other)) => language.fill(
+                    Text::WithdrawnInVainWhat,
+                    &[("name", &who), ("other", &other)],
+                ),
+                (who, ..) => {
+                    language.fill(Text::DisputedWhat, &[("name", &who.unwrap_or_default())])
+                }
+            };
             (
-                language.fill(Text::DisputedWhat, &[("name", &who)]),
+                what,
                 language.text(Text::DisputedDo).to_string(),
                 Some(exchange.clone()),
             )
         }
+        AttentionItem::Queried {
+            exchange,
+            by,
+            words,
+            ..
+        } => (
+            language.fill(
+                Text::QueriedWhat,
+                &[
+                    ("name", &name(&Account::Member(by.clone()))),
+                    ("words", words),
+                ],
+            ),
+            language.text(Text::QueriedDo).to_string(),
+            Some(exchange.clone()),
+        ),
         AttentionItem::DuplicateReversal {
             original,
             reversals,

@@ -1,14 +1,17 @@
 //! One exchange: what it was, its history, and what the person may do with
-//! it (confirm or reject it when it waits for them; reverse it, as a
-//! coordinator).
+//! it (confirm or reject it when it waits for them; withdraw it while it
+//! waits, when they recorded it; say something is wrong with it, when they
+//! took part; reverse it, as a coordinator).
 
 use ledger::{Account, ExchangeId, LifecycleAction, Outcome, Status, Timebank};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
+use crate::pages::ConfirmButton;
 use crate::session::{Session, now};
 
 /// A person's name as this timebank knows it.
@@ -39,6 +42,10 @@ struct Shown {
     is_reversal: bool,
     can_decide: bool,
     can_reverse: bool,
+    /// I recorded it and it still waits for someone else's confirmation.
+    can_withdraw: bool,
+    /// I took part in it.
+    can_query: bool,
 }
 
 #[component]
@@ -55,6 +62,9 @@ pub fn ExchangePage() -> impl IntoView {
     };
     let error = RwSignal::new(None::<String>);
     let reason = RwSignal::new(String::new());
+    // What the person last did here, said back to them.
+    let done = RwSignal::new(None::<Text>);
+    let words = RwSignal::new(String::new());
 
     let shown = move || {
         let id = id()?;
@@ -78,6 +88,8 @@ pub fn ExchangePage() -> impl IntoView {
                                 Text::LogOverrideConfirm
                             }
                             LifecycleAction::Override(Outcome::Rejected) => Text::LogOverrideReject,
+                            LifecycleAction::Withdraw => Text::LogWithdraw,
+                            LifecycleAction::Query => Text::LogQuery,
                         };
                         let line = language.fill(text, &[("name", &member_name(&event.by))]);
                         if event.note.is_empty() {
@@ -126,6 +138,10 @@ pub fn ExchangePage() -> impl IntoView {
                         && exchange.reversal_of.is_none()
                         && tb.counts(&id)
                         && reversals.is_empty(),
+                    can_withdraw: status == Status::Pending
+                        && me == Some(&exchange.recorded_by)
+                        && exchange.confirmer.is_some(),
+                    can_query: me.is_some_and(|me| exchange.concerns(me)),
                 })
             })
             .flatten()
@@ -151,6 +167,25 @@ pub fn ExchangePage() -> impl IntoView {
     let confirm = move |_| act(|tb, me, id, note, now| tb.confirm(me, id, note, now));
     let reject = move |_| act(|tb, me, id, note, now| tb.reject(me, id, note, now));
     let reverse = move |_| act(|tb, me, id, note, now| tb.reverse(me, id, note, now).map(|_| ()));
+    let withdraw = move || {
+        act(|tb, me, id, note, now| tb.withdraw(me, id, note, now));
+        if error.get_untracked().is_none() {
+            done.set(Some(Text::WithdrawnDone));
+        }
+    };
+    let tell = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(id) = id() else { return };
+        let said = words.get_untracked();
+        match session.change(|tb, me, now| tb.query(me, &id, &said, now)) {
+            Ok(()) => {
+                error.set(None);
+                words.set(String::new());
+                done.set(Some(Text::SomethingWrongSent));
+            }
+            Err(problem) => error.set(Some(locale.language().error(&problem))),
+        }
+    };
 
     view! {
         <Title text=move || t(Text::ExchangeTitle).to_string() />
@@ -164,6 +199,7 @@ pub fn ExchangePage() -> impl IntoView {
                         Status::Pending => t(Text::StatusPending),
                         Status::Confirmed => t(Text::StatusConfirmed),
                         Status::Rejected => t(Text::StatusRejected),
+                        Status::Withdrawn => t(Text::StatusWithdrawn),
                     };
                     view! {
                         <dl class="details">
@@ -210,6 +246,15 @@ pub fn ExchangePage() -> impl IntoView {
                                 />
                             </div>
                         })}
+                        {(shown.can_decide || shown.can_reverse).then(|| view! {
+                            <ul class="hint explain">
+                                {shown.can_decide.then(|| view! {
+                                    <li>{t(Text::ConfirmExplain)}</li>
+                                    <li>{t(Text::RejectExplain)}</li>
+                                })}
+                                {shown.can_reverse.then(|| view! { <li>{t(Text::ReverseExplain)}</li> })}
+                            </ul>
+                        })}
                         <div class="actions">
                             {shown.can_decide.then(|| view! {
                                 <button type="button" class="button primary" on:click=confirm>{t(Text::ConfirmButton)}</button>
@@ -219,11 +264,46 @@ pub fn ExchangePage() -> impl IntoView {
                                 <button type="button" class="button" on:click=reverse>{t(Text::ReverseButton)}</button>
                             })}
                         </div>
+                        {shown.can_withdraw.then(|| view! {
+                            <p class="hint">{t(Text::WithdrawExchangeHint)}</p>
+                            <ConfirmButton
+                                ask=t(Text::WithdrawExchangeButton).to_string()
+                                question=t(Text::WithdrawExchangeQuestion).to_string()
+                                yes=t(Text::WithdrawExchangeYes)
+                                yes_id="withdraw-yes".to_string()
+                                on_yes=withdraw
+                            />
+                        })}
+                        {shown.can_query.then(|| view! {
+                            <details class="something-wrong">
+                                <summary>{t(Text::SomethingWrongHeading)}</summary>
+                                <form on:submit=tell>
+                                    <div class="field">
+                                        <label for="what-is-wrong">{t(Text::SomethingWrongLabel)}</label>
+                                        <textarea
+                                            id="what-is-wrong"
+                                            rows="3"
+                                            prop:value=move || words.get()
+                                            on:input=move |e| words.set(event_target_value(&e))
+                                        ></textarea>
+                                    </div>
+                                    <button type="submit" class="button">{t(Text::SomethingWrongButton)}</button>
+                                </form>
+                            </details>
+                        })}
                     }
                     .into_any()
                 }
             }}
             <p class="error" role="alert">{move || error.get()}</p>
+            <div role="status" data-testid="exchange-done">
+                {move || done.get().map(|text| view! {
+                    <p>{t(text)}</p>
+                    {(text == Text::WithdrawnDone).then(|| view! {
+                        <A href="/record">{t(Text::RecordAgain)}</A>
+                    })}
+                })}
+            </div>
         </section>
     }
 }

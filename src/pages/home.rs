@@ -6,10 +6,36 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::i18n::{Locale, Text};
+use crate::cached_view::{CachedLine, Mark};
+use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::pages::account_name;
 use crate::session::Session;
+
+/// What happened, in words: "You helped Ann", "Harold helped you".
+pub fn line_words(language: Language, line: &CachedLine) -> String {
+    let name = line.other.as_deref().unwrap_or_default();
+    match (&line.other, line.reversal, line.minutes > 0) {
+        (Some(_), true, _) => language.fill(Text::RecentReversal, &[("name", name)]),
+        (None, _, true) => language.text(Text::RecentFromFund).to_string(),
+        (None, _, false) => language.text(Text::RecentToFund).to_string(),
+        (Some(_), false, true) => language.fill(Text::RecentYouHelped, &[("name", name)]),
+        (Some(_), false, false) => language.fill(Text::RecentHelpedYou, &[("name", name)]),
+    }
+}
+
+/// Where an exchange stands, when it is not simply counted.
+pub fn mark_words(language: Language, mark: Mark) -> Option<&'static str> {
+    let text = match mark {
+        Mark::Counts => return None,
+        Mark::WaitsForYou => Text::MarkWaitsForYou,
+        Mark::WaitsForOther => Text::MarkWaitsForOther,
+        Mark::Rejected => Text::MarkRejected,
+        Mark::Withdrawn => Text::MarkWithdrawn,
+        Mark::NotCounted => Text::MarkNotCounted,
+    };
+    Some(language.text(text))
+}
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -30,16 +56,26 @@ pub fn Home() -> impl IntoView {
     let recent = move || {
         session
             .read(|tb, me| {
-                let Some(me) = me else { return Vec::new() };
-                crate::cached_view::recent_lines(tb, me)
-                    .into_iter()
-                    .map(|line| {
-                        let other = account_name(tb, &line.other_party, locale.language());
-                        (line, other)
-                    })
-                    .collect::<Vec<_>>()
+                me.map(|me| crate::cached_view::recent_lines(tb, me, crate::session::now()))
+                    .unwrap_or_default()
             })
             .unwrap_or_default()
+    };
+    let me = move || {
+        session
+            .read(|tb, me| {
+                let me = me?;
+                // A member's own phone is theirs alone: no one else to be.
+                let switchable = !matches!(
+                    crate::devices::standing_of(tb),
+                    crate::devices::Standing::Certified {
+                        role: ledger::Role::Member,
+                        ..
+                    }
+                );
+                Some((me.to_string(), tb.member(me)?.name.clone(), switchable))
+            })
+            .flatten()
     };
     view! {
         <Title text=move || t(Text::NavHome).to_string() />
@@ -52,6 +88,13 @@ pub fn Home() -> impl IntoView {
                     {move || locale.language().duration(balance())}
                 </p>
             </div>
+            {move || me().map(|(id, name, switchable)| view! {
+                <p class="using-as" data-testid="using-as">
+                    {locale.language().fill(Text::HomeUsingAs, &[("name", &name)])}
+                    {switchable.then(|| view! { " " <A href="/who">{t(Text::HomeNotYou)}</A> })}
+                </p>
+                <p><A href=format!("/members/{id}")>{t(Text::MyStatement)}</A></p>
+            })}
             <A href="/record" attr:class="button primary">{move || t(Text::RecordAnExchange)}</A>
             <WaitingForMe />
             <h2>{move || t(Text::RecentExchanges)}</h2>
@@ -62,16 +105,21 @@ pub fn Home() -> impl IntoView {
                 } else {
                     let language = locale.language();
                     view! {
-                        <ul class="exchange-list">
+                        <ul class="exchange-list" data-testid="recent">
                             {lines
                                 .into_iter()
-                                .map(|(line, other)| {
+                                .map(|line| {
+                                    let date = ledger::Date::parse(&line.date)
+                                        .map(|date| language.date(date))
+                                        .unwrap_or_default();
+                                    let mark = mark_words(language, line.mark);
                                     view! {
-                                        <li>
-                                            <span class="when">{language.date(line.service_date)}</span>
-                                            <span class="who">{other}</span>
-                                            <span class="amount">{language.duration(line.change_minutes)}</span>
-                                            <span class="what">{line.description}</span>
+                                        <li class:not-counted=!matches!(line.mark, Mark::Counts | Mark::WaitsForYou | Mark::WaitsForOther)>
+                                            <span class="when">{date}</span>
+                                            <span class="who">{line_words(language, &line)}</span>
+                                            <span class="amount">{language.duration(line.minutes.abs())}</span>
+                                            {mark.map(|mark| view! { <span class="mark">{mark}</span> })}
+                                            <span class="what">{line.description.clone()}</span>
                                             <A href=format!("/exchanges/{}", line.exchange)>
                                                 {t(Text::ViewExchange)}
                                             </A>

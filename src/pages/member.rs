@@ -186,7 +186,16 @@ pub fn MemberPage() -> impl IntoView {
                                             <tr>
                                                 <td>{language.date(line.service_date)}</td>
                                                 <td>{other}</td>
-                                                <td>{line.description}</td>
+                                                // Each line leads to its exchange's page.
+                                                <td>
+                                                    <A href=format!("/exchanges/{}", line.exchange)>
+                                                        {if line.description.trim().is_empty() {
+                                                            t(Text::ViewExchange).to_string()
+                                                        } else {
+                                                            line.description.clone()
+                                                        }}
+                                                    </A>
+                                                </td>
                                                 <td>{language.duration(line.change_minutes)}</td>
                                                 <td>{language.duration(line.balance_minutes)}</td>
                                             </tr>

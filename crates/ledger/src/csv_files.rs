@@ -350,6 +350,7 @@ impl Timebank {
                         Status::Pending => "pending",
                         Status::Confirmed => "confirmed",
                         Status::Rejected => "rejected",
+                        Status::Withdrawn => "withdrawn",
                     }
                     .to_string(),
                     if self.counts(&e.id) { "yes" } else { "no" }.to_string(),

@@ -38,6 +38,18 @@ pub enum LedgerError {
     NotAParty,
     #[error("Only {0} can confirm or reject this exchange, or a coordinator.")]
     NotTheConfirmer(String),
+    #[error("Only the member who recorded this exchange can withdraw it.")]
+    NotTheRecorder,
+    #[error(
+        "This exchange no longer waits for confirmation, so it cannot be withdrawn. Say what is wrong with it instead: a coordinator will look into it."
+    )]
+    CannotWithdraw,
+    #[error("{0} withdrew this exchange, so there is nothing to confirm or reject.")]
+    Withdrawn(String),
+    #[error("Only the members who took part in this exchange can say something is wrong with it.")]
+    NotTakingPart,
+    #[error("Say in a few words what is wrong, so a coordinator knows what to look into.")]
+    SayWhatIsWrong,
     #[error("This member is not in the timebank.")]
     UnknownMember,
     #[error("This exchange is not in the timebank.")]

@@ -211,6 +211,41 @@ pub enum LifecycleAction {
     Reject,
     /// A coordinator's decision, which outranks confirmations and rejections.
     Override(Outcome),
+    /// The member who recorded it takes it back while it waits for
+    /// confirmation (a confirmation, even a concurrent one, outranks it).
+    Withdraw,
+    /// A member who takes part says something is wrong with it, in the
+    /// note. It changes nothing by itself: a coordinator looks into it.
+    Query,
+}
+
+impl LifecycleAction {
+    /// How the action is written in the document and in what its device
+    /// signs.
+    pub fn code(self) -> &'static str {
+        match self {
+            LifecycleAction::Confirm => "confirm",
+            LifecycleAction::Reject => "reject",
+            LifecycleAction::Override(Outcome::Confirmed) => "override_confirm",
+            LifecycleAction::Override(Outcome::Rejected) => "override_reject",
+            LifecycleAction::Withdraw => "withdraw",
+            LifecycleAction::Query => "query",
+        }
+    }
+
+    /// The action written as `code` (an unknown one, from a later release,
+    /// is left out of the log).
+    pub fn from_code(code: &str) -> Option<LifecycleAction> {
+        Some(match code {
+            "confirm" => LifecycleAction::Confirm,
+            "reject" => LifecycleAction::Reject,
+            "override_confirm" => LifecycleAction::Override(Outcome::Confirmed),
+            "override_reject" => LifecycleAction::Override(Outcome::Rejected),
+            "withdraw" => LifecycleAction::Withdraw,
+            "query" => LifecycleAction::Query,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,6 +260,8 @@ pub enum Status {
     Pending,
     Confirmed,
     Rejected,
+    /// Taken back by the member who recorded it before it was confirmed.
+    Withdrawn,
 }
 
 impl Exchange {
@@ -234,8 +271,11 @@ impl Exchange {
     /// 1. the latest coordinator override (by time, then event id) decides;
     /// 2. otherwise any rejection rejects (a dispute is never hidden by a
     ///    concurrent confirmation);
-    /// 3. otherwise a confirmation, or no confirmer being needed, confirms;
-    /// 4. otherwise it is pending until the deadline, after which it is
+    /// 3. otherwise a withdrawal of an exchange that waits for a
+    ///    confirmation and has none withdraws it (a confirmation, even a
+    ///    concurrent one, protects the other member's hours);
+    /// 4. otherwise a confirmation, or no confirmer being needed, confirms;
+    /// 5. otherwise it is pending until the deadline, after which it is
     ///    confirmed when the timebank confirms automatically.
     pub fn status(&self, settings: &Settings, now: Timestamp) -> Status {
         if let Some(outcome) = self.latest_override() {
@@ -247,6 +287,9 @@ impl Exchange {
         let has = |action| self.events.iter().any(|event| event.action == action);
         if has(LifecycleAction::Reject) {
             return Status::Rejected;
+        }
+        if self.withdrawn() {
+            return Status::Withdrawn;
         }
         if self.confirmer.is_none() || has(LifecycleAction::Confirm) {
             return Status::Confirmed;
@@ -269,11 +312,31 @@ impl Exchange {
         // them. So balances never depend on the clock.
         match self.latest_override() {
             Some(outcome) => outcome == Outcome::Confirmed,
-            None => !self
-                .events
-                .iter()
-                .any(|event| event.action == LifecycleAction::Reject),
+            None => {
+                !self
+                    .events
+                    .iter()
+                    .any(|event| event.action == LifecycleAction::Reject)
+                    && !self.withdrawn()
+            }
         }
+    }
+
+    /// Whether member `member` takes part in it: gave or received the help,
+    /// recorded it, or is asked to confirm it.
+    pub fn concerns(&self, member: &MemberId) -> bool {
+        let own = |account: &Account| account.member() == Some(member);
+        own(&self.payer)
+            || own(&self.payee)
+            || self.recorded_by == *member
+            || self.confirmer.as_ref() == Some(member)
+    }
+
+    /// Whether its recorder's withdrawal takes effect (overrides aside): it
+    /// waits for a confirmation, and has none.
+    fn withdrawn(&self) -> bool {
+        let has = |action| self.events.iter().any(|event| event.action == action);
+        self.confirmer.is_some() && has(LifecycleAction::Withdraw) && !has(LifecycleAction::Confirm)
     }
 
     /// The outcome of the latest coordinator override (by time, then event id).

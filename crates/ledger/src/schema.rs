@@ -57,7 +57,7 @@ use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarVal
 use crate::ids::{Account, DeviceId, ExchangeId, GroupId, LogEntryId, MemberId};
 use crate::model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Member,
-    MemberStatus, Outcome, Profile, Role, Seal, Settings, TimebankInfo,
+    MemberStatus, Profile, Role, Seal, Settings, TimebankInfo,
 };
 use crate::time::Timestamp;
 use crate::trust::Signature;

@@ -622,6 +622,24 @@ impl Timebank {
     }
 
     /// A member's counted exchanges in date order with a running balance.
+    /// The latest `count` exchanges member `member` gave or received help
+    /// in, newest first (by the day it happened, then when it was
+    /// recorded): those that do not count too (rejected, withdrawn, not
+    /// taken as written), so nothing of theirs silently disappears.
+    pub fn latest_of(&self, member: &MemberId, count: usize) -> Vec<&Exchange> {
+        let account = Account::Member(member.clone());
+        let mut mine: Vec<&Exchange> = self
+            .exchanges
+            .values()
+            .filter(|e| e.payer == account || e.payee == account)
+            .collect();
+        mine.sort_by(|a, b| {
+            (b.service_date, b.recorded_at, &b.id).cmp(&(a.service_date, a.recorded_at, &a.id))
+        });
+        mine.truncate(count);
+        mine
+    }
+
     pub fn statement(&self, member: &MemberId) -> Vec<StatementLine> {
         let account = Account::Member(member.clone());
         let mut lines: Vec<&Exchange> = self

@@ -35,9 +35,7 @@ use crate::ids::{DeviceId, ExchangeId, MemberId};
 
 mod authority;
 
-use crate::model::{
-    Channel, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Outcome, Role,
-};
+use crate::model::{Channel, Exchange, ExchangeKind, LifecycleEvent, Role};
 pub use authority::{Authority, Inside, RecordRef, Standing, TrustProblem};
 
 /// A device's public key: what certificates name and signatures are checked
@@ -288,12 +286,7 @@ pub fn event_bytes(
     bytes
         .text(exchange.as_str())
         .text(event.id.as_str())
-        .text(match event.action {
-            LifecycleAction::Confirm => "confirm",
-            LifecycleAction::Reject => "reject",
-            LifecycleAction::Override(Outcome::Confirmed) => "override_confirm",
-            LifecycleAction::Override(Outcome::Rejected) => "override_reject",
-        })
+        .text(event.action.code())
         .text(event.by.as_str())
         .text(device.as_str())
         .signed(event.at.0)

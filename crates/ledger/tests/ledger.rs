@@ -23,4 +23,5 @@ mod ledger {
     pub mod storage;
     pub mod support;
     pub mod trading_day;
+    pub mod withdrawals;
 }

@@ -29,10 +29,18 @@ export async function expectNoAccessibilityViolations(page) {
 
 /** Fails when the page scrolls sideways, i.e. something is wider than the screen. */
 export async function expectNoSidewaysScroll(page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, 'page is wider than the screen by this many pixels').toBeLessThanOrEqual(0);
+  const { overflow, widest } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The innermost elements that reach past the screen's edge, to say which.
+    const past = [...document.body.querySelectorAll('*')]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .filter((element) => ![...element.children].some((child) => child.getBoundingClientRect().right > width + 0.5));
+    return {
+      overflow: document.documentElement.scrollWidth - width,
+      widest: past.slice(0, 5).map((element) => `${element.tagName.toLowerCase()}.${element.className} "${element.textContent.trim().slice(0, 40)}"`),
+    };
+  });
+  expect(overflow, `page is wider than the screen by this many pixels (${widest.join('; ')})`).toBeLessThanOrEqual(0);
 }
 
 /** Saves a full-page screenshot under target/screenshots for review. */

@@ -700,13 +700,7 @@ fn read_event(doc: &AutoCommit, log: &ObjId, key: &str) -> Option<LifecycleEvent
 }
 
 fn event_from(key: &str, fields: Fields) -> Option<LifecycleEvent> {
-    let action = match fields.string("action")?.as_str() {
-        "confirm" => LifecycleAction::Confirm,
-        "reject" => LifecycleAction::Reject,
-        "override_confirm" => LifecycleAction::Override(Outcome::Confirmed),
-        "override_reject" => LifecycleAction::Override(Outcome::Rejected),
-        _ => return None,
-    };
+    let action = LifecycleAction::from_code(&fields.string("action")?)?;
     Some(LifecycleEvent {
         id: LogEntryId::parse(key)?,
         action,
@@ -800,13 +794,7 @@ pub fn append_event(
         return Ok(());
     };
     let obj = doc.put_object(&log, event.id.as_str(), ObjType::Map)?;
-    let action = match event.action {
-        LifecycleAction::Confirm => "confirm",
-        LifecycleAction::Reject => "reject",
-        LifecycleAction::Override(Outcome::Confirmed) => "override_confirm",
-        LifecycleAction::Override(Outcome::Rejected) => "override_reject",
-    };
-    doc.put(&obj, "action", action)?;
+    doc.put(&obj, "action", event.action.code())?;
     doc.put(&obj, "by", event.by.as_str())?;
     doc.put(&obj, "at", ScalarValue::Timestamp(event.at.0))?;
     doc.put(&obj, "note", event.note.as_str())?;

@@ -40,8 +40,17 @@ pub enum AttentionItem {
         confirmer: MemberId,
         deadline: Timestamp,
     },
-    /// A member rejected the exchange: someone should talk to both parties.
+    /// A member rejected the exchange (or withdrew one the other member
+    /// had confirmed): someone should talk to both parties.
     Disputed { exchange: ExchangeId },
+    /// A member who took part says something is wrong with the exchange,
+    /// in their words (the note of log entry `event`).
+    Queried {
+        exchange: ExchangeId,
+        event: crate::ids::LogEntryId,
+        by: MemberId,
+        words: String,
+    },
     /// An exchange dated inside a locked month arrived after it was locked
     /// (`counted` true), or one the locked figures counted no longer counts
     /// (`counted` false): the published figures stay as they were.
@@ -135,6 +144,9 @@ impl AttentionItem {
             ),
             AttentionItem::ConfirmationOverdue { exchange, .. } => format!("overdue:{exchange}"),
             AttentionItem::Disputed { exchange } => format!("disputed:{exchange}"),
+            AttentionItem::Queried {
+                exchange, event, ..
+            } => format!("queried:{exchange}:{event}"),
             AttentionItem::DuplicateReversal { original, .. } => {
                 format!("duplicate-reversal:{original}")
             }
@@ -218,6 +230,14 @@ impl AttentionItem {
             AttentionItem::Disputed { .. } => (
                 "A member rejected an exchange recorded for them.".to_string(),
                 "Talk to both people, then confirm or reject it as coordinator.".to_string(),
+            ),
+            AttentionItem::Queried { by, words, .. } => (
+                format!(
+                    "{} says something is wrong with an exchange: “{words}”",
+                    name(&Account::Member(by.clone()))
+                ),
+                "Talk to them; reverse or decide the exchange if it needs it, then mark this resolved."
+                    .to_string(),
             ),
             AttentionItem::LockedPeriodEntry { month, counted, .. } => (
                 if *counted {
@@ -329,19 +349,32 @@ impl Timebank {
                     deadline: exchange.confirmation_deadline(self.settings()),
                 });
             }
-            let member_rejected = exchange
-                .events
-                .iter()
-                .any(|e| e.action == LifecycleAction::Reject);
-            let overridden = exchange
-                .events
-                .iter()
-                .any(|e| matches!(e.action, LifecycleAction::Override(_)));
-            if member_rejected && !overridden {
+            let has = |wanted: fn(LifecycleAction) -> bool| {
+                exchange.events.iter().any(|e| wanted(e.action))
+            };
+            let member_rejected = has(|a| a == LifecycleAction::Reject);
+            // Withdrawn on one device while confirmed on another: the
+            // confirmation stands, and the recorder did not want it to.
+            let withdrawn_in_vain =
+                has(|a| a == LifecycleAction::Withdraw) && has(|a| a == LifecycleAction::Confirm);
+            let overridden = has(|a| matches!(a, LifecycleAction::Override(_)));
+            if (member_rejected || withdrawn_in_vain) && !overridden {
                 items.push(AttentionItem::Disputed {
                     exchange: exchange.id.clone(),
                 });
             }
+            items.extend(
+                exchange
+                    .events
+                    .iter()
+                    .filter(|e| e.action == LifecycleAction::Query)
+                    .map(|e| AttentionItem::Queried {
+                        exchange: exchange.id.clone(),
+                        event: e.id.clone(),
+                        by: e.by.clone(),
+                        words: e.note.clone(),
+                    }),
+            );
         }
         items.extend(self.doubted().map(|(id, doubt)| AttentionItem::Doubted {
             exchange: id.clone(),

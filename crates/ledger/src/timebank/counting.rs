@@ -582,6 +582,16 @@ impl Timebank {
             {
                 return Some((Doubt::NotTheConfirmer, None));
             }
+            // Only the recorder takes back their own word, and only what
+            // waited for someone else's.
+            LifecycleAction::Withdraw
+                if exchange.recorded_by != entry.by || exchange.confirmer.is_none() =>
+            {
+                return Some((Doubt::CannotWithdraw, None));
+            }
+            LifecycleAction::Query if !coordinator && !exchange.concerns(&entry.by) => {
+                return Some((Doubt::NotTheirs, None));
+            }
             _ => {}
         }
         if self.after_revocation(standing, |(_, events)| events.contains(&event.id)) {

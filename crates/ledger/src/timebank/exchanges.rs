@@ -4,7 +4,7 @@ use crate::error::LedgerError;
 use crate::ids::{Account, ExchangeId, GroupId, LogEntryId, MemberId};
 use crate::model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent,
-    MAX_DESCRIPTION_CHARS, MAX_EXCHANGE_MINUTES, MemberStatus, Outcome, Role,
+    MAX_DESCRIPTION_CHARS, MAX_EXCHANGE_MINUTES, MemberStatus, Outcome, Role, Status,
 };
 use crate::schema;
 use crate::time::{Date, Timestamp};
@@ -296,6 +296,46 @@ impl Timebank {
         self.append(by, id, LifecycleAction::Reject, note, now)
     }
 
+    /// The member who recorded an exchange takes it back while it waits for
+    /// confirmation (a mistake they saw before the other member did).
+    pub fn withdraw(
+        &mut self,
+        by: &MemberId,
+        id: &ExchangeId,
+        note: &str,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let exchange = self.exchanges.get(id).ok_or(LedgerError::UnknownExchange)?;
+        if exchange.recorded_by != *by {
+            return Err(LedgerError::NotTheRecorder);
+        }
+        if exchange.confirmer.is_none() || exchange.status(self.settings(), now) != Status::Pending
+        {
+            return Err(LedgerError::CannotWithdraw);
+        }
+        self.append(by, id, LifecycleAction::Withdraw, note, now)
+    }
+
+    /// A member who took part says something is wrong with an exchange, in
+    /// their own words: it changes nothing, and waits in the attention queue
+    /// for a coordinator.
+    pub fn query(
+        &mut self,
+        by: &MemberId,
+        id: &ExchangeId,
+        words: &str,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        let exchange = self.exchanges.get(id).ok_or(LedgerError::UnknownExchange)?;
+        if !exchange.concerns(by) {
+            return Err(LedgerError::NotTakingPart);
+        }
+        if words.trim().is_empty() {
+            return Err(LedgerError::SayWhatIsWrong);
+        }
+        self.append(by, id, LifecycleAction::Query, words, now)
+    }
+
     /// A coordinator's decision, which outranks members' confirmations and
     /// rejections (the latest override wins).
     pub fn override_status(
@@ -342,6 +382,16 @@ impl Timebank {
 
     fn require_confirmer(&self, by: &MemberId, id: &ExchangeId) -> Result<(), LedgerError> {
         let exchange = self.exchanges.get(id).ok_or(LedgerError::UnknownExchange)?;
+        // Withdrawn, whatever the clock says (the status does not look at
+        // it once withdrawn).
+        if exchange.status(self.settings(), Timestamp(i64::MIN)) == Status::Withdrawn {
+            return Err(LedgerError::Withdrawn(
+                self.members
+                    .get(&exchange.recorded_by)
+                    .map(|m| m.name.clone())
+                    .unwrap_or_else(|| "The member who recorded it".to_string()),
+            ));
+        }
         if self.is_coordinator(by) {
             return Ok(());
         }

@@ -2,6 +2,7 @@ use ed25519_dalek::{Signer, SigningKey};
 
 use super::*;
 use crate::ids::{Account, GroupId, LogEntryId};
+use crate::model::{LifecycleAction, Outcome};
 use crate::time::{Date, Timestamp};
 
 const TIMEBANK: &str = "0123456789abcdef0123456789abcdef";

@@ -480,9 +480,24 @@ pub(super) fn confirm_raw(
     signer: Option<&Device>,
     seed: u64,
 ) -> LogEntryId {
+    let confirm = LifecycleAction::Confirm;
+    raw_event(copy, exchange, confirm, by, device, signer, seed)
+}
+
+/// Writes log entry `action` of `exchange` "by" `by` into `copy`'s document
+/// directly, naming `device` and sealed by `signer` if given.
+pub(super) fn raw_event(
+    copy: &mut Timebank,
+    exchange: &ExchangeId,
+    action: LifecycleAction,
+    by: &MemberId,
+    device: &Device,
+    signer: Option<&Device>,
+    seed: u64,
+) -> LogEntryId {
     let event = LifecycleEvent {
         id: LogEntryId::random(entropy(seed).as_mut()),
-        action: LifecycleAction::Confirm,
+        action,
         by: by.clone(),
         at: NOW,
         note: String::new(),

@@ -30,6 +30,15 @@ enum Op {
     Reverse {
         exchange: usize,
     },
+    /// Its recorder takes it back.
+    Withdraw {
+        exchange: usize,
+    },
+    /// One of the people in it says something is wrong.
+    Query {
+        exchange: usize,
+        payer: bool,
+    },
     EditProfile {
         member: usize,
         offers: u8,
@@ -53,6 +62,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<usize>().prop_map(|exchange| Op::Reject { exchange }),
         1 => (any::<usize>(), any::<bool>()).prop_map(|(exchange, confirm)| Op::Override { exchange, confirm }),
         1 => any::<usize>().prop_map(|exchange| Op::Reverse { exchange }),
+        1 => any::<usize>().prop_map(|exchange| Op::Withdraw { exchange }),
+        1 => (any::<usize>(), any::<bool>()).prop_map(|(exchange, payer)| Op::Query { exchange, payer }),
         1 => (0..4usize, any::<u8>()).prop_map(|(member, offers)| Op::EditProfile { member, offers }),
         1 => Just(Op::AddMember),
         1 => Just(Op::LockOctober),
@@ -115,6 +126,27 @@ fn apply(timebank: &mut Timebank, people: &[MemberId], op: &Op, now: Timestamp) 
         },
         Op::Reverse { exchange: i } => match exchange(*i) {
             Some(id) => timebank.reverse(cora, &id, "mistake", now).map(|_| ()),
+            None => Ok(()),
+        },
+        Op::Withdraw { exchange: i } => match exchange(*i) {
+            Some(id) => {
+                let by = timebank.exchange(&id).map(|e| e.recorded_by.clone());
+                timebank.withdraw(&by.unwrap_or(cora.clone()), &id, "", now)
+            }
+            None => Ok(()),
+        },
+        Op::Query { exchange: i, payer } => match exchange(*i) {
+            Some(id) => {
+                let by = timebank.exchange(&id).and_then(|e| {
+                    if *payer {
+                        e.payer.member()
+                    } else {
+                        e.payee.member()
+                    }
+                    .cloned()
+                });
+                timebank.query(&by.unwrap_or(cora.clone()), &id, "wrong hours", now)
+            }
             None => Ok(()),
         },
         Op::EditProfile { member, offers } => {

@@ -35,6 +35,9 @@ pub enum Doubt {
     /// balance, hours paid by the community fund), recorded on a member's
     /// device.
     CoordinatorsOnly,
+    /// A withdrawal by someone other than the member who recorded the
+    /// exchange, or of one that never waited for a confirmation.
+    CannotWithdraw,
 }
 
 impl Doubt {
@@ -61,6 +64,7 @@ impl Doubt {
             Doubt::NotACoordinator => "not-a-coordinator",
             Doubt::NoConfirmationAsked => "no-confirmation-asked",
             Doubt::CoordinatorsOnly => "coordinators-only",
+            Doubt::CannotWithdraw => "cannot-withdraw",
         }
     }
 
@@ -91,6 +95,10 @@ impl Doubt {
             Doubt::CoordinatorsOnly => {
                 "it was recorded on a member's device, but only coordinators record reversals, \
                  bought hours, opening balances and hours from the community fund"
+            }
+            Doubt::CannotWithdraw => {
+                "it was withdrawn by someone other than the member who recorded it, or it never \
+                 waited for a confirmation"
             }
         }
     }
