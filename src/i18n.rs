@@ -616,6 +616,7 @@ pub enum Text {
     AllCategories,
     NoCategory,
     NoListings,
+    OnProfilesHeading,
     PostListingTitle,
     TitleLabel,
     ListingDescriptionLabel,
@@ -1310,6 +1311,7 @@ fn english(text: Text) -> &'static str {
         Text::AllCategories => "All categories",
         Text::NoCategory => "No category",
         Text::NoListings => "Nothing matches. Try another search, or post the first one.",
+        Text::OnProfilesHeading => "On members’ profiles",
         Text::PostListingTitle => "Post an offer or request",
         Text::TitleLabel => "Title",
         Text::ListingDescriptionLabel => "Details (optional)",
@@ -2144,6 +2146,7 @@ fn french(text: Text) -> &'static str {
         Text::CategoryLabel => "Catégorie",
         Text::AllCategories => "Toutes les catégories",
         Text::NoCategory => "Sans catégorie",
+        Text::OnProfilesHeading => "Sur les profils des membres",
         Text::NoListings => {
             "Rien ne correspond. Essayez une autre recherche, ou publiez la première annonce."
         }

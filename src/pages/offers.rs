@@ -88,6 +88,29 @@ pub fn Offers() -> impl IntoView {
             })
             .unwrap_or_default()
     };
+    // What members' profiles say they offer or need: found by the same
+    // search (profiles have no category, so a category leaves them out).
+    let profiles = move || {
+        let (text, kind, category) = (query.get(), kind_from(&kind.get()), category.get());
+        if !category.is_empty() {
+            return Vec::new();
+        }
+        session
+            .read(|tb, _| {
+                tb.search_profiles(&text, kind)
+                    .into_iter()
+                    .map(|found| {
+                        (
+                            found.member.id.to_string(),
+                            found.member.name.clone(),
+                            found.kind,
+                            found.text.to_string(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
     let withdraw = move |id: ListingId| match session
         .change(|tb, me, now| tb.withdraw_listing(me, &id, now))
     {
@@ -124,8 +147,10 @@ pub fn Offers() -> impl IntoView {
                 total.set(list.len());
                 let list: Vec<_> = list.into_iter().take(shown.get()).collect();
                 let language = locale.language();
-                if list.is_empty() {
+                if list.is_empty() && profiles().is_empty() {
                     view! { <p>{t(Text::NoListings)}</p> }.into_any()
+                } else if list.is_empty() {
+                    ().into_any()
                 } else {
                     view! {
                         <ul class="listing-list">
@@ -163,6 +188,21 @@ pub fn Offers() -> impl IntoView {
                 }
             }}
             <ShowMore total=total shown=shown />
+            {move || {
+                let found = profiles();
+                (!found.is_empty()).then(|| view! {
+                    <h2 id="profiles-heading">{t(Text::OnProfilesHeading)}</h2>
+                    <ul class="listing-list" aria-labelledby="profiles-heading" data-testid="profile-matches">
+                        {found.into_iter().map(|(id, name, kind, text)| view! {
+                            <li>
+                                <span class="tag">{t(kind_text(kind))}</span>
+                                <A href=format!("/members/{id}") attr:class="who">{name}</A>
+                                <p class="what">{text}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
             <p class="error" role="alert">{move || error.get()}</p>
             <NotShowing />
             <PostListing />

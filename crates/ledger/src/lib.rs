@@ -57,7 +57,7 @@ pub use timebank::{
     AcceptanceDraft, AccountTotals, Added, AttentionItem, CHECKPOINT_EVERY, CertificateDraft,
     CheckpointDraft, Doubt, HoursPurchase, ImportSummary, InvitationDraft, InvitationState,
     LimitKind, LimitWarning, NewEvent, NewExchange, NewGroupExchange, NewListing, NewMember,
-    NewTimebank, Recorded, RequestDraft, ResolutionDraft, RevocationDraft, SEAL_MESSAGE, SealState,
-    SequenceGap, StatementLine, Timebank, ToSign, TradingDay, Unsealed, checked_name,
-    trust_problem_codes,
+    NewTimebank, ProfileMatch, Recorded, RequestDraft, ResolutionDraft, RevocationDraft,
+    SEAL_MESSAGE, SealState, SequenceGap, StatementLine, Timebank, ToSign, TradingDay, Unsealed,
+    checked_name, trust_problem_codes,
 };

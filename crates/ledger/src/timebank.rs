@@ -25,7 +25,7 @@ mod signing;
 mod trading_day;
 
 pub use attention::{AttentionItem, ResolutionDraft, trust_problem_codes};
-pub use board::{NewEvent, NewListing};
+pub use board::{NewEvent, NewListing, ProfileMatch};
 pub use certificates::{
     AcceptanceDraft, CertificateDraft, InvitationDraft, InvitationState, RequestDraft,
     RevocationDraft,

@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot } from '../support/page-checks.js';
 
-import { nav, createTimebank } from '../support/flows.js';
+import { nav, createTimebank, addMember } from '../support/flows.js';
 
 test('post an offer and a request, find them by search and kind, withdraw one', async ({ page }) => {
   await createTimebank(page);
@@ -75,4 +75,36 @@ test('the owner edits a listing; a last day in the past is refused and nothing c
   await page.getByRole('button', { name: 'Save the listing' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Offers and requests' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Hedge and lawn trimming' })).toContainText('Home and garden');
+});
+
+test('one search finds posted offers and what members offer on their profiles, at the largest text', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await createTimebank(page);
+  for (const [name, offers] of [['Ann', 'Gardening, hedge trimming'], ['Bob', 'Vegetable gardening'], ['Dev', 'Computer help']]) {
+    await addMember(page, name);
+    await page.getByRole('main').getByRole('link', { name }).click();
+    await page.getByRole('link', { name: 'Edit details' }).click();
+    await page.getByLabel('What they can offer').fill(offers);
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${name} \\(No\\. \\d\\)$`) })).toBeVisible();
+  }
+  await page.getByLabel('Text size').selectOption({ label: 'Largest' });
+  await nav(page, 'Offers');
+  await page.getByLabel('Search offers and requests').fill('gardening');
+  const found = page.getByTestId('profile-matches').getByRole('listitem');
+  await expect(page.getByRole('heading', { level: 2, name: 'On members’ profiles' })).toBeVisible();
+  await expect(found).toHaveCount(2);
+  await expect(found.nth(0)).toContainText('Gardening, hedge trimming');
+  await expect(found.nth(1)).toContainText('Vegetable gardening');
+  await expect(page.getByText('Nothing matches.')).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'offers-profiles-found');
+  // Each leads to the member; requests are what profiles say people need.
+  await page.getByLabel('Kind').selectOption({ label: 'Request' });
+  await expect(page.getByTestId('profile-matches')).toHaveCount(0);
+  await expect(page.getByText('Nothing matches.')).toBeVisible();
+  await page.getByLabel('Kind').selectOption({ index: 0 });
+  await found.nth(1).getByRole('link', { name: 'Bob' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bob (No. 3)' })).toBeVisible();
 });

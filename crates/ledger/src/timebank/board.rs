@@ -22,6 +22,17 @@ pub struct NewListing {
     pub expires_on: Date,
 }
 
+/// A member whose profile says they offer (or need) what a search names:
+/// the offers board shows them beside the posted listings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileMatch<'a> {
+    pub member: &'a crate::model::Member,
+    /// Offer when found in what they offer, Request in what they need.
+    pub kind: ListingKind,
+    /// What their profile says, whole.
+    pub text: &'a str,
+}
+
 /// An event as entered (also used to edit one).
 #[derive(Debug, Clone)]
 pub struct NewEvent {
@@ -68,6 +79,43 @@ impl Timebank {
             })
             .collect();
         found.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
+        found
+    }
+
+    /// Active members whose profile offers (or, for requests, needs) what
+    /// `text` names (case-insensitive), by name; nobody for an empty search.
+    pub fn search_profiles(&self, text: &str, kind: Option<ListingKind>) -> Vec<ProfileMatch<'_>> {
+        let needle = text.trim().to_lowercase();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<ProfileMatch> = self
+            .members()
+            .filter(|m| m.status == MemberStatus::Active)
+            .flat_map(|member| {
+                [
+                    (ListingKind::Offer, member.profile.offers.as_str()),
+                    (ListingKind::Request, member.profile.needs.as_str()),
+                ]
+                .into_iter()
+                .filter(|(found, text)| {
+                    kind.is_none_or(|k| k == *found) && text.to_lowercase().contains(&needle)
+                })
+                .map(move |(kind, text)| ProfileMatch { member, kind, text })
+            })
+            .collect();
+        found.sort_by(|a, b| {
+            (
+                a.member.name.to_lowercase(),
+                &a.member.id,
+                a.kind == ListingKind::Request,
+            )
+                .cmp(&(
+                    b.member.name.to_lowercase(),
+                    &b.member.id,
+                    b.kind == ListingKind::Request,
+                ))
+        });
         found
     }
 

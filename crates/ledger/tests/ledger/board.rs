@@ -1,6 +1,8 @@
 //! Listings and events.
 
-use ledger::{EventKind, LedgerError, ListingKind, NewEvent, NewListing, Timestamp};
+use ledger::{
+    EventKind, LedgerError, ListingKind, MemberStatus, NewEvent, NewListing, Profile, Timestamp,
+};
 
 use super::support::{Fixture, NOW, day, entropy};
 
@@ -81,6 +83,62 @@ fn listings_are_posted_searched_renewed_and_withdrawn() {
             .unwrap_err(),
         LedgerError::NotTheOwner
     );
+}
+
+#[test]
+fn a_search_finds_what_members_offer_or_need_on_their_profiles() {
+    let mut f = Fixture::new();
+    for (who, offers, needs) in [
+        (
+            f.ann.clone(),
+            "Gardening, hedge trimming",
+            "A lift on Tuesdays",
+        ),
+        (f.bob.clone(), "Dog walking", "Help in the GARDEN"),
+        (f.cat.clone(), "Vegetable gardening", ""),
+    ] {
+        let name = f.timebank.member(&who).unwrap().name.clone();
+        let profile = Profile {
+            offers: offers.into(),
+            needs: needs.into(),
+            ..Profile::default()
+        };
+        f.timebank
+            .update_profile(&f.cora, &who, &name, profile, NOW)
+            .unwrap();
+    }
+    let found = |timebank: &ledger::Timebank, text: &str, kind| {
+        timebank
+            .search_profiles(text, kind)
+            .iter()
+            .map(|m| (m.member.name.clone(), m.kind, m.text.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let offer = ListingKind::Offer;
+    let request = ListingKind::Request;
+    assert_eq!(
+        found(&f.timebank, "garden", None),
+        vec![
+            ("Ann".into(), offer, "Gardening, hedge trimming".into()),
+            ("Bob".into(), request, "Help in the GARDEN".into()),
+            ("Cat".into(), offer, "Vegetable gardening".into()),
+        ]
+    );
+    assert_eq!(found(&f.timebank, " GARDENING ", Some(offer)).len(), 2);
+    assert_eq!(
+        found(&f.timebank, "garden", Some(request)),
+        vec![("Bob".into(), request, "Help in the GARDEN".into())]
+    );
+    assert!(
+        found(&f.timebank, "", None).is_empty(),
+        "an empty search lists no one"
+    );
+    assert!(found(&f.timebank, "plumbing", None).is_empty());
+    // Only active members are offered.
+    f.timebank
+        .set_status(&f.cora, &f.cat, MemberStatus::Away, NOW)
+        .unwrap();
+    assert_eq!(found(&f.timebank, "gardening", None).len(), 1);
 }
 
 #[test]
