@@ -519,6 +519,7 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    EndOfDayWhoWhen,
     RecentYouHelped,
     RecentHelpedYou,
     RecentFromFund,
@@ -1140,6 +1141,7 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::EndOfDayWhoWhen => "{timebank}, trading day of {date}, slips entered by {name}",
         Text::RecentYouHelped => "You helped {name}",
         Text::RecentHelpedYou => "{name} helped you",
         Text::RecentFromFund => "From the community fund",
@@ -2050,6 +2052,9 @@ fn french(text: Text) -> &'static str {
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
         }
+        Text::EndOfDayWhoWhen => {
+            "{timebank}, journée d’échanges du {date}, fiches saisies par {name}"
+        }
         Text::RecentYouHelped => "Vous avez aidé {name}",
         Text::RecentHelpedYou => "{name} vous a rendu service",
         Text::RecentFromFund => "Du fonds commun",
@@ -2157,7 +2162,8 @@ fn french(text: Text) -> &'static str {
         Text::PostButton => "Publier",
         Text::WithdrawButton => "Retirer",
         Text::ShowsUntil => "Affichée jusqu’au {date}",
-        Text::NavEvents => "Événements",
+        // Short enough for the navigation at the largest text on a phone.
+        Text::NavEvents => "Agenda",
         Text::EventsTitle => "Événements",
         Text::UpcomingHeading => "À venir",
         Text::NoUpcoming => "Aucun événement n’est prévu.",

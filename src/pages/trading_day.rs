@@ -46,6 +46,8 @@ struct SlipRow {
 /// The day's slips and totals as the page shows them.
 #[derive(Clone)]
 struct Shown {
+    /// The timebank, the day and the coordinator entering the slips.
+    heading: String,
     rows: Vec<SlipRow>,
     totals: Vec<(String, i64, i64, usize)>,
     count: usize,
@@ -53,8 +55,20 @@ struct Shown {
     struck_out: usize,
 }
 
-fn shown(tb: &Timebank, date: Date, language: Language) -> Shown {
+fn shown(tb: &Timebank, date: Date, me: Option<&MemberId>, language: Language) -> Shown {
     let day = tb.trading_day(date);
+    let heading = language.fill(
+        Text::EndOfDayWhoWhen,
+        &[
+            ("timebank", &tb.info().name),
+            ("date", &language.date(date)),
+            (
+                "name",
+                &me.map(|me| account_name(tb, &Account::Member(me.clone()), language))
+                    .unwrap_or_default(),
+            ),
+        ],
+    );
     let name = |account: &Account| account_name(tb, account, language);
     let rows = day
         .slips
@@ -86,6 +100,7 @@ fn shown(tb: &Timebank, date: Date, language: Language) -> Shown {
         .collect();
     totals.sort_by_key(|row| row.0.to_lowercase());
     Shown {
+        heading,
         rows,
         totals,
         count: day.count,
@@ -111,6 +126,24 @@ pub fn TradingDay() -> impl IntoView {
     let confirmed_slip = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
     let form_ref = NodeRef::<html::Form>::new();
+    let focus_first_field = move || {
+        if let Some(first) = form_ref
+            .get_untracked()
+            .and_then(|form| form.query_selector("input").ok().flatten())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = first.focus();
+        }
+    };
+    // Slips are typed one after another from the first: the page opens
+    // there (after the heading took focus, so this comes last).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || form_ref.get().is_none() {
+            return done.unwrap_or(false);
+        }
+        request_animation_frame(focus_first_field);
+        true
+    });
 
     let chosen_day = move || Date::parse(&day.get());
     // Who a typed number is, so a misread slip shows before it is saved.
@@ -214,13 +247,7 @@ pub fn TradingDay() -> impl IntoView {
                     field.set(String::new());
                 }
                 // Straight on to the next slip.
-                if let Some(first) = form_ref
-                    .get_untracked()
-                    .and_then(|form| form.query_selector("input").ok().flatten())
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
-                    let _ = first.focus();
-                }
+                focus_first_field();
             }
             Err(problem) => {
                 let message = language.error(&problem);
@@ -254,7 +281,7 @@ pub fn TradingDay() -> impl IntoView {
     let error_of = move |pick: fn(&Errors) -> Option<String>| field_error(errors, pick);
     let summary = move || {
         let date = chosen_day()?;
-        session.read(|tb, _| shown(tb, date, locale.language()))
+        session.read(|tb, me| shown(tb, date, me, locale.language()))
     };
 
     view! {
@@ -267,7 +294,11 @@ pub fn TradingDay() -> impl IntoView {
                 fallback=move || view! { <p>{locale.language().error(&LedgerError::NotCoordinator)}</p> }
             >
             <p class="no-print">{move || t(Text::TradingDayIntro)}</p>
-            <div class="no-print">
+            // On a tablet, the slip form and the day's totals side by side:
+            // after each slip both are in view.
+            <div class="day-columns">
+            <div class="no-print slip-side">
+            <div>
                 <TextField
                     id="trading-day-date"
                     label=Signal::derive(move || t(Text::TradingDayDateLabel))
@@ -277,6 +308,7 @@ pub fn TradingDay() -> impl IntoView {
                 />
             </div>
             <h2 id="enter-slip-heading" class="no-print">{move || t(Text::EnterSlipHeading)}</h2>
+            <p class="success" role="status">{move || saved.get()}</p>
             <form
                 class="stack slip-form no-print"
                 node_ref=form_ref
@@ -337,10 +369,13 @@ pub fn TradingDay() -> impl IntoView {
                     autocomplete="off"
                 />
                 <p class="error" role="alert">{move || errors.with(|e| e.form.clone())}</p>
-                <p class="success" role="status">{move || saved.get()}</p>
                 <button type="submit" class="button primary">{move || t(Text::SaveSlip)}</button>
             </form>
-            {move || summary().map(|shown| view! { <DaySummary shown=shown /> })}
+            </div>
+            <div class="day-side">
+                {move || summary().map(|shown| view! { <DaySummary shown=shown /> })}
+            </div>
+            </div>
             </Show>
         </section>
     }
@@ -364,6 +399,7 @@ fn DaySummary(shown: Shown) -> impl IntoView {
     let language = locale.language();
     let t = move |text| language.text(text);
     let Shown {
+        heading,
         rows,
         totals,
         count,
@@ -376,6 +412,7 @@ fn DaySummary(shown: Shown) -> impl IntoView {
     view! {
         <section aria-labelledby="end-of-day-heading" class="day-summary">
             <h2 id="end-of-day-heading">{t(Text::EndOfDayHeading)}</h2>
+            <p data-testid="end-of-day-for">{heading}</p>
             <p class="big-figure">{language.fill(Text::EndOfDayCount, &[("count", &count.to_string())])}</p>
             <p class="big-figure">{language.fill(Text::EndOfDayTotal, &[("duration", &language.duration(total_minutes))])}</p>
             {(struck_out > 0).then(|| view! {

@@ -1,8 +1,8 @@
 // Large text, chosen in the app and remembered; every screen still fits a
 // 360 px phone.
 import { test, expect } from '@playwright/test';
-import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot } from '../support/page-checks.js';
-import { nav, createTimebank, addMember } from '../support/flows.js';
+import { expectNoAccessibilityViolations, expectNoSidewaysScroll, expectTapTargets, headerShare, saveScreenshot } from '../support/page-checks.js';
+import { nav, createTimebank, addMember, record, everyAddress } from '../support/flows.js';
 
 test.use({ viewport: { width: 360, height: 780 } });
 
@@ -36,4 +36,29 @@ test('settings say how much space the timebanks take and what the browser allows
   await expect(page.getByTestId('storage-kind')).toHaveText(/kept in the browser’s database on this device/);
   await expect(page.getByTestId('storage-used')).toHaveText(/Riverside Timebank takes [\d.]+ KB\./);
   await expect(page.getByText(/^There is plenty of room for Tally on this device: [\d,]+\.\d (KB|MB|GB) used of about [\d,]+\.\d (KB|MB|GB)\.$/)).toBeVisible();
+});
+
+test('at the largest text on a 360 px phone, the header keeps to a quarter of the screen and every control is big enough to tap', async ({ page }) => {
+  test.setTimeout(120_000);
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 90);
+  await nav(page, 'Members');
+  const member = await page.getByRole('main').getByRole('link', { name: 'Ann' }).getAttribute('href');
+  await nav(page, 'Home');
+  const exchange = await page.getByRole('link', { name: 'Details' }).first().getAttribute('href');
+  await page.getByLabel('Text size').selectOption({ label: 'Largest' });
+  const addresses = everyAddress(member, exchange).filter((a) => !['/join', '/create', '/open'].includes(a));
+  for (const language of ['English', 'Français']) {
+    await page.getByLabel(/^(Language|Langue)$/).selectOption({ label: language });
+    for (const address of addresses) {
+      await page.goto(address);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      expect(await headerShare(page), `${language} ${address}: header and navigation`).toBeLessThanOrEqual(0.25);
+      await expectNoSidewaysScroll(page);
+      await expectTapTargets(page);
+    }
+    await page.goto('/');
+    await saveScreenshot(page, `largest-text-home-${language}`);
+  }
 });

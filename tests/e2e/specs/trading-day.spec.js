@@ -151,3 +151,47 @@ function words(total) {
   if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
   return parts.length ? parts.join(' ') : '0 minutes';
 }
+
+test('on a tablet in landscape, the page opens in the first field, each saved slip and the totals stay in view, and the summary says whose day it was', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await createTimebank(page);
+  for (const name of ['Ann', 'Bob', 'Cat']) await addMember(page, name);
+  await nav(page, 'Trading day');
+  const slipNumber = page.getByLabel('Slip number (optional)');
+  await expect(slipNumber).toBeFocused();
+  const inView = async (locator, what) => {
+    const box = await locator.boundingBox();
+    expect(box, what).not.toBeNull();
+    expect(box.y, `${what} starts below the top`).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, `${what} ends within 768 px`).toBeLessThanOrEqual(768);
+  };
+  const summary = page.getByRole('region', { name: 'End of day summary' });
+  for (const [number, giver, receiver, hours] of SLIPS.slice(0, 4)) {
+    await expect(slipNumber).toBeFocused();
+    await page.keyboard.type(number);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(giver));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(receiver));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(hours);
+    await page.keyboard.press('Enter');
+    const saved = page.getByRole('status').filter({ hasText: `Saved:` });
+    await expect(saved).toBeVisible();
+    await expect(slipNumber).toBeFocused();
+    expect(await page.evaluate(() => window.scrollY), 'the page did not scroll').toBe(0);
+    await inView(saved, `slip ${number}'s confirmation`);
+    await inView(summary, 'the end-of-day totals');
+  }
+  await expect(summary).toContainText('Slips counted: 4');
+  const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  await expect(page.getByTestId('end-of-day-for'))
+    .toHaveText(`Riverside Timebank, trading day of ${today}, slips entered by Cora`);
+  await expectNoSidewaysScroll(page);
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'trading-day-tablet');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('end-of-day-for')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Enter a slip' })).toBeHidden();
+  await saveScreenshot(page, 'trading-day-printed');
+});

@@ -48,3 +48,24 @@ export async function saveScreenshot(page, name) {
   const dir = process.env.TALLY_SCREENSHOTS || '../../target/screenshots';
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** Fails when a visible control (link, button, field, disclosure) is less
+ * than 24 by 24 px to tap, naming each one. */
+export async function expectTapTargets(page, least = 24) {
+  const small = await page.evaluate((least) => [...document.querySelectorAll('a, button, select, input, textarea, summary')]
+    .filter((element) => element.checkVisibility() && !element.closest('.visually-hidden, .skip-link'))
+    .map((element) => ({ element, box: element.getBoundingClientRect() }))
+    .filter(({ element, box }) => {
+      // A check box or radio counts with its label, as a tap on either works.
+      const label = element.labels?.[0]?.getBoundingClientRect();
+      const height = Math.max(box.height, label?.height ?? 0);
+      return height < least - 0.5 || Math.max(box.width, label?.width ?? 0) < least - 0.5;
+    })
+    .map(({ element, box }) => `${element.tagName.toLowerCase()} "${(element.textContent || element.getAttribute('aria-label') || element.id).trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`), least);
+  expect(small, `controls smaller than ${least} by ${least} px`).toEqual([]);
+}
+
+/** The height of the header with its navigation, as a share of the screen's. */
+export async function headerShare(page) {
+  return page.evaluate(() => document.querySelector('.shell-header').getBoundingClientRect().height / window.innerHeight);
+}
