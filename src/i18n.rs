@@ -137,6 +137,24 @@ impl Language {
         format!("{} {}", self.month_name(month.number()), month.year())
     }
 
+    /// A month's short name, as a chart's axis shows it; no two alike
+    /// ("juin", "juil.").
+    pub fn month_short(self, month: ledger::Month) -> &'static str {
+        let months = match self {
+            Language::English => [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ],
+            Language::French => [
+                "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+                "nov.", "déc.",
+            ],
+        };
+        months
+            .get(month.number() as usize - 1)
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// A date in words: "28 November 2026", "28 novembre 2026".
     pub fn date(self, date: Date) -> String {
         let (year, month, day) = date.ymd();
@@ -519,6 +537,15 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    LockedMonthHint,
+    LockHeading,
+    LockIntro,
+    LockQuestion,
+    LockYes,
+    ChangedSinceLockHeading,
+    LateExchangeWho,
+    LateExchangeAdded,
+    LateExchangeRemoved,
     EndOfDayWhoWhen,
     RecentYouHelped,
     RecentHelpedYou,
@@ -1141,6 +1168,25 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::LockedMonthHint => {
+            "{month} is locked: this exchange will count in balances, but not in the figures published for {month}. Reports list it under “Changed since the lock”."
+        }
+        Text::LockHeading => "Lock a month",
+        Text::LockIntro => {
+            "Lock a month once it is over and its figures are reported: they are then kept as they are."
+        }
+        Text::LockQuestion => {
+            "Lock {month}? Its figures are kept as they are now, for reports to funders. Exchanges dated in {month} that are recorded or put right later still count in balances, but not in these figures: they are listed under “Changed since the lock”. A lock cannot be undone."
+        }
+        Text::LockYes => "Yes, lock {month}",
+        Text::ChangedSinceLockHeading => "Changed since the lock",
+        Text::LateExchangeWho => "{giver} helped {receiver}: {duration}",
+        Text::LateExchangeAdded => {
+            "Recorded or confirmed after {month} was locked: it counts in balances, not in {month}’s figures."
+        }
+        Text::LateExchangeRemoved => {
+            "No longer counts, but is still in the figures published for {month}."
+        }
         Text::EndOfDayWhoWhen => "{timebank}, trading day of {date}, slips entered by {name}",
         Text::RecentYouHelped => "You helped {name}",
         Text::RecentHelpedYou => "{name} helped you",
@@ -2052,6 +2098,25 @@ fn french(text: Text) -> &'static str {
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
         }
+        Text::LockedMonthHint => {
+            "{month} est verrouillé : cet échange comptera dans les soldes, mais pas dans les chiffres publiés pour {month}. Les rapports l’indiquent sous « Modifié depuis le verrouillage »."
+        }
+        Text::LockHeading => "Verrouiller un mois",
+        Text::LockIntro => {
+            "Verrouillez un mois une fois terminé et ses chiffres publiés : ils restent alors tels quels."
+        }
+        Text::LockQuestion => {
+            "Verrouiller {month} ? Ses chiffres restent tels qu’ils sont maintenant, pour les rapports aux financeurs. Les échanges datés de {month} notés ou corrigés plus tard comptent toujours dans les soldes, mais pas dans ces chiffres : ils sont indiqués sous « Modifié depuis le verrouillage ». Un verrouillage ne peut pas être annulé."
+        }
+        Text::LockYes => "Oui, verrouiller {month}",
+        Text::ChangedSinceLockHeading => "Modifié depuis le verrouillage",
+        Text::LateExchangeWho => "{giver} a aidé {receiver} : {duration}",
+        Text::LateExchangeAdded => {
+            "Noté ou confirmé après le verrouillage de {month} : il compte dans les soldes, pas dans les chiffres de {month}."
+        }
+        Text::LateExchangeRemoved => {
+            "Ne compte plus, mais figure toujours dans les chiffres publiés pour {month}."
+        }
         Text::EndOfDayWhoWhen => {
             "{timebank}, journée d’échanges du {date}, fiches saisies par {name}"
         }
@@ -2793,6 +2858,18 @@ mod tests {
         assert_eq!(Language::English.money(123_456), "£1,234.56");
         assert_eq!(Language::English.money(5), "£0.05");
         assert_eq!(Language::French.money(123_456), "1\u{202f}234,56\u{a0}£");
+    }
+
+    #[test]
+    fn short_month_names_are_all_different() {
+        for language in [Language::English, Language::French] {
+            let names: std::collections::BTreeSet<_> = (1..=12)
+                .map(|m| language.month_short(ledger::Month::new(2026, m).unwrap()))
+                .collect();
+            assert_eq!(names.len(), 12, "{language:?}");
+        }
+        let july = ledger::Month::parse("2026-07").unwrap();
+        assert_eq!(Language::French.month_short(july), "juil.");
     }
 
     #[test]

@@ -269,7 +269,7 @@ pub fn ExchangePage() -> impl IntoView {
                             <ConfirmButton
                                 ask=t(Text::WithdrawExchangeButton).to_string()
                                 question=t(Text::WithdrawExchangeQuestion).to_string()
-                                yes=t(Text::WithdrawExchangeYes)
+                                yes=t(Text::WithdrawExchangeYes).to_string()
                                 yes_id="withdraw-yes".to_string()
                                 on_yes=withdraw
                             />

@@ -422,7 +422,25 @@ pub fn Record() -> impl IntoView {
                 </fieldset>
                 <div class="field">
                     <label for="service-date">{move || t(Text::DateLabel)}</label>
-                    <input id="service-date" type="date" prop:value=move || date.get() on:input=move |e| date.set(event_target_value(&e)) />
+                    <input
+                        id="service-date"
+                        type="date"
+                        aria-describedby="service-date-hint"
+                        prop:value=move || date.get()
+                        on:input=move |e| date.set(event_target_value(&e))
+                    />
+                    // A day in a month whose figures are published: said
+                    // before saving, and where it will count.
+                    <p class="hint warning" id="service-date-hint">{move || {
+                        let month = ledger::Month::of(Date::parse(&date.get())?);
+                        session
+                            .read(|tb, _| tb.is_locked(month))
+                            .filter(|locked| *locked)
+                            .map(|_| locale.language().fill(
+                                Text::LockedMonthHint,
+                                &[("month", &locale.language().month(month))],
+                            ))
+                    }}</p>
                 </div>
                 <div class="field">
                     <label for="description">{move || t(Text::DescriptionLabel)}</label>

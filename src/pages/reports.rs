@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use ledger::{CategoryFigures, Month, MonthReport};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
+use crate::pages::{ConfirmButton, account_name};
 use crate::session::{Session, now};
 
 /// Months shown when the page opens: the last six, this one included.
@@ -34,6 +36,40 @@ pub fn Reports() -> impl IntoView {
         session.read(|tb, me| {
             let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
             (tb.report(from, to.max(from)), coordinator)
+        })
+    };
+    // Exchanges of the locked months shown that their figures do not hold.
+    let changed = move || {
+        let (from, to) = (Month::parse(&from.get())?, Month::parse(&to.get())?);
+        let language = locale.language();
+        session.read(|tb, _| {
+            tb.changed_since_lock()
+                .into_iter()
+                .filter(|(month, _, _)| (from..=to.max(from)).contains(month))
+                .map(|(month, exchange, counted)| {
+                    let month = language.month(month);
+                    (
+                        exchange.id.to_string(),
+                        language.date(exchange.service_date),
+                        language.fill(
+                            Text::LateExchangeWho,
+                            &[
+                                ("giver", &account_name(tb, &exchange.payee, language)),
+                                ("receiver", &account_name(tb, &exchange.payer, language)),
+                                ("duration", &language.duration(i64::from(exchange.minutes))),
+                            ],
+                        ),
+                        language.fill(
+                            if counted {
+                                Text::LateExchangeAdded
+                            } else {
+                                Text::LateExchangeRemoved
+                            },
+                            &[("month", &month)],
+                        ),
+                    )
+                })
+                .collect::<Vec<_>>()
         })
     };
     let lock = move |month: Month| match session.change(|tb, me, now| tb.lock_month(me, month, now))
@@ -86,11 +122,10 @@ pub fn Reports() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {months.into_iter().map(|report| {
+                                {months.iter().map(|report| {
                                     let month = report.month;
                                     let figures = &report.figures;
                                     let locked = report.lock.is_some();
-                                    let can_lock = coordinator && !locked && month.last_day() < today;
                                     let month_name = language.month(month);
                                     view! {
                                         <tr>
@@ -101,20 +136,55 @@ pub fn Reports() -> impl IntoView {
                                             <td>{figures.new_members}</td>
                                             <td>{language.duration(figures.fund_minutes)}</td>
                                             <td>{language.money(figures.social_value_pence)}</td>
-                                            <td>
-                                                {if locked { t(Text::Yes) } else { t(Text::No) }}
-                                                {can_lock.then(|| view! {
-                                                    <button type="button" class="button small" on:click=move |_| lock(month)>
-                                                        {language.fill(Text::LockButton, &[("month", &month_name)])}
-                                                    </button>
-                                                })}
-                                            </td>
+                                            <td>{if locked { t(Text::Yes) } else { t(Text::No) }}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
                             </tbody>
                         </table>
                     </div>
+                    {
+                        // Locking, outside the table so it is in reach on
+                        // any screen; each asks first, in words.
+                        let lockable: Vec<Month> = months
+                            .iter()
+                            .filter(|report| report.lock.is_none() && report.month.last_day() < today)
+                            .map(|report| report.month)
+                            .collect();
+                        (coordinator && !lockable.is_empty()).then(|| view! {
+                            <h2 id="lock-heading">{t(Text::LockHeading)}</h2>
+                            <p class="hint">{t(Text::LockIntro)}</p>
+                            <ul class="lock-list" aria-labelledby="lock-heading">
+                                {lockable.into_iter().map(|month| {
+                                    let name = language.month(month);
+                                    view! {
+                                        <li>
+                                            <ConfirmButton
+                                                ask=language.fill(Text::LockButton, &[("month", &name)])
+                                                question=language.fill(Text::LockQuestion, &[("month", &name)])
+                                                yes=language.fill(Text::LockYes, &[("month", &name)])
+                                                yes_id=format!("lock-{month}")
+                                                on_yes=move || lock(month)
+                                            />
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })
+                    }
+                    {move || changed().filter(|list| !list.is_empty()).map(|list| view! {
+                        <h2 id="changed-heading">{t(Text::ChangedSinceLockHeading)}</h2>
+                        <ul class="exchange-list" aria-labelledby="changed-heading" data-testid="changed-since-lock">
+                            {list.into_iter().map(|(id, date, who, why)| view! {
+                                <li>
+                                    <span class="when">{date}</span>
+                                    <span class="who">{who}</span>
+                                    <span class="what">{why}</span>
+                                    <A href=format!("/exchanges/{id}")>{t(Text::ViewExchange)}</A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
                     <h2 id="categories-heading">{t(Text::ByCategoryHeading)}</h2>
                     <div class="table-scroll" role="region" aria-labelledby="categories-heading" tabindex="0">
                         <table>
@@ -177,8 +247,7 @@ fn HoursChart(months: Vec<MonthReport>) -> impl IntoView {
                     let value = m.figures.minutes_exchanged.max(0) as f64;
                     let bar = (value / max as f64) * height;
                     let x = index as f64 * slot + slot * 0.15;
-                    let month_label = language.month(m.month);
-                    let short: String = month_label.chars().take(3).collect();
+                    let short = language.month_short(m.month);
                     view! {
                         <rect x=x y=height - bar width=slot * 0.7 height=bar class="bar" />
                         <text x=x + slot * 0.35 y=height + 16.0 text-anchor="middle" class="axis">{short}</text>

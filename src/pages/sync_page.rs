@@ -467,7 +467,7 @@ fn Invites() -> impl IntoView {
                                     <crate::pages::ConfirmButton
                                         ask=language.fill(Text::SyncRevokeButton, &[("name", &button_name)])
                                         question=language.fill(Text::SyncRevokeQuestion, &[("name", &who)])
-                                        yes=t(Text::RevokeYes)
+                                        yes=t(Text::RevokeYes).to_string()
                                         yes_id=format!("revoke-token-{}", shown.id)
                                         on_yes=move || revoke(shown.clone())
                                     />

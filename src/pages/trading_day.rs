@@ -302,6 +302,20 @@ pub fn TradingDay() -> impl IntoView {
                 <TextField
                     id="trading-day-date"
                     label=Signal::derive(move || t(Text::TradingDayDateLabel))
+                    hint=Signal::derive(move || {
+                        // Slips of a month whose figures are published.
+                        let Some(month) = chosen_day().map(ledger::Month::of) else {
+                            return String::new();
+                        };
+                        session
+                            .read(|tb, _| tb.is_locked(month))
+                            .filter(|locked| *locked)
+                            .map(|_| locale.language().fill(
+                                Text::LockedMonthHint,
+                                &[("month", &locale.language().month(month))],
+                            ))
+                            .unwrap_or_default()
+                    })
                     value=day
                     error=error_of(|e| e.day.clone())
                     input_type="date"

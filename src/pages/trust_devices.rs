@@ -27,7 +27,7 @@ pub fn invite_choices(tb: &Timebank, language: Language) -> Vec<(MemberId, Strin
 pub fn ConfirmButton(
     ask: String,
     question: String,
-    yes: &'static str,
+    yes: String,
     yes_id: String,
     on_yes: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -68,7 +68,7 @@ pub fn ConfirmButton(
                         asking.set(false);
                         on_yes();
                     }
-                }>{yes}</button>
+                }>{yes.clone()}</button>
                 " "
                 <button type="button" class="button" on:click=move |_| asking.set(false)>
                     {move || locale.t(Text::KeepIt)}
@@ -517,7 +517,7 @@ pub fn DeviceApprovals() -> impl IntoView {
                                         <ConfirmButton
                                             ask=language.fill(Text::RevokeDeviceButton, &[("name", &name)])
                                             question=question
-                                            yes=t(Text::RevokeYes)
+                                            yes=t(Text::RevokeYes).to_string()
                                             yes_id=yes_id
                                             on_yes=move || revoke(key, reason.get_untracked(), Text::DeviceRevokedDone)
                                         />

@@ -31,13 +31,51 @@ test('monthly figures show, and a locked month keeps them when a late slip arriv
   await expectNoSidewaysScroll(page);
   await saveScreenshot(page, 'reports');
 
-  await row.getByRole('button', { name: `Lock ${month.name}` }).click();
+  // Locking asks first, in words, and is in reach outside the table.
+  await page.getByRole('button', { name: `Lock ${month.name}` }).click();
+  const question = page.getByRole('group', { name: new RegExp(`^Lock ${month.name}\\?`) });
+  await expect(question).toContainText('A lock cannot be undone.');
+  await expect(question.getByRole('button', { name: `Yes, lock ${month.name}` })).toBeFocused();
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'reports-lock-question');
+  await question.getByRole('button', { name: 'No, keep it' }).click();
+  await expect(row).toContainText('no');
+  await page.getByRole('button', { name: `Lock ${month.name}` }).click();
+  await page.getByRole('button', { name: `Yes, lock ${month.name}` }).click();
   await expect(row).toContainText('yes');
+  await expect(page.getByRole('button', { name: `Lock ${month.name}` })).toHaveCount(0);
 
-  // A late paper slip for that month: the published figures stay.
+  // A late paper slip for that month: the form says so before saving; the
+  // published figures stay, and the report lists it rather than lose it.
+  await nav(page, 'Record');
+  await page.getByLabel('Date of the help').fill(month.day);
+  await expect(page.locator('#service-date-hint'))
+    .toHaveText(`${month.name} is locked: this exchange will count in balances, but not in the figures published for ${month.name}. Reports list it under “Changed since the lock”.`);
   await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 30, month.day);
   await nav(page, 'Coordinator');
   await expect(page.getByText(/is locked, arrived or changed after the lock/)).toBeVisible();
   await page.getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('row', { name: new RegExp(month.name) })).toContainText('1 hour 30 minutes');
+  const late = page.getByTestId('changed-since-lock').getByRole('listitem');
+  await expect(late).toHaveCount(1);
+  await expect(late).toContainText('Ann helped Cora: 30 minutes');
+  await expect(late).toContainText(`Recorded or confirmed after ${month.name} was locked`);
+  await expectNoSidewaysScroll(page);
+  await saveScreenshot(page, 'reports-changed-since-lock');
+});
+
+test('on a tablet the lock controls are in reach without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const month = lastMonth();
+  await createTimebank(page);
+  await addMember(page, 'Ann');
+  await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 60, month.day);
+  await nav(page, 'Coordinator');
+  await page.getByRole('link', { name: 'Reports' }).click();
+  const lock = page.getByRole('button', { name: `Lock ${month.name}` });
+  const box = await lock.boundingBox();
+  expect(box.x + box.width).toBeLessThanOrEqual(1024);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  // Not inside a table that scrolls sideways either.
+  expect(await lock.evaluate((button) => button.closest('.table-scroll'))).toBeNull();
 });

@@ -419,19 +419,17 @@ impl Timebank {
                 });
             }
         }
-        for exchange in exchanges.values() {
-            let Some(lock) = self.locks.get(&Month::of(exchange.service_date)) else {
-                continue;
-            };
-            let counted = self.counts(&exchange.id);
-            if counted != lock.included(&exchange.id) {
-                items.push(AttentionItem::LockedPeriodEntry {
-                    month: lock.month,
-                    exchange: exchange.id.clone(),
-                    counted,
-                });
-            }
-        }
+        items.extend(
+            self.changed_since_lock()
+                .into_iter()
+                .map(
+                    |(month, exchange, counted)| AttentionItem::LockedPeriodEntry {
+                        month,
+                        exchange: exchange.id.clone(),
+                        counted,
+                    },
+                ),
+        );
         items.retain(|item| !self.is_resolved(&item.key()));
         items
     }

@@ -2,6 +2,7 @@
 
 use crate::error::LedgerError;
 use crate::ids::MemberId;
+use crate::model::Exchange;
 use crate::reports::{self, MonthReport, PeriodLock};
 use crate::schema;
 use crate::time::{Month, Timestamp};
@@ -35,6 +36,36 @@ impl Timebank {
             figures,
             lock: None,
         }
+    }
+
+    /// Exchanges dated in a locked month that its published figures do not
+    /// match, so that none vanishes from the reports: counted now but not
+    /// when the month was locked (`true`: recorded or confirmed after the
+    /// lock), or counted then and no longer (`false`); by month, then date.
+    pub fn changed_since_lock(&self) -> Vec<(Month, &Exchange, bool)> {
+        let mut changed: Vec<(Month, &Exchange, bool)> = self
+            .exchanges
+            .values()
+            .filter_map(|exchange| {
+                let lock = self.locks.get(&Month::of(exchange.service_date))?;
+                let counted = self.counts(&exchange.id);
+                (counted != lock.included(&exchange.id)).then_some((lock.month, exchange, counted))
+            })
+            .collect();
+        changed.sort_by(|a, b| {
+            (a.0, a.1.service_date, a.1.recorded_at, &a.1.id).cmp(&(
+                b.0,
+                b.1.service_date,
+                b.1.recorded_at,
+                &b.1.id,
+            ))
+        });
+        changed
+    }
+
+    /// Whether `month`'s figures are locked (published).
+    pub fn is_locked(&self, month: Month) -> bool {
+        self.locks.contains_key(&month)
     }
 
     pub fn locks(&self) -> impl Iterator<Item = &PeriodLock> {

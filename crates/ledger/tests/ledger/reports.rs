@@ -112,9 +112,39 @@ fn a_locked_month_keeps_its_figures_whatever_arrives_later() {
         "{items:?}"
     );
     // The balances still include it: only the published report is frozen.
-    assert_eq!(f.timebank.balance(&ledger::Account::Member(ann)), 60);
+    assert_eq!(
+        f.timebank.balance(&ledger::Account::Member(ann.clone())),
+        60
+    );
+    // The report lists it, so it does not vanish: counted since the lock.
+    let late = |timebank: &ledger::Timebank| {
+        timebank
+            .changed_since_lock()
+            .into_iter()
+            .map(|(month, exchange, counted)| (month, exchange.minutes, counted))
+            .collect::<Vec<_>>()
+    };
+    assert!(f.timebank.is_locked(october));
+    assert_eq!(late(&f.timebank), vec![(october, hours(2), true)]);
+    // One the lock counted that is taken away later is listed too.
+    let counted_then = f
+        .timebank
+        .exchanges()
+        .find(|e| e.minutes == hours(1))
+        .unwrap()
+        .id
+        .clone();
+    f.timebank
+        .override_status(&cora, &counted_then, ledger::Outcome::Rejected, "", NOW)
+        .unwrap();
+    assert_eq!(
+        late(&f.timebank),
+        vec![(october, hours(1), false), (october, hours(2), true)]
+    );
+    assert_eq!(f.timebank.month_report(october), report, "the figures stay");
 
     // And the lock survives saving and reopening.
     let reopened = ledger::Timebank::load(&f.timebank.save(), entropy(42)).unwrap();
     assert_eq!(reopened.month_report(october), report);
+    assert_eq!(late(&reopened), late(&f.timebank));
 }
