@@ -137,6 +137,27 @@ impl Language {
         format!("{} {}", self.month_name(month.number()), month.year())
     }
 
+    /// The categories a new timebank starts with, in this language (the
+    /// coordinators change them in Settings).
+    pub fn default_categories(self) -> Vec<String> {
+        match self {
+            // The ledger's own defaults are the English ones.
+            Language::English => ledger::Settings::default().categories,
+            Language::French => [
+                "Maison et jardin",
+                "Transport",
+                "Compagnie et soins",
+                "Apprentissage",
+                "Réparations",
+                "Cuisine",
+                "Administratif et informatique",
+                "Autre",
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    }
+
     /// A month's short name, as a chart's axis shows it; no two alike
     /// ("juin", "juil.").
     pub fn month_short(self, month: ledger::Month) -> &'static str {
@@ -537,6 +558,7 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    LineWithNote,
     LockedMonthHint,
     LockHeading,
     LockIntro,
@@ -1168,6 +1190,7 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::LineWithNote => "{line}: “{note}”",
         Text::LockedMonthHint => {
             "{month} is locked: this exchange will count in balances, but not in the figures published for {month}. Reports list it under “Changed since the lock”."
         }
@@ -1610,7 +1633,9 @@ fn english(text: Text) -> &'static str {
             "Not syncing: this timebank takes more room than the relay keeps for one, so it takes no more changes. Everything is still on this device. The relay's operator can raise the limit."
         }
         Text::SyncTryAgain => "Try again now",
-        Text::SyncRelayIs => "This timebank syncs through the relay at {url}.",
+        Text::SyncRelayIs => {
+            "This timebank syncs through the relay at {url}: a server that keeps a copy of it and passes changes between its devices whenever they are online."
+        }
         Text::SyncStop => "Stop syncing on this device",
         Text::SyncStopped => "This device no longer syncs. Everything stays on it.",
         Text::SyncShareHeading => "Share through a relay",
@@ -1651,7 +1676,7 @@ fn english(text: Text) -> &'static str {
         }
         Text::SyncInviteLabel => "Who or which device is it for?",
         Text::SyncInviteCoordinator => {
-            "Its person is a coordinator: that device may invite and revoke devices"
+            "It is for a coordinator: that device will also be able to invite other devices and take their access away"
         }
         Text::SyncInviteButton => "Create invite",
         Text::SyncInviteLink => "Invite link",
@@ -1899,7 +1924,7 @@ fn french(text: Text) -> &'static str {
             "Dites si vous avez aidé quelqu’un ou si quelqu’un vous a aidé."
         }
         Text::StepWhoReceived => "2. Qui l’a reçue ?",
-        Text::StepHowLong => "3. Combien de temps ?",
+        Text::StepHowLong => "3. Combien de temps\u{a0}?",
         Text::ChooseMember => "Choisir un membre",
         Text::CommunityFund => "Fonds commun",
         Text::QuickHalfHour => "Ajouter 30 min",
@@ -2098,6 +2123,7 @@ fn french(text: Text) -> &'static str {
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
         }
+        Text::LineWithNote => "{line}\u{a0}: «\u{a0}{note}\u{a0}»",
         Text::LockedMonthHint => {
             "{month} est verrouillé : cet échange comptera dans les soldes, mais pas dans les chiffres publiés pour {month}. Les rapports l’indiquent sous « Modifié depuis le verrouillage »."
         }
@@ -2165,7 +2191,9 @@ fn french(text: Text) -> &'static str {
         Text::ReverseExplain => {
             "Annuler : note le même temps dans l’autre sens, pour que les deux soldes reviennent à ce qu’ils étaient. Cet échange reste dans l’historique."
         }
-        Text::QueriedWhat => "{name} dit que quelque chose ne va pas dans un échange : « {words} »",
+        Text::QueriedWhat => {
+            "{name} dit que quelque chose ne va pas dans un échange\u{a0}: «\u{a0}{words}\u{a0}»"
+        }
         Text::QueriedDo => {
             "Parlez-lui ; annulez ou tranchez l’échange si besoin, puis marquez ceci comme traité."
         }
@@ -2455,7 +2483,7 @@ fn french(text: Text) -> &'static str {
         Text::AsideDownload => "Télécharger la copie {number} mise de côté ({size})",
         Text::ShowingCount => "{shown} affichés sur {total}.",
         Text::ShowMoreButton => "En afficher {count} de plus",
-        Text::AllEvents => "Tous les évènements",
+        Text::AllEvents => "Tous les événements",
         Text::SyncTitle => "Synchroniser les appareils",
         Text::SyncNotShared => "Sur cet appareil seulement",
         Text::SyncConnecting => "Connexion…",
@@ -2487,7 +2515,9 @@ fn french(text: Text) -> &'static str {
             "Pas de synchronisation : cette banque de temps prend plus de place que le relais n'en garde pour une seule, il n'accepte donc plus ses changements. Tout reste sur cet appareil. La personne qui gère le relais peut relever la limite."
         }
         Text::SyncTryAgain => "Réessayer maintenant",
-        Text::SyncRelayIs => "Cette banque de temps se synchronise par le relais {url}.",
+        Text::SyncRelayIs => {
+            "Cette banque de temps se synchronise par le relais {url} : un serveur qui en garde une copie et transmet les changements entre ses appareils dès qu’ils sont en ligne."
+        }
         Text::SyncStop => "Arrêter la synchronisation sur cet appareil",
         Text::SyncStopped => "Cet appareil ne se synchronise plus. Tout y reste.",
         Text::SyncShareHeading => "Partager par un relais",
@@ -2530,7 +2560,7 @@ fn french(text: Text) -> &'static str {
         }
         Text::SyncInviteLabel => "Pour qui ou pour quel appareil ?",
         Text::SyncInviteCoordinator => {
-            "Sa personne est coordinatrice : cet appareil pourra inviter et retirer des appareils"
+            "Il est pour un coordinateur : cet appareil pourra aussi inviter d’autres appareils et leur retirer l’accès"
         }
         Text::SyncInviteButton => "Créer l'invitation",
         Text::SyncInviteLink => "Lien d'invitation",
@@ -2576,7 +2606,7 @@ fn french(text: Text) -> &'static str {
         }
         Text::JoinTryAgain => "Réessayer",
         Text::PersistGranted => {
-            "Ce navigateur garde les données de Tally jusqu'à ce que vous les supprimiez."
+            "Ce navigateur garde les données de Tally jusqu’à ce que vous les supprimiez."
         }
         Text::PersistRefused => {
             "Ce navigateur peut supprimer les données de Tally si l'appareil manque de place. Gardez un fichier de sauvegarde ou synchronisez avec un relais ; ajouter Tally à l'écran d'accueil pousse en général le navigateur à les garder."

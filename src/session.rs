@@ -875,13 +875,24 @@ impl Session {
     /// Creates a timebank on this device; its founder is its first
     /// coordinator and the person using this device. It is saved at once;
     /// if the store has no room it is kept in memory and the person told.
-    pub fn create(&self, name: &str, unit_label: &str, founder: &str) -> Result<(), LedgerError> {
+    /// Its categories to start with are `categories` (in the founder's
+    /// language).
+    pub fn create(
+        &self,
+        name: &str,
+        unit_label: &str,
+        founder: &str,
+        categories: Vec<String>,
+    ) -> Result<(), LedgerError> {
         // The timebank open until now keeps every change.
         self.save_now();
         let new = NewTimebank {
             name: name.to_string(),
             unit_label: unit_label.to_string(),
-            settings: Settings::default(),
+            settings: Settings {
+                categories,
+                ..Settings::default()
+            },
             // The key opened at start (none in a browser without Ed25519):
             // the new timebank's id pins this device as its founder.
             founder_key: crate::device_key::cached().map(|signer| signer.key()),

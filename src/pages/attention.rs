@@ -408,6 +408,8 @@ pub fn CoordinatorTabs() -> impl IntoView {
             <A href="/reports">{move || t(Text::ReportsTitle)}</A>
             <A href="/spreadsheets">{move || t(Text::SpreadsheetsTitle)}</A>
             <A href="/settings">{move || t(Text::SettingsTitle)}</A>
+            <A href="/devices">{move || t(Text::SyncTitle)}</A>
+            <A href="/backup">{move || t(Text::BackupTitle)}</A>
         </nav>
     }
 }

@@ -56,7 +56,13 @@ pub fn CreateTimebank() -> impl IntoView {
             focus_first_invalid();
             return;
         }
-        match session.create(&name.get_untracked(), &unit_text, &founder.get_untracked()) {
+        let categories = locale.language().default_categories();
+        match session.create(
+            &name.get_untracked(),
+            &unit_text,
+            &founder.get_untracked(),
+            categories,
+        ) {
             Ok(()) => navigate("/", Default::default()),
             Err(problem) => form_error.set(Some(language.error(&problem))),
         }

@@ -95,7 +95,10 @@ pub fn ExchangePage() -> impl IntoView {
                         if event.note.is_empty() {
                             line
                         } else {
-                            format!("{line}: “{}”", event.note)
+                            language.fill(
+                                Text::LineWithNote,
+                                &[("line", &line), ("note", &event.note)],
+                            )
                         }
                     })
                     .collect();

@@ -171,7 +171,7 @@ pub fn MemberPage() -> impl IntoView {
                             view! {
                             <h2 id="statement-heading">{t(Text::StatementHeading)}</h2>
                             <div class="table-scroll" role="region" aria-labelledby="statement-heading" tabindex="0">
-                                <table>
+                                <table class="reflow">
                                     <thead>
                                         <tr>
                                             <th scope="col">{t(Text::ColDate)}</th>
@@ -184,10 +184,10 @@ pub fn MemberPage() -> impl IntoView {
                                     <tbody>
                                         {lines.into_iter().map(|(line, other)| view! {
                                             <tr>
-                                                <td>{language.date(line.service_date)}</td>
-                                                <td>{other}</td>
+                                                <td data-label=t(Text::ColDate)>{language.date(line.service_date)}</td>
+                                                <td data-label=t(Text::ColWith)>{other}</td>
                                                 // Each line leads to its exchange's page.
-                                                <td>
+                                                <td data-label=t(Text::ColWhat)>
                                                     <A href=format!("/exchanges/{}", line.exchange)>
                                                         {if line.description.trim().is_empty() {
                                                             t(Text::ViewExchange).to_string()
@@ -196,8 +196,8 @@ pub fn MemberPage() -> impl IntoView {
                                                         }}
                                                     </A>
                                                 </td>
-                                                <td>{language.duration(line.change_minutes)}</td>
-                                                <td>{language.duration(line.balance_minutes)}</td>
+                                                <td data-label=t(Text::ColChange)>{language.duration(line.change_minutes)}</td>
+                                                <td data-label=t(Text::ColBalance)>{language.duration(line.balance_minutes)}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

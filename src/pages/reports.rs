@@ -198,7 +198,14 @@ pub fn Reports() -> impl IntoView {
                             <tbody>
                                 {categories.into_iter().map(|(name, figures)| view! {
                                     <tr>
-                                        <th scope="row">{name}</th>
+                                        <th scope="row">{
+                                            // The ledger's name for exchanges with none.
+                                            if name == ledger::UNCATEGORISED {
+                                                t(Text::NoCategory).to_string()
+                                            } else {
+                                                name
+                                            }
+                                        }</th>
                                         <td>{language.duration(figures.minutes)}</td>
                                         <td>{figures.exchanges}</td>
                                     </tr>

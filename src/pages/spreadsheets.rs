@@ -90,8 +90,8 @@ pub fn Spreadsheets() -> impl IntoView {
     view! {
         <Title text=move || t(Text::SpreadsheetsTitle).to_string() />
         <section class="page" aria-labelledby="spreadsheets-heading">
-            <PageHeading id="spreadsheets-heading">{move || t(Text::SpreadsheetsTitle)}</PageHeading>
             <CoordinatorTabs />
+            <PageHeading id="spreadsheets-heading">{move || t(Text::SpreadsheetsTitle)}</PageHeading>
             <Show
                 when=move || session.is_coordinator()
                 fallback=move || view! { <p>{locale.language().error(&ledger::LedgerError::NotCoordinator)}</p> }

@@ -287,8 +287,8 @@ pub fn TradingDay() -> impl IntoView {
     view! {
         <Title text=move || t(Text::TradingDayTitle).to_string() />
         <section class="page trading-day" aria-labelledby="trading-day-heading">
-            <PageHeading id="trading-day-heading">{move || t(Text::TradingDayTitle)}</PageHeading>
             <div class="no-print"><CoordinatorTabs /></div>
+            <PageHeading id="trading-day-heading">{move || t(Text::TradingDayTitle)}</PageHeading>
             <Show
                 when=move || session.is_coordinator()
                 fallback=move || view! { <p>{locale.language().error(&LedgerError::NotCoordinator)}</p> }

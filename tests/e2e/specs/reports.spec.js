@@ -79,3 +79,27 @@ test('on a tablet the lock controls are in reach without scrolling sideways', as
   // Not inside a table that scrolls sideways either.
   expect(await lock.evaluate((button) => button.closest('.table-scroll'))).toBeNull();
 });
+
+test('every coordinator page has the same sub-menu, above its heading, listing them all', async ({ page }) => {
+  await createTimebank(page);
+  const pages = [
+    ['/coordinator', 'Needs attention'],
+    ['/trading-day', 'Trading day'],
+    ['/reports', 'Reports'],
+    ['/spreadsheets', 'Spreadsheets'],
+    ['/settings', 'Settings'],
+  ];
+  const listed = [...pages.map(([, title]) => title), 'Sync between devices', 'Backup and sharing'];
+  const tops = [];
+  for (const [address, name] of pages) {
+    await page.goto(address);
+    const menu = page.getByRole('navigation', { name: 'Coordinator' });
+    await expect(menu.getByRole('link')).toHaveText(listed);
+    await expect(menu.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+    // Above the page's heading, in the same place on each.
+    const [menuBox, headingBox] = [await menu.boundingBox(), await page.getByRole('heading', { level: 1 }).boundingBox()];
+    expect(menuBox.y + menuBox.height, address).toBeLessThanOrEqual(headingBox.y);
+    tops.push(Math.round(menuBox.y));
+  }
+  expect(new Set(tops).size, `the menu's place on each page: ${tops}`).toBe(1);
+});

@@ -77,7 +77,7 @@ export async function createInvite(page, label, { coordinator = false, member } 
   await nav(page, 'Sync');
   if (member) await page.getByLabel('Who is the invite for?').selectOption({ label: member });
   await page.getByLabel('Who or which device is it for?').fill(label);
-  if (coordinator) await page.getByLabel(/Its person is a coordinator/).check();
+  if (coordinator) await page.getByLabel(/It is for a coordinator/).check();
   await page.getByRole('button', { name: 'Create invite' }).click();
   const link = page.getByRole('textbox', { name: 'Invite link' });
   await expect(link).toHaveValue(/\/join#r=/);
