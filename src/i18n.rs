@@ -549,6 +549,7 @@ pub enum Text {
     LimitHighest,
     OverLimitDo,
     DuplicateSlipWhat,
+    DuplicateSlipOtherDevices,
     DuplicateSlipDo,
     SuspectedDuplicateWhat,
     SuspectedDuplicateDo,
@@ -1176,7 +1177,12 @@ fn english(text: Text) -> &'static str {
         Text::LimitLowest => "lowest",
         Text::LimitHighest => "highest",
         Text::OverLimitDo => "Talk to the member, change their limit, or reverse the exchange.",
-        Text::DuplicateSlipWhat => "Paper slip {number} was entered {count} times.",
+        Text::DuplicateSlipWhat => {
+            "Paper slip {number} was entered {count} times, on the same device."
+        }
+        Text::DuplicateSlipOtherDevices => {
+            "Paper slip {number} was entered {count} times, on different devices."
+        }
         Text::DuplicateSlipDo => "Check the slip and reverse the extra entries.",
         Text::SuspectedDuplicateWhat => {
             "{count} exchanges with the same people, time and date were recorded on different devices."
@@ -2027,7 +2033,12 @@ fn french(text: Text) -> &'static str {
         Text::LimitLowest => "minimale",
         Text::LimitHighest => "maximale",
         Text::OverLimitDo => "Parlez au membre, changez sa limite ou annulez l’échange.",
-        Text::DuplicateSlipWhat => "Le bon papier {number} a été saisi {count} fois.",
+        Text::DuplicateSlipWhat => {
+            "Le bon papier {number} a été saisi {count} fois, sur le même appareil."
+        }
+        Text::DuplicateSlipOtherDevices => {
+            "Le bon papier {number} a été saisi {count} fois, sur des appareils différents."
+        }
         Text::DuplicateSlipDo => "Vérifiez le bon et annulez les saisies en trop.",
         Text::SuspectedDuplicateWhat => {
             "{count} échanges avec les mêmes personnes, la même durée et la même date ont été notés sur des appareils différents."

@@ -55,10 +55,21 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
             Some(exchange.clone()),
         ),
         AttentionItem::DuplicateSlip { number, exchanges } => (
-            language.fill(
-                Text::DuplicateSlipWhat,
-                &[("number", number), ("count", &count(exchanges.len()))],
-            ),
+            {
+                // Typed twice on one device, or on two that were apart.
+                let devices: std::collections::BTreeSet<_> = exchanges
+                    .iter()
+                    .filter_map(|id| tb.exchange(id).map(|e| e.device.clone()))
+                    .collect();
+                language.fill(
+                    if devices.len() > 1 {
+                        Text::DuplicateSlipOtherDevices
+                    } else {
+                        Text::DuplicateSlipWhat
+                    },
+                    &[("number", number), ("count", &count(exchanges.len()))],
+                )
+            },
             language.text(Text::DuplicateSlipDo).to_string(),
             exchanges.last().cloned(),
         ),

@@ -436,8 +436,8 @@ fn DaySummary(shown: Shown) -> impl IntoView {
         </section>
         <section aria-labelledby="per-member-heading">
             <h2 id="per-member-heading">{t(Text::PerMemberHeading)}</h2>
-            <div class="table-scroll">
-                <table>
+            <div class="table-scroll" role="region" aria-labelledby="per-member-heading" tabindex="0">
+                <table class="reflow">
                     <thead>
                         <tr>
                             <th scope="col">{t(Text::ColMember)}</th>
@@ -452,9 +452,9 @@ fn DaySummary(shown: Shown) -> impl IntoView {
                             .map(|(name, given, received, slips)| view! {
                                 <tr>
                                     <th scope="row">{name}</th>
-                                    <td>{language.duration(given)}</td>
-                                    <td>{language.duration(received)}</td>
-                                    <td>{slips}</td>
+                                    <td data-label=t(Text::ColGave)>{language.duration(given)}</td>
+                                    <td data-label=t(Text::ColReceived)>{language.duration(received)}</td>
+                                    <td data-label=t(Text::ColSlips)>{slips}</td>
                                 </tr>
                             })
                             .collect_view()}
@@ -468,8 +468,8 @@ fn DaySummary(shown: Shown) -> impl IntoView {
                 view! { <p>{t(Text::NoSlipsYet)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
-                        <table class="slip-list">
+                    <div class="table-scroll" role="region" aria-labelledby="slips-entered-heading" tabindex="0">
+                        <table class="slip-list reflow">
                             <thead>
                                 <tr>
                                     <th scope="col">{t(Text::ColSlip)}</th>
@@ -489,9 +489,9 @@ fn DaySummary(shown: Shown) -> impl IntoView {
                                                     <A href=format!("/exchanges/{}", row.id)>{label}</A>
                                                     {(!row.counts).then(|| view! { <span class="tag">{t(Text::SlipStruckOut)}</span> })}
                                                 </th>
-                                                <td>{row.gave}</td>
-                                                <td>{row.received}</td>
-                                                <td>{language.duration(row.minutes)}</td>
+                                                <td data-label=t(Text::ColGave)>{row.gave}</td>
+                                                <td data-label=t(Text::ColReceived)>{row.received}</td>
+                                                <td data-label=t(Text::HowLong)>{language.duration(row.minutes)}</td>
                                             </tr>
                                         }
                                     })

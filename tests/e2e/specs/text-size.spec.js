@@ -38,8 +38,9 @@ test('settings say how much space the timebanks take and what the browser allows
   await expect(page.getByText(/^There is plenty of room for Tally on this device: [\d,]+\.\d (KB|MB|GB) used of about [\d,]+\.\d (KB|MB|GB)\.$/)).toBeVisible();
 });
 
-test('at the largest text on a 360 px phone, the header keeps to a quarter of the screen and every control is big enough to tap', async ({ page }) => {
-  test.setTimeout(120_000);
+/** A timebank with a member and an exchange; the addresses of every page
+ * that shows it. */
+async function everyPage(page) {
   await createTimebank(page);
   await addMember(page, 'Ann');
   await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 90);
@@ -47,8 +48,13 @@ test('at the largest text on a 360 px phone, the header keeps to a quarter of th
   const member = await page.getByRole('main').getByRole('link', { name: 'Ann' }).getAttribute('href');
   await nav(page, 'Home');
   const exchange = await page.getByRole('link', { name: 'Details' }).first().getAttribute('href');
+  return everyAddress(member, exchange).filter((a) => !['/join', '/create', '/open'].includes(a));
+}
+
+test('at the largest text on a 360 px phone, the header keeps to a quarter of the screen and every control is big enough to tap', async ({ page }) => {
+  test.setTimeout(180_000);
+  const addresses = await everyPage(page);
   await page.getByLabel('Text size').selectOption({ label: 'Largest' });
-  const addresses = everyAddress(member, exchange).filter((a) => !['/join', '/create', '/open'].includes(a));
   for (const language of ['English', 'Français']) {
     await page.getByLabel(/^(Language|Langue)$/).selectOption({ label: language });
     for (const address of addresses) {
@@ -57,8 +63,25 @@ test('at the largest text on a 360 px phone, the header keeps to a quarter of th
       expect(await headerShare(page), `${language} ${address}: header and navigation`).toBeLessThanOrEqual(0.25);
       await expectNoSidewaysScroll(page);
       await expectTapTargets(page);
+      await expectNoAccessibilityViolations(page);
     }
     await page.goto('/');
     await saveScreenshot(page, `largest-text-home-${language}`);
+  }
+});
+
+test('on a 1024x768 tablet, in English and French, no page is wider than the screen and every control is big enough to tap', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const addresses = await everyPage(page);
+  for (const language of ['English', 'Français']) {
+    await page.getByLabel(/^(Language|Langue)$/).selectOption({ label: language });
+    for (const address of addresses) {
+      await page.goto(address);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectTapTargets(page);
+      await expectNoAccessibilityViolations(page);
+    }
   }
 });

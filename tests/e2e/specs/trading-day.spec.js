@@ -135,7 +135,8 @@ test('a slip entered twice is caught before it is saved, and saved only if saved
   await slipNumber.press('Enter');
   await expect(summary).toContainText('Slips counted: 2');
   await nav(page, 'Coordinator');
-  await expect(page.getByText('Paper slip 105 was entered 2 times.')).toBeVisible();
+  await expect(page.getByText('Paper slip 105 was entered 2 times, on the same device.')).toBeVisible();
+  await expect(page.getByText(/different devices/)).toHaveCount(0);
   // Another number is entered at once.
   await nav(page, 'Trading day');
   await enter('106', '3', '2', '0.5');

@@ -552,6 +552,15 @@ fn suspected_duplicates<'a>(exchanges: impl Iterator<Item = &'a Exchange>) -> Ve
     groups
         .into_values()
         .filter(|list| list.len() > 1 && list.iter().any(|e| e.device != list[0].device))
+        // The same slip entered twice is one mistake, said once (as a
+        // duplicate slip).
+        .filter(|list| {
+            let slip = |e: &Exchange| match &e.channel {
+                Channel::PaperSlip { number } => Some(number.trim().to_string()),
+                _ => None,
+            };
+            slip(list[0]).is_none() || list.iter().any(|e| slip(e) != slip(list[0]))
+        })
         .map(|list| AttentionItem::SuspectedDuplicate {
             exchanges: list.iter().map(|e| e.id.clone()).collect(),
         })

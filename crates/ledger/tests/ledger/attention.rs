@@ -47,16 +47,28 @@ fn duplicate_slips_and_suspected_duplicates_are_flagged() {
         },
         ..help(&f.ann, &f.bob, 60)
     };
+    let kinds = |timebank: &ledger::Timebank| -> Vec<String> {
+        timebank
+            .attention(NOW)
+            .iter()
+            .map(|item| item.key().split(':').next().unwrap().to_string())
+            .collect()
+    };
+    // Slip 17 entered on two devices: one mistake, said once.
     f.timebank.record(&f.cora, slip("17"), NOW).unwrap();
     tablet.record(&f.cora, slip("17"), NOW).unwrap();
     f.timebank.merge(&mut tablet).unwrap();
-    let kinds: Vec<String> = f
-        .timebank
-        .attention(NOW)
-        .iter()
-        .map(|item| item.key().split(':').next().unwrap().to_string())
-        .collect();
-    assert_eq!(kinds, ["duplicate-slip", "suspected-duplicate"]);
+    assert_eq!(kinds(&f.timebank), ["duplicate-slip"]);
+    // Two slips with the same people, time and day, on two devices: perhaps
+    // the same help written twice.
+    let mut phone = f.timebank.fork(entropy(9));
+    f.timebank.record(&f.cora, slip("21"), NOW).unwrap();
+    phone.record(&f.cora, slip("22"), NOW).unwrap();
+    f.timebank.merge(&mut phone).unwrap();
+    assert_eq!(
+        kinds(&f.timebank),
+        ["duplicate-slip", "suspected-duplicate"]
+    );
 }
 
 /// A slip entered twice by mistake is known before the second is saved;
