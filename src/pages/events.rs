@@ -210,12 +210,15 @@ fn Calendar(month: RwSignal<Month>) -> impl IntoView {
                         <tr>
                             {week.into_iter().map(|cell| match cell {
                                 None => view! { <td></td> }.into_any(),
-                                Some((day, titles)) => view! {
-                                    <td>
-                                        <span class="day">{day}</span>
-                                        {titles.into_iter().map(|title| view! { <span class="calendar-event">{title}</span> }).collect_view()}
-                                    </td>
-                                }.into_any(),
+                                Some((day, titles)) => {
+                                    let has_event = !titles.is_empty();
+                                    view! {
+                                        <td class:has-event=has_event>
+                                            <span class="day">{day}</span>
+                                            {titles.into_iter().map(|title| view! { <span class="calendar-event">{title}</span> }).collect_view()}
+                                        </td>
+                                    }.into_any()
+                                }
                             }).collect_view()}
                         </tr>
                     }).collect_view()}
