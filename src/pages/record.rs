@@ -36,6 +36,15 @@ pub fn duration_hint(locale: Locale, written: RwSignal<String>) -> Signal<String
     })
 }
 
+/// When `day` (as a date field holds it) falls in a month whose figures are
+/// locked, what that means for an exchange of that day, in words: the
+/// record form and trading day say it before anything is saved.
+pub fn locked_month_hint(tb: &ledger::Timebank, day: &str, language: Language) -> Option<String> {
+    let month = ledger::Month::of(Date::parse(day)?);
+    tb.is_locked(month)
+        .then(|| language.fill(Text::LockedMonthHint, &[("month", &language.month(month))]))
+}
+
 /// Whether paper slip `number` was entered already, in words ("Slip 105 is
 /// already entered: Ann gave Bob 1 hour on 5 December 2026."): the record
 /// form and trading day ask before entering it again.
@@ -432,14 +441,9 @@ pub fn Record() -> impl IntoView {
                     // A day in a month whose figures are published: said
                     // before saving, and where it will count.
                     <p class="hint warning" id="service-date-hint">{move || {
-                        let month = ledger::Month::of(Date::parse(&date.get())?);
                         session
-                            .read(|tb, _| tb.is_locked(month))
-                            .filter(|locked| *locked)
-                            .map(|_| locale.language().fill(
-                                Text::LockedMonthHint,
-                                &[("month", &locale.language().month(month))],
-                            ))
+                            .read(|tb, _| locked_month_hint(tb, &date.get(), locale.language()))
+                            .flatten()
                     }}</p>
                 </div>
                 <div class="field">

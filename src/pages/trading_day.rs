@@ -304,16 +304,9 @@ pub fn TradingDay() -> impl IntoView {
                     label=Signal::derive(move || t(Text::TradingDayDateLabel))
                     hint=Signal::derive(move || {
                         // Slips of a month whose figures are published.
-                        let Some(month) = chosen_day().map(ledger::Month::of) else {
-                            return String::new();
-                        };
                         session
-                            .read(|tb, _| tb.is_locked(month))
-                            .filter(|locked| *locked)
-                            .map(|_| locale.language().fill(
-                                Text::LockedMonthHint,
-                                &[("month", &locale.language().month(month))],
-                            ))
+                            .read(|tb, _| crate::pages::locked_month_hint(tb, &day.get(), locale.language()))
+                            .flatten()
                             .unwrap_or_default()
                     })
                     value=day

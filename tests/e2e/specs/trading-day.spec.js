@@ -24,6 +24,16 @@ const SLIPS = [
   ['110', 2, 3, '0.5'],
 ];
 
+/** Types one slip by keyboard from the slip number field, and saves it with Enter. */
+async function typeSlip(page, [number, giver, receiver, hours]) {
+  await page.keyboard.type(number);
+  for (const value of [giver, receiver, hours]) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(value));
+  }
+  await page.keyboard.press('Enter');
+}
+
 /** Minutes of an hours text as the paper shows it. */
 function minutes(hours) {
   if (hours.includes(':')) {
@@ -43,16 +53,9 @@ test('ten slips entered one after another add up to the paper tally', async ({ p
   // Keyboard only: type each slip's fields, Enter saves, focus returns to
   // the slip number for the next one.
   await page.getByLabel('Slip number (optional)').focus();
-  for (const [number, giver, receiver, hours] of SLIPS) {
+  for (const slip of SLIPS) {
     await expect(page.getByLabel('Slip number (optional)')).toBeFocused();
-    await page.keyboard.type(number);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(String(giver));
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(String(receiver));
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(hours);
-    await page.keyboard.press('Enter');
+    await typeSlip(page, slip);
     await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
   }
 
@@ -167,16 +170,10 @@ test('on a tablet in landscape, the page opens in the first field, each saved sl
     expect(box.y + box.height, `${what} ends within 768 px`).toBeLessThanOrEqual(768);
   };
   const summary = page.getByRole('region', { name: 'End of day summary' });
-  for (const [number, giver, receiver, hours] of SLIPS.slice(0, 4)) {
+  for (const slip of SLIPS.slice(0, 4)) {
+    const number = slip[0];
     await expect(slipNumber).toBeFocused();
-    await page.keyboard.type(number);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(String(giver));
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(String(receiver));
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(hours);
-    await page.keyboard.press('Enter');
+    await typeSlip(page, slip);
     const saved = page.getByRole('status').filter({ hasText: `Saved:` });
     await expect(saved).toBeVisible();
     await expect(slipNumber).toBeFocused();
