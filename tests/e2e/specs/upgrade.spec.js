@@ -87,18 +87,26 @@ async function switchTo(page, name) {
 }
 
 /** What a person sees of a timebank: home (balance, recent exchanges), the
- * members with their balances, and each member's whole statement. */
+ * members with their balances, and each member's whole statement. Compared
+ * as facts, not layout: home now says "Ann helped you" where the previous
+ * release said "Ann" and a negative amount, and a statement on a phone is a
+ * card per line. */
 async function whatIsShown(page, members) {
   await nav(page, 'Home');
   const balance = await page.getByTestId('my-balance').innerText();
-  const recent = await page.getByRole('main').locator('.exchange-list').innerText();
+  const recent = await page.getByRole('main').locator('.exchange-list li').evaluateAll((items, names) => items.map((item) => {
+    const text = (selector) => item.querySelector(selector)?.innerText.trim() ?? '';
+    const who = text('.who');
+    const amount = text('.amount').replace(/^-/, '');
+    return [text('.when'), names.find((name) => who.includes(name)) ?? who, amount, text('.what')];
+  }), members);
   await nav(page, 'Members');
   const directory = (await page.getByRole('main').getByRole('listitem').allInnerTexts()).join('\n');
   const statements = {};
   for (const name of members) {
     await nav(page, 'Members');
     await page.getByRole('main').getByRole('link', { name, exact: true }).click();
-    statements[name] = await page.getByRole('region', { name: 'Statement' }).innerText();
+    statements[name] = await page.getByRole('region', { name: 'Statement' }).locator('th, td').allInnerTexts();
   }
   return { balance, recent, directory, statements };
 }
