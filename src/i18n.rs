@@ -559,6 +559,11 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    ReasonToReverseLabel,
+    BalanceThen,
+    ReverseQuestion,
+    ReverseYes,
+    ReverseNeedsReason,
     LineWithNote,
     LockedMonthHint,
     LockHeading,
@@ -1196,6 +1201,15 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::ReasonToReverseLabel => "Reason (needed to reverse it)",
+        Text::BalanceThen => "{name}: {now} now, {then} after",
+        Text::ReverseQuestion => {
+            "Reverse this exchange? The balances become: {balances}. The exchange stays in the history, with the reason."
+        }
+        Text::ReverseYes => "Yes, reverse it",
+        Text::ReverseNeedsReason => {
+            "Write why it is reversed in the reason box first: both members will see it."
+        }
         Text::LineWithNote => "{line}: “{note}”",
         Text::LockedMonthHint => {
             "{month} is locked: this exchange will count in balances, but not in the figures published for {month}. Reports list it under “Changed since the lock”."
@@ -2133,6 +2147,15 @@ fn french(text: Text) -> &'static str {
         }
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
+        }
+        Text::ReasonToReverseLabel => "Motif (nécessaire pour l’annuler)",
+        Text::BalanceThen => "{name} : {now} maintenant, {then} après",
+        Text::ReverseQuestion => {
+            "Annuler cet échange ? Les soldes deviennent : {balances}. L’échange reste dans l’historique, avec le motif."
+        }
+        Text::ReverseYes => "Oui, l’annuler",
+        Text::ReverseNeedsReason => {
+            "Écrivez d’abord le motif de l’annulation : les deux membres le verront."
         }
         Text::LineWithNote => "{line}\u{a0}: «\u{a0}{note}\u{a0}»",
         Text::LockedMonthHint => {

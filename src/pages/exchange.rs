@@ -40,6 +40,9 @@ struct Shown {
     recorded: String,
     history: Vec<String>,
     is_reversal: bool,
+    /// Each side's balance now and after a reversal, in words ("Ann: 2
+    /// hours, then 1 hour").
+    after_reversal: String,
     can_decide: bool,
     can_reverse: bool,
     /// I recorded it and it still waits for someone else's confirmation.
@@ -136,6 +139,24 @@ pub fn ExchangePage() -> impl IntoView {
                     ),
                     history,
                     is_reversal: exchange.reversal_of.is_some(),
+                    after_reversal: {
+                        let minutes = i64::from(exchange.minutes);
+                        [(&exchange.payee, -minutes), (&exchange.payer, minutes)]
+                            .into_iter()
+                            .map(|(account, change)| {
+                                let now = tb.balance(account);
+                                language.fill(
+                                    Text::BalanceThen,
+                                    &[
+                                        ("name", &name(account)),
+                                        ("now", &language.duration(now)),
+                                        ("then", &language.duration(now + change)),
+                                    ],
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    },
                     can_decide: waits_for_me || (is_coordinator && status == Status::Pending),
                     can_reverse: is_coordinator
                         && exchange.reversal_of.is_none()
@@ -169,7 +190,19 @@ pub fn ExchangePage() -> impl IntoView {
     };
     let confirm = move |_| act(|tb, me, id, note, now| tb.confirm(me, id, note, now));
     let reject = move |_| act(|tb, me, id, note, now| tb.reject(me, id, note, now));
-    let reverse = move |_| act(|tb, me, id, note, now| tb.reverse(me, id, note, now).map(|_| ()));
+    // A reversal says why: both members see the reason on it.
+    let reverse = move || {
+        if reason.get_untracked().trim().is_empty() {
+            error.set(Some(locale.t(Text::ReverseNeedsReason).to_string()));
+            if let Some(field) = document().get_element_by_id("reason")
+                && let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
+            {
+                let _ = field.focus();
+            }
+            return;
+        }
+        act(|tb, me, id, note, now| tb.reverse(me, id, note, now).map(|_| ()));
+    };
     let withdraw = move || {
         act(|tb, me, id, note, now| tb.withdraw(me, id, note, now));
         if error.get_untracked().is_none() {
@@ -240,7 +273,11 @@ pub fn ExchangePage() -> impl IntoView {
                         })}
                         {(shown.can_decide || shown.can_reverse).then(|| view! {
                             <div class="field">
-                                <label for="reason">{t(Text::ReasonLabel)}</label>
+                                <label for="reason">{t(if shown.can_reverse {
+                                    Text::ReasonToReverseLabel
+                                } else {
+                                    Text::ReasonLabel
+                                })}</label>
                                 <input
                                     id="reason"
                                     type="text"
@@ -264,7 +301,16 @@ pub fn ExchangePage() -> impl IntoView {
                                 <button type="button" class="button" on:click=reject>{t(Text::RejectButton)}</button>
                             })}
                             {shown.can_reverse.then(|| view! {
-                                <button type="button" class="button" on:click=reverse>{t(Text::ReverseButton)}</button>
+                                <ConfirmButton
+                                    ask=t(Text::ReverseButton).to_string()
+                                    question=locale.language().fill(
+                                        Text::ReverseQuestion,
+                                        &[("balances", &shown.after_reversal)],
+                                    )
+                                    yes=t(Text::ReverseYes).to_string()
+                                    yes_id="reverse-yes".to_string()
+                                    on_yes=reverse
+                                />
                             })}
                         </div>
                         {shown.can_withdraw.then(|| view! {

@@ -95,10 +95,21 @@ test('a coordinator reverses a mistaken exchange and the history says so', async
   await page.getByRole('link', { name: 'Details' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Exchange' })).toBeVisible();
   await expect(page.getByTestId('exchange-status')).toHaveText('confirmed');
-  await page.getByLabel('Reason (optional)').fill('Entered twice');
+  // Reversing says why, and shows both balances before and after.
+  await page.getByRole('button', { name: 'Reverse this exchange' }).click();
+  const question = page.getByRole('group', { name: /^Reverse this exchange\?/ });
+  await expect(question).toContainText('Ann: 2 hours now, 0 minutes after; Cora: -2 hours now, 0 minutes after');
+  await question.getByRole('button', { name: 'Yes, reverse it' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Write why it is reversed in the reason box first: both members will see it.');
+  await expect(page.getByLabel('Reason (needed to reverse it)')).toBeFocused();
+  await expect(page.getByTestId('exchange-status')).toHaveText('confirmed');
+  await page.getByLabel('Reason (needed to reverse it)').fill('Entered twice');
   await expectNoAccessibilityViolations(page);
   await saveScreenshot(page, 'exchange');
   await page.getByRole('button', { name: 'Reverse this exchange' }).click();
+  await expectNoAccessibilityViolations(page);
+  await saveScreenshot(page, 'exchange-reverse-question');
+  await page.getByRole('button', { name: 'Yes, reverse it' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Put right by a reversal' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reverse this exchange' })).toHaveCount(0);
 
