@@ -56,17 +56,26 @@ pub fn TextField(
 pub fn focus_first_invalid() {
     // After the error messages have rendered.
     request_animation_frame(|| {
-        let field = document()
-            .query_selector("[aria-invalid='true']")
-            .ok()
-            .flatten()
-            .and_then(|element| {
-                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
-            });
-        if let Some(field) = field {
-            let _ = field.focus();
-        }
+        focus(
+            document()
+                .query_selector("[aria-invalid='true']")
+                .ok()
+                .flatten(),
+        )
     });
+}
+
+/// Moves focus to the element with id `id`, if the page has it.
+pub fn focus_id(id: &str) {
+    focus(document().get_element_by_id(id));
+}
+
+fn focus(element: Option<web_sys::Element>) {
+    if let Some(element) = element
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
+    {
+        let _ = element.focus();
+    }
 }
 
 /// One field's message out of a form's set of errors, for a [`TextField`].

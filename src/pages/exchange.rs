@@ -40,11 +40,10 @@ struct Shown {
     recorded: String,
     history: Vec<String>,
     is_reversal: bool,
-    /// Each side's balance now and after a reversal, in words ("Ann: 2
-    /// hours, then 1 hour").
-    after_reversal: String,
     can_decide: bool,
-    can_reverse: bool,
+    /// When this person may reverse it: each side's balance now and after
+    /// the reversal, in words ("Ann: 2 hours now, 1 hour after").
+    reversal: Option<String>,
     /// I recorded it and it still waits for someone else's confirmation.
     can_withdraw: bool,
     /// I took part in it.
@@ -124,10 +123,7 @@ pub fn ExchangePage() -> impl IntoView {
                     date: language.date(exchange.service_date),
                     description: exchange.description.clone(),
                     category: exchange.category.clone(),
-                    slip: match &exchange.channel {
-                        ledger::Channel::PaperSlip { number } => Some(number.clone()),
-                        _ => None,
-                    },
+                    slip: exchange.slip_number().map(String::from),
                     status,
                     seal: tb.seal_state(&id),
                     recorded: language.fill(
@@ -139,7 +135,12 @@ pub fn ExchangePage() -> impl IntoView {
                     ),
                     history,
                     is_reversal: exchange.reversal_of.is_some(),
-                    after_reversal: {
+                    can_decide: waits_for_me || (is_coordinator && status == Status::Pending),
+                    reversal: (is_coordinator
+                        && exchange.reversal_of.is_none()
+                        && tb.counts(&id)
+                        && reversals.is_empty())
+                    .then(|| {
                         let minutes = i64::from(exchange.minutes);
                         [(&exchange.payee, -minutes), (&exchange.payer, minutes)]
                             .into_iter()
@@ -156,12 +157,7 @@ pub fn ExchangePage() -> impl IntoView {
                             })
                             .collect::<Vec<_>>()
                             .join("; ")
-                    },
-                    can_decide: waits_for_me || (is_coordinator && status == Status::Pending),
-                    can_reverse: is_coordinator
-                        && exchange.reversal_of.is_none()
-                        && tb.counts(&id)
-                        && reversals.is_empty(),
+                    }),
                     can_withdraw: status == Status::Pending
                         && me == Some(&exchange.recorded_by)
                         && exchange.confirmer.is_some(),
@@ -194,11 +190,7 @@ pub fn ExchangePage() -> impl IntoView {
     let reverse = move || {
         if reason.get_untracked().trim().is_empty() {
             error.set(Some(locale.t(Text::ReverseNeedsReason).to_string()));
-            if let Some(field) = document().get_element_by_id("reason")
-                && let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
-            {
-                let _ = field.focus();
-            }
+            crate::form::focus_id("reason");
             return;
         }
         act(|tb, me, id, note, now| tb.reverse(me, id, note, now).map(|_| ()));
@@ -271,9 +263,9 @@ pub fn ExchangePage() -> impl IntoView {
                                 {shown.history.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
                             </ul>
                         })}
-                        {(shown.can_decide || shown.can_reverse).then(|| view! {
+                        {(shown.can_decide || shown.reversal.is_some()).then(|| view! {
                             <div class="field">
-                                <label for="reason">{t(if shown.can_reverse {
+                                <label for="reason">{t(if shown.reversal.is_some() {
                                     Text::ReasonToReverseLabel
                                 } else {
                                     Text::ReasonLabel
@@ -286,13 +278,13 @@ pub fn ExchangePage() -> impl IntoView {
                                 />
                             </div>
                         })}
-                        {(shown.can_decide || shown.can_reverse).then(|| view! {
+                        {(shown.can_decide || shown.reversal.is_some()).then(|| view! {
                             <ul class="hint explain">
                                 {shown.can_decide.then(|| view! {
                                     <li>{t(Text::ConfirmExplain)}</li>
                                     <li>{t(Text::RejectExplain)}</li>
                                 })}
-                                {shown.can_reverse.then(|| view! { <li>{t(Text::ReverseExplain)}</li> })}
+                                {shown.reversal.is_some().then(|| view! { <li>{t(Text::ReverseExplain)}</li> })}
                             </ul>
                         })}
                         <div class="actions">
@@ -300,12 +292,12 @@ pub fn ExchangePage() -> impl IntoView {
                                 <button type="button" class="button primary" on:click=confirm>{t(Text::ConfirmButton)}</button>
                                 <button type="button" class="button" on:click=reject>{t(Text::RejectButton)}</button>
                             })}
-                            {shown.can_reverse.then(|| view! {
+                            {shown.reversal.clone().map(|balances| view! {
                                 <ConfirmButton
                                     ask=t(Text::ReverseButton).to_string()
                                     question=locale.language().fill(
                                         Text::ReverseQuestion,
-                                        &[("balances", &shown.after_reversal)],
+                                        &[("balances", &balances)],
                                     )
                                     yes=t(Text::ReverseYes).to_string()
                                     yes_id="reverse-yes".to_string()

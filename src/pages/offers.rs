@@ -90,7 +90,8 @@ pub fn Offers() -> impl IntoView {
     };
     // What members' profiles say they offer or need: found by the same
     // search (profiles have no category, so a category leaves them out).
-    let profiles = move || {
+    // Searched once per change, for the list and for "nothing matches".
+    let profiles = Memo::new(move |_| {
         let (text, kind, category) = (query.get(), kind_from(&kind.get()), category.get());
         if !category.is_empty() {
             return Vec::new();
@@ -110,7 +111,7 @@ pub fn Offers() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
-    };
+    });
     let withdraw = move |id: ListingId| match session
         .change(|tb, me, now| tb.withdraw_listing(me, &id, now))
     {
@@ -147,7 +148,7 @@ pub fn Offers() -> impl IntoView {
                 total.set(list.len());
                 let list: Vec<_> = list.into_iter().take(shown.get()).collect();
                 let language = locale.language();
-                if list.is_empty() && profiles().is_empty() {
+                if list.is_empty() && profiles.with(Vec::is_empty) {
                     view! { <p>{t(Text::NoListings)}</p> }.into_any()
                 } else if list.is_empty() {
                     ().into_any()
@@ -189,7 +190,7 @@ pub fn Offers() -> impl IntoView {
             }}
             <ShowMore total=total shown=shown />
             {move || {
-                let found = profiles();
+                let found = profiles.get();
                 (!found.is_empty()).then(|| view! {
                     <h2 id="profiles-heading">{t(Text::OnProfilesHeading)}</h2>
                     <ul class="listing-list" aria-labelledby="profiles-heading" data-testid="profile-matches">

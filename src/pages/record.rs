@@ -562,13 +562,7 @@ fn Side(
         next_key.set_value(key + 1);
         people.update(|list| list.push((key, RwSignal::new(String::new()))));
         // Straight to the new choice.
-        request_animation_frame(move || {
-            if let Some(select) = document().get_element_by_id(&format!("{id}-{key}"))
-                && let Ok(select) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(select)
-            {
-                let _ = select.focus();
-            }
-        });
+        request_animation_frame(move || crate::form::focus_id(&format!("{id}-{key}")));
     };
     view! {
         <For each=move || people.get() key=|(key, _)| *key let:person>

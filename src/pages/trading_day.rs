@@ -76,10 +76,7 @@ fn shown(tb: &Timebank, date: Date, me: Option<&MemberId>, language: Language) -
         .filter_map(|id| tb.exchange(id))
         .map(|e| SlipRow {
             id: e.id.to_string(),
-            number: match &e.channel {
-                Channel::PaperSlip { number } => number.clone(),
-                _ => String::new(),
-            },
+            number: e.slip_number().unwrap_or_default().to_string(),
             gave: name(&e.payee),
             received: name(&e.payer),
             minutes: i64::from(e.minutes),

@@ -37,14 +37,7 @@ pub fn ConfirmButton(
         let yes_id = yes_id.clone();
         move || {
             let yes_id = yes_id.clone();
-            request_animation_frame(move || {
-                if let Some(button) = document().get_element_by_id(&yes_id)
-                    && let Ok(button) =
-                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button)
-                {
-                    let _ = button.focus();
-                }
-            });
+            request_animation_frame(move || crate::form::focus_id(&yes_id));
         }
     };
     view! {

@@ -284,14 +284,13 @@ impl Exchange {
                 Outcome::Rejected => Status::Rejected,
             };
         }
-        let has = |action| self.events.iter().any(|event| event.action == action);
-        if has(LifecycleAction::Reject) {
+        if self.has(LifecycleAction::Reject) {
             return Status::Rejected;
         }
         if self.withdrawn() {
             return Status::Withdrawn;
         }
-        if self.confirmer.is_none() || has(LifecycleAction::Confirm) {
+        if self.confirmer.is_none() || self.has(LifecycleAction::Confirm) {
             return Status::Confirmed;
         }
         if settings.auto_confirm && now >= self.confirmation_deadline(settings) {
@@ -312,13 +311,7 @@ impl Exchange {
         // them. So balances never depend on the clock.
         match self.latest_override() {
             Some(outcome) => outcome == Outcome::Confirmed,
-            None => {
-                !self
-                    .events
-                    .iter()
-                    .any(|event| event.action == LifecycleAction::Reject)
-                    && !self.withdrawn()
-            }
+            None => !self.has(LifecycleAction::Reject) && !self.withdrawn(),
         }
     }
 
@@ -332,11 +325,25 @@ impl Exchange {
             || self.confirmer.as_ref() == Some(member)
     }
 
+    /// Whether its log holds an entry `action`.
+    pub fn has(&self, action: LifecycleAction) -> bool {
+        self.events.iter().any(|event| event.action == action)
+    }
+
+    /// The paper slip it was entered from, if it was.
+    pub fn slip_number(&self) -> Option<&str> {
+        match &self.channel {
+            Channel::PaperSlip { number } => Some(number),
+            _ => None,
+        }
+    }
+
     /// Whether its recorder's withdrawal takes effect (overrides aside): it
     /// waits for a confirmation, and has none.
     fn withdrawn(&self) -> bool {
-        let has = |action| self.events.iter().any(|event| event.action == action);
-        self.confirmer.is_some() && has(LifecycleAction::Withdraw) && !has(LifecycleAction::Confirm)
+        self.confirmer.is_some()
+            && self.has(LifecycleAction::Withdraw)
+            && !self.has(LifecycleAction::Confirm)
     }
 
     /// The outcome of the latest coordinator override (by time, then event id).

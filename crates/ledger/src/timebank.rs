@@ -621,7 +621,6 @@ impl Timebank {
         ))
     }
 
-    /// A member's counted exchanges in date order with a running balance.
     /// The latest `count` exchanges member `member` gave or received help
     /// in, newest first (by the day it happened, then when it was
     /// recorded): those that do not count too (rejected, withdrawn, not
@@ -640,6 +639,7 @@ impl Timebank {
         mine
     }
 
+    /// A member's counted exchanges in date order with a running balance.
     pub fn statement(&self, member: &MemberId) -> Vec<StatementLine> {
         let account = Account::Member(member.clone());
         let mut lines: Vec<&Exchange> = self

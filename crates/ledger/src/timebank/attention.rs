@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::{LimitKind, Timebank, check_text};
 use crate::error::LedgerError;
 use crate::ids::{Account, ExchangeId, MemberId};
-use crate::model::{Channel, Exchange, LifecycleAction, Seal, Status};
+use crate::model::{Exchange, LifecycleAction, Seal, Status};
 use crate::schema::{self, Resolution};
 use crate::time::{Date, Month, Timestamp};
 use crate::trust::{Signature, TrustProblem};
@@ -349,15 +349,15 @@ impl Timebank {
                     deadline: exchange.confirmation_deadline(self.settings()),
                 });
             }
-            let has = |wanted: fn(LifecycleAction) -> bool| {
-                exchange.events.iter().any(|e| wanted(e.action))
-            };
-            let member_rejected = has(|a| a == LifecycleAction::Reject);
+            let member_rejected = exchange.has(LifecycleAction::Reject);
             // Withdrawn on one device while confirmed on another: the
             // confirmation stands, and the recorder did not want it to.
             let withdrawn_in_vain =
-                has(|a| a == LifecycleAction::Withdraw) && has(|a| a == LifecycleAction::Confirm);
-            let overridden = has(|a| matches!(a, LifecycleAction::Override(_)));
+                exchange.has(LifecycleAction::Withdraw) && exchange.has(LifecycleAction::Confirm);
+            let overridden = exchange
+                .events
+                .iter()
+                .any(|e| matches!(e.action, LifecycleAction::Override(_)));
             if (member_rejected || withdrawn_in_vain) && !overridden {
                 items.push(AttentionItem::Disputed {
                     exchange: exchange.id.clone(),
@@ -512,16 +512,15 @@ impl Timebank {
         if number.is_empty() {
             return None;
         }
-        not_reversed(self.exchanges_map().values()).find(|exchange| {
-            matches!(&exchange.channel, Channel::PaperSlip { number: entered } if entered.trim() == number)
-        })
+        not_reversed(self.exchanges_map().values())
+            .find(|exchange| exchange.slip_number().map(str::trim) == Some(number))
     }
 }
 
 fn duplicate_slips<'a>(exchanges: impl Iterator<Item = &'a Exchange>) -> Vec<AttentionItem> {
     let mut by_slip: BTreeMap<&str, Vec<ExchangeId>> = BTreeMap::new();
     for exchange in exchanges {
-        if let Channel::PaperSlip { number } = &exchange.channel {
+        if let Some(number) = exchange.slip_number() {
             by_slip.entry(number).or_default().push(exchange.id.clone());
         }
     }
@@ -555,11 +554,8 @@ fn suspected_duplicates<'a>(exchanges: impl Iterator<Item = &'a Exchange>) -> Ve
         // The same slip entered twice is one mistake, said once (as a
         // duplicate slip).
         .filter(|list| {
-            let slip = |e: &Exchange| match &e.channel {
-                Channel::PaperSlip { number } => Some(number.trim().to_string()),
-                _ => None,
-            };
-            slip(list[0]).is_none() || list.iter().any(|e| slip(e) != slip(list[0]))
+            let slip = list[0].slip_number();
+            slip.is_none() || list.iter().any(|e| e.slip_number() != slip)
         })
         .map(|list| AttentionItem::SuspectedDuplicate {
             exchanges: list.iter().map(|e| e.id.clone()).collect(),

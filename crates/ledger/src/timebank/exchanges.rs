@@ -281,7 +281,7 @@ impl Timebank {
         note: &str,
         now: Timestamp,
     ) -> Result<(), LedgerError> {
-        self.require_confirmer(by, id)?;
+        self.require_confirmer(by, id, now)?;
         self.append(by, id, LifecycleAction::Confirm, note, now)
     }
 
@@ -292,7 +292,7 @@ impl Timebank {
         note: &str,
         now: Timestamp,
     ) -> Result<(), LedgerError> {
-        self.require_confirmer(by, id)?;
+        self.require_confirmer(by, id, now)?;
         self.append(by, id, LifecycleAction::Reject, note, now)
     }
 
@@ -380,11 +380,14 @@ impl Timebank {
         Ok(())
     }
 
-    fn require_confirmer(&self, by: &MemberId, id: &ExchangeId) -> Result<(), LedgerError> {
+    fn require_confirmer(
+        &self,
+        by: &MemberId,
+        id: &ExchangeId,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
         let exchange = self.exchanges.get(id).ok_or(LedgerError::UnknownExchange)?;
-        // Withdrawn, whatever the clock says (the status does not look at
-        // it once withdrawn).
-        if exchange.status(self.settings(), Timestamp(i64::MIN)) == Status::Withdrawn {
+        if exchange.status(self.settings(), now) == Status::Withdrawn {
             return Err(LedgerError::Withdrawn(
                 self.members
                     .get(&exchange.recorded_by)

@@ -52,13 +52,9 @@ impl Timebank {
                 (counted != lock.included(&exchange.id)).then_some((lock.month, exchange, counted))
             })
             .collect();
-        changed.sort_by(|a, b| {
-            (a.0, a.1.service_date, a.1.recorded_at, &a.1.id).cmp(&(
-                b.0,
-                b.1.service_date,
-                b.1.recorded_at,
-                &b.1.id,
-            ))
+        // (The day orders the months too.)
+        changed.sort_by(|(_, a, _), (_, b, _)| {
+            (a.service_date, a.recorded_at, &a.id).cmp(&(b.service_date, b.recorded_at, &b.id))
         });
         changed
     }
