@@ -16,7 +16,12 @@ const RECENT: usize = 5;
 /// My latest exchanges, newest first, as the home screen lists them (from
 /// the document, or kept in the view): those that do not count as well,
 /// marked, so that none of mine silently disappears.
-pub fn recent_lines(timebank: &Timebank, me: &MemberId, now: Timestamp) -> Vec<CachedLine> {
+pub fn recent_lines(
+    timebank: &Timebank,
+    me: &MemberId,
+    now: Timestamp,
+    language: crate::i18n::Language,
+) -> Vec<CachedLine> {
     let mine = Account::Member(me.clone());
     timebank
         .latest_of(me, RECENT)
@@ -49,7 +54,7 @@ pub fn recent_lines(timebank: &Timebank, me: &MemberId, now: Timestamp) -> Vec<C
                     Account::CommunityFund => None,
                 },
                 minutes,
-                description: exchange.description.clone(),
+                description: crate::words::exchange_words(exchange, language),
                 exchange: exchange.id.to_string(),
                 mark,
                 reversal: exchange.reversal_of.is_some(),
@@ -113,11 +118,17 @@ pub struct CachedLine {
 }
 
 impl CachedView {
-    pub fn derive(timebank: &mut Timebank, me: Option<&MemberId>, now: Timestamp) -> CachedView {
+    /// The view, its words in `language` (the device's).
+    pub fn derive(
+        timebank: &mut Timebank,
+        me: Option<&MemberId>,
+        now: Timestamp,
+        language: crate::i18n::Language,
+    ) -> CachedView {
         let heads = timebank.heads().iter().map(|h| h.to_string()).collect();
         let my_balance = me.map(|me| timebank.balance(&Account::Member(me.clone())));
         let recent = me
-            .map(|me| recent_lines(timebank, me, now))
+            .map(|me| recent_lines(timebank, me, now, language))
             .unwrap_or_default();
         let show_balances = timebank.shows_balances_to(me);
         let mut members: Vec<CachedMember> = timebank

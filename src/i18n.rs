@@ -343,6 +343,7 @@ fn french_error(error: &LedgerError) -> String {
         E::CannotWithdraw => "Cet échange n’attend plus de confirmation : il ne peut plus être retiré. Dites plutôt ce qui ne va pas : un coordinateur s’en occupera.".into(),
         E::Withdrawn(name) => format!("{name} a retiré cet échange : il n’y a rien à confirmer ni à refuser."),
         E::NotTakingPart => "Seuls les membres qui ont pris part à cet échange peuvent dire que quelque chose ne va pas.".into(),
+        E::SayWhyYouDecide => "Dites pourquoi vous décidez ainsi : les deux membres le verront sur l’échange.".into(),
         E::SayWhatIsWrong => "Dites en quelques mots ce qui ne va pas, pour que le coordinateur sache quoi vérifier.".into(),
         E::UnknownMember => "Ce membre n’est pas dans la banque de temps.".into(),
         E::UnknownExchange => "Cet échange n’est pas dans la banque de temps.".into(),
@@ -363,10 +364,12 @@ fn french_error(error: &LedgerError) -> String {
         E::AlreadyReversed => "Cet échange a déjà été annulé.".into(),
         E::CannotReverseReversal => "Une annulation ne peut pas être annulée ; notez plutôt un nouvel échange.".into(),
         E::CannotReverseRejected => "Cet échange a été refusé : il ne compte pas et n’a pas besoin d’être annulé.".into(),
-        E::BalanceNotSettled { name, balance_minutes } => format!("{name} a encore un solde de {balance_minutes} minutes. Il doit être ramené à zéro avant son départ."),
+        E::BalanceNotSettled { name, balance_minutes } => format!("{name} a encore un solde de {}. Réglez-le avec le fonds commun à son départ.", Language::French.duration(*balance_minutes)),
+        E::AlreadyLeft(name) => format!("{name} a déjà quitté la banque de temps."),
         E::EmptyGroup => "Un échange de groupe doit avoir au moins une personne de chaque côté.".into(),
         E::GroupNeedsOneSide => "Un échange de groupe a une seule personne d’un côté et plusieurs de l’autre.".into(),
         E::NoCash => "Le montant payé doit être supérieur à zéro.".into(),
+        E::NoReceipt => "Écrivez le numéro du reçu, pour que l’argent corresponde à ces heures.".into(),
         E::UnknownAttentionItem => "Ce point n’est pas dans la liste à traiter, ou a déjà été traité.".into(),
         E::EmptyTitle => "Le titre ne peut pas être vide.".into(),
         E::ExpiryInPast => "Le dernier jour doit être aujourd’hui ou plus tard.".into(),
@@ -559,6 +562,80 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    DonateHeading,
+    DonorLabel,
+    DonateButton,
+    DonatedDone,
+    FundTitle,
+    FundIntro,
+    FundGivesHint,
+    BuyHoursHeading,
+    BuyHoursHint,
+    BuyForLabel,
+    CashPaidLabel,
+    CashUnreadable,
+    ReceiptLabel,
+    BoughtByLabel,
+    BuyHoursButton,
+    BoughtDone,
+    FundStatementHeading,
+    FundStatementEmpty,
+    LeaveWithHours,
+    LeaveOwingHours,
+    LeaveNothingToSettle,
+    LeaveYes,
+    LeaveNo,
+    ReversalWords,
+    ReversalWithReason,
+    GivenToFundWords,
+    OpeningBalanceWords,
+    BoughtWords,
+    BoughtByWords,
+    DealtWithHeading,
+    DealtWithBy,
+    DealtWithGone,
+    SeeOriginal,
+    RecordedTogetherHeading,
+    DecideHeading,
+    DecideExplain,
+    ReasonToDecideLabel,
+    OverrideConfirmButton,
+    OverrideRejectButton,
+    OverrideConfirmExplain,
+    OverrideRejectExplain,
+    ExchangesOf,
+    ExchangesTitle,
+    ExchangesIntro,
+    ExchangesIntroOwn,
+    FilterMemberLabel,
+    FilterAnyone,
+    FilterFromLabel,
+    FilterToLabel,
+    FilterNoCategory,
+    FilterAnyStatus,
+    FilterChannelLabel,
+    FilterAnyChannel,
+    FilterSlipLabel,
+    FilterWordsLabel,
+    FilterShowButton,
+    FilterClear,
+    FilterFromUnreadable,
+    FilterToUnreadable,
+    FilterMemberUnknown,
+    StatusReversed,
+    ChannelApp,
+    ChannelCoordinator,
+    ChannelTally,
+    ChannelSlip,
+    ChannelImport,
+    ChannelQr,
+    ExchangesNoneFound,
+    ExchangesShowing,
+    ExchangesPrintLimit,
+    ExchangesPagesLabel,
+    PreviousPage,
+    NextPage,
+    ExchangesPrint,
     ReasonToReverseLabel,
     BalanceThen,
     ReverseQuestion,
@@ -1157,10 +1234,10 @@ fn english(text: Text) -> &'static str {
         Text::StatusRejected => "rejected",
         Text::RecordedBy => "Recorded by {name} on {date}",
         Text::HistoryHeading => "History",
-        Text::LogConfirm => "{name} confirmed it",
-        Text::LogReject => "{name} rejected it",
-        Text::LogOverrideConfirm => "{name} (coordinator) confirmed it",
-        Text::LogOverrideReject => "{name} (coordinator) rejected it",
+        Text::LogConfirm => "{name} confirmed it on {date}",
+        Text::LogReject => "{name} rejected it on {date}",
+        Text::LogOverrideConfirm => "{name} (coordinator) confirmed it on {date}",
+        Text::LogOverrideReject => "{name} (coordinator) rejected it on {date}",
         Text::ReversedBy => "Put right by a reversal on {date}",
         Text::IsReversal => "This reversal puts right an earlier exchange.",
         Text::ConfirmButton => "Confirm",
@@ -1201,6 +1278,108 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::DonateHeading => "A member gives hours to the fund",
+        Text::DonorLabel => "Who gives them",
+        Text::DonateButton => "Give the hours",
+        Text::DonatedDone => "Done. {name} gave {duration} to the community fund.",
+        Text::FundTitle => "Community fund",
+        Text::FundIntro => {
+            "The community fund holds the timebank’s own hours: members give it hours, it gives hours to members and groups, hours are bought from it with cash, and a member who leaves settles their balance with it."
+        }
+        Text::FundGivesHint => {
+            "To pay members from the fund (each one who helped at a community event, say), record an exchange in which they gave the help and the “Community fund” received it:"
+        }
+        Text::BuyHoursHeading => "Hours bought with cash",
+        Text::BuyHoursHint => {
+            "The member receives the hours from the fund. The receipt’s number matches the cash to them."
+        }
+        Text::BuyForLabel => "For which member",
+        Text::CashPaidLabel => "Amount paid, in pounds",
+        Text::CashUnreadable => "Write the amount paid in pounds, like 12.50.",
+        Text::ReceiptLabel => "Receipt number",
+        Text::BoughtByLabel => "Paid by, if someone else paid (optional)",
+        Text::BuyHoursButton => "Save the purchase",
+        Text::BoughtDone => {
+            "Done. {name} has {duration} more, bought for {cash} (receipt {receipt})."
+        }
+        Text::FundStatementHeading => "The fund’s statement",
+        Text::FundStatementEmpty => "Nothing has gone through the fund yet.",
+        Text::LeaveWithHours => {
+            "{name} has {balance}. Leaving gives them to the community fund, and {name} is marked as left. Go ahead?"
+        }
+        Text::LeaveOwingHours => {
+            "{name} owes {balance}. The community fund covers it as they leave, and {name} is marked as left. Go ahead?"
+        }
+        Text::LeaveNothingToSettle => "{name} has nothing to settle. Mark {name} as left?",
+        Text::LeaveYes => "Yes, mark as left",
+        Text::LeaveNo => "No, keep them",
+        Text::ReversalWords => "Reversal",
+        Text::ReversalWithReason => "Reversal: {reason}",
+        Text::GivenToFundWords => "Given to the community fund",
+        Text::OpeningBalanceWords => "Opening balance from the previous system",
+        Text::BoughtWords => "Hours bought for {cash}, receipt {receipt}",
+        Text::BoughtByWords => "Hours bought for {cash} by {who}, receipt {receipt}",
+        Text::DealtWithHeading => "Dealt with ({count})",
+        Text::DealtWithBy => "Dealt with by {name} on {date}",
+        Text::DealtWithGone => "Something that no longer needs attention (it was put right since).",
+        Text::SeeOriginal => "See the exchange it puts right",
+        Text::RecordedTogetherHeading => "Recorded together with",
+        Text::DecideHeading => "Decide as coordinator",
+        Text::DecideExplain => {
+            "Your decision outranks what the members said, and both of them see it with your reason. You can change it later."
+        }
+        Text::ReasonToDecideLabel => "Why you decide (both members see it)",
+        Text::OverrideConfirmButton => "It counts",
+        Text::OverrideRejectButton => "It does not count",
+        Text::OverrideConfirmExplain => {
+            "It counts: the hours move as recorded, whatever the members said."
+        }
+        Text::OverrideRejectExplain => {
+            "It does not count: no hours move, and it stays on record, marked rejected."
+        }
+        Text::ExchangesOf => "Every exchange of {name}",
+        Text::ExchangesTitle => "Exchanges",
+        Text::ExchangesIntro => {
+            "Every exchange of the timebank, newest first. Choose what to look for, then press Show exchanges. The page’s address keeps your choice, so you can share it or come back to it."
+        }
+        Text::ExchangesIntroOwn => "The exchanges you gave or received help in, newest first.",
+        Text::FilterMemberLabel => "Member who gave or received",
+        Text::FilterAnyone => "Anyone",
+        Text::FilterFromLabel => "From (date)",
+        Text::FilterToLabel => "To (date)",
+        Text::FilterNoCategory => "No category",
+        Text::FilterAnyStatus => "Any status",
+        Text::FilterChannelLabel => "How it was recorded",
+        Text::FilterAnyChannel => "Any way",
+        Text::FilterSlipLabel => "Paper slip number",
+        Text::FilterWordsLabel => "Words in the description",
+        Text::FilterShowButton => "Show exchanges",
+        Text::FilterClear => "Clear the filter",
+        Text::FilterFromUnreadable => {
+            "The “from” date could not be read, so it is not used. Choose it again."
+        }
+        Text::FilterToUnreadable => {
+            "The “to” date could not be read, so it is not used. Choose it again."
+        }
+        Text::FilterMemberUnknown => {
+            "The member in this address is not in this timebank, so the list shows everyone’s exchanges."
+        }
+        Text::StatusReversed => "reversed (put right by a reversal)",
+        Text::ChannelApp => "In the app, by a member",
+        Text::ChannelCoordinator => "By a coordinator",
+        Text::ChannelTally => "Trading day tally",
+        Text::ChannelSlip => "Paper slip",
+        Text::ChannelImport => "From a spreadsheet",
+        Text::ChannelQr => "Phone to phone",
+        Text::ExchangesNoneFound => "No exchange matches. Try fewer filters.",
+        Text::ExchangesShowing => "Exchanges {first} to {last} of {total}.",
+        Text::ExchangesPrintLimit => {
+            "Only the first {count} go on paper: narrow the list to print the rest."
+        }
+        Text::ExchangesPagesLabel => "Pages of the list",
+        Text::PreviousPage => "Previous page",
+        Text::NextPage => "Next page",
+        Text::ExchangesPrint => "Print this list",
         Text::ReasonToReverseLabel => "Reason (needed to reverse it)",
         Text::BalanceThen => "{name}: {now} now, {then} after",
         Text::ReverseQuestion => {
@@ -1251,8 +1430,8 @@ fn english(text: Text) -> &'static str {
             "only the member who recorded an exchange that waits for confirmation can withdraw it"
         }
         Text::StatusWithdrawn => "withdrawn by the person who recorded it",
-        Text::LogWithdraw => "{name} withdrew it",
-        Text::LogQuery => "{name} said something is wrong",
+        Text::LogWithdraw => "{name} withdrew it on {date}",
+        Text::LogQuery => "{name} said something is wrong on {date}",
         Text::WithdrawExchangeButton => "Withdraw this exchange",
         Text::WithdrawExchangeHint => {
             "Nobody has confirmed it yet, so you can take it back if it is wrong: it will no longer count, and nobody is asked to confirm it."
@@ -2020,10 +2199,10 @@ fn french(text: Text) -> &'static str {
         Text::StatusRejected => "refusé",
         Text::RecordedBy => "Noté par {name} le {date}",
         Text::HistoryHeading => "Historique",
-        Text::LogConfirm => "{name} l’a confirmé",
-        Text::LogReject => "{name} l’a refusé",
-        Text::LogOverrideConfirm => "{name} (coordinateur) l’a confirmé",
-        Text::LogOverrideReject => "{name} (coordinateur) l’a refusé",
+        Text::LogConfirm => "{name} l’a confirmé le {date}",
+        Text::LogReject => "{name} l’a refusé le {date}",
+        Text::LogOverrideConfirm => "{name} (coordinateur) l’a confirmé le {date}",
+        Text::LogOverrideReject => "{name} (coordinateur) l’a refusé le {date}",
         Text::ReversedBy => "Annulé par un échange du {date}",
         Text::IsReversal => "Cette annulation corrige un échange précédent.",
         Text::ConfirmButton => "Confirmer",
@@ -2148,6 +2327,112 @@ fn french(text: Text) -> &'static str {
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
         }
+        Text::DonateHeading => "Un membre donne des heures au fonds",
+        Text::DonorLabel => "Qui les donne",
+        Text::DonateButton => "Donner les heures",
+        Text::DonatedDone => "C’est fait. {name} a donné {duration} au fonds commun.",
+        Text::FundTitle => "Fonds commun",
+        Text::FundIntro => {
+            "Le fonds commun garde les heures de la banque de temps elle-même\u{a0}: des membres lui donnent des heures, il en donne à des membres et à des groupes, on lui en achète contre de l’argent, et un membre qui part règle son solde avec lui."
+        }
+        Text::FundGivesHint => {
+            "Pour payer des membres avec le fonds (chaque personne qui a aidé lors d’un évènement collectif, par exemple), notez un échange où ils ont donné l’aide et où le «\u{a0}Fonds commun\u{a0}» l’a reçue\u{a0}:"
+        }
+        Text::BuyHoursHeading => "Heures achetées contre de l’argent",
+        Text::BuyHoursHint => {
+            "Le membre reçoit les heures du fonds. Le numéro du reçu fait correspondre l’argent à ces heures."
+        }
+        Text::BuyForLabel => "Pour quel membre",
+        Text::CashPaidLabel => "Montant payé, en livres",
+        Text::CashUnreadable => "Écrivez le montant payé en livres, par exemple 12,50.",
+        Text::ReceiptLabel => "Numéro du reçu",
+        Text::BoughtByLabel => "Payé par, si quelqu’un d’autre a payé (facultatif)",
+        Text::BuyHoursButton => "Enregistrer l’achat",
+        Text::BoughtDone => {
+            "C’est fait. {name} a {duration} de plus, achetées pour {cash} (reçu {receipt})."
+        }
+        Text::FundStatementHeading => "Relevé du fonds",
+        Text::FundStatementEmpty => "Rien n’est encore passé par le fonds.",
+        Text::LeaveWithHours => {
+            "{name} a {balance}. En partant, ces heures vont au fonds commun, et {name} est noté comme parti. Continuer\u{a0}?"
+        }
+        Text::LeaveOwingHours => {
+            "{name} doit {balance}. Le fonds commun couvre ce solde au départ, et {name} est noté comme parti. Continuer\u{a0}?"
+        }
+        Text::LeaveNothingToSettle => "{name} n’a rien à régler. Noter {name} comme parti\u{a0}?",
+        Text::LeaveYes => "Oui, noter le départ",
+        Text::LeaveNo => "Non, garder ce membre",
+        Text::ReversalWords => "Annulation",
+        Text::ReversalWithReason => "Annulation\u{a0}: {reason}",
+        Text::GivenToFundWords => "Donné au fonds commun",
+        Text::OpeningBalanceWords => "Solde d’ouverture repris de l’ancien système",
+        Text::BoughtWords => "Heures achetées pour {cash}, reçu {receipt}",
+        Text::BoughtByWords => "Heures achetées pour {cash} par {who}, reçu {receipt}",
+        Text::DealtWithHeading => "Traité ({count})",
+        Text::DealtWithBy => "Traité par {name} le {date}",
+        Text::DealtWithGone => {
+            "Un point qui ne demande plus d’attention (il a été corrigé depuis)."
+        }
+        Text::SeeOriginal => "Voir l’échange qu’elle corrige",
+        Text::RecordedTogetherHeading => "Noté en même temps que",
+        Text::DecideHeading => "Décider en tant que coordinateur",
+        Text::DecideExplain => {
+            "Votre décision l’emporte sur ce que les membres ont dit, et tous deux la voient avec votre motif. Vous pourrez la changer plus tard."
+        }
+        Text::ReasonToDecideLabel => "Pourquoi vous décidez (les deux membres le voient)",
+        Text::OverrideConfirmButton => "Il compte",
+        Text::OverrideRejectButton => "Il ne compte pas",
+        Text::OverrideConfirmExplain => {
+            "Il compte : les heures bougent comme noté, quoi qu’aient dit les membres."
+        }
+        Text::OverrideRejectExplain => {
+            "Il ne compte pas : aucune heure ne bouge, et il reste noté, marqué refusé."
+        }
+        Text::ExchangesOf => "Tous les échanges de {name}",
+        Text::ExchangesTitle => "Échanges",
+        Text::ExchangesIntro => {
+            "Tous les échanges de la banque de temps, du plus récent au plus ancien. Choisissez ce que vous cherchez, puis appuyez sur Afficher les échanges. L’adresse de la page garde votre choix : vous pouvez la partager ou y revenir."
+        }
+        Text::ExchangesIntroOwn => {
+            "Les échanges où vous avez donné ou reçu de l’aide, du plus récent au plus ancien."
+        }
+        Text::FilterMemberLabel => "Membre qui a donné ou reçu",
+        Text::FilterAnyone => "N’importe qui",
+        Text::FilterFromLabel => "Du (date)",
+        Text::FilterToLabel => "Au (date)",
+        Text::FilterNoCategory => "Sans catégorie",
+        Text::FilterAnyStatus => "Tous les états",
+        Text::FilterChannelLabel => "Comment il a été noté",
+        Text::FilterAnyChannel => "De toutes les façons",
+        Text::FilterSlipLabel => "Numéro du bon papier",
+        Text::FilterWordsLabel => "Mots de la description",
+        Text::FilterShowButton => "Afficher les échanges",
+        Text::FilterClear => "Tout effacer",
+        Text::FilterFromUnreadable => {
+            "La date « du » est illisible : elle n’est pas utilisée. Choisissez-la à nouveau."
+        }
+        Text::FilterToUnreadable => {
+            "La date « au » est illisible : elle n’est pas utilisée. Choisissez-la à nouveau."
+        }
+        Text::FilterMemberUnknown => {
+            "Le membre de cette adresse n’est pas dans cette banque de temps : la liste montre les échanges de tout le monde."
+        }
+        Text::StatusReversed => "annulé (corrigé par une annulation)",
+        Text::ChannelApp => "Dans l’application, par un membre",
+        Text::ChannelCoordinator => "Par la coordination",
+        Text::ChannelTally => "Pointage de journée d’échanges",
+        Text::ChannelSlip => "Bon papier",
+        Text::ChannelImport => "Depuis un tableur",
+        Text::ChannelQr => "De téléphone à téléphone",
+        Text::ExchangesNoneFound => "Aucun échange ne correspond. Essayez avec moins de filtres.",
+        Text::ExchangesShowing => "Échanges {first} à {last} sur {total}.",
+        Text::ExchangesPrintLimit => {
+            "Seuls les {count} premiers sont imprimés : affinez la liste pour imprimer le reste."
+        }
+        Text::ExchangesPagesLabel => "Pages de la liste",
+        Text::PreviousPage => "Page précédente",
+        Text::NextPage => "Page suivante",
+        Text::ExchangesPrint => "Imprimer cette liste",
         Text::ReasonToReverseLabel => "Motif (nécessaire pour l’annuler)",
         Text::BalanceThen => "{name} : {now} maintenant, {then} après",
         Text::ReverseQuestion => {
@@ -2200,8 +2485,8 @@ fn french(text: Text) -> &'static str {
             "seul le membre qui a noté un échange en attente de confirmation peut le retirer"
         }
         Text::StatusWithdrawn => "retiré par la personne qui l’a noté",
-        Text::LogWithdraw => "{name} l’a retiré",
-        Text::LogQuery => "{name} a signalé un problème",
+        Text::LogWithdraw => "{name} l’a retiré le {date}",
+        Text::LogQuery => "{name} a signalé un problème le {date}",
         Text::WithdrawExchangeButton => "Retirer cet échange",
         Text::WithdrawExchangeHint => {
             "Personne ne l’a encore confirmé : vous pouvez le reprendre s’il est faux. Il ne comptera plus, et personne n’aura à le confirmer."
@@ -2781,19 +3066,25 @@ pub struct Locale {
 /// Where the chosen language is kept (raw, read by `index.html` too).
 pub(crate) const STORAGE_KEY: &str = "tally.language";
 
+/// The language this device shows: the one chosen on it, else the
+/// browser's, else English.
+pub fn device_language() -> Language {
+    let remembered = local_storage()
+        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|code| Language::from_code(&code));
+    let browser = window()
+        .navigator()
+        .language()
+        .and_then(|code| Language::from_code(&code));
+    remembered.or(browser).unwrap_or(Language::English)
+}
+
 impl Locale {
     /// Provides the locale: the remembered choice, else the browser's
     /// preferred language if Tally has it, else English.
     pub fn provide() -> Locale {
-        let remembered = local_storage()
-            .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|code| Language::from_code(&code));
-        let browser = window()
-            .navigator()
-            .language()
-            .and_then(|code| Language::from_code(&code));
         let locale = Locale {
-            language: RwSignal::new(remembered.or(browser).unwrap_or(Language::English)),
+            language: RwSignal::new(device_language()),
         };
         Effect::new(move |_| {
             let language = locale.language.get();

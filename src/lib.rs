@@ -27,6 +27,7 @@ mod session;
 mod shell;
 mod storage;
 mod sync;
+mod words;
 
 pub use shell::App;
 

@@ -275,7 +275,12 @@ impl Session {
         self.open.update_value(|open| {
             if let Some(open) = open {
                 let me = open.acting().cloned();
-                let view = CachedView::derive(&mut open.timebank, me.as_ref(), now());
+                let view = CachedView::derive(
+                    &mut open.timebank,
+                    me.as_ref(),
+                    now(),
+                    crate::i18n::device_language(),
+                );
                 let page = crate::first_paint::capture(
                     &view,
                     &open.saved.id,

@@ -11,9 +11,9 @@ use crate::offline::Updates;
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
     About, Attention, Backup, CachedMembers, CreateTimebank, EditListing, Events, ExchangePage,
-    JoinPage, MemberEdit, MemberPage, Members, MembersList, More, NotFound, Offers, OpenFromFile,
-    Record, Reports, SettingsPage, Spreadsheets, Start, SyncPage, TradingDay, Welcome, WhoAreYou,
-    status_kind, status_text,
+    Exchanges, Fund, JoinPage, MemberEdit, MemberPage, Members, MembersList, More, NotFound,
+    Offers, OpenFromFile, Record, Reports, SettingsPage, Spreadsheets, Start, SyncPage, TradingDay,
+    Welcome, WhoAreYou, status_kind, status_text,
 };
 use crate::session::{Session, StorageNotice, UnlockError};
 use crate::storage;
@@ -69,6 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/record") view=|| view! { <WithTimebank><Record /></WithTimebank> } />
                     <Route path=path!("/backup") view=|| view! { <WithTimebank><Backup /></WithTimebank> } />
                     <Route path=path!("/coordinator") view=|| view! { <WithTimebank><Attention /></WithTimebank> } />
+                    <Route path=path!("/fund") view=|| view! { <WithTimebank><Fund /></WithTimebank> } />
+                    <Route path=path!("/exchanges") view=|| view! { <WithTimebank><Exchanges /></WithTimebank> } />
                     <Route path=path!("/exchanges/:id") view=ExchangePage />
                     <Route path=path!("/settings") view=|| view! { <WithTimebank><SettingsPage /></WithTimebank> } />
                     <Route path=path!("/trading-day") view=|| view! { <WithTimebank><TradingDay /></WithTimebank> } />

@@ -265,12 +265,13 @@ pub fn Attention() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let items = move || {
         let language = locale.language();
+        // As `Session::change` decides it (a locked shared tablet is not a
+        // coordinator's).
+        if !session.is_coordinator() {
+            return None;
+        }
         session
-            .read(|tb, me| {
-                let is_coordinator = me.is_some_and(|me| tb.is_coordinator(me));
-                if !is_coordinator {
-                    return None;
-                }
+            .read(|tb, _| {
                 Some(
                     tb.attention(now())
                         .iter()
@@ -336,9 +337,89 @@ pub fn Attention() -> impl IntoView {
             }}
             <p class="error" role="alert">{move || error.get()}</p>
             <Show when=move || session.is_coordinator()>
+                <DealtWith />
                 <Applicants />
             </Show>
         </section>
+    }
+}
+
+/// What coordinators dealt with, the latest first, folded away: each item
+/// as the queue described it (while it still arises), who dealt with it,
+/// when, and their note.
+#[component]
+fn DealtWith() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let dealt = move || {
+        let language = locale.language();
+        session
+            .read(|tb, _| {
+                tb.dealt_with(now())
+                    .into_iter()
+                    .map(|(item, resolution)| {
+                        let shown = item.map(|item| describe(&item, tb, language));
+                        let by = language.fill(
+                            Text::DealtWithBy,
+                            &[
+                                (
+                                    "name",
+                                    &crate::pages::account_name(
+                                        tb,
+                                        &Account::Member(resolution.by.clone()),
+                                        language,
+                                    ),
+                                ),
+                                ("date", &language.date(resolution.at.date())),
+                            ],
+                        );
+                        let by = if resolution.note.is_empty() {
+                            by
+                        } else {
+                            language.fill(
+                                Text::LineWithNote,
+                                &[("line", &by), ("note", &resolution.note)],
+                            )
+                        };
+                        (
+                            shown.as_ref().map_or_else(
+                                || t(Text::DealtWithGone).to_string(),
+                                |shown| shown.what.clone(),
+                            ),
+                            by,
+                            shown.and_then(|shown| shown.exchange),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        {move || {
+            let list = dealt();
+            (!list.is_empty()).then(|| {
+                let count = list.len();
+                view! {
+                    <details class="dealt-with">
+                        <summary>
+                            <h2>{locale.language().fill(Text::DealtWithHeading, &[("count", &locale.language().grouped(count as u64))])}</h2>
+                        </summary>
+                        <ul class="attention-list">
+                            {list.into_iter().map(|(what, by, exchange)| view! {
+                                <li>
+                                    <p class="what">{what}</p>
+                                    <p class="hint">{by}</p>
+                                    {exchange.map(|id| view! {
+                                        <A href=format!("/exchanges/{id}")>{t(Text::ViewExchange)}</A>
+                                    })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                }
+            })
+        }}
     }
 }
 
@@ -415,6 +496,8 @@ pub fn CoordinatorTabs() -> impl IntoView {
     view! {
         <nav class="sub-nav" aria-label=move || t(Text::NavCoordinator)>
             <A href="/coordinator">{move || t(Text::AttentionTitle)}</A>
+            <A href="/exchanges">{move || t(Text::ExchangesTitle)}</A>
+            <A href="/fund">{move || t(Text::FundTitle)}</A>
             <A href="/trading-day">{move || t(Text::TradingDayTitle)}</A>
             <A href="/reports">{move || t(Text::ReportsTitle)}</A>
             <A href="/spreadsheets">{move || t(Text::SpreadsheetsTitle)}</A>

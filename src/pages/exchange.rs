@@ -30,6 +30,15 @@ pub fn account_name(timebank: &Timebank, account: &Account, language: Language) 
 struct Shown {
     gave: String,
     received: String,
+    /// The member pages of who gave and who received (none for the fund).
+    gave_page: Option<String>,
+    received_page: Option<String>,
+    /// The exchange a reversal puts right.
+    original: Option<String>,
+    /// Its reversals: (id, "Put right by a reversal on …").
+    reversals: Vec<(String, String)>,
+    /// The other exchanges recorded with it: (id, "Bob: 1 hour").
+    group: Vec<(String, String)>,
     minutes: i64,
     date: String,
     description: String,
@@ -39,8 +48,10 @@ struct Shown {
     seal: Option<ledger::SealState>,
     recorded: String,
     history: Vec<String>,
-    is_reversal: bool,
+    /// It waits for my confirmation.
     can_decide: bool,
+    /// As a coordinator I may decide it, outranking the members' word.
+    can_override: bool,
     /// When this person may reverse it: each side's balance now and after
     /// the reversal, in words ("Ann: 2 hours now, 1 hour after").
     reversal: Option<String>,
@@ -71,6 +82,9 @@ pub fn ExchangePage() -> impl IntoView {
     let shown = move || {
         let id = id()?;
         let language = locale.language();
+        // Decided as `Session::change` decides it (a locked shared tablet
+        // is not a coordinator's).
+        let is_coordinator = session.is_coordinator();
         session
             .read(|tb, me| {
                 let exchange = tb.exchange(&id)?;
@@ -78,8 +92,7 @@ pub fn ExchangePage() -> impl IntoView {
                 let member_name = |id: &ledger::MemberId| name(&Account::Member(id.clone()));
                 let now = now();
                 let status = exchange.status(tb.settings(), now);
-                let is_coordinator = me.is_some_and(|me| tb.is_coordinator(me));
-                let mut history: Vec<String> = exchange
+                let history: Vec<String> = exchange
                     .events
                     .iter()
                     .map(|event| {
@@ -93,7 +106,13 @@ pub fn ExchangePage() -> impl IntoView {
                             LifecycleAction::Withdraw => Text::LogWithdraw,
                             LifecycleAction::Query => Text::LogQuery,
                         };
-                        let line = language.fill(text, &[("name", &member_name(&event.by))]);
+                        let line = language.fill(
+                            text,
+                            &[
+                                ("name", &member_name(&event.by)),
+                                ("date", &language.date(event.at.date())),
+                            ],
+                        );
                         if event.note.is_empty() {
                             line
                         } else {
@@ -104,24 +123,67 @@ pub fn ExchangePage() -> impl IntoView {
                         }
                     })
                     .collect();
-                let reversals: Vec<_> = tb
-                    .exchanges()
-                    .filter(|e| e.reversal_of.as_ref() == Some(&id))
-                    .collect();
-                for reversal in &reversals {
-                    history.push(language.fill(
-                        Text::ReversedBy,
-                        &[("date", &language.date(reversal.service_date))],
-                    ));
-                }
+                let reversals = tb.reversals_of(&id);
                 let waits_for_me =
                     status == Status::Pending && me.is_some() && exchange.confirmer.as_ref() == me;
+                let page_of =
+                    |account: &Account| account.member().map(|member| format!("/members/{member}"));
+                // A coordinator decides what members disagree on, or what
+                // waits; a reversal, or what a reversal put right, stays.
+                let disputed = exchange.has(LifecycleAction::Reject)
+                    || exchange
+                        .events
+                        .iter()
+                        .any(|e| matches!(e.action, LifecycleAction::Override(_)));
+                let can_override = is_coordinator
+                    && !waits_for_me
+                    && exchange.reversal_of.is_none()
+                    && reversals.is_empty()
+                    && match status {
+                        Status::Pending | Status::Rejected => true,
+                        Status::Confirmed => disputed,
+                        Status::Withdrawn => false,
+                    };
                 Some(Shown {
                     gave: name(&exchange.payee),
                     received: name(&exchange.payer),
+                    gave_page: page_of(&exchange.payee),
+                    received_page: page_of(&exchange.payer),
+                    original: exchange.reversal_of.as_ref().map(|o| o.to_string()),
+                    reversals: reversals
+                        .iter()
+                        .map(|r| {
+                            (
+                                r.id.to_string(),
+                                language.fill(
+                                    Text::ReversedBy,
+                                    &[("date", &language.date(r.service_date))],
+                                ),
+                            )
+                        })
+                        .collect(),
+                    group: tb
+                        .group_of(exchange)
+                        .into_iter()
+                        .map(|other| {
+                            let person = if other.payer == exchange.payer {
+                                &other.payee
+                            } else {
+                                &other.payer
+                            };
+                            (
+                                other.id.to_string(),
+                                format!(
+                                    "{}: {}",
+                                    name(person),
+                                    language.duration(i64::from(other.minutes))
+                                ),
+                            )
+                        })
+                        .collect(),
                     minutes: i64::from(exchange.minutes),
                     date: language.date(exchange.service_date),
-                    description: exchange.description.clone(),
+                    description: crate::words::exchange_words(exchange, language),
                     category: exchange.category.clone(),
                     slip: exchange.slip_number().map(String::from),
                     status,
@@ -134,8 +196,8 @@ pub fn ExchangePage() -> impl IntoView {
                         ],
                     ),
                     history,
-                    is_reversal: exchange.reversal_of.is_some(),
-                    can_decide: waits_for_me || (is_coordinator && status == Status::Pending),
+                    can_decide: waits_for_me,
+                    can_override,
                     reversal: (is_coordinator
                         && exchange.reversal_of.is_none()
                         && tb.counts(&id)
@@ -182,6 +244,25 @@ pub fn ExchangePage() -> impl IntoView {
                 reason.set(String::new());
             }
             Err(problem) => error.set(Some(locale.language().error(&problem))),
+        }
+    };
+    let decide = move |outcome: Outcome| {
+        if reason.get_untracked().trim().is_empty() {
+            error.set(Some(
+                locale
+                    .language()
+                    .error(&ledger::LedgerError::SayWhyYouDecide),
+            ));
+            crate::form::focus_id("reason");
+            return;
+        }
+        match outcome {
+            Outcome::Confirmed => act(|tb, me, id, note, now| {
+                tb.override_status(me, id, Outcome::Confirmed, note, now)
+            }),
+            Outcome::Rejected => act(|tb, me, id, note, now| {
+                tb.override_status(me, id, Outcome::Rejected, note, now)
+            }),
         }
     };
     let confirm = move |_| act(|tb, me, id, note, now| tb.confirm(me, id, note, now));
@@ -232,9 +313,9 @@ pub fn ExchangePage() -> impl IntoView {
                     view! {
                         <dl class="details">
                             <dt>{t(Text::GaveHelp)}</dt>
-                            <dd>{shown.gave.clone()}</dd>
+                            <dd>{person(shown.gave.clone(), shown.gave_page.clone())}</dd>
                             <dt>{t(Text::ReceivedHelp)}</dt>
-                            <dd>{shown.received.clone()}</dd>
+                            <dd>{person(shown.received.clone(), shown.received_page.clone())}</dd>
                             <dt>{t(Text::HowLong)}</dt>
                             <dd>{language.duration(shown.minutes)}</dd>
                             <dt>{t(Text::DateLabel)}</dt>
@@ -255,17 +336,39 @@ pub fn ExchangePage() -> impl IntoView {
                             })}
                         </dl>
                         {(!shown.description.is_empty()).then(|| view! { <p>{shown.description.clone()}</p> })}
-                        {shown.is_reversal.then(|| view! { <p>{t(Text::IsReversal)}</p> })}
+                        {shown.original.clone().map(|original| view! {
+                            <p>
+                                {t(Text::IsReversal)}" "
+                                <A href=format!("/exchanges/{original}")>{t(Text::SeeOriginal)}</A>
+                            </p>
+                        })}
                         <p class="hint">{shown.recorded.clone()}</p>
-                        {(!shown.history.is_empty()).then(|| view! {
+                        {(!shown.history.is_empty() || !shown.reversals.is_empty()).then(|| view! {
                             <h2>{t(Text::HistoryHeading)}</h2>
                             <ul class="history">
                                 {shown.history.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
+                                {shown.reversals.clone().into_iter().map(|(id, line)| view! {
+                                    <li><A href=format!("/exchanges/{id}")>{line}</A></li>
+                                }).collect_view()}
                             </ul>
                         })}
-                        {(shown.can_decide || shown.reversal.is_some()).then(|| view! {
+                        {(!shown.group.is_empty()).then(|| view! {
+                            <h2>{t(Text::RecordedTogetherHeading)}</h2>
+                            <ul class="history">
+                                {shown.group.clone().into_iter().map(|(id, line)| view! {
+                                    <li><A href=format!("/exchanges/{id}")>{line}</A></li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {shown.can_override.then(|| view! {
+                            <h2>{t(Text::DecideHeading)}</h2>
+                            <p>{t(Text::DecideExplain)}</p>
+                        })}
+                        {(shown.can_decide || shown.can_override || shown.reversal.is_some()).then(|| view! {
                             <div class="field">
-                                <label for="reason">{t(if shown.reversal.is_some() {
+                                <label for="reason">{t(if shown.can_override {
+                                    Text::ReasonToDecideLabel
+                                } else if shown.reversal.is_some() {
                                     Text::ReasonToReverseLabel
                                 } else {
                                     Text::ReasonLabel
@@ -278,11 +381,15 @@ pub fn ExchangePage() -> impl IntoView {
                                 />
                             </div>
                         })}
-                        {(shown.can_decide || shown.reversal.is_some()).then(|| view! {
+                        {(shown.can_decide || shown.can_override || shown.reversal.is_some()).then(|| view! {
                             <ul class="hint explain">
                                 {shown.can_decide.then(|| view! {
                                     <li>{t(Text::ConfirmExplain)}</li>
                                     <li>{t(Text::RejectExplain)}</li>
+                                })}
+                                {shown.can_override.then(|| view! {
+                                    <li>{t(Text::OverrideConfirmExplain)}</li>
+                                    <li>{t(Text::OverrideRejectExplain)}</li>
                                 })}
                                 {shown.reversal.is_some().then(|| view! { <li>{t(Text::ReverseExplain)}</li> })}
                             </ul>
@@ -291,6 +398,14 @@ pub fn ExchangePage() -> impl IntoView {
                             {shown.can_decide.then(|| view! {
                                 <button type="button" class="button primary" on:click=confirm>{t(Text::ConfirmButton)}</button>
                                 <button type="button" class="button" on:click=reject>{t(Text::RejectButton)}</button>
+                            })}
+                            {shown.can_override.then(|| view! {
+                                <button type="button" class="button primary" on:click=move |_| decide(Outcome::Confirmed)>
+                                    {t(Text::OverrideConfirmButton)}
+                                </button>
+                                <button type="button" class="button" on:click=move |_| decide(Outcome::Rejected)>
+                                    {t(Text::OverrideRejectButton)}
+                                </button>
                             })}
                             {shown.reversal.clone().map(|balances| view! {
                                 <ConfirmButton
@@ -346,6 +461,14 @@ pub fn ExchangePage() -> impl IntoView {
                 })}
             </div>
         </section>
+    }
+}
+
+/// A person's name, leading to their page when they are a member.
+fn person(name: String, page: Option<String>) -> impl IntoView {
+    match page {
+        Some(href) => view! { <A href=href>{name}</A> }.into_any(),
+        None => name.into_any(),
     }
 }
 

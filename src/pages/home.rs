@@ -56,8 +56,15 @@ pub fn Home() -> impl IntoView {
     let recent = move || {
         session
             .read(|tb, me| {
-                me.map(|me| crate::cached_view::recent_lines(tb, me, crate::session::now()))
-                    .unwrap_or_default()
+                me.map(|me| {
+                    crate::cached_view::recent_lines(
+                        tb,
+                        me,
+                        crate::session::now(),
+                        locale.language(),
+                    )
+                })
+                .unwrap_or_default()
             })
             .unwrap_or_default()
     };

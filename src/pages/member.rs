@@ -47,6 +47,8 @@ pub fn MemberPage() -> impl IntoView {
     let shown_lines = RwSignal::new(PAGE);
     let total_lines = RwSignal::new(0_usize);
     let error = RwSignal::new(None::<String>);
+    // The question asked before a member leaves, while it waits for an answer.
+    let leaving = RwSignal::new(None::<String>);
 
     let shown = move || {
         let id = id()?;
@@ -62,8 +64,12 @@ pub fn MemberPage() -> impl IntoView {
                     statement: may_see.then(|| {
                         tb.statement(&id)
                             .into_iter()
-                            .map(|line| {
+                            .map(|mut line| {
                                 let other = account_name(tb, &line.other_party, language);
+                                if let Some(exchange) = tb.exchange(&line.exchange) {
+                                    line.description =
+                                        crate::words::exchange_words(exchange, language);
+                                }
                                 (line, other)
                             })
                             .collect()
@@ -85,8 +91,45 @@ pub fn MemberPage() -> impl IntoView {
         else {
             return;
         };
+        if status == MemberStatus::Left {
+            // Leaving settles the balance with the community fund: said
+            // first, in words, and done only once agreed.
+            let language = locale.language();
+            let question = session
+                .read(|tb, _| {
+                    let member = tb.member(&id)?;
+                    let balance = tb.balance(&Account::Member(id.clone()));
+                    let text = match balance.signum() {
+                        1 => Text::LeaveWithHours,
+                        -1 => Text::LeaveOwingHours,
+                        _ => Text::LeaveNothingToSettle,
+                    };
+                    Some(language.fill(
+                        text,
+                        &[
+                            ("name", &member.name),
+                            ("balance", &language.duration(balance.abs())),
+                        ],
+                    ))
+                })
+                .flatten();
+            error.set(None);
+            leaving.set(question);
+            request_animation_frame(|| crate::form::focus_id("leave-yes"));
+            return;
+        }
         match session.change(|tb, me, now| tb.set_status(me, &id, status, now)) {
             Ok(()) => error.set(None),
+            Err(problem) => error.set(Some(locale.language().error(&problem))),
+        }
+    };
+    let leave = move |_| {
+        let Some(id) = id() else { return };
+        match session.change(|tb, me, now| tb.leave(me, &id, "", now)) {
+            Ok(_) => {
+                error.set(None);
+                leaving.set(None);
+            }
             Err(problem) => error.set(Some(locale.language().error(&problem))),
         }
     };
@@ -154,6 +197,13 @@ pub fn MemberPage() -> impl IntoView {
                             <p>{profile.needs.clone()}</p>
                         })}
                         {shown.coordinator.then(|| view! {
+                            <p class="no-print">
+                                <A href=crate::pages::ExchangeFilter { member: member.id.to_string(), page: 1, ..Default::default() }.address()>
+                                    {language.fill(Text::ExchangesOf, &[("name", &member.name)])}
+                                </A>
+                            </p>
+                        })}
+                        {shown.coordinator.then(|| view! {
                             <div class="field no-print">
                                 <label for="member-status">{t(Text::StatusChangeLabel)}</label>
                                 <select id="member-status" on:change=move |e| status_choice.set(event_target_value(&e))>
@@ -163,6 +213,15 @@ pub fn MemberPage() -> impl IntoView {
                                 </select>
                                 <button type="button" class="button small" on:click=change_status>{t(Text::StatusChangeButton)}</button>
                             </div>
+                            {move || leaving.get().map(|question| view! {
+                                <div class="confirm no-print" role="group" aria-labelledby="leave-question">
+                                    <p id="leave-question">{question}</p>
+                                    <div class="actions">
+                                        <button type="button" id="leave-yes" class="button primary" on:click=leave>{t(Text::LeaveYes)}</button>
+                                        <button type="button" class="button" on:click=move |_| leaving.set(None)>{t(Text::LeaveNo)}</button>
+                                    </div>
+                                </div>
+                            })}
                         })}
                         {shown.statement.map(|lines| {
                             total_lines.set(lines.len());

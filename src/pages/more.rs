@@ -22,10 +22,12 @@ pub fn More() -> impl IntoView {
         <section class="page" aria-labelledby="more-heading">
             <PageHeading id="more-heading">{move || t(Text::MoreTitle)}</PageHeading>
             <ul class="choice-list">
+                <li><A href="/exchanges" attr:class="button">{move || t(Text::ExchangesTitle)}</A></li>
                 <li><A href="/devices" attr:class="button">{move || t(Text::SyncTitle)}</A></li>
                 <li><A href="/backup" attr:class="button">{move || t(Text::BackupTitle)}</A></li>
                 <Show when=move || session.is_coordinator()>
                     <li><A href="/coordinator" attr:class="button">{move || t(Text::AttentionTitle)}</A></li>
+                    <li><A href="/fund" attr:class="button">{move || t(Text::FundTitle)}</A></li>
                     <li><A href="/trading-day" attr:class="button">{move || t(Text::TradingDayTitle)}</A></li>
                     <li><A href="/reports" attr:class="button">{move || t(Text::ReportsTitle)}</A></li>
                     <li><A href="/spreadsheets" attr:class="button">{move || t(Text::SpreadsheetsTitle)}</A></li>

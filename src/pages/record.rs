@@ -103,10 +103,22 @@ type People = RwSignal<Vec<(u32, RwSignal<String>)>>;
 fn chosen(people: People) -> Vec<Account> {
     people.with(|list| {
         list.iter()
-            .filter_map(|(_, id)| MemberId::parse(&id.get()).map(Account::Member))
+            .filter_map(|(_, id)| chosen_account(&id.get()))
             .collect()
     })
 }
+
+/// The account a choice names: a member by id, or the community fund.
+fn chosen_account(value: &str) -> Option<Account> {
+    match value {
+        FUND => Some(Account::CommunityFund),
+        id => MemberId::parse(id).map(Account::Member),
+    }
+}
+
+/// The community fund's value among the choices (offered to coordinators:
+/// the fund gives hours, or a member gives hours to it).
+const FUND: &str = "fund";
 
 /// On a member's own device, which side of the exchange they were on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -549,9 +561,17 @@ fn Side(
     let options = move || {
         session
             .read(|tb, me| {
-                let mut choices = active_member_choices(tb, locale.language());
-                if not_me {
-                    choices.retain(|(member, _)| Some(member) != me);
+                let mut choices: Vec<(String, String)> =
+                    active_member_choices(tb, locale.language())
+                        .into_iter()
+                        .filter(|(member, _)| !not_me || Some(member) != me)
+                        .map(|(member, label)| (member.to_string(), label))
+                        .collect();
+                if me.is_some_and(|me| tb.is_coordinator(me)) {
+                    choices.insert(
+                        0,
+                        (FUND.to_string(), locale.t(Text::CommunityFund).to_string()),
+                    );
                 }
                 choices
             })
@@ -582,8 +602,8 @@ fn Side(
                 let remove_label = move || {
                     let name = session
                         .read(|tb, _| {
-                            MemberId::parse(&value.get())
-                                .and_then(|m| tb.member(&m).map(|m| m.name.clone()))
+                            chosen_account(&value.get())
+                                .map(|account| account_name(tb, &account, locale.language()))
                         })
                         .flatten()
                         .unwrap_or_else(|| t(Text::ChooseAPerson).to_string());
@@ -604,7 +624,7 @@ fn Side(
                                 <option value="">{move || t(Text::ChooseMember)}</option>
                                 {move || options()
                                     .into_iter()
-                                    .map(|(member, label)| view! { <option value=member.to_string()>{label}</option> })
+                                    .map(|(value, label)| view! { <option value=value>{label}</option> })
                                     .collect_view()}
                             </select>
                             {(key != 0).then(|| view! {

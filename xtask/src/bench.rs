@@ -125,6 +125,16 @@ fn ledger(workspace: &Workspace) -> Result<()> {
                 "merge two copies diverged by 500 exchanges each",
                 "",
             ),
+            (
+                "find_exchanges_by_member",
+                "find one member's exchanges (the exchanges page filtered by member)",
+                "",
+            ),
+            (
+                "find_exchanges_by_slip",
+                "find one paper slip's exchange (filtered by slip number)",
+                "",
+            ),
         ] {
             let time = mean(name);
             let ratio = |base: Option<f64>| match (time, base) {

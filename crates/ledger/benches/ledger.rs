@@ -18,8 +18,8 @@ use criterion::{BatchSize, Criterion, criterion_group};
 mod signed;
 
 use ledger::{
-    Account, Channel, Date, Entropy, ListingKind, MemberId, NewExchange, NewListing, NewMember,
-    NewTimebank, Settings, Timebank, Timestamp,
+    Account, Channel, Date, Entropy, ExchangeQuery, ListingKind, MemberId, NewExchange, NewListing,
+    NewMember, NewTimebank, Settings, Timebank, Timestamp,
 };
 
 /// 2026-11-28T12:00:00Z.
@@ -134,8 +134,10 @@ fn build_with(
         .collect();
     found(&mut timebank, &coordinator);
     let mut random = Seeded(2);
-    for _ in 0..size.exchanges {
-        record_one(&mut timebank, &coordinator, &members, &mut random);
+    for i in 0..size.exchanges {
+        // Every 25th came from a paper slip, numbered from 1.
+        let slip = (i % 25 == 0).then(|| (i / 25 + 1).to_string());
+        record_from(&mut timebank, &coordinator, &members, &mut random, slip);
         each(&mut timebank);
     }
     for i in 0..size.listings {
@@ -164,6 +166,17 @@ fn record_one(
     members: &[MemberId],
     random: &mut Seeded,
 ) {
+    record_from(timebank, coordinator, members, random, None);
+}
+
+/// Records a random exchange, from paper slip `slip` if given.
+fn record_from(
+    timebank: &mut Timebank,
+    coordinator: &MemberId,
+    members: &[MemberId],
+    random: &mut Seeded,
+    slip: Option<String>,
+) {
     let n = members.len() as u64;
     let payer = (random.next() % n) as usize;
     let payee = (payer + 1 + (random.next() % (n - 1)) as usize) % members.len();
@@ -175,7 +188,10 @@ fn record_one(
         service_date: Timestamp(NOW.0 - days_ago * 86_400_000).date(),
         description: "Help with the garden and a cup of tea".into(),
         category: Some("Home and garden".into()),
-        channel: Channel::Coordinator,
+        channel: match slip {
+            Some(number) => Channel::PaperSlip { number },
+            None => Channel::Coordinator,
+        },
     };
     timebank
         .record(coordinator, exchange, NOW)
@@ -352,6 +368,32 @@ fn benches(c: &mut Criterion) {
                 },
                 BatchSize::PerIteration,
             )
+        });
+
+        // The exchanges page, filtered (see `find_exchanges`): one
+        // member's, and one paper slip's.
+        let reader = Timebank::load(&bytes, Box::new(Seeded(17))).expect("loads");
+        let by_member = ExchangeQuery {
+            account: Some(Account::Member(members[members.len() - 1].clone())),
+            ..ExchangeQuery::default()
+        };
+        group.bench_function("find_exchanges_by_member", |b| {
+            b.iter(|| {
+                let found = reader.find_exchanges(black_box(&by_member), NOW);
+                assert!(!found.is_empty());
+                found.len()
+            })
+        });
+        let by_slip = ExchangeQuery {
+            slip: Some("7".into()),
+            ..ExchangeQuery::default()
+        };
+        group.bench_function("find_exchanges_by_slip", |b| {
+            b.iter(|| {
+                let found = reader.find_exchanges(black_box(&by_slip), NOW);
+                assert_eq!(found.len(), 1);
+                found.len()
+            })
         });
 
         let mut recorder = Timebank::load(&bytes, Box::new(Seeded(4))).expect("loads");

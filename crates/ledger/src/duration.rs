@@ -167,6 +167,13 @@ pub fn parse_duration(text: &str) -> Result<u32, DurationProblem> {
 
 /// How long, written back the way [`parse_duration`] reads it: "1 h 30
 /// min", "2 h", "45 min".
+/// A balance as [`duration_text`] writes it, with its sign: "-1 h 30 min".
+pub fn signed_duration_text(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let minutes = u32::try_from(minutes.unsigned_abs()).unwrap_or(u32::MAX);
+    format!("{sign}{}", duration_text(minutes))
+}
+
 pub fn duration_text(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),

@@ -50,6 +50,8 @@ pub enum LedgerError {
     NotTakingPart,
     #[error("Say in a few words what is wrong, so a coordinator knows what to look into.")]
     SayWhatIsWrong,
+    #[error("Say why you decide this: both members see it on the exchange.")]
+    SayWhyYouDecide,
     #[error("This member is not in the timebank.")]
     UnknownMember,
     #[error("This exchange is not in the timebank.")]
@@ -93,15 +95,20 @@ pub enum LedgerError {
     #[error("This exchange was rejected, so it does not count and needs no reversal.")]
     CannotReverseRejected,
     #[error(
-        "{name} still has a balance of {balance_minutes} minutes. Settle it to zero before they leave."
+        "{name} still has a balance of {}. Settle it with the community fund as they leave.",
+        crate::duration::signed_duration_text(*balance_minutes)
     )]
     BalanceNotSettled { name: String, balance_minutes: i64 },
+    #[error("{0} has already left.")]
+    AlreadyLeft(String),
     #[error("A group exchange needs at least one person on each side.")]
     EmptyGroup,
     #[error("A group exchange has one person on one side and several on the other.")]
     GroupNeedsOneSide,
     #[error("The cash amount must be more than zero.")]
     NoCash,
+    #[error("Write the receipt's number, so the cash can be matched to these hours.")]
+    NoReceipt,
     #[error("This item is not in the attention queue, or was already resolved.")]
     UnknownAttentionItem,
     #[error("The title cannot be empty.")]

@@ -54,10 +54,10 @@ pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORIS
 pub use schema::{Resolution, SchemaError};
 pub use time::{Date, Month, Timestamp};
 pub use timebank::{
-    AcceptanceDraft, AccountTotals, Added, AttentionItem, CHECKPOINT_EVERY, CertificateDraft,
-    CheckpointDraft, Doubt, HoursPurchase, ImportSummary, InvitationDraft, InvitationState,
-    LimitKind, LimitWarning, NewEvent, NewExchange, NewGroupExchange, NewListing, NewMember,
-    NewTimebank, ProfileMatch, Recorded, RequestDraft, ResolutionDraft, RevocationDraft,
-    SEAL_MESSAGE, SealState, SequenceGap, StatementLine, Timebank, ToSign, TradingDay, Unsealed,
-    checked_name, trust_problem_codes,
+    AcceptanceDraft, AccountTotals, Added, AttentionItem, CHECKPOINT_EVERY, CategoryChoice,
+    CertificateDraft, ChannelKind, CheckpointDraft, Doubt, ExchangeQuery, HoursPurchase,
+    ImportSummary, InvitationDraft, InvitationState, LimitKind, LimitWarning, NewEvent,
+    NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank, ProfileMatch, Recorded,
+    RequestDraft, ResolutionDraft, RevocationDraft, SEAL_MESSAGE, SealState, SequenceGap, Standing,
+    StatementLine, Timebank, ToSign, TradingDay, Unsealed, checked_name, trust_problem_codes,
 };

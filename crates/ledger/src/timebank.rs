@@ -18,6 +18,7 @@ mod checkpoints;
 mod counting;
 mod decisions;
 mod exchanges;
+mod finding;
 mod import;
 mod members;
 mod reports;
@@ -35,6 +36,7 @@ pub use counting::{Doubt, SealState, SequenceGap};
 pub use exchanges::{
     HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, Recorded, StatementLine,
 };
+pub use finding::{CategoryChoice, ChannelKind, ExchangeQuery, Standing};
 pub use import::ImportSummary;
 pub use members::NewMember;
 pub use signing::{SEAL_MESSAGE, ToSign, Unsealed};
@@ -641,7 +643,14 @@ impl Timebank {
 
     /// A member's counted exchanges in date order with a running balance.
     pub fn statement(&self, member: &MemberId) -> Vec<StatementLine> {
-        let account = Account::Member(member.clone());
+        self.account_statement(&Account::Member(member.clone()))
+    }
+
+    /// An account's counted exchanges (a member's, or the community
+    /// fund's) in date order with a running balance: the last line's
+    /// balance is the account's balance.
+    pub fn account_statement(&self, account: &Account) -> Vec<StatementLine> {
+        let account = account.clone();
         let mut lines: Vec<&Exchange> = self
             .exchanges
             .values()

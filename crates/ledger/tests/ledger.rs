@@ -13,7 +13,9 @@ mod ledger {
     pub mod deletions;
     pub mod demotions;
     pub mod exchanges;
+    pub mod finding;
     pub mod founding;
+    pub mod fund;
     pub mod invitations;
     pub mod members;
     pub mod merging;

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { expectNoAccessibilityViolations, expectNoSidewaysScroll, saveScreenshot } from '../support/page-checks.js';
 import { nav, createTimebank, addMember, record } from '../support/flows.js';
 
-test('a member page shows the balance and statement, and leaving needs a zero balance', async ({ page }) => {
+test('a member page shows the balance and statement, and leaving asks first how the balance is settled', async ({ page }) => {
   await createTimebank(page);
   await addMember(page, 'Ann');
   await record(page, 'Ann (No. 2)', 'Cora (No. 1)', 60);
@@ -25,7 +25,9 @@ test('a member page shows the balance and statement, and leaving needs a zero ba
 
   await page.getByLabel('Membership').selectOption({ label: 'Left' });
   await page.getByRole('button', { name: 'Change' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Ann still has a balance of 60 minutes' })).toBeVisible();
+  await expect(page.getByText('Ann has 1 hour. Leaving gives them to the community fund, and Ann is marked as left. Go ahead?')).toBeVisible();
+  await page.getByRole('button', { name: 'No, keep them' }).click();
+  await expect(page.getByTestId('member-balance')).toHaveText('1 hour');
   await page.getByLabel('Membership').selectOption({ label: 'Away' });
   await page.getByRole('button', { name: 'Change' }).click();
   await nav(page, 'Members');

@@ -75,13 +75,26 @@ test('a member withdraws a mistake, sees a rejection, and tells a coordinator wh
   const statement = page.getByRole('region', { name: 'Statement' });
   await expect(statement.getByRole('row')).toHaveCount(3, { timeout: 20_000 });
   await statement.getByRole('row').nth(2).getByRole('link').click();
-  await expect(page.getByText('Confirm: it counts as recorded.')).toBeVisible();
-  await expect(page.getByText('Reject: it stops counting, and the people in it see it marked rejected.')).toBeVisible();
+  // It waits for Ann, not for her: she decides as coordinator, with a
+  // reason both members read.
+  await expect(page.getByRole('heading', { name: 'Decide as coordinator' })).toBeVisible();
+  await expect(page.getByText('It counts: the hours move as recorded, whatever the members said.')).toBeVisible();
+  await expect(page.getByText('It does not count: no hours move, and it stays on record, marked rejected.')).toBeVisible();
   await expect(page.getByText('Reverse: records the same time back the other way')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirm', exact: true })).toHaveCount(0);
   await expectNoAccessibilityViolations(page);
   await saveScreenshot(page, 'coordinator-buttons-explained');
-  await page.getByRole('button', { name: 'Reject' }).click();
+  await page.getByRole('button', { name: 'It does not count' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Say why you decide this: both members see it on the exchange.');
+  await expect(page.getByLabel('Why you decide (both members see it)')).toBeFocused();
+  await expect(page.getByTestId('exchange-status')).toHaveText('waiting for confirmation');
+  await page.getByLabel('Why you decide (both members see it)').fill('Ann says it never happened');
+  await page.getByRole('button', { name: 'It does not count' }).click();
   await expect(page.getByTestId('exchange-status')).toHaveText('rejected');
+  await expect(page.locator('.history')).toContainText(/Cora \(coordinator\) rejected it on \d+ \w+ \d{4}: “Ann says it never happened”/);
+  // Both people lead to their pages.
+  await expect(page.getByRole('main').getByRole('link', { name: 'Bob', exact: true })).toHaveAttribute('href', /^\/members\//);
+  await expect(page.getByRole('main').getByRole('link', { name: 'Ann', exact: true })).toHaveAttribute('href', /^\/members\//);
 
   await nav(b, 'Home');
   await expect(b.getByTestId('my-balance')).toHaveText('-1 hour', { timeout: 20_000 });
@@ -109,9 +122,20 @@ test('a member withdraws a mistake, sees a rejection, and tells a coordinator wh
   await nav(page, 'Coordinator');
   const item = page.getByRole('listitem').filter({ hasText: 'Bob says something is wrong with an exchange' });
   await expect(item).toContainText('“It was 45 minutes, not an hour”', { timeout: 20_000 });
-  await expect(page.getByRole('listitem').filter({ hasText: 'Cora rejected an exchange.' })).toBeVisible();
+  // Her decision settled the half hour: nothing waits about it.
+  await expect(page.getByRole('listitem').filter({ hasText: 'rejected an exchange' })).toHaveCount(0);
   await expectNoAccessibilityViolations(page);
   await saveScreenshot(page, 'attention-member-words');
+  // She talks to Bob and marks it dealt with: it stays readable, folded away.
+  await item.getByLabel('What was done (optional)').fill('Changed to 45 minutes with Bob');
+  await item.getByRole('button', { name: 'Mark as dealt with' }).click();
+  await expect(page.getByText('Nothing needs attention.')).toBeVisible();
+  await page.getByText('Dealt with (1)').click();
+  const dealt = page.locator('.dealt-with').getByRole('listitem');
+  await expect(dealt).toContainText('Bob says something is wrong with an exchange');
+  await expect(dealt).toContainText(/Dealt with by Cora on .*: “Changed to 45 minutes with Bob”/);
+  await expect(dealt.getByRole('link', { name: 'Details' })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
   expect(problems).toEqual([]);
   await phone.context.close();
 });

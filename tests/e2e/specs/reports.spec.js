@@ -84,6 +84,8 @@ test('every coordinator page has the same sub-menu, above its heading, listing t
   await createTimebank(page);
   const pages = [
     ['/coordinator', 'Needs attention'],
+    ['/exchanges', 'Exchanges'],
+    ['/fund', 'Community fund'],
     ['/trading-day', 'Trading day'],
     ['/reports', 'Reports'],
     ['/spreadsheets', 'Spreadsheets'],

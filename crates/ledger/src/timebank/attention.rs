@@ -328,6 +328,31 @@ fn hours(minutes: i64) -> String {
 impl Timebank {
     /// Every unresolved attention item, in a fixed order.
     pub fn attention(&self, now: Timestamp) -> Vec<AttentionItem> {
+        let mut items = self.every_item(now);
+        items.retain(|item| !self.is_resolved(&item.key()));
+        items
+    }
+
+    /// What coordinators dealt with, the latest first: each resolution with
+    /// the item it settled, while that item still arises from the ledger
+    /// (`None` once it no longer would: a late confirmation arrived, a
+    /// duplicate was reversed).
+    pub fn dealt_with(&self, now: Timestamp) -> Vec<(Option<AttentionItem>, &Resolution)> {
+        let mut items: BTreeMap<String, AttentionItem> = self
+            .every_item(now)
+            .into_iter()
+            .map(|item| (item.key(), item))
+            .collect();
+        let mut dealt: Vec<(Option<AttentionItem>, &Resolution)> = self
+            .resolutions()
+            .map(|resolution| (items.remove(&resolution.item_key), resolution))
+            .collect();
+        dealt.sort_by(|a, b| (b.1.at, &b.1.item_key).cmp(&(a.1.at, &a.1.item_key)));
+        dealt
+    }
+
+    /// Every attention item the ledger raises, resolved or not.
+    fn every_item(&self, now: Timestamp) -> Vec<AttentionItem> {
         let exchanges = self.exchanges_map();
         let mut items = Vec::new();
         items.extend(self.over_limit_items(exchanges));
@@ -430,7 +455,6 @@ impl Timebank {
                     },
                 ),
         );
-        items.retain(|item| !self.is_resolved(&item.key()));
         items
     }
 

@@ -181,6 +181,9 @@ impl Timebank {
         if purchase.cash_pence == 0 {
             return Err(LedgerError::NoCash);
         }
+        if purchase.receipt.trim().is_empty() {
+            return Err(LedgerError::NoReceipt);
+        }
         check_text("receipt", &purchase.receipt)?;
         let kind = ExchangeKind::TokenPurchase {
             cash_pence: purchase.cash_pence,
@@ -197,7 +200,8 @@ impl Timebank {
             payee: Account::Member(purchase.member),
             minutes: purchase.minutes,
             service_date: now.date(),
-            description: "Hours bought".to_string(),
+            // What it is, the app says from its kind, in the reader's language.
+            description: String::new(),
             category: None,
             channel: Channel::Coordinator,
         };
@@ -252,11 +256,9 @@ impl Timebank {
         if !self.balances.reversals_of(original).is_empty() {
             return Err(LedgerError::AlreadyReversed);
         }
-        let description = if reason.trim().is_empty() {
-            format!("Reversal: {}", source.description)
-        } else {
-            format!("Reversal: {}", reason.trim())
-        };
+        // The reason only: the app words it as a reversal in the reader's
+        // language (an exchange's `reversal_of` says it is one).
+        let description = reason.trim().to_string();
         let new = NewExchange {
             payer: source.payee.clone(),
             payee: source.payer.clone(),
@@ -337,7 +339,7 @@ impl Timebank {
     }
 
     /// A coordinator's decision, which outranks members' confirmations and
-    /// rejections (the latest override wins).
+    /// rejections (the latest override wins), with why they decided so.
     pub fn override_status(
         &mut self,
         by: &MemberId,
@@ -347,6 +349,9 @@ impl Timebank {
         now: Timestamp,
     ) -> Result<(), LedgerError> {
         self.require_coordinator(by)?;
+        if note.trim().is_empty() {
+            return Err(LedgerError::SayWhyYouDecide);
+        }
         self.append(by, id, LifecycleAction::Override(outcome), note, now)
     }
 

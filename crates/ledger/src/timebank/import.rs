@@ -375,7 +375,8 @@ impl Timebank {
             payee,
             minutes: u32::try_from(minutes.unsigned_abs()).unwrap_or(u32::MAX),
             service_date: now.date(),
-            description: "Opening balance from the previous system".to_string(),
+            // What it is, the app says from its kind, in the reader's language.
+            description: String::new(),
             category: None,
             kind: ExchangeKind::OpeningBalance,
             channel: Channel::Import,

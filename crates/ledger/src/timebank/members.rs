@@ -1,8 +1,10 @@
 //! Joining, profiles, numbers, status, roles and limits.
 
 use crate::error::LedgerError;
-use crate::ids::{Account, MemberId};
-use crate::model::{Member, MemberStatus, Profile, Role};
+use crate::ids::{Account, ExchangeId, MemberId};
+use crate::model::{
+    Channel, Exchange, ExchangeKind, MAX_DESCRIPTION_CHARS, Member, MemberStatus, Profile, Role,
+};
 use crate::schema;
 use crate::time::Timestamp;
 
@@ -116,6 +118,96 @@ impl Timebank {
             }
         }
         self.change_member(by, member, now, "change status", |m| m.status = status)
+    }
+
+    /// Member `member` leaves, whatever their balance: it is settled with
+    /// the community fund (hours they hold go to the fund, hours they owe
+    /// the fund covers) in the same change that marks them as left, so
+    /// neither is ever written without the other. `note` (the
+    /// coordinator's words, may be empty) describes the settlement.
+    /// Returns the settling exchange, when there was a balance to settle.
+    pub fn leave(
+        &mut self,
+        by: &MemberId,
+        member: &MemberId,
+        note: &str,
+        now: Timestamp,
+    ) -> Result<Option<ExchangeId>, LedgerError> {
+        self.require_coordinator(by)?;
+        let current = self
+            .members
+            .get(member)
+            .ok_or(LedgerError::UnknownMember)?
+            .clone();
+        if current.status == MemberStatus::Left {
+            return Err(LedgerError::AlreadyLeft(current.name));
+        }
+        let note = note.trim();
+        if note.chars().count() > MAX_DESCRIPTION_CHARS {
+            return Err(LedgerError::DescriptionTooLong);
+        }
+        let account = Account::Member(member.clone());
+        let balance = self.balance(&account);
+        let settlement = (balance != 0).then(|| {
+            let (payer, payee, kind) = if balance > 0 {
+                (
+                    account.clone(),
+                    Account::CommunityFund,
+                    ExchangeKind::Donation,
+                )
+            } else {
+                (
+                    Account::CommunityFund,
+                    account.clone(),
+                    ExchangeKind::Service,
+                )
+            };
+            Exchange {
+                id: ExchangeId::random(self.entropy.as_mut()),
+                payer,
+                payee,
+                minutes: u32::try_from(balance.unsigned_abs()).unwrap_or(u32::MAX),
+                service_date: now.date(),
+                description: note.to_string(),
+                category: None,
+                kind,
+                channel: Channel::Coordinator,
+                recorded_by: by.clone(),
+                device: self.device.clone(),
+                recorded_at: now,
+                group: None,
+                reversal_of: None,
+                confirmer: None,
+                events: Vec::new(),
+                seal: None,
+            }
+        });
+        let mut left = current.clone();
+        left.status = MemberStatus::Left;
+        let decisions = self.decisions_for(by, schema::Rights::of(&current), &left, now)?;
+        let message = if decisions.is_empty() {
+            "member leaves"
+        } else {
+            schema::DECISION_MESSAGE
+        };
+        self.write(now, message, |doc| {
+            if let Some(exchange) = &settlement {
+                schema::write_new_exchange(doc, exchange)?;
+            }
+            schema::write_member_changes(doc, &left)?;
+            decisions
+                .iter()
+                .try_for_each(|decision| schema::write_decision(doc, decision))
+        })?;
+        self.members.insert(left.id.clone(), left);
+        let settled = settlement.map(|exchange| {
+            let id = exchange.id.clone();
+            self.exchanges.insert(id.clone(), exchange);
+            self.recount(&id);
+            id
+        });
+        self.apply_decisions();
+        Ok(settled)
     }
 
     pub fn set_role(

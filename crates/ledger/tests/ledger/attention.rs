@@ -207,3 +207,80 @@ fn resolving_an_item_is_recorded_and_reaches_other_copies() {
     assert_eq!(copy.resolutions().count(), 1);
     let _ = copy.save();
 }
+
+#[test]
+fn what_a_coordinator_dealt_with_stays_readable_latest_first() {
+    let mut f = Fixture::new();
+    let later = NOW.plus_days(1);
+    let disputed = f
+        .timebank
+        .record(&f.bob, help(&f.bob, &f.ann, 60), NOW)
+        .unwrap()
+        .id;
+    f.timebank
+        .reject(&f.ann, &disputed, "Never happened", NOW)
+        .unwrap();
+    let queried = f
+        .timebank
+        .record(&f.cat, help(&f.cat, &f.ann, 30), NOW)
+        .unwrap()
+        .id;
+    f.timebank
+        .query(&f.ann, &queried, "It was 45 minutes", NOW)
+        .unwrap();
+    let keys: Vec<String> = f
+        .timebank
+        .attention(NOW)
+        .iter()
+        .map(AttentionItem::key)
+        .collect();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    let dispute_key = format!("disputed:{disputed}");
+    let query_key = keys
+        .iter()
+        .find(|k| k.starts_with("queried:"))
+        .unwrap()
+        .clone();
+    f.timebank
+        .resolve(&f.cora, &dispute_key, "Talked to both", NOW)
+        .unwrap();
+    f.timebank
+        .resolve(&f.cora, &query_key, "Cat agrees", later)
+        .unwrap();
+    assert!(f.timebank.attention(later).is_empty());
+    let dealt = f.timebank.dealt_with(later);
+    let shown: Vec<(Option<String>, &str, &ledger::MemberId)> = dealt
+        .iter()
+        .map(|(item, resolution)| {
+            (
+                item.as_ref().map(AttentionItem::key),
+                resolution.note.as_str(),
+                &resolution.by,
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            (Some(query_key.clone()), "Cat agrees", &f.cora),
+            (Some(dispute_key.clone()), "Talked to both", &f.cora),
+        ],
+        "latest first, each with the item it settled"
+    );
+
+    // A coordinator decides the dispute: the item no longer arises, and its
+    // resolution is still listed, without it.
+    f.timebank
+        .override_status(
+            &f.cora,
+            &disputed,
+            ledger::Outcome::Rejected,
+            "Ann is right",
+            later,
+        )
+        .unwrap();
+    let dealt = f.timebank.dealt_with(later);
+    assert_eq!(dealt.len(), 2);
+    assert!(dealt[1].0.is_none(), "the dispute no longer arises");
+    assert_eq!(dealt[1].1.note, "Talked to both");
+}

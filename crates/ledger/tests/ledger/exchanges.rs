@@ -188,6 +188,19 @@ fn a_rejection_uncounts_the_exchange_and_a_coordinator_override_decides() {
         .unwrap();
     assert_eq!(f.timebank.status(&id, NOW), Some(Status::Rejected));
     assert_eq!(f.timebank.balance(&member(&f.bob)), 0);
+    // A decision says why: both members read it on the exchange.
+    for blank in ["", "  "] {
+        assert_eq!(
+            f.timebank
+                .override_status(&f.cora, &id, Outcome::Confirmed, blank, NOW),
+            Err(LedgerError::SayWhyYouDecide)
+        );
+    }
+    assert_eq!(
+        f.timebank.status(&id, NOW),
+        Some(Status::Rejected),
+        "unchanged"
+    );
     f.timebank
         .override_status(&f.cora, &id, Outcome::Confirmed, "Checked the slip", NOW)
         .unwrap();
@@ -315,7 +328,7 @@ fn bought_hours_come_from_the_community_fund() {
     assert_eq!(f.timebank.balance(&Account::CommunityFund), -180);
     let refused = HoursPurchase {
         cash_pence: 0,
-        ..purchase
+        ..purchase.clone()
     };
     assert_eq!(
         f.timebank
@@ -323,6 +336,17 @@ fn bought_hours_come_from_the_community_fund() {
             .unwrap_err(),
         LedgerError::NoCash
     );
+    let no_receipt = HoursPurchase {
+        receipt: "  ".into(),
+        ..purchase
+    };
+    assert_eq!(
+        f.timebank
+            .purchase_hours(&f.cora, no_receipt, NOW)
+            .unwrap_err(),
+        LedgerError::NoReceipt
+    );
+    assert_eq!(f.timebank.balance(&member(&f.ann)), 180, "nothing more");
 }
 
 #[test]

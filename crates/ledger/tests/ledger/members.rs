@@ -113,7 +113,15 @@ fn a_member_with_a_balance_cannot_leave_until_it_is_settled() {
         .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "Bob still has a balance of 60 minutes. Settle it to zero before they leave."
+        "Bob still has a balance of 1 h. Settle it with the community fund as they leave."
+    );
+    let owing = f
+        .timebank
+        .set_status(&f.cora, &f.ann, MemberStatus::Left, NOW)
+        .unwrap_err();
+    assert_eq!(
+        owing.to_string(),
+        "Ann still has a balance of -1 h. Settle it with the community fund as they leave."
     );
     f.timebank
         .donate(&f.bob, &f.bob, 60, "Leaving: hours to the fund", NOW)

@@ -120,7 +120,7 @@ fn apply(timebank: &mut Timebank, people: &[MemberId], op: &Op, now: Timestamp) 
                 } else {
                     Outcome::Rejected
                 };
-                timebank.override_status(cora, &id, outcome, "", now)
+                timebank.override_status(cora, &id, outcome, "decided", now)
             }
             None => Ok(()),
         },

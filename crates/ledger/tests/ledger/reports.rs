@@ -135,7 +135,13 @@ fn a_locked_month_keeps_its_figures_whatever_arrives_later() {
         .id
         .clone();
     f.timebank
-        .override_status(&cora, &counted_then, ledger::Outcome::Rejected, "", NOW)
+        .override_status(
+            &cora,
+            &counted_then,
+            ledger::Outcome::Rejected,
+            "Recorded twice",
+            NOW,
+        )
         .unwrap();
     assert_eq!(
         late(&f.timebank),

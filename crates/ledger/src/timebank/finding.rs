@@ -1,0 +1,207 @@
+//! Finding exchanges: every exchange of the timebank, narrowed down by who
+//! took part, when, what kind of help, where it stands, how it reached the
+//! ledger, its paper slip and its description. A coordinator finds any
+//! exchange this way to check or correct it.
+
+use super::Timebank;
+use crate::ids::Account;
+use crate::model::{Channel, Exchange, Status};
+use crate::time::{Date, Timestamp};
+
+/// Where an exchange stands, as a list of exchanges shows it: its status,
+/// except that one put right by a counted reversal is `Reversed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Standing {
+    Pending,
+    Confirmed,
+    Rejected,
+    Withdrawn,
+    Reversed,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 5] = [
+        Standing::Pending,
+        Standing::Confirmed,
+        Standing::Rejected,
+        Standing::Withdrawn,
+        Standing::Reversed,
+    ];
+
+    /// How it is written in a page's address.
+    pub fn code(self) -> &'static str {
+        match self {
+            Standing::Pending => "pending",
+            Standing::Confirmed => "confirmed",
+            Standing::Rejected => "rejected",
+            Standing::Withdrawn => "withdrawn",
+            Standing::Reversed => "reversed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Standing> {
+        Standing::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// How an exchange reached the ledger, without a slip's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChannelKind {
+    App,
+    Coordinator,
+    TradingDayTally,
+    PaperSlip,
+    Import,
+    QrHandOff,
+}
+
+impl ChannelKind {
+    pub const ALL: [ChannelKind; 6] = [
+        ChannelKind::App,
+        ChannelKind::Coordinator,
+        ChannelKind::TradingDayTally,
+        ChannelKind::PaperSlip,
+        ChannelKind::Import,
+        ChannelKind::QrHandOff,
+    ];
+
+    /// How it is written in a page's address.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChannelKind::App => "app",
+            ChannelKind::Coordinator => "coordinator",
+            ChannelKind::TradingDayTally => "tally",
+            ChannelKind::PaperSlip => "slip",
+            ChannelKind::Import => "import",
+            ChannelKind::QrHandOff => "qr",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ChannelKind> {
+        ChannelKind::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+impl Channel {
+    pub fn kind(&self) -> ChannelKind {
+        match self {
+            Channel::App => ChannelKind::App,
+            Channel::Coordinator => ChannelKind::Coordinator,
+            Channel::TradingDayTally => ChannelKind::TradingDayTally,
+            Channel::PaperSlip { .. } => ChannelKind::PaperSlip,
+            Channel::Import => ChannelKind::Import,
+            Channel::QrHandOff => ChannelKind::QrHandOff,
+        }
+    }
+}
+
+/// Which category an exchange must have.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CategoryChoice {
+    Named(String),
+    /// Recorded without a category.
+    None,
+}
+
+/// What to look for among exchanges. Each part left empty (`None`, or an
+/// empty text) lets every exchange through.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ExchangeQuery {
+    /// Gave or received the help.
+    pub account: Option<Account>,
+    /// The day it happened, from and to (both included).
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub category: Option<CategoryChoice>,
+    pub standing: Option<Standing>,
+    pub channel: Option<ChannelKind>,
+    /// The paper slip's number, as written on it (case and spaces around
+    /// it aside).
+    pub slip: Option<String>,
+    /// Words in its description (case aside).
+    pub text: String,
+}
+
+impl ExchangeQuery {
+    /// Whether every part is empty: the query finds every exchange.
+    pub fn is_empty(&self) -> bool {
+        *self == ExchangeQuery::default()
+    }
+}
+
+impl Timebank {
+    /// Where exchange `exchange` stands (see [`Standing`]).
+    pub fn standing(&self, exchange: &Exchange, now: Timestamp) -> Standing {
+        if self.is_reversed(&exchange.id) {
+            return Standing::Reversed;
+        }
+        match exchange.status(self.settings(), now) {
+            Status::Pending => Standing::Pending,
+            Status::Confirmed => Standing::Confirmed,
+            Status::Rejected => Standing::Rejected,
+            Status::Withdrawn => Standing::Withdrawn,
+        }
+    }
+
+    /// The exchanges `query` finds, newest first (by the day it happened,
+    /// then when it was recorded): those that do not count too, so a
+    /// coordinator finds a rejected or withdrawn one as well.
+    pub fn find_exchanges(&self, query: &ExchangeQuery, now: Timestamp) -> Vec<&Exchange> {
+        let slip = query.slip.as_deref().map(|s| s.trim().to_lowercase());
+        let words = query.text.trim().to_lowercase();
+        let mut found: Vec<&Exchange> = self
+            .exchanges
+            .values()
+            .filter(|e| {
+                query
+                    .account
+                    .as_ref()
+                    .is_none_or(|a| e.payer == *a || e.payee == *a)
+            })
+            .filter(|e| query.from.is_none_or(|from| e.service_date >= from))
+            .filter(|e| query.to.is_none_or(|to| e.service_date <= to))
+            .filter(|e| query.channel.is_none_or(|c| e.channel.kind() == c))
+            .filter(|e| {
+                slip.as_deref().is_none_or(|slip| {
+                    e.slip_number()
+                        .is_some_and(|n| n.trim().to_lowercase() == slip)
+                })
+            })
+            .filter(|e| match &query.category {
+                None => true,
+                Some(CategoryChoice::None) => e.category.is_none(),
+                Some(CategoryChoice::Named(name)) => e.category.as_deref() == Some(name),
+            })
+            .filter(|e| words.is_empty() || e.description.to_lowercase().contains(&words))
+            .filter(|e| query.standing.is_none_or(|s| self.standing(e, now) == s))
+            .collect();
+        found.sort_unstable_by(|a, b| {
+            (b.service_date, b.recorded_at, &b.id).cmp(&(a.service_date, a.recorded_at, &a.id))
+        });
+        found
+    }
+
+    /// The other exchanges recorded together with `exchange` (one group
+    /// exchange), in the order they were recorded.
+    pub fn group_of(&self, exchange: &Exchange) -> Vec<&Exchange> {
+        let Some(group) = &exchange.group else {
+            return Vec::new();
+        };
+        let mut others: Vec<&Exchange> = self
+            .exchanges
+            .values()
+            .filter(|e| e.group.as_ref() == Some(group) && e.id != exchange.id)
+            .collect();
+        others.sort_by(|a, b| (a.recorded_at, &a.id).cmp(&(b.recorded_at, &b.id)));
+        others
+    }
+
+    /// The reversals of exchange `id` (one, unless two coordinators reversed
+    /// it at once on different devices).
+    pub fn reversals_of(&self, id: &crate::ids::ExchangeId) -> Vec<&Exchange> {
+        self.exchanges
+            .values()
+            .filter(|e| e.reversal_of.as_ref() == Some(id))
+            .collect()
+    }
+}
