@@ -55,6 +55,18 @@ impl Language {
         filled
     }
 
+    /// A count in words, through the language's plural rule: `one` for
+    /// the singular (1 in English; 0 and 1 in French), else `other`, with
+    /// `{count}` filled in (its thousands grouped).
+    pub fn count(self, count: usize, one: Text, other: Text) -> String {
+        let singular = match self {
+            Language::English => count == 1,
+            Language::French => count <= 1,
+        };
+        let number = self.grouped(count as u64);
+        self.fill(if singular { one } else { other }, &[("count", &number)])
+    }
+
     /// A duration in words, as a screen reader should say it:
     /// "1 hour 30 minutes", "-45 minutes", "2 heures".
     pub fn duration(self, minutes: i64) -> String {
@@ -378,9 +390,11 @@ fn french_error(error: &LedgerError) -> String {
         E::UnknownEvent => "Cet événement n’est pas dans la banque de temps.".into(),
         E::NotTheOwner => "Seul le membre qui l’a publié, ou un coordinateur, peut le modifier.".into(),
         E::EventEndsBeforeStart => "Un événement doit finir après avoir commencé.".into(),
+        E::EventNotStarted => "Cet événement n’a pas encore commencé\u{a0}: notez ses heures une fois qu’il a eu lieu.".into(),
+        E::NobodyCame => "Personne n’a dit venir\u{a0}: indiquez d’abord qui est venu.".into(),
         E::EventCancelled => "Cet événement a été annulé.".into(),
-        E::MonthNotOver(month) => format!("{month} n’est pas terminé ; un mois peut être verrouillé une fois fini."),
-        E::MonthAlreadyLocked(month) => format!("{month} est déjà verrouillé."),
+        E::MonthNotOver(month) => format!("{} n’est pas terminé ; un mois peut être verrouillé une fois fini.", Language::French.month(*month)),
+        E::MonthAlreadyLocked(month) => format!("{} est déjà verrouillé.", Language::French.month(*month)),
         E::Damaged(reason) => format!("La banque de temps n’a pas pu être modifiée ({reason}). Rien n’a été enregistré ; exportez une copie et prévenez un coordinateur."),
     }
 }
@@ -562,6 +576,35 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    GaveReceivedLine,
+    EventNotFound,
+    EventIsCancelled,
+    OrganiserLabel,
+    NobodyComingYet,
+    EventExchangesHeading,
+    ChangeEventHeading,
+    CancelEventButton,
+    CancelEventQuestion,
+    CancelEventYes,
+    AnswerForLabel,
+    TheyAreComing,
+    TheyAreNotComing,
+    EventHoursHeading,
+    EventHoursHint,
+    EventOtherSideLegend,
+    TheOrganiser,
+    EventDirectionLegend,
+    TheyReceivedHelp,
+    TheyGaveHelp,
+    EachHowLongLabel,
+    RecordEventHoursButton,
+    EventExchangesDone,
+    EventExchangesDoneOne,
+    PastEventsHeading,
+    EventCancelledTag,
+    EventDescriptionLabel,
+    SaveChanges,
+    FromEvent,
     DonateHeading,
     DonorLabel,
     DonateButton,
@@ -771,6 +814,7 @@ pub enum Text {
     ImComing,
     NotComing,
     ComingCount,
+    ComingCountOne,
     YouAreComing,
     PlanEventTitle,
     PlaceLabel,
@@ -1278,6 +1322,39 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::GaveReceivedLine => "{gave} helped {received}: {duration}",
+        Text::EventNotFound => "This event is not in the timebank.",
+        Text::EventIsCancelled => "This event is cancelled.",
+        Text::OrganiserLabel => "Organised by",
+        Text::NobodyComingYet => "Nobody has said they are coming yet.",
+        Text::EventExchangesHeading => "Hours recorded for this event",
+        Text::ChangeEventHeading => "Change this event",
+        Text::CancelEventButton => "Cancel this event",
+        Text::CancelEventQuestion => {
+            "Cancel “{title}”? Everyone sees it is cancelled, and nobody can answer any more."
+        }
+        Text::CancelEventYes => "Yes, cancel it",
+        Text::AnswerForLabel => "Answer for a member (one without a phone, say)",
+        Text::TheyAreComing => "Coming",
+        Text::TheyAreNotComing => "Not coming",
+        Text::EventHoursHeading => "Record the hours of everyone who came",
+        Text::EventHoursHint => {
+            "One exchange for each person who said they were coming, each for the same time, all saved together or none. The organiser is not counted among them."
+        }
+        Text::EventOtherSideLegend => "On the other side",
+        Text::TheOrganiser => "The organiser",
+        Text::EventDirectionLegend => "Everyone who came",
+        Text::TheyReceivedHelp => "received the help (a workshop, say)",
+        Text::TheyGaveHelp => "gave the help (a litter pick, say)",
+        Text::EachHowLongLabel => "How long for each person, in hours",
+        Text::RecordEventHoursButton => "Record everyone’s hours",
+        Text::EventExchangesDone => "Done: {count} exchanges recorded.",
+        Text::EventExchangesDoneOne => "Done: {count} exchange recorded.",
+        Text::PastEventsHeading => "Recent events",
+        Text::EventCancelledTag => "cancelled",
+        Text::EventDescriptionLabel => "What it is about (optional)",
+        Text::SaveChanges => "Save the changes",
+        Text::FromEvent => "Recorded for the event",
         Text::DonateHeading => "A member gives hours to the fund",
         Text::DonorLabel => "Who gives them",
         Text::DonateButton => "Give the hours",
@@ -1603,6 +1680,7 @@ fn english(text: Text) -> &'static str {
         Text::ImComing => "I’m coming",
         Text::NotComing => "I can’t come",
         Text::ComingCount => "{count} coming",
+        Text::ComingCountOne => "{count} coming",
         Text::YouAreComing => "You are coming.",
         Text::PlanEventTitle => "Plan an event",
         Text::PlaceLabel => "Place",
@@ -2327,6 +2405,39 @@ fn french(text: Text) -> &'static str {
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
         }
+        Text::GaveReceivedLine => "{gave} a aidé {received}\u{a0}: {duration}",
+        Text::EventNotFound => "Cet événement n’est pas dans la banque de temps.",
+        Text::EventIsCancelled => "Cet événement est annulé.",
+        Text::OrganiserLabel => "Organisé par",
+        Text::NobodyComingYet => "Personne n’a encore dit venir.",
+        Text::EventExchangesHeading => "Heures notées pour cet événement",
+        Text::ChangeEventHeading => "Modifier cet événement",
+        Text::CancelEventButton => "Annuler cet événement",
+        Text::CancelEventQuestion => {
+            "Annuler «\u{a0}{title}\u{a0}»\u{a0}? Tout le monde voit qu’il est annulé, et plus personne ne peut répondre."
+        }
+        Text::CancelEventYes => "Oui, l’annuler",
+        Text::AnswerForLabel => "Répondre pour un membre (sans téléphone, par exemple)",
+        Text::TheyAreComing => "Vient",
+        Text::TheyAreNotComing => "Ne vient pas",
+        Text::EventHoursHeading => "Noter les heures de chaque personne venue",
+        Text::EventHoursHint => {
+            "Un échange pour chaque personne qui a dit venir, chacun pour la même durée, tous enregistrés ensemble ou aucun. L’organisateur n’est pas compté parmi elles."
+        }
+        Text::EventOtherSideLegend => "De l’autre côté",
+        Text::TheOrganiser => "L’organisateur",
+        Text::EventDirectionLegend => "Chaque personne venue",
+        Text::TheyReceivedHelp => "a reçu l’aide (un atelier, par exemple)",
+        Text::TheyGaveHelp => "a donné l’aide (un ramassage de déchets, par exemple)",
+        Text::EachHowLongLabel => "Durée pour chaque personne, en heures",
+        Text::RecordEventHoursButton => "Noter les heures de tous",
+        Text::EventExchangesDone => "C’est fait\u{a0}: {count} échanges notés.",
+        Text::EventExchangesDoneOne => "C’est fait\u{a0}: {count} échange noté.",
+        Text::PastEventsHeading => "Événements récents",
+        Text::EventCancelledTag => "annulé",
+        Text::EventDescriptionLabel => "De quoi il s’agit (facultatif)",
+        Text::SaveChanges => "Enregistrer les modifications",
+        Text::FromEvent => "Noté pour l’événement",
         Text::DonateHeading => "Un membre donne des heures au fonds",
         Text::DonorLabel => "Qui les donne",
         Text::DonateButton => "Donner les heures",
@@ -2336,7 +2447,7 @@ fn french(text: Text) -> &'static str {
             "Le fonds commun garde les heures de la banque de temps elle-même\u{a0}: des membres lui donnent des heures, il en donne à des membres et à des groupes, on lui en achète contre de l’argent, et un membre qui part règle son solde avec lui."
         }
         Text::FundGivesHint => {
-            "Pour payer des membres avec le fonds (chaque personne qui a aidé lors d’un évènement collectif, par exemple), notez un échange où ils ont donné l’aide et où le «\u{a0}Fonds commun\u{a0}» l’a reçue\u{a0}:"
+            "Pour payer des membres avec le fonds (chaque personne qui a aidé lors d’un événement collectif, par exemple), notez un échange où ils ont donné l’aide et où le «\u{a0}Fonds commun\u{a0}» l’a reçue\u{a0}:"
         }
         Text::BuyHoursHeading => "Heures achetées contre de l’argent",
         Text::BuyHoursHint => {
@@ -2589,6 +2700,7 @@ fn french(text: Text) -> &'static str {
         Text::ImComing => "Je viens",
         Text::NotComing => "Je ne viens pas",
         Text::ComingCount => "{count} inscrits",
+        Text::ComingCountOne => "{count} inscrit",
         Text::YouAreComing => "Vous venez.",
         Text::PlanEventTitle => "Organiser un événement",
         Text::PlaceLabel => "Lieu",

@@ -10,10 +10,10 @@ use crate::i18n::{Language, Locale, Text};
 use crate::offline::Updates;
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
-    About, Attention, Backup, CachedMembers, CreateTimebank, EditListing, Events, ExchangePage,
-    Exchanges, Fund, JoinPage, MemberEdit, MemberPage, Members, MembersList, More, NotFound,
-    Offers, OpenFromFile, Record, Reports, SettingsPage, Spreadsheets, Start, SyncPage, TradingDay,
-    Welcome, WhoAreYou, status_kind, status_text,
+    About, Attention, Backup, CachedMembers, CreateTimebank, EditListing, EventPage, Events,
+    ExchangePage, Exchanges, Fund, JoinPage, MemberEdit, MemberPage, Members, MembersList, More,
+    NotFound, Offers, OpenFromFile, Record, Reports, SettingsPage, Spreadsheets, Start, SyncPage,
+    TradingDay, Welcome, WhoAreYou, status_kind, status_text,
 };
 use crate::session::{Session, StorageNotice, UnlockError};
 use crate::storage;
@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/spreadsheets") view=|| view! { <WithTimebank><Spreadsheets /></WithTimebank> } />
                     <Route path=path!("/members/:id/edit") view=|| view! { <WithTimebank><MemberEdit /></WithTimebank> } />
                     <Route path=path!("/members/:id") view=|| view! { <WithTimebank><MemberPage /></WithTimebank> } />
+                    <Route path=path!("/events/:id") view=|| view! { <WithTimebank><EventPage /></WithTimebank> } />
                     <Route path=path!("/events") view=|| view! { <WithTimebank><Events /></WithTimebank> } />
                     <Route path=path!("/offers/:id/edit") view=|| view! { <WithTimebank><EditListing /></WithTimebank> } />
                     <Route path=path!("/offers") view=|| view! { <WithTimebank><Offers /></WithTimebank> } />

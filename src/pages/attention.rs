@@ -162,7 +162,7 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
         AttentionItem::LockedPeriodEntry {
             month, exchange, ..
         } => {
-            let month = month.to_string();
+            let month = language.month(*month);
             (
                 language.fill(Text::LockedEntryWhat, &[("month", &month)]),
                 language.fill(Text::LockedEntryDo, &[("month", &month)]),

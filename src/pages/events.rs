@@ -5,6 +5,7 @@
 use ledger::{Date, EventId, EventKind, Month, NewEvent, Timestamp};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
@@ -25,7 +26,7 @@ const KINDS: [(EventKind, &str, Text); 4] = [
     (EventKind::Meeting, "meeting", Text::EventKindMeeting),
 ];
 
-fn kind_text(kind: EventKind) -> Text {
+pub(super) fn kind_text(kind: EventKind) -> Text {
     KINDS
         .iter()
         .find(|(k, _, _)| *k == kind)
@@ -48,7 +49,7 @@ fn local_moment(date: Date, time: &str) -> Option<Timestamp> {
 }
 
 /// The local date and "HH:MM" of a moment on this device.
-fn local_date_time(moment: Timestamp) -> (Date, String) {
+pub(super) fn local_date_time(moment: Timestamp) -> (Date, String) {
     let local = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(moment.0 as f64));
     let date = Date::from_ymd(
         local.get_full_year() as i32,
@@ -110,10 +111,12 @@ pub fn Events() -> impl IntoView {
                                 view! {
                                     <li>
                                         <span class="tag">{t(kind_text(event.kind))}</span>
-                                        <h3 class="listing-title">{event.title.clone()}</h3>
+                                        <h3 class="listing-title">
+                                            <A href=format!("/events/{}", event.id)>{event.title.clone()}</A>
+                                        </h3>
                                         <span>{format!("{}, {starts}–{ends}", language.date(day))}</span>
                                         {(!event.place.is_empty()).then(|| view! { <span class="who">{event.place.clone()}</span> })}
-                                        <span class="hint">{language.fill(Text::ComingCount, &[("count", &count.to_string())])}</span>
+                                        <span class="hint">{language.count(count, Text::ComingCountOne, Text::ComingCount)}</span>
                                         {(coming == Some(true)).then(|| view! { <span class="success">{t(Text::YouAreComing)}</span> })}
                                         <div class="actions">
                                             <button type="button" class="button small" aria-pressed=(coming == Some(true)).to_string() on:click=move |_| answer(yes.clone(), true)>
@@ -131,8 +134,10 @@ pub fn Events() -> impl IntoView {
                 }
             }}
             <p class="error" role="alert">{move || error.get()}</p>
+            <PastEvents />
             <Calendar month=shown_month />
-            <PlanEvent />
+            <h2 id="plan-heading">{move || t(Text::PlanEventTitle)}</h2>
+            <EventForm />
         </section>
     }
 }
@@ -228,20 +233,109 @@ fn Calendar(month: RwSignal<Month>) -> impl IntoView {
     }
 }
 
-/// The form to plan an event.
+/// Events that ended in the last 60 days, the latest first: each leads to
+/// its page, where who came is seen and their hours recorded.
 #[component]
-fn PlanEvent() -> impl IntoView {
+fn PastEvents() -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
     let session = Session::get();
-    let kind = RwSignal::new("social".to_string());
-    let title = RwSignal::new(String::new());
-    let place = RwSignal::new(String::new());
-    let day = RwSignal::new(now().plus_days(7).date().to_string());
-    let starts = RwSignal::new("10:00".to_string());
-    let ends = RwSignal::new("12:00".to_string());
+    let past = move || {
+        session
+            .read(|tb, _| {
+                let now = now();
+                let since = Timestamp(now.0 - 60 * 86_400_000);
+                let mut past: Vec<_> = tb
+                    .events()
+                    .filter(|e| e.ends_at < now && e.ends_at >= since)
+                    .map(|e| (e.starts_at, e.id.clone(), e.title.clone(), e.cancelled))
+                    .collect();
+                past.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
+                past
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        {move || {
+            let list = past();
+            (!list.is_empty()).then(|| {
+                let language = locale.language();
+                view! {
+                    <h2>{t(Text::PastEventsHeading)}</h2>
+                    <ul class="history">
+                        {list.into_iter().map(|(starts_at, id, title, cancelled)| {
+                            let day = language.date(local_date_time(starts_at).0);
+                            view! {
+                                <li>
+                                    <A href=format!("/events/{id}")>{title}</A>
+                                    {format!(", {day}")}
+                                    {cancelled.then(|| format!(" ({})", t(Text::EventCancelledTag)))}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            })
+        }}
+    }
+}
+
+/// The form to plan an event, or to change one (`editing`), whose fields
+/// it starts from.
+#[component]
+pub(super) fn EventForm(#[prop(optional)] editing: Option<ledger::Event>) -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let existing = editing.clone();
+    let start_with = |moment: Option<Timestamp>, fallback: &str| {
+        moment.map_or(fallback.to_string(), |m| local_date_time(m).1)
+    };
+    let kind = RwSignal::new(
+        existing
+            .as_ref()
+            .and_then(|e| KINDS.iter().find(|(k, _, _)| *k == e.kind))
+            .map_or("social", |(_, code, _)| *code)
+            .to_string(),
+    );
+    let title = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|e| e.title.clone())
+            .unwrap_or_default(),
+    );
+    let place = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|e| e.place.clone())
+            .unwrap_or_default(),
+    );
+    let description = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|e| e.description.clone())
+            .unwrap_or_default(),
+    );
+    let day = RwSignal::new(
+        existing
+            .as_ref()
+            .map_or_else(
+                || now().plus_days(7).date(),
+                |e| local_date_time(e.starts_at).0,
+            )
+            .to_string(),
+    );
+    let starts = RwSignal::new(start_with(existing.as_ref().map(|e| e.starts_at), "10:00"));
+    let ends = RwSignal::new(start_with(existing.as_ref().map(|e| e.ends_at), "12:00"));
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
+    let editing_id = existing.as_ref().map(|e| e.id.clone());
+    let prefix = if editing_id.is_some() {
+        "edit"
+    } else {
+        "event"
+    };
+    let id = move |field: &str| format!("{prefix}-{field}");
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let language = locale.language();
@@ -262,16 +356,24 @@ fn PlanEvent() -> impl IntoView {
         let new = NewEvent {
             kind: new_kind,
             title: title.get_untracked(),
-            description: String::new(),
+            description: description.get_untracked(),
             place: place.get_untracked(),
             starts_at,
             ends_at,
         };
-        match session.change(|tb, me, now| tb.plan_event(me, new, now)) {
-            Ok(_) => {
+        let editing_id = editing_id.clone();
+        let result = session.change(move |tb, me, now| match &editing_id {
+            Some(id) => tb.update_event(me, id, new, now),
+            None => tb.plan_event(me, new, now).map(|_| ()),
+        });
+        match result {
+            Ok(()) => {
                 error.set(None);
                 done.set(Some(t(Text::Saved).to_string()));
-                title.set(String::new());
+                if editing.is_none() {
+                    title.set(String::new());
+                    description.set(String::new());
+                }
             }
             Err(problem) => {
                 done.set(None);
@@ -280,39 +382,44 @@ fn PlanEvent() -> impl IntoView {
         }
     };
     view! {
-        <h2 id="plan-heading">{move || t(Text::PlanEventTitle)}</h2>
-        <form class="stack" on:submit=submit novalidate=true aria-labelledby="plan-heading">
+        <form class="stack" on:submit=submit novalidate=true>
             <div class="field">
-                <label for="event-kind">{move || t(Text::KindLabel)}</label>
-                <select id="event-kind" on:change=move |e| kind.set(event_target_value(&e)) prop:value=move || kind.get()>
+                <label for=id("kind")>{move || t(Text::KindLabel)}</label>
+                <select id=id("kind") on:change=move |e| kind.set(event_target_value(&e)) prop:value=move || kind.get()>
                     {KINDS.iter().map(|(_, code, text)| view! { <option value=*code>{move || t(*text)}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="event-title">{move || t(Text::TitleLabel)}</label>
-                <input id="event-title" type="text" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
+                <label for=id("title")>{move || t(Text::TitleLabel)}</label>
+                <input id=id("title") type="text" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
             </div>
             <div class="field">
-                <label for="event-place">{move || t(Text::PlaceLabel)}</label>
-                <input id="event-place" type="text" prop:value=move || place.get() on:input=move |e| place.set(event_target_value(&e)) />
+                <label for=id("place")>{move || t(Text::PlaceLabel)}</label>
+                <input id=id("place") type="text" prop:value=move || place.get() on:input=move |e| place.set(event_target_value(&e)) />
+            </div>
+            <div class="field">
+                <label for=id("description")>{move || t(Text::EventDescriptionLabel)}</label>
+                <textarea id=id("description") rows="3" prop:value=move || description.get() on:input=move |e| description.set(event_target_value(&e))></textarea>
             </div>
             <div class="month-range">
                 <div class="field">
-                    <label for="event-day">{move || t(Text::EventDateLabel)}</label>
-                    <input id="event-day" type="date" prop:value=move || day.get() on:input=move |e| day.set(event_target_value(&e)) />
+                    <label for=id("day")>{move || t(Text::EventDateLabel)}</label>
+                    <input id=id("day") type="date" prop:value=move || day.get() on:input=move |e| day.set(event_target_value(&e)) />
                 </div>
                 <div class="field">
-                    <label for="event-starts">{move || t(Text::StartsLabel)}</label>
-                    <input id="event-starts" type="time" prop:value=move || starts.get() on:input=move |e| starts.set(event_target_value(&e)) />
+                    <label for=id("starts")>{move || t(Text::StartsLabel)}</label>
+                    <input id=id("starts") type="time" prop:value=move || starts.get() on:input=move |e| starts.set(event_target_value(&e)) />
                 </div>
                 <div class="field">
-                    <label for="event-ends">{move || t(Text::EndsLabel)}</label>
-                    <input id="event-ends" type="time" prop:value=move || ends.get() on:input=move |e| ends.set(event_target_value(&e)) />
+                    <label for=id("ends")>{move || t(Text::EndsLabel)}</label>
+                    <input id=id("ends") type="time" prop:value=move || ends.get() on:input=move |e| ends.set(event_target_value(&e)) />
                 </div>
             </div>
             <p class="error" role="alert">{move || error.get()}</p>
             <p class="success" role="status">{move || done.get()}</p>
-            <button type="submit" class="button primary">{move || t(Text::PlanButton)}</button>
+            <button type="submit" class="button primary">
+                {move || t(if existing.is_some() { Text::SaveChanges } else { Text::PlanButton })}
+            </button>
         </form>
     }
 }

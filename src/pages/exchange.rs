@@ -39,6 +39,8 @@ struct Shown {
     reversals: Vec<(String, String)>,
     /// The other exchanges recorded with it: (id, "Bob: 1 hour").
     group: Vec<(String, String)>,
+    /// The event it was recorded for: (id, title).
+    event: Option<(String, String)>,
     minutes: i64,
     date: String,
     description: String,
@@ -196,6 +198,11 @@ pub fn ExchangePage() -> impl IntoView {
                         ],
                     ),
                     history,
+                    event: exchange
+                        .group
+                        .as_ref()
+                        .and_then(|group| tb.event_of(group))
+                        .map(|event| (event.id.to_string(), event.title.clone())),
                     can_decide: waits_for_me,
                     can_override,
                     reversal: (is_coordinator
@@ -351,6 +358,9 @@ pub fn ExchangePage() -> impl IntoView {
                                     <li><A href=format!("/exchanges/{id}")>{line}</A></li>
                                 }).collect_view()}
                             </ul>
+                        })}
+                        {shown.event.clone().map(|(id, title)| view! {
+                            <p>{t(Text::FromEvent)}": " <A href=format!("/events/{id}")>{title}</A></p>
                         })}
                         {(!shown.group.is_empty()).then(|| view! {
                             <h2>{t(Text::RecordedTogetherHeading)}</h2>

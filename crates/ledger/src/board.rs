@@ -1,9 +1,9 @@
 //! Listings (what members offer and need) and events (trading days, socials,
 //! group activities, meetings) as plain values.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ids::{EventId, ListingId, MemberId};
+use crate::ids::{EventId, GroupId, ListingId, MemberId};
 use crate::time::{Date, Timestamp};
 
 /// The longest a listing stays up before it must be renewed, in days.
@@ -63,6 +63,9 @@ pub struct Event {
     pub cancelled: bool,
     /// Each member's latest answer: coming (true) or not (false).
     pub attendance: BTreeMap<MemberId, bool>,
+    /// The group exchanges recorded for it, from who came (see
+    /// `Timebank::record_event_exchange`).
+    pub exchanges: BTreeSet<GroupId>,
 }
 
 impl Event {

@@ -127,10 +127,14 @@ pub enum LedgerError {
     EventEndsBeforeStart,
     #[error("This event was cancelled.")]
     EventCancelled,
-    #[error("{0} has not ended yet; a month can be locked once it is over.")]
-    MonthNotOver(String),
-    #[error("{0} is already locked.")]
-    MonthAlreadyLocked(String),
+    #[error("This event has not begun yet: record its hours once it has.")]
+    EventNotStarted,
+    #[error("Nobody said they were coming: mark who came first.")]
+    NobodyCame,
+    #[error("{} has not ended yet; a month can be locked once it is over.", .0.in_words())]
+    MonthNotOver(crate::time::Month),
+    #[error("{} is already locked.", .0.in_words())]
+    MonthAlreadyLocked(crate::time::Month),
     #[error(
         "The timebank could not be changed ({0}). Nothing was saved; export a copy and tell a coordinator."
     )]

@@ -55,9 +55,10 @@ pub use schema::{Resolution, SchemaError};
 pub use time::{Date, Month, Timestamp};
 pub use timebank::{
     AcceptanceDraft, AccountTotals, Added, AttentionItem, CHECKPOINT_EVERY, CategoryChoice,
-    CertificateDraft, ChannelKind, CheckpointDraft, Doubt, ExchangeQuery, HoursPurchase,
-    ImportSummary, InvitationDraft, InvitationState, LimitKind, LimitWarning, NewEvent,
-    NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank, ProfileMatch, Recorded,
-    RequestDraft, ResolutionDraft, RevocationDraft, SEAL_MESSAGE, SealState, SequenceGap, Standing,
-    StatementLine, Timebank, ToSign, TradingDay, Unsealed, checked_name, trust_problem_codes,
+    CertificateDraft, ChannelKind, CheckpointDraft, Doubt, EventCounterpart, EventExchange,
+    ExchangeQuery, HoursPurchase, ImportSummary, InvitationDraft, InvitationState, LimitKind,
+    LimitWarning, NewEvent, NewExchange, NewGroupExchange, NewListing, NewMember, NewTimebank,
+    ProfileMatch, Recorded, RequestDraft, ResolutionDraft, RevocationDraft, SEAL_MESSAGE,
+    SealState, SequenceGap, Standing, StatementLine, Timebank, ToSign, TradingDay, Unsealed,
+    checked_name, trust_problem_codes,
 };

@@ -39,6 +39,7 @@
 //! │   title, description, place: str, starts_at, ends_at: timestamp,
 //! │   organiser: str, cancelled: bool,
 //! │   attendance: map<member id, bool>    each member's latest answer
+//! │   exchanges?: map<group id, true>     group exchanges recorded for it
 //! ├─ trust: map                          roots, certificates, revocations: see schema/trust.rs
 //! └─ periods: map<month "YYYY-MM", map>   a locked month's published figures
 //!     locked_at: timestamp, locked_by: str, minutes_exchanged, exchanges,
@@ -75,7 +76,7 @@ mod trust;
 
 pub use board::{
     event_ids, listing_ids, read_all_listings, read_event, read_listing, write_attendance,
-    write_event, write_listing,
+    write_event, write_event_exchange, write_listing,
 };
 pub use periods::{lock_at, locked_at, read_locks, write_lock};
 

@@ -119,6 +119,27 @@ impl Month {
         ))
     }
 
+    /// The month in English words, as the ledger's messages say it:
+    /// "March 2026" (the app words it in the reader's language).
+    pub fn in_words(self) -> String {
+        const NAMES: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let name = NAMES[(self.month as usize).clamp(1, 12) - 1];
+        format!("{name} {}", self.year)
+    }
+
     pub fn next(self) -> Month {
         if self.month == 12 {
             Month {

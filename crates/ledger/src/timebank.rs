@@ -17,6 +17,7 @@ mod checked;
 mod checkpoints;
 mod counting;
 mod decisions;
+mod event_exchanges;
 mod exchanges;
 mod finding;
 mod import;
@@ -33,6 +34,7 @@ pub use certificates::{
 };
 pub use checkpoints::{CHECKPOINT_EVERY, CheckpointDraft};
 pub use counting::{Doubt, SealState, SequenceGap};
+pub use event_exchanges::{EventCounterpart, EventExchange};
 pub use exchanges::{
     HoursPurchase, LimitKind, LimitWarning, NewExchange, NewGroupExchange, Recorded, StatementLine,
 };

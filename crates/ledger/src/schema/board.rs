@@ -5,12 +5,15 @@ use automerge::{AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue};
 
 use super::{EVENTS, Fields, LISTINGS, boolean, ids_in, map, read_all};
 use crate::board::{Event, EventKind, Listing, ListingKind};
-use crate::ids::{EventId, ListingId, MemberId};
+use crate::ids::{EventId, GroupId, ListingId, MemberId};
 use crate::time::{Date, Timestamp};
 
 use super::WriteResult;
 
 const ATTENDANCE: &str = "attendance";
+/// An event's group exchanges: each group's id, a key of its own (so
+/// groups recorded on different devices all survive).
+const EVENT_EXCHANGES: &str = "exchanges";
 
 pub fn listing_ids(doc: &AutoCommit) -> Vec<ListingId> {
     ids_in(doc, LISTINGS, ListingId::parse)
@@ -130,6 +133,14 @@ pub fn read_event(doc: &AutoCommit, id: &EventId) -> Option<Event> {
             .and_then(|s| MemberId::parse(&s))?,
         cancelled: fields.boolean("cancelled").unwrap_or(false),
         attendance,
+        exchanges: fields
+            .map(EVENT_EXCHANGES)
+            .map(|groups| {
+                doc.keys(&groups)
+                    .filter_map(|key| GroupId::parse(&key))
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 
@@ -181,6 +192,24 @@ pub fn write_event(doc: &mut AutoCommit, event: &Event) -> WriteResult<()> {
     if old.map(|e| e.cancelled) != Some(event.cancelled) {
         doc.put(&obj, "cancelled", event.cancelled)?;
     }
+    Ok(())
+}
+
+/// Notes that group exchange `group` was recorded for event `event` (the
+/// map is made on the first).
+pub fn write_event_exchange(
+    doc: &mut AutoCommit,
+    event: &EventId,
+    group: &GroupId,
+) -> WriteResult<()> {
+    let Some(obj) = map(doc, &ROOT, EVENTS).and_then(|all| map(doc, &all, event.as_str())) else {
+        return Ok(());
+    };
+    let groups = match map(doc, &obj, EVENT_EXCHANGES) {
+        Some(groups) => groups,
+        None => doc.put_object(&obj, EVENT_EXCHANGES, ObjType::Map)?,
+    };
+    doc.put(&groups, group.as_str(), true)?;
     Ok(())
 }
 

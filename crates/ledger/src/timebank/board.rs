@@ -257,6 +257,7 @@ impl Timebank {
             organiser: by.clone(),
             cancelled: false,
             attendance: Default::default(),
+            exchanges: Default::default(),
         };
         self.write(now, "plan event", |doc| schema::write_event(doc, &event))?;
         let id = event.id.clone();

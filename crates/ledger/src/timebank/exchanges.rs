@@ -416,7 +416,7 @@ impl Timebank {
     }
 
     /// Validates an entered exchange and turns it into a record.
-    fn checked_exchange(
+    pub(super) fn checked_exchange(
         &mut self,
         by: &MemberId,
         new: NewExchange,
@@ -542,10 +542,23 @@ impl Timebank {
         now: Timestamp,
         message: &str,
     ) -> Result<Vec<Recorded>, LedgerError> {
+        self.write_exchanges_and(exchanges, now, message, |_| Ok(()))
+    }
+
+    /// Writes `exchanges` and whatever `also` writes in one change: all of
+    /// it, or none.
+    pub(super) fn write_exchanges_and(
+        &mut self,
+        exchanges: Vec<Exchange>,
+        now: Timestamp,
+        message: &str,
+        also: impl FnOnce(&mut automerge::AutoCommit) -> schema::WriteResult<()>,
+    ) -> Result<Vec<Recorded>, LedgerError> {
         self.write(now, message, |doc| {
             exchanges
                 .iter()
-                .try_for_each(|exchange| schema::write_new_exchange(doc, exchange))
+                .try_for_each(|exchange| schema::write_new_exchange(doc, exchange))?;
+            also(doc)
         })?;
         let mut recorded = Vec::new();
         for exchange in exchanges {

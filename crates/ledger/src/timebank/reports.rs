@@ -78,10 +78,10 @@ impl Timebank {
     ) -> Result<(), LedgerError> {
         self.require_coordinator(by)?;
         if month.last_day() >= now.date() {
-            return Err(LedgerError::MonthNotOver(month.to_string()));
+            return Err(LedgerError::MonthNotOver(month));
         }
         if self.locks.contains_key(&month) {
-            return Err(LedgerError::MonthAlreadyLocked(month.to_string()));
+            return Err(LedgerError::MonthAlreadyLocked(month));
         }
         let (figures, included) = self.compute_month(month);
         let lock = PeriodLock {

@@ -79,17 +79,17 @@ fn a_locked_month_keeps_its_figures_whatever_arrives_later() {
         f.timebank.lock_month(&ann, october, NOW).unwrap_err(),
         LedgerError::NotCoordinator
     );
+    let november = Month::parse("2026-11").unwrap();
+    let not_over = f.timebank.lock_month(&cora, november, NOW).unwrap_err();
+    assert_eq!(not_over, LedgerError::MonthNotOver(november));
     assert_eq!(
-        f.timebank
-            .lock_month(&cora, Month::parse("2026-11").unwrap(), NOW)
-            .unwrap_err(),
-        LedgerError::MonthNotOver("2026-11".into())
+        not_over.to_string(),
+        "November 2026 has not ended yet; a month can be locked once it is over."
     );
     f.timebank.lock_month(&cora, october, NOW).unwrap();
-    assert_eq!(
-        f.timebank.lock_month(&cora, october, NOW).unwrap_err(),
-        LedgerError::MonthAlreadyLocked("2026-10".into())
-    );
+    let again = f.timebank.lock_month(&cora, october, NOW).unwrap_err();
+    assert_eq!(again, LedgerError::MonthAlreadyLocked(october));
+    assert_eq!(again.to_string(), "October 2026 is already locked.");
 
     // A slip from October entered on a phone that was offline arrives.
     offline_phone
