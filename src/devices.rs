@@ -55,6 +55,18 @@ pub enum Standing {
     NoKey,
 }
 
+/// Whether the person using this device can change: not on a member's own
+/// certified phone, which is theirs alone.
+pub fn can_change_hands(timebank: &Timebank) -> bool {
+    !matches!(
+        standing_of(timebank),
+        Standing::Certified {
+            role: ledger::Role::Member,
+            ..
+        }
+    )
+}
+
 pub fn standing_of(timebank: &Timebank) -> Standing {
     if !timebank.trust_founded() {
         return Standing::Open;

@@ -232,10 +232,22 @@ impl Language {
     /// What adding a file added, in this language.
     pub fn merge_added(self, added: &ledger::Added) -> String {
         let counts = [
-            ("members", added.members.to_string()),
-            ("exchanges", added.exchanges.to_string()),
-            ("listings", added.listings.to_string()),
-            ("events", added.events.to_string()),
+            (
+                "members",
+                self.count(added.members, Text::CountMember, Text::CountMembers),
+            ),
+            (
+                "exchanges",
+                self.count(added.exchanges, Text::CountExchange, Text::CountExchanges),
+            ),
+            (
+                "listings",
+                self.count(added.listings, Text::CountListing, Text::CountListings),
+            ),
+            (
+                "events",
+                self.count(added.events, Text::CountEvent, Text::CountEvents),
+            ),
         ];
         let values: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
         self.fill(Text::MergeAdded, &values)
@@ -576,6 +588,41 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    PrintablesTitle,
+    PrintablesIntro,
+    PrintWhatLegend,
+    BlankSlips,
+    MemberCards,
+    PrintThem,
+    SlipNumberBlank,
+    DateBlank,
+    GaveBlank,
+    ReceivedBlank,
+    HowLongBlank,
+    WhatBlank,
+    SignaturesBlank,
+    CardQrLabel,
+    PrintSlipsLink,
+    StatementPeriod,
+    StatementOf,
+    StatementPrintedOn,
+    DownloadStatement,
+    NeedAttention,
+    NeedAttentionOne,
+    AskedToJoin,
+    AskedToJoinOne,
+    PostForLabel,
+    PostForMyself,
+    CountMember,
+    CountMembers,
+    CountExchange,
+    CountExchanges,
+    CountListing,
+    CountListings,
+    CountEvent,
+    CountEvents,
+    CountOpeningBalance,
+    CountOpeningBalances,
     GaveReceivedLine,
     EventNotFound,
     EventIsCancelled,
@@ -958,6 +1005,7 @@ pub enum Text {
     ImportEmpty,
     ImportUnreadable,
     ImportRows,
+    ImportRowsOne,
     ImportLine,
     PrintMembersList,
     MembersListTitle,
@@ -975,6 +1023,7 @@ pub enum Text {
     LockNow,
     WrongPin,
     PinWait,
+    PinWaitOne,
     SharedTabletHeading,
     SharedTabletIntro,
     NewPinLabel,
@@ -1249,9 +1298,7 @@ fn english(text: Text) -> &'static str {
         Text::MergeIntro => {
             "Adds what another device recorded. Nothing here is replaced or removed."
         }
-        Text::MergeAdded => {
-            "Added {members} members, {exchanges} exchanges, {listings} listings and {events} events."
-        }
+        Text::MergeAdded => "Added {members}, {exchanges}, {listings} and {events}.",
         Text::DifferentTimebank => {
             "This file holds another timebank ({name}); it cannot be added to this one. Nothing was changed."
         }
@@ -1322,6 +1369,43 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::PrintablesTitle => "Slips and member cards",
+        Text::PrintablesIntro => {
+            "Paper for members without a phone: blank trading-day slips to fill in by hand, and a card for each active member with their number and a QR code of it."
+        }
+        Text::PrintWhatLegend => "What to print",
+        Text::BlankSlips => "Blank slips",
+        Text::MemberCards => "Member cards",
+        Text::PrintThem => "Print",
+        Text::SlipNumberBlank => "Slip No. ________",
+        Text::DateBlank => "Date: ________________",
+        Text::GaveBlank => "Who gave the help (name and No.): ________________",
+        Text::ReceivedBlank => "Who received it (name and No.): ________________",
+        Text::HowLongBlank => "How long: ________",
+        Text::WhatBlank => "What was done: ________________________",
+        Text::SignaturesBlank => "Signatures: ____________  ____________",
+        Text::CardQrLabel => "QR code of member number {number}",
+        Text::PrintSlipsLink => "Print blank slips and member cards.",
+        Text::StatementPeriod => "From {from} to {to}",
+        Text::StatementOf => "Statement of {name}, member No. {number}",
+        Text::StatementPrintedOn => "Printed on {date}",
+        Text::DownloadStatement => "Download as a spreadsheet (CSV)",
+        Text::NeedAttention => "{count} things need attention",
+        Text::NeedAttentionOne => "{count} thing needs attention",
+        Text::AskedToJoin => "{count} people asked to join",
+        Text::AskedToJoinOne => "{count} person asked to join",
+        Text::PostForLabel => "Whose listing",
+        Text::PostForMyself => "Mine",
+        Text::CountMember => "{count} member",
+        Text::CountMembers => "{count} members",
+        Text::CountExchange => "{count} exchange",
+        Text::CountExchanges => "{count} exchanges",
+        Text::CountListing => "{count} listing",
+        Text::CountListings => "{count} listings",
+        Text::CountEvent => "{count} event",
+        Text::CountEvents => "{count} events",
+        Text::CountOpeningBalance => "{count} opening balance",
+        Text::CountOpeningBalances => "{count} opening balances",
         Text::GaveReceivedLine => "{gave} helped {received}: {duration}",
         Text::EventNotFound => "This event is not in the timebank.",
         Text::EventIsCancelled => "This event is cancelled.",
@@ -1823,8 +1907,8 @@ fn english(text: Text) -> &'static str {
             "The first line names the columns: date, received_by and given_by (member numbers or exact names), hours or minutes; and any of description, category and slip."
         }
         Text::ChooseCsvFile => "Choose a CSV file",
-        Text::ImportedMembers => "Added {members} members, with {balances} opening balances.",
-        Text::ImportedExchanges => "Added {exchanges} exchanges.",
+        Text::ImportedMembers => "Added {members}, with {balances}.",
+        Text::ImportedExchanges => "Added {exchanges}.",
         Text::ImportMissingColumn => {
             "The file has no “{column}” column. The first line must name the columns."
         }
@@ -1833,6 +1917,7 @@ fn english(text: Text) -> &'static str {
             "This file could not be read as CSV. Save it from the spreadsheet as “CSV UTF-8” and try again."
         }
         Text::ImportRows => "Nothing was imported: {count} lines need fixing first.",
+        Text::ImportRowsOne => "Nothing was imported: {count} line needs fixing first.",
         Text::ImportLine => "Line {line}: {message}",
         Text::PrintMembersList => "Printable members list",
         Text::MembersListTitle => "Members list",
@@ -1849,7 +1934,8 @@ fn english(text: Text) -> &'static str {
         Text::UnlockedNotice => "Coordinator mode is unlocked on this shared tablet.",
         Text::LockNow => "Lock now",
         Text::WrongPin => "That PIN is not right.",
-        Text::PinWait => "Too many wrong PINs: try again in {seconds} seconds.",
+        Text::PinWait => "Too many wrong PINs: try again in {count} seconds.",
+        Text::PinWaitOne => "Too many wrong PINs: try again in {count} second.",
         Text::SharedTabletHeading => "Shared tablet",
         Text::SharedTabletIntro => {
             "On a tablet that others use too, ask for a PIN before any change. It locks itself after 10 minutes without a change."
@@ -2248,9 +2334,7 @@ fn french(text: Text) -> &'static str {
         Text::MergeIntro => {
             "Ajoute ce qu’un autre appareil a noté. Rien n’est remplacé ni supprimé ici."
         }
-        Text::MergeAdded => {
-            "Ajouté : {members} membres, {exchanges} échanges, {listings} annonces et {events} événements."
-        }
+        Text::MergeAdded => "Ajouté\u{a0}: {members}, {exchanges}, {listings} et {events}.",
         Text::DifferentTimebank => {
             "Ce fichier contient une autre banque de temps ({name}) ; elle ne peut pas être ajoutée à celle-ci. Rien n’a été modifié."
         }
@@ -2405,6 +2489,43 @@ fn french(text: Text) -> &'static str {
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
         }
+        Text::PrintablesTitle => "Bons et cartes de membre",
+        Text::PrintablesIntro => {
+            "Du papier pour les membres sans téléphone\u{a0}: des bons vierges de journée d’échanges à remplir à la main, et une carte pour chaque membre actif avec son numéro et un code QR de ce numéro."
+        }
+        Text::PrintWhatLegend => "Quoi imprimer",
+        Text::BlankSlips => "Bons vierges",
+        Text::MemberCards => "Cartes de membre",
+        Text::PrintThem => "Imprimer",
+        Text::SlipNumberBlank => "Bon n°\u{a0}________",
+        Text::DateBlank => "Date\u{a0}: ________________",
+        Text::GaveBlank => "Qui a donné l’aide (nom et n°)\u{a0}: ________________",
+        Text::ReceivedBlank => "Qui l’a reçue (nom et n°)\u{a0}: ________________",
+        Text::HowLongBlank => "Durée\u{a0}: ________",
+        Text::WhatBlank => "Ce qui a été fait\u{a0}: ________________________",
+        Text::SignaturesBlank => "Signatures\u{a0}: ____________  ____________",
+        Text::CardQrLabel => "Code QR du numéro de membre {number}",
+        Text::PrintSlipsLink => "Imprimer des bons vierges et des cartes de membre.",
+        Text::StatementPeriod => "Du {from} au {to}",
+        Text::StatementOf => "Relevé de {name}, membre n°\u{a0}{number}",
+        Text::StatementPrintedOn => "Imprimé le {date}",
+        Text::DownloadStatement => "Télécharger pour un tableur (CSV)",
+        Text::NeedAttention => "{count} points à traiter",
+        Text::NeedAttentionOne => "{count} point à traiter",
+        Text::AskedToJoin => "{count} personnes demandent à adhérer",
+        Text::AskedToJoinOne => "{count} personne demande à adhérer",
+        Text::PostForLabel => "Annonce de qui",
+        Text::PostForMyself => "La mienne",
+        Text::CountMember => "{count} membre",
+        Text::CountMembers => "{count} membres",
+        Text::CountExchange => "{count} échange",
+        Text::CountExchanges => "{count} échanges",
+        Text::CountListing => "{count} annonce",
+        Text::CountListings => "{count} annonces",
+        Text::CountEvent => "{count} événement",
+        Text::CountEvents => "{count} événements",
+        Text::CountOpeningBalance => "{count} solde d’ouverture",
+        Text::CountOpeningBalances => "{count} soldes d’ouverture",
         Text::GaveReceivedLine => "{gave} a aidé {received}\u{a0}: {duration}",
         Text::EventNotFound => "Cet événement n’est pas dans la banque de temps.",
         Text::EventIsCancelled => "Cet événement est annulé.",
@@ -2847,8 +2968,8 @@ fn french(text: Text) -> &'static str {
             "La première ligne nomme les colonnes : date, received_by et given_by (numéros ou noms exacts des membres), hours ou minutes ; et au choix description, category et slip."
         }
         Text::ChooseCsvFile => "Choisir un fichier CSV",
-        Text::ImportedMembers => "{members} membres ajoutés, avec {balances} soldes d’ouverture.",
-        Text::ImportedExchanges => "{exchanges} échanges ajoutés.",
+        Text::ImportedMembers => "Ajouté\u{a0}: {members}, avec {balances}.",
+        Text::ImportedExchanges => "Ajouté\u{a0}: {exchanges}.",
         Text::ImportMissingColumn => {
             "Le fichier n’a pas de colonne « {column} ». La première ligne doit nommer les colonnes."
         }
@@ -2857,6 +2978,7 @@ fn french(text: Text) -> &'static str {
             "Ce fichier n’a pas pu être lu comme CSV. Enregistrez-le depuis le tableur en « CSV UTF-8 » et réessayez."
         }
         Text::ImportRows => "Rien n’a été importé : {count} lignes doivent d’abord être corrigées.",
+        Text::ImportRowsOne => "Rien n’a été importé : {count} ligne doit d’abord être corrigée.",
         Text::ImportLine => "Ligne {line} : {message}",
         Text::PrintMembersList => "Liste des membres à imprimer",
         Text::MembersListTitle => "Liste des membres",
@@ -2877,7 +2999,8 @@ fn french(text: Text) -> &'static str {
         }
         Text::LockNow => "Verrouiller",
         Text::WrongPin => "Ce code n’est pas le bon.",
-        Text::PinWait => "Trop de codes erronés : réessayez dans {seconds} secondes.",
+        Text::PinWait => "Trop de codes erronés\u{a0}: réessayez dans {count} secondes.",
+        Text::PinWaitOne => "Trop de codes erronés\u{a0}: réessayez dans {count} seconde.",
         Text::SharedTabletHeading => "Tablette partagée",
         Text::SharedTabletIntro => {
             "Sur une tablette utilisée par d’autres, demandez un code avant toute modification. Elle se verrouille seule après 10 minutes sans modification."
@@ -3285,6 +3408,56 @@ mod tests {
         assert_eq!(Language::from_code("fr-CA"), Some(Language::French));
         assert_eq!(Language::from_code("en_GB"), Some(Language::English));
         assert_eq!(Language::from_code("de"), None);
+    }
+
+    #[test]
+    fn counts_follow_each_languages_plural_rule() {
+        use Language::{English, French};
+        let added = |members, exchanges| ledger::Added {
+            members,
+            exchanges,
+            listings: 0,
+            events: 2,
+        };
+        let cases = [
+            (
+                English,
+                added(1, 1),
+                "Added 1 member, 1 exchange, 0 listings and 2 events.",
+            ),
+            (
+                English,
+                added(0, 1_200),
+                "Added 0 members, 1,200 exchanges, 0 listings and 2 events.",
+            ),
+            (
+                French,
+                added(1, 0),
+                "Ajouté\u{a0}: 1 membre, 0 échange, 0 annonce et 2 événements.",
+            ),
+            (
+                French,
+                added(2, 1),
+                "Ajouté\u{a0}: 2 membres, 1 échange, 0 annonce et 2 événements.",
+            ),
+        ];
+        for (language, added, expected) in cases {
+            assert_eq!(language.merge_added(&added), expected);
+        }
+        for (language, count, expected) in [
+            (English, 1, "Too many wrong PINs: try again in 1 second."),
+            (English, 30, "Too many wrong PINs: try again in 30 seconds."),
+            (
+                French,
+                1,
+                "Trop de codes erronés\u{a0}: réessayez dans 1 seconde.",
+            ),
+        ] {
+            assert_eq!(
+                language.count(count, Text::PinWaitOne, Text::PinWait),
+                expected
+            );
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod more;
 mod not_found;
 mod offers;
 mod open_from_file;
+mod printables;
 mod record;
 mod reports;
 mod settings;
@@ -49,6 +50,7 @@ pub use more::More;
 pub use not_found::NotFound;
 pub use offers::{EditListing, Offers};
 pub use open_from_file::OpenFromFile;
+pub use printables::Printables;
 pub use record::{
     Record, active_member_choices, duration_hint, locked_month_hint, member_choices,
     slip_already_entered,

@@ -12,8 +12,8 @@ use crate::page_heading::HeadingFocus;
 use crate::pages::{
     About, Attention, Backup, CachedMembers, CreateTimebank, EditListing, EventPage, Events,
     ExchangePage, Exchanges, Fund, JoinPage, MemberEdit, MemberPage, Members, MembersList, More,
-    NotFound, Offers, OpenFromFile, Record, Reports, SettingsPage, Spreadsheets, Start, SyncPage,
-    TradingDay, Welcome, WhoAreYou, status_kind, status_text,
+    NotFound, Offers, OpenFromFile, Printables, Record, Reports, SettingsPage, Spreadsheets, Start,
+    SyncPage, TradingDay, Welcome, WhoAreYou, status_kind, status_text,
 };
 use crate::session::{Session, StorageNotice, UnlockError};
 use crate::storage;
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/record") view=|| view! { <WithTimebank><Record /></WithTimebank> } />
                     <Route path=path!("/backup") view=|| view! { <WithTimebank><Backup /></WithTimebank> } />
                     <Route path=path!("/coordinator") view=|| view! { <WithTimebank><Attention /></WithTimebank> } />
+                    <Route path=path!("/print") view=|| view! { <WithTimebank><Printables /></WithTimebank> } />
                     <Route path=path!("/fund") view=|| view! { <WithTimebank><Fund /></WithTimebank> } />
                     <Route path=path!("/exchanges") view=|| view! { <WithTimebank><Exchanges /></WithTimebank> } />
                     <Route path=path!("/exchanges/:id") view=ExchangePage />
@@ -365,9 +366,11 @@ fn CoordinatorLock() -> impl IntoView {
         match session.unlock(&pin.get_untracked()) {
             Ok(()) => error.set(None),
             Err(UnlockError::Wrong) => error.set(Some(language.text(Text::WrongPin).to_string())),
-            Err(UnlockError::Wait(seconds)) => error.set(Some(
-                language.fill(Text::PinWait, &[("seconds", &seconds.to_string())]),
-            )),
+            Err(UnlockError::Wait(seconds)) => error.set(Some(language.count(
+                seconds as usize,
+                Text::PinWaitOne,
+                Text::PinWait,
+            ))),
         }
         pin.set(String::new());
     };

@@ -73,13 +73,7 @@ pub fn Home() -> impl IntoView {
             .read(|tb, me| {
                 let me = me?;
                 // A member's own phone is theirs alone: no one else to be.
-                let switchable = !matches!(
-                    crate::devices::standing_of(tb),
-                    crate::devices::Standing::Certified {
-                        role: ledger::Role::Member,
-                        ..
-                    }
-                );
+                let switchable = crate::devices::can_change_hands(tb);
                 Some((me.to_string(), tb.member(me)?.name.clone(), switchable))
             })
             .flatten()
@@ -103,6 +97,9 @@ pub fn Home() -> impl IntoView {
                 <p><A href=format!("/members/{id}")>{t(Text::MyStatement)}</A></p>
             })}
             <A href="/record" attr:class="button primary">{move || t(Text::RecordAnExchange)}</A>
+            <Show when=move || session.is_coordinator()>
+                <WaitingForCoordinator />
+            </Show>
             <WaitingForMe />
             <h2>{move || t(Text::RecentExchanges)}</h2>
             {move || {
@@ -280,5 +277,41 @@ fn DeviceNotice() -> impl IntoView {
                 <A href="/devices">{t(Text::ThisDeviceHeading)}</A>
             </div>
         })
+    }
+}
+
+/// What waits for a coordinator, as counts leading to the attention page:
+/// items that need attention, and people who asked to join.
+#[component]
+fn WaitingForCoordinator() -> impl IntoView {
+    let locale = Locale::get();
+    let session = Session::get();
+    let counts = move || {
+        session
+            .read(|tb, _| {
+                let items = tb.attention(crate::session::now()).len();
+                let applicants = tb
+                    .members()
+                    .filter(|m| m.status == ledger::MemberStatus::Applicant)
+                    .count();
+                (items, applicants)
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        {move || {
+            let (items, applicants) = counts();
+            let language = locale.language();
+            (items > 0 || applicants > 0).then(|| view! {
+                <ul class="waiting-for-coordinator" data-testid="coordinator-waiting">
+                    {(items > 0).then(|| view! {
+                        <li><A href="/coordinator">{language.count(items, Text::NeedAttentionOne, Text::NeedAttention)}</A></li>
+                    })}
+                    {(applicants > 0).then(|| view! {
+                        <li><A href="/coordinator#applicants-heading">{language.count(applicants, Text::AskedToJoinOne, Text::AskedToJoin)}</A></li>
+                    })}
+                </ul>
+            })
+        }}
     }
 }

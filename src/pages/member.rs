@@ -33,6 +33,8 @@ struct Shown {
     statement: Option<Vec<(StatementLine, String)>>,
     coordinator: bool,
     may_edit: bool,
+    /// The timebank's name, for the printed statement.
+    timebank: String,
 }
 
 #[component]
@@ -53,10 +55,12 @@ pub fn MemberPage() -> impl IntoView {
     let shown = move || {
         let id = id()?;
         let language = locale.language();
+        // As `Session::change` decides it (a locked shared tablet is not a
+        // coordinator's).
+        let coordinator = session.is_coordinator();
         session
             .read(|tb, me| {
                 let member = tb.member(&id)?.clone();
-                let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
                 let may_see = tb.shows_balances_to(me) || me == Some(&id);
                 let account = Account::Member(id.clone());
                 Some(Shown {
@@ -75,6 +79,7 @@ pub fn MemberPage() -> impl IntoView {
                             .collect()
                     }),
                     may_edit: coordinator || me == Some(&id),
+                    timebank: tb.info().name.clone(),
                     member,
                     coordinator,
                 })
@@ -131,6 +136,26 @@ pub fn MemberPage() -> impl IntoView {
                 leaving.set(None);
             }
             Err(problem) => error.set(Some(locale.language().error(&problem))),
+        }
+    };
+    // The statement as a spreadsheet: its lines with the running balance.
+    let download = move |_| {
+        let Some(id) = id() else { return };
+        let Some((text, name)) = session.read(|tb, _| {
+            let number = tb.member(&id).map_or(0, |m| m.number);
+            let name = format!(
+                "{}-statement-{number}-{}.csv",
+                crate::session::file_stem(tb),
+                crate::session::now().date()
+            );
+            (tb.statement_csv(&id), name)
+        }) else {
+            return;
+        };
+        if let Err(problem) =
+            crate::files::offer_download(text.as_bytes(), &name, "text/csv;charset=utf-8")
+        {
+            error.set(Some(problem));
         }
     };
     // The whole statement goes on paper.
@@ -196,12 +221,14 @@ pub fn MemberPage() -> impl IntoView {
                             <h2>{t(Text::NeedsHeading)}</h2>
                             <p>{profile.needs.clone()}</p>
                         })}
-                        {shown.coordinator.then(|| view! {
-                            <p class="no-print">
-                                <A href=crate::pages::ExchangeFilter { member: member.id.to_string(), page: 1, ..Default::default() }.address()>
-                                    {language.fill(Text::ExchangesOf, &[("name", &member.name)])}
-                                </A>
-                            </p>
+                        {shown.coordinator.then(|| {
+                            let all_of = language.fill(Text::ExchangesOf, &[("name", &member.name)]);
+                            let address = crate::pages::ExchangeFilter { member: member.id.to_string(), page: 1, ..Default::default() }.address();
+                            view! {
+                                <p class="no-print">
+                                    <A href=address>{all_of}</A>
+                                </p>
+                            }
                         })}
                         {shown.coordinator.then(|| view! {
                             <div class="field no-print">
@@ -225,9 +252,38 @@ pub fn MemberPage() -> impl IntoView {
                         })}
                         {shown.statement.map(|lines| {
                             total_lines.set(lines.len());
+                            // What the paper says at its top: whose statement,
+                            // of which timebank, over which days, printed when.
+                            let printed_header = {
+                                let period = match (lines.first(), lines.last()) {
+                                    (Some((first, _)), Some((last, _))) => language.fill(
+                                        Text::StatementPeriod,
+                                        &[
+                                            ("from", &language.date(first.service_date)),
+                                            ("to", &language.date(last.service_date)),
+                                        ],
+                                    ),
+                                    _ => String::new(),
+                                };
+                                view! {
+                                    <div class="print-only statement-header">
+                                        <p class="big-figure">{shown.timebank.clone()}</p>
+                                        <p>{language.fill(
+                                            Text::StatementOf,
+                                            &[("name", &member.name), ("number", &member.number.to_string())],
+                                        )}</p>
+                                        <p>{period}</p>
+                                        <p>{language.fill(
+                                            Text::StatementPrintedOn,
+                                            &[("date", &language.date(crate::session::now().date()))],
+                                        )}</p>
+                                    </div>
+                                }
+                            };
                             let skip = lines.len().saturating_sub(shown_lines.get());
                             let lines: Vec<_> = lines.into_iter().skip(skip).collect();
                             view! {
+                            {printed_header}
                             <h2 id="statement-heading">{t(Text::StatementHeading)}</h2>
                             <div class="table-scroll" role="region" aria-labelledby="statement-heading" tabindex="0">
                                 <table class="reflow">
@@ -263,7 +319,10 @@ pub fn MemberPage() -> impl IntoView {
                                 </table>
                             </div>
                             <div class="no-print"><ShowMore total=total_lines shown=shown_lines /></div>
-                            <button type="button" class="button no-print" on:click=print>{t(Text::PrintStatement)}</button>
+                            <div class="actions no-print">
+                                <button type="button" class="button" on:click=print>{t(Text::PrintStatement)}</button>
+                                <button type="button" class="button" on:click=download>{t(Text::DownloadStatement)}</button>
+                            </div>
                         }})}
                     }.into_any()
                 }

@@ -44,11 +44,13 @@ pub fn MemberEdit() -> impl IntoView {
         .read_untracked()
         .get("id")
         .and_then(|id| MemberId::parse(&id));
+    // As `Session::change` decides it (a locked shared tablet is not a
+    // coordinator's).
+    let coordinator = session.is_coordinator();
     let found = id.clone().and_then(|id| {
         session
             .read(|tb, me| {
                 let member = tb.member(&id)?.clone();
-                let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
                 let may_edit = coordinator || me == Some(&id);
                 Some((member, coordinator, may_edit))
             })

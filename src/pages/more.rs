@@ -23,12 +23,16 @@ pub fn More() -> impl IntoView {
             <PageHeading id="more-heading">{move || t(Text::MoreTitle)}</PageHeading>
             <ul class="choice-list">
                 <li><A href="/exchanges" attr:class="button">{move || t(Text::ExchangesTitle)}</A></li>
+                <Show when=move || session.read(|tb, me| me.is_some() && crate::devices::can_change_hands(tb)).unwrap_or(false)>
+                    <li><A href="/who" attr:class="button">{move || t(Text::WhoTitle)}</A></li>
+                </Show>
                 <li><A href="/devices" attr:class="button">{move || t(Text::SyncTitle)}</A></li>
                 <li><A href="/backup" attr:class="button">{move || t(Text::BackupTitle)}</A></li>
                 <Show when=move || session.is_coordinator()>
                     <li><A href="/coordinator" attr:class="button">{move || t(Text::AttentionTitle)}</A></li>
                     <li><A href="/fund" attr:class="button">{move || t(Text::FundTitle)}</A></li>
                     <li><A href="/trading-day" attr:class="button">{move || t(Text::TradingDayTitle)}</A></li>
+                    <li><A href="/print" attr:class="button">{move || t(Text::PrintablesTitle)}</A></li>
                     <li><A href="/reports" attr:class="button">{move || t(Text::ReportsTitle)}</A></li>
                     <li><A href="/spreadsheets" attr:class="button">{move || t(Text::SpreadsheetsTitle)}</A></li>
                     <li><A href="/settings" attr:class="button">{move || t(Text::SettingsTitle)}</A></li>

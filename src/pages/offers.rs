@@ -45,6 +45,8 @@ struct Shown {
     title: String,
     description: String,
     who: String,
+    /// The member who posted it, whose page it leads to.
+    member: ledger::MemberId,
     category: Option<String>,
     expires_on: Date,
     mine: bool,
@@ -65,9 +67,9 @@ pub fn Offers() -> impl IntoView {
     let categories = move || session.categories();
     let listings = move || {
         let (text, kind, category) = (query.get(), kind_from(&kind.get()), category.get());
+        let coordinator = session.is_coordinator();
         session
             .read(|tb, me| {
-                let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
                 let category = (!category.is_empty()).then_some(category.as_str());
                 tb.search_listings(now().date(), &text, kind, category)
                     .into_iter()
@@ -80,6 +82,7 @@ pub fn Offers() -> impl IntoView {
                             .member(&l.member)
                             .map(|m| m.name.clone())
                             .unwrap_or_default(),
+                        member: l.member.clone(),
                         category: l.category.clone(),
                         expires_on: l.expires_on,
                         mine: me == Some(&l.member) || coordinator,
@@ -161,7 +164,7 @@ pub fn Offers() -> impl IntoView {
                                     <li>
                                         <span class="tag">{t(kind_text(shown.kind))}</span>
                                         <h2 class="listing-title">{shown.title.clone()}</h2>
-                                        <span class="who">{shown.who.clone()}</span>
+                                        <A href=format!("/members/{}", shown.member) attr:class="who">{shown.who.clone()}</A>
                                         {shown.category.clone().map(|c| view! { <span class="tag">{c}</span> })}
                                         {(!shown.description.is_empty()).then(|| view! { <p class="what">{shown.description.clone()}</p> })}
                                         <span class="hint">{language.fill(Text::ShowsUntil, &[("date", &language.date(shown.expires_on))])}</span>
@@ -397,7 +400,8 @@ pub fn EditListing() -> impl IntoView {
     .into_any()
 }
 
-/// The form to post an offer or a request, in the person's own name.
+/// The form to post an offer or a request, in the person's own name (a
+/// coordinator's device also for a member).
 #[component]
 fn PostListing() -> impl IntoView {
     let locale = Locale::get();
@@ -411,6 +415,15 @@ fn PostListing() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let title_error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
+    // A coordinator posts for a member (one without a phone, say); empty
+    // is the person using the device.
+    let for_member = RwSignal::new(String::new());
+    let coordinator = move || session.is_coordinator();
+    let members = move || {
+        session
+            .read(|tb, _| crate::pages::active_member_choices(tb, locale.language()))
+            .unwrap_or_default()
+    };
     let categories = move || session.categories();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -422,12 +435,13 @@ fn PostListing() -> impl IntoView {
         let new_kind = kind_from(&kind.get_untracked()).unwrap_or(ListingKind::Offer);
         let (new_title, new_description) = (title.get_untracked(), description.get_untracked());
         let new_category = Some(category.get_untracked()).filter(|c| !c.is_empty());
+        let chosen = ledger::MemberId::parse(&for_member.get_untracked());
         let result = session.change(|tb, me, now| {
             tb.post_listing(
                 me,
                 NewListing {
                     kind: new_kind,
-                    member: me.clone(),
+                    member: chosen.unwrap_or_else(|| me.clone()),
                     title: new_title,
                     description: new_description,
                     category: new_category,
@@ -464,6 +478,17 @@ fn PostListing() -> impl IntoView {
     view! {
         <h2 id="post-heading">{move || t(Text::PostListingTitle)}</h2>
         <form class="stack" on:submit=submit novalidate=true aria-labelledby="post-heading">
+            <Show when=coordinator>
+                <div class="field">
+                    <label for="listing-for">{move || t(Text::PostForLabel)}</label>
+                    <select id="listing-for" on:change=move |e| for_member.set(event_target_value(&e)) prop:value=move || for_member.get()>
+                        <option value="">{move || t(Text::PostForMyself)}</option>
+                        {move || members().into_iter().map(|(id, label)| view! {
+                            <option value=id.to_string()>{label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </Show>
             <fieldset class="field">
                 <legend>{move || t(Text::KindLabel)}</legend>
                 <div class="quick-choices">

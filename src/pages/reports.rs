@@ -33,10 +33,10 @@ pub fn Reports() -> impl IntoView {
 
     let report = move || -> Option<(Vec<MonthReport>, bool)> {
         let (from, to) = (Month::parse(&from.get())?, Month::parse(&to.get())?);
-        session.read(|tb, me| {
-            let coordinator = me.is_some_and(|me| tb.is_coordinator(me));
-            (tb.report(from, to.max(from)), coordinator)
-        })
+        // As `Session::change` decides it (a locked shared tablet is not a
+        // coordinator's).
+        let coordinator = session.is_coordinator();
+        session.read(|tb, _| (tb.report(from, to.max(from)), coordinator))
     };
     // Exchanges of the locked months shown that their figures do not hold.
     let changed = move || {

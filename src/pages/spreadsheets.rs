@@ -39,7 +39,7 @@ fn import_outcome(result: Result<String, ImportError>, language: Language) -> Ou
                 ImportError::Empty => (language.text(Text::ImportEmpty).to_string(), vec![]),
                 ImportError::NotAllowed(error) => (language.error(&error), vec![]),
                 ImportError::Rows(rows) => (
-                    language.fill(Text::ImportRows, &[("count", &rows.len().to_string())]),
+                    language.count(rows.len(), Text::ImportRowsOne, Text::ImportRows),
                     rows.iter()
                         .map(|row| {
                             language.fill(
@@ -199,14 +199,31 @@ fn summary_text(summary: ImportSummary, members: bool, language: Language) -> St
         language.fill(
             Text::ImportedMembers,
             &[
-                ("members", &summary.members_added.to_string()),
-                ("balances", &summary.opening_balances.to_string()),
+                (
+                    "members",
+                    &language.count(summary.members_added, Text::CountMember, Text::CountMembers),
+                ),
+                (
+                    "balances",
+                    &language.count(
+                        summary.opening_balances,
+                        Text::CountOpeningBalance,
+                        Text::CountOpeningBalances,
+                    ),
+                ),
             ],
         )
     } else {
         language.fill(
             Text::ImportedExchanges,
-            &[("exchanges", &summary.exchanges_added.to_string())],
+            &[(
+                "exchanges",
+                &language.count(
+                    summary.exchanges_added,
+                    Text::CountExchange,
+                    Text::CountExchanges,
+                ),
+            )],
         )
     }
 }

@@ -290,7 +290,9 @@ pub fn TradingDay() -> impl IntoView {
                 when=move || session.is_coordinator()
                 fallback=move || view! { <p>{locale.language().error(&LedgerError::NotCoordinator)}</p> }
             >
-            <p class="no-print">{move || t(Text::TradingDayIntro)}</p>
+            <p class="no-print">{move || t(Text::TradingDayIntro)}" "
+                <A href="/print">{move || t(Text::PrintSlipsLink)}</A>
+            </p>
             // On a tablet, the slip form and the day's totals side by side:
             // after each slip both are in view.
             <div class="day-columns">

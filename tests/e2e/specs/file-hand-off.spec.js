@@ -89,7 +89,7 @@ test('a timebank travels to a second phone by file; the phone asks to write, is 
   await nav(page, 'Backup');
   await page.getByLabel('Timebank file').setInputFiles(fromB);
   await expect(page.getByRole('status').filter({ hasText: 'Added' })).toHaveText(
-    'Added 0 members, 1 exchanges, 0 listings and 0 events.',
+    'Added 0 members, 1 exchange, 0 listings and 0 events.',
   );
   await nav(page, 'Members');
   await expect(page.getByRole('listitem').filter({ hasText: 'Ann' })).toContainText('1 hour 30 minutes');

@@ -24,6 +24,12 @@ test('a shared tablet asks for the PIN before any change, and locks again after 
   // Locked: coordinator pages are out of reach and a change is refused.
   await expect(page.getByText('This is a shared tablet: changes wait for the coordinator’s PIN.')).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: 'Needs attention' })).toHaveCount(0);
+  // Pages offer no coordinator's action that would then be refused.
+  await nav(page, 'Members');
+  await page.getByRole('main').getByRole('link', { name: /^Ann/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ann (No. 2)' })).toBeVisible();
+  await expect(page.getByLabel('Membership')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Every exchange of Ann' })).toHaveCount(0);
   await nav(page, 'Record');
   await page.getByLabel('1. Who gave the help?').selectOption({ label: 'Ann (No. 2)' });
   await page.getByLabel('2. Who received it?').selectOption({ label: 'Cora (No. 1)' });

@@ -105,7 +105,7 @@ test('a phone joined by an invite for Bob is only Bob, and a forgery from it mov
   forgeExchange(file, forged);
   await nav(b, 'Backup');
   await b.getByLabel('Timebank file').setInputFiles(forged);
-  await expect(b.getByRole('status').filter({ hasText: 'Added' })).toContainText('1 exchanges');
+  await expect(b.getByRole('status').filter({ hasText: 'Added' })).toContainText('1 exchange,');
   await expectSynced(b);
   await expectSynced(page);
 

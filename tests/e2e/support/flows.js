@@ -68,7 +68,7 @@ export async function recordMine(page, helped, other, minutes, { expectSaved = t
 export function everyAddress(member, exchange) {
   return [
     '/', '/members', '/members/list', member, `${member}/edit`, '/spreadsheets', '/events', '/offers',
-    '/record', '/backup', '/coordinator', '/exchanges', '/fund', exchange, '/settings', '/trading-day', '/reports',
+    '/record', '/backup', '/coordinator', '/exchanges', '/fund', '/print', exchange, '/settings', '/trading-day', '/reports',
     '/devices', '/join', '/create', '/open', '/about', '/more',
   ];
 }

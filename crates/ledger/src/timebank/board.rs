@@ -53,7 +53,8 @@ impl Timebank {
         self.listings.get(id)
     }
 
-    /// Open listings matching a search (case-insensitive, in the title,
+    /// Open listings of active members (those away or who left do not
+    /// show) matching a search (case-insensitive, in the title,
     /// description and member's name), newest first.
     pub fn search_listings(
         &self,
@@ -67,6 +68,10 @@ impl Timebank {
             .listings
             .values()
             .filter(|l| l.is_open(today))
+            .filter(|l| {
+                self.member(&l.member)
+                    .is_some_and(|m| m.status == MemberStatus::Active)
+            })
             .filter(|l| kind.is_none_or(|k| l.kind == k))
             .filter(|l| category.is_none_or(|c| l.category.as_deref() == Some(c)))
             .filter(|l| {

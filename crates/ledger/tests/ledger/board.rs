@@ -271,3 +271,72 @@ fn answers_given_on_two_devices_both_survive() {
     f.timebank.merge(&mut phone).unwrap();
     assert_eq!(f.timebank.event(&id).unwrap().coming().count(), 2);
 }
+
+#[test]
+fn listings_of_members_away_or_gone_do_not_show_on_the_board_and_a_coordinator_posts_for_a_member()
+{
+    let mut f = Fixture::new();
+    let today = NOW.date();
+    let post = |f: &mut Fixture, by: &ledger::MemberId, member: &ledger::MemberId, title: &str| {
+        f.timebank
+            .post_listing(
+                by,
+                NewListing {
+                    kind: ListingKind::Offer,
+                    member: member.clone(),
+                    title: title.into(),
+                    description: String::new(),
+                    category: None,
+                    expires_on: NOW.plus_days(30).date(),
+                },
+                NOW,
+            )
+            .unwrap()
+    };
+    let (cora, ann, bob, cat) = (f.cora.clone(), f.ann.clone(), f.bob.clone(), f.cat.clone());
+    // Ann has no phone: the coordinator posts her offer, in her name.
+    let hers = post(&mut f, &cora, &ann, "Ironing");
+    assert_eq!(f.timebank.listing(&hers).unwrap().member, ann);
+    post(&mut f, &bob, &bob, "Lifts");
+    post(&mut f, &cat, &cat, "Sewing");
+    // A member cannot post in someone else's name.
+    assert!(
+        f.timebank
+            .post_listing(
+                &bob,
+                NewListing {
+                    kind: ListingKind::Offer,
+                    member: cat.clone(),
+                    title: "Not mine".into(),
+                    description: String::new(),
+                    category: None,
+                    expires_on: NOW.plus_days(30).date(),
+                },
+                NOW,
+            )
+            .is_err()
+    );
+    let titles = |tb: &ledger::Timebank| {
+        let mut titles: Vec<String> = tb
+            .search_listings(today, "", None, None)
+            .into_iter()
+            .map(|l| l.title.clone())
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(titles(&f.timebank), ["Ironing", "Lifts", "Sewing"]);
+    f.timebank
+        .set_status(&cora, &bob, ledger::MemberStatus::Away, NOW)
+        .unwrap();
+    f.timebank.leave(&cora, &cat, "", NOW).unwrap();
+    assert_eq!(
+        titles(&f.timebank),
+        ["Ironing"],
+        "away and gone do not show"
+    );
+    f.timebank
+        .set_status(&cora, &bob, ledger::MemberStatus::Active, NOW)
+        .unwrap();
+    assert_eq!(titles(&f.timebank), ["Ironing", "Lifts"], "back again");
+}
