@@ -54,7 +54,11 @@ pub fn recent_lines(
                     Account::CommunityFund => None,
                 },
                 minutes,
-                description: crate::words::exchange_words(exchange, language),
+                description: crate::words::exchange_words(
+                    exchange,
+                    language,
+                    timebank.info().currency,
+                ),
                 exchange: exchange.id.to_string(),
                 mark,
                 reversal: exchange.reversal_of.is_some(),

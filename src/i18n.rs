@@ -96,15 +96,29 @@ impl Language {
         format!("{sign}{words}")
     }
 
-    /// Money from pence: "£1,234.50", "1 234,50 £".
-    pub fn money(self, pence: i64) -> String {
+    /// Money from cents or pence, in `currency`: "£1,234.50", "1 234,50 €".
+    pub fn money(self, pence: i64, currency: ledger::Currency) -> String {
         let sign = if pence < 0 { "-" } else { "" };
         let pence = pence.unsigned_abs();
-        let (pounds, rest) = (pence / 100, pence % 100);
-        let grouped = self.grouped(pounds);
+        let (whole, rest) = (pence / 100, pence % 100);
+        let grouped = self.grouped(whole);
+        let symbol = currency.sign();
         match self {
-            Language::English => format!("{sign}£{grouped}.{rest:02}"),
-            Language::French => format!("{sign}{grouped},{rest:02}\u{a0}£"),
+            Language::English => format!("{sign}{symbol}{grouped}.{rest:02}"),
+            Language::French => format!("{sign}{grouped},{rest:02}\u{a0}{symbol}"),
+        }
+    }
+
+    /// The currency's name as a label says it: "pounds", "euros".
+    pub fn currency_name(self, currency: ledger::Currency) -> &'static str {
+        use ledger::Currency as C;
+        match (self, currency) {
+            (Language::English, C::PoundSterling) => "pounds",
+            (Language::English, C::Euro) => "euros",
+            (Language::English, C::UsDollar) => "dollars",
+            (Language::French, C::PoundSterling) => "livres",
+            (Language::French, C::Euro) => "euros",
+            (Language::French, C::UsDollar) => "dollars",
         }
     }
 
@@ -389,6 +403,7 @@ fn french_error(error: &LedgerError) -> String {
         E::CannotReverseReversal => "Une annulation ne peut pas être annulée ; notez plutôt un nouvel échange.".into(),
         E::CannotReverseRejected => "Cet échange a été refusé : il ne compte pas et n’a pas besoin d’être annulé.".into(),
         E::BalanceNotSettled { name, balance_minutes } => format!("{name} a encore un solde de {}. Réglez-le avec le fonds commun à son départ.", Language::French.duration(*balance_minutes)),
+        E::UnknownLanguage(code) => format!("«\u{a0}{code}\u{a0}» n’est pas une langue connue de Tally."),
         E::AlreadyLeft(name) => format!("{name} a déjà quitté la banque de temps."),
         E::EmptyGroup => "Un échange de groupe doit avoir au moins une personne de chaque côté.".into(),
         E::GroupNeedsOneSide => "Un échange de groupe a une seule personne d’un côté et plusieurs de l’autre.".into(),
@@ -588,6 +603,11 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    TimebankDetailsHeading,
+    CurrencyLabel,
+    TimebankLanguageLabel,
+    BrowsersLanguage,
+    RulesHeading,
     PrintablesTitle,
     PrintablesIntro,
     PrintWhatLegend,
@@ -1369,6 +1389,11 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::TimebankDetailsHeading => "The timebank",
+        Text::CurrencyLabel => "Currency of cash amounts",
+        Text::TimebankLanguageLabel => "Language of a new device (until its user chooses one)",
+        Text::BrowsersLanguage => "The browser’s language",
+        Text::RulesHeading => "Rules",
         Text::PrintablesTitle => "Slips and member cards",
         Text::PrintablesIntro => {
             "Paper for members without a phone: blank trading-day slips to fill in by hand, and a card for each active member with their number and a QR code of it."
@@ -1455,8 +1480,8 @@ fn english(text: Text) -> &'static str {
             "The member receives the hours from the fund. The receipt’s number matches the cash to them."
         }
         Text::BuyForLabel => "For which member",
-        Text::CashPaidLabel => "Amount paid, in pounds",
-        Text::CashUnreadable => "Write the amount paid in pounds, like 12.50.",
+        Text::CashPaidLabel => "Amount paid, in {currency}",
+        Text::CashUnreadable => "Write the amount paid in {currency}, like 12.50.",
         Text::ReceiptLabel => "Receipt number",
         Text::BoughtByLabel => "Paid by, if someone else paid (optional)",
         Text::BuyHoursButton => "Save the purchase",
@@ -1803,7 +1828,7 @@ fn english(text: Text) -> &'static str {
         Text::ConfirmDaysLabel => "Days to confirm",
         Text::AutoConfirmLabel => "Confirm automatically when the days are up",
         Text::BalancesVisibleLabel => "Members see each other’s balances",
-        Text::HourlyValueLabel => "Value of an hour for reports, in pounds",
+        Text::HourlyValueLabel => "Value of an hour for reports, in {currency}",
         Text::SaveSettings => "Save settings",
         Text::NotANumber => "Write a number here.",
         Text::StorageUsed => "{name} takes {size}.",
@@ -2489,6 +2514,13 @@ fn french(text: Text) -> &'static str {
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
         }
+        Text::TimebankDetailsHeading => "La banque de temps",
+        Text::CurrencyLabel => "Monnaie des sommes d’argent",
+        Text::TimebankLanguageLabel => {
+            "Langue d’un nouvel appareil (tant que son utilisateur n’en choisit pas)"
+        }
+        Text::BrowsersLanguage => "La langue du navigateur",
+        Text::RulesHeading => "Règles",
         Text::PrintablesTitle => "Bons et cartes de membre",
         Text::PrintablesIntro => {
             "Du papier pour les membres sans téléphone\u{a0}: des bons vierges de journée d’échanges à remplir à la main, et une carte pour chaque membre actif avec son numéro et un code QR de ce numéro."
@@ -2575,8 +2607,8 @@ fn french(text: Text) -> &'static str {
             "Le membre reçoit les heures du fonds. Le numéro du reçu fait correspondre l’argent à ces heures."
         }
         Text::BuyForLabel => "Pour quel membre",
-        Text::CashPaidLabel => "Montant payé, en livres",
-        Text::CashUnreadable => "Écrivez le montant payé en livres, par exemple 12,50.",
+        Text::CashPaidLabel => "Montant payé, en {currency}",
+        Text::CashUnreadable => "Écrivez le montant payé en {currency}, par exemple 12,50.",
         Text::ReceiptLabel => "Numéro du reçu",
         Text::BoughtByLabel => "Payé par, si quelqu’un d’autre a payé (facultatif)",
         Text::BuyHoursButton => "Enregistrer l’achat",
@@ -2860,7 +2892,7 @@ fn french(text: Text) -> &'static str {
         Text::ConfirmDaysLabel => "Jours pour confirmer",
         Text::AutoConfirmLabel => "Confirmer automatiquement à la fin du délai",
         Text::BalancesVisibleLabel => "Les membres voient les soldes des autres",
-        Text::HourlyValueLabel => "Valeur d’une heure pour les rapports, en livres",
+        Text::HourlyValueLabel => "Valeur d’une heure pour les rapports, en {currency}",
         Text::SaveSettings => "Enregistrer les réglages",
         Text::NotANumber => "Indiquez un nombre ici.",
         Text::StorageUsed => "{name} occupe {size}.",
@@ -3341,6 +3373,20 @@ impl Locale {
         self.language.get()
     }
 
+    /// Shows `code`'s language (a timebank's, for new devices), unless
+    /// the person chose one on this device: their choice stands.
+    pub fn follow(self, code: Option<&str>) {
+        let chosen = local_storage()
+            .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+            .is_some();
+        if let Some(language) = code.and_then(Language::from_code)
+            && !chosen
+            && self.language.get_untracked() != language
+        {
+            self.language.set(language);
+        }
+    }
+
     /// Chooses a language and remembers the choice on this device.
     pub fn choose(self, language: Language) {
         self.language.set(language);
@@ -3495,9 +3541,22 @@ mod tests {
 
     #[test]
     fn money_is_grouped_for_each_language() {
-        assert_eq!(Language::English.money(123_456), "£1,234.56");
-        assert_eq!(Language::English.money(5), "£0.05");
-        assert_eq!(Language::French.money(123_456), "1\u{202f}234,56\u{a0}£");
+        assert_eq!(
+            Language::English.money(123_456, ledger::Currency::PoundSterling),
+            "£1,234.56"
+        );
+        assert_eq!(
+            Language::English.money(5, ledger::Currency::UsDollar),
+            "$0.05"
+        );
+        assert_eq!(
+            Language::French.money(123_456, ledger::Currency::PoundSterling),
+            "1\u{202f}234,56\u{a0}£"
+        );
+        assert_eq!(
+            Language::French.money(-250, ledger::Currency::Euro),
+            "-2,50\u{a0}€"
+        );
     }
 
     #[test]

@@ -523,6 +523,11 @@ impl Session {
     }
 
     /// The timebank's categories of help, in the order the coordinators set.
+    /// The currency the open timebank counts cash in.
+    pub fn currency(&self) -> ledger::Currency {
+        self.read(|tb, _| tb.info().currency).unwrap_or_default()
+    }
+
     pub fn categories(&self) -> Vec<String> {
         self.read(|tb, _| tb.settings().categories.clone())
             .unwrap_or_default()

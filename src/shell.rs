@@ -28,6 +28,12 @@ pub fn App() -> impl IntoView {
     let session = Session::provide();
     Sync::provide(session);
     Updates::provide(session);
+    // A device whose user chose no language shows the timebank in the
+    // language its coordinators set for new devices.
+    Effect::new(move |_| {
+        let wanted = session.read(|tb, _| tb.info().language.clone()).flatten();
+        locale.follow(wanted.as_deref());
+    });
     // A device that keeps a timebank asks the browser to keep its storage;
     // settings show the answer.
     if session.is_open() {

@@ -17,7 +17,11 @@ const EARLIER_OPENING: &str = "Opening balance from the previous system";
 const EARLIER_REVERSAL: &str = "Reversal: ";
 
 /// An exchange's description as a reader sees it, in `language`.
-pub fn exchange_words(exchange: &Exchange, language: Language) -> String {
+pub fn exchange_words(
+    exchange: &Exchange,
+    language: Language,
+    currency: ledger::Currency,
+) -> String {
     let written = exchange.description.trim();
     let with_note = |line: String, note: &str| {
         if note.is_empty() {
@@ -56,7 +60,7 @@ pub fn exchange_words(exchange: &Exchange, language: Language) -> String {
             receipt,
             bought_by,
         } => {
-            let cash = language.money(i64::from(*cash_pence));
+            let cash = language.money(i64::from(*cash_pence), currency);
             let line = match bought_by {
                 Some(who) => language.fill(
                     Text::BoughtByWords,
@@ -177,7 +181,7 @@ mod tests {
         ];
         for (exchange, language, expected) in cases {
             assert_eq!(
-                exchange_words(&exchange, language),
+                exchange_words(&exchange, language, ledger::Currency::PoundSterling),
                 expected,
                 "{exchange:?}"
             );

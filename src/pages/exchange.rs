@@ -185,7 +185,11 @@ pub fn ExchangePage() -> impl IntoView {
                         .collect(),
                     minutes: i64::from(exchange.minutes),
                     date: language.date(exchange.service_date),
-                    description: crate::words::exchange_words(exchange, language),
+                    description: crate::words::exchange_words(
+                        exchange,
+                        language,
+                        tb.info().currency,
+                    ),
                     category: exchange.category.clone(),
                     slip: exchange.slip_number().map(String::from),
                     status,

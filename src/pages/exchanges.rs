@@ -230,7 +230,7 @@ fn found(
             gave: account_name(tb, &e.payee, language),
             received: account_name(tb, &e.payer, language),
             minutes: i64::from(e.minutes),
-            description: crate::words::exchange_words(e, language),
+            description: crate::words::exchange_words(e, language, tb.info().currency),
             standing: tb.standing(e, now),
             slip: e.slip_number().map(String::from),
         })

@@ -18,14 +18,15 @@ use crate::session::Session;
 /// The most a single purchase may be written as, in pence (£100,000).
 const MOST_PENCE: u64 = 10_000_000;
 
-/// An amount of money as a person writes it, in pounds ("12", "12.50",
-/// "£12.5", "12,50"), in pence; `None` when it is not one, is nothing, or
+/// An amount of money as a person writes it ("12", "12.50", "£12.5",
+/// "12,50 €"), in pence or cents; `None` when it is not one, is nothing, or
 /// is more than [`MOST_PENCE`].
 pub fn parse_money(text: &str) -> Option<u32> {
+    const SIGNS: [char; 3] = ['£', '€', '$'];
     let cleaned: String = text
         .trim()
-        .trim_start_matches('£')
-        .trim_end_matches('£')
+        .trim_start_matches(SIGNS)
+        .trim_end_matches(SIGNS)
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
         .collect();
@@ -130,7 +131,11 @@ fn BuyHours() -> impl IntoView {
             Err(problem) => return fail(language.duration_problem(problem), "buy-how-long"),
         };
         let Some(pence) = parse_money(&cash.get_untracked()) else {
-            return fail(t(Text::CashUnreadable).to_string(), "buy-cash");
+            let words = language.fill(
+                Text::CashUnreadable,
+                &[("currency", language.currency_name(session.currency()))],
+            );
+            return fail(words, "buy-cash");
         };
         let purchase = HoursPurchase {
             member: id.clone(),
@@ -151,7 +156,10 @@ fn BuyHours() -> impl IntoView {
                     &[
                         ("name", &name),
                         ("duration", &language.duration(i64::from(minutes))),
-                        ("cash", &language.money(i64::from(pence))),
+                        (
+                            "cash",
+                            &language.money(i64::from(pence), session.currency()),
+                        ),
                         ("receipt", &receipt_number),
                     ],
                 )));
@@ -190,7 +198,10 @@ fn BuyHours() -> impl IntoView {
                     <p class="hint" id="buy-how-long-hint">{move || how_long_hint.get()}</p>
                 </div>
                 <div class="field">
-                    <label for="buy-cash">{move || t(Text::CashPaidLabel)}</label>
+                    <label for="buy-cash">{move || {
+                        let language = locale.language();
+                        language.fill(Text::CashPaidLabel, &[("currency", language.currency_name(session.currency()))])
+                    }}</label>
                     <input id="buy-cash" type="text" inputmode="decimal"
                         prop:value=move || cash.get() on:input=move |e| cash.set(event_target_value(&e)) />
                 </div>
@@ -317,7 +328,7 @@ fn FundStatement() -> impl IntoView {
                     .map(|line| {
                         let words = tb
                             .exchange(&line.exchange)
-                            .map(|e| crate::words::exchange_words(e, language))
+                            .map(|e| crate::words::exchange_words(e, language, tb.info().currency))
                             .unwrap_or_default();
                         (
                             line.exchange.to_string(),
@@ -389,6 +400,8 @@ mod tests {
             ("12.5", Some(1250)),
             ("£12.50", Some(1250)),
             (" 12,50 £", Some(1250)),
+            ("12,50 €", Some(1250)),
+            ("$3", Some(300)),
             ("0.05", Some(5)),
             (".5", Some(50)),
             ("1 000", Some(100_000)),

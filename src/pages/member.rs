@@ -71,8 +71,11 @@ pub fn MemberPage() -> impl IntoView {
                             .map(|mut line| {
                                 let other = account_name(tb, &line.other_party, language);
                                 if let Some(exchange) = tb.exchange(&line.exchange) {
-                                    line.description =
-                                        crate::words::exchange_words(exchange, language);
+                                    line.description = crate::words::exchange_words(
+                                        exchange,
+                                        language,
+                                        tb.info().currency,
+                                    );
                                 }
                                 (line, other)
                             })

@@ -135,7 +135,7 @@ pub fn Reports() -> impl IntoView {
                                             <td>{figures.active_members}</td>
                                             <td>{figures.new_members}</td>
                                             <td>{language.duration(figures.fund_minutes)}</td>
-                                            <td>{language.money(figures.social_value_pence)}</td>
+                                            <td>{language.money(figures.social_value_pence, session.currency())}</td>
                                             <td>{if locked { t(Text::Yes) } else { t(Text::No) }}</td>
                                         </tr>
                                     }

@@ -217,7 +217,10 @@ pub fn SettingsPage() -> impl IntoView {
     let number_field = move |id: &'static str, label: Text, value: RwSignal<String>| {
         view! {
             <div class="field">
-                <label for=id>{move || t(label)}</label>
+                <label for=id>{move || {
+                    let language = locale.language();
+                    language.fill(label, &[("currency", language.currency_name(session.currency()))])
+                }}</label>
                 <input id=id type="text" inputmode="decimal" prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e)) />
             </div>
         }
@@ -244,6 +247,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <button type="button" class="button" on:click=ask_again>{move || t(Text::PersistAskAgain)}</button>
             </Show>
             <Show when=is_coordinator fallback=move || view! { <p>{locale.language().error(&ledger::LedgerError::NotCoordinator)}</p> }>
+                <TimebankDetailsForm />
+                <h2>{move || t(Text::RulesHeading)}</h2>
                 <form class="stack" on:submit=submit novalidate=true>
                     {number_field("floor", Text::FloorLabel, floor)}
                     {number_field("ceiling", Text::CeilingLabel, ceiling)}
@@ -297,5 +302,78 @@ mod tests {
         for (usage, quota, words) in cases {
             assert_eq!(room(usage, quota), words, "{usage} of {quota}");
         }
+    }
+}
+
+/// The timebank itself: its name, the currency its cash is counted in, and
+/// the language new devices show it in.
+#[component]
+fn TimebankDetailsForm() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let current = session.read(|tb, _| tb.info().clone());
+    let name = RwSignal::new(current.as_ref().map(|i| i.name.clone()).unwrap_or_default());
+    let currency = RwSignal::new(
+        current
+            .as_ref()
+            .map_or(ledger::Currency::default(), |i| i.currency)
+            .code()
+            .to_string(),
+    );
+    let language = RwSignal::new(current.and_then(|i| i.language).unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    // Said in the language shown, which saving may have just changed.
+    let done = RwSignal::new(None::<Text>);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let details = ledger::TimebankDetails {
+            name: name.get_untracked(),
+            currency: ledger::Currency::from_code(&currency.get_untracked()).unwrap_or_default(),
+            language: Some(language.get_untracked()).filter(|code| !code.is_empty()),
+        };
+        match session.change(|tb, me, now| tb.update_details(me, details, now)) {
+            Ok(()) => {
+                error.set(None);
+                done.set(Some(Text::Saved));
+            }
+            Err(problem) => {
+                done.set(None);
+                error.set(Some(locale.language().error(&problem)));
+                crate::form::focus_id("timebank-name");
+            }
+        }
+    };
+    view! {
+        <h2 id="timebank-details-heading">{move || t(Text::TimebankDetailsHeading)}</h2>
+        <form class="stack" on:submit=save novalidate=true aria-labelledby="timebank-details-heading">
+            <div class="field">
+                <label for="timebank-name">{move || t(Text::TimebankNameLabel)}</label>
+                <input id="timebank-name" type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
+            </div>
+            <div class="field">
+                <label for="timebank-currency">{move || t(Text::CurrencyLabel)}</label>
+                <select id="timebank-currency" on:change=move |e| currency.set(event_target_value(&e)) prop:value=move || currency.get()>
+                    {ledger::Currency::ALL.into_iter().map(|c| view! {
+                        <option value=c.code()>{move || {
+                            let language = locale.language();
+                            format!("{} ({})", language.currency_name(c), c.sign())
+                        }}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="timebank-language">{move || t(Text::TimebankLanguageLabel)}</label>
+                <select id="timebank-language" on:change=move |e| language.set(event_target_value(&e)) prop:value=move || language.get()>
+                    <option value="">{move || t(Text::BrowsersLanguage)}</option>
+                    {crate::i18n::Language::ALL.into_iter().map(|l| view! {
+                        <option value=l.code()>{l.name()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <p class="success" role="status">{move || done.get().map(t)}</p>
+            <button type="submit" class="button primary">{move || t(Text::SaveChanges)}</button>
+        </form>
     }
 }

@@ -101,6 +101,8 @@ pub enum LedgerError {
     BalanceNotSettled { name: String, balance_minutes: i64 },
     #[error("{0} has already left.")]
     AlreadyLeft(String),
+    #[error("“{0}” is not a language Tally knows.")]
+    UnknownLanguage(String),
     #[error("A group exchange needs at least one person on each side.")]
     EmptyGroup,
     #[error("A group exchange has one person on one side and several on the other.")]

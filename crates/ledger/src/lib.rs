@@ -46,9 +46,9 @@ pub use ids::{
     MemberId,
 };
 pub use model::{
-    Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent,
+    Channel, ConfirmationPolicy, Currency, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent,
     MAX_DESCRIPTION_CHARS, MAX_EXCHANGE_MINUTES, MAX_NAME_CHARS, MAX_TEXT_CHARS, Member,
-    MemberStatus, Outcome, Profile, Role, Seal, Settings, Status, TimebankInfo,
+    MemberStatus, Outcome, Profile, Role, Seal, Settings, Status, TimebankDetails, TimebankInfo,
 };
 pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORISED};
 pub use schema::{Resolution, SchemaError};

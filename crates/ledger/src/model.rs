@@ -28,6 +28,54 @@ pub struct TimebankInfo {
     /// half its id was derived from, with that key. Only that key founds
     /// its trust. `None` for a timebank created before, or without a key.
     pub founding_nonce: Option<String>,
+    /// The currency cash is counted in (bought hours, the social value).
+    pub currency: Currency,
+    /// The language a device shows it in until its user chooses one (a
+    /// BCP 47 code, "en", "fr"); `None`: the browser's.
+    pub language: Option<String>,
+}
+
+/// A currency cash amounts are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Currency {
+    #[default]
+    PoundSterling,
+    Euro,
+    UsDollar,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 3] = [Currency::PoundSterling, Currency::Euro, Currency::UsDollar];
+
+    /// Its ISO 4217 code, as the document keeps it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::PoundSterling => "GBP",
+            Currency::Euro => "EUR",
+            Currency::UsDollar => "USD",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// Its sign: "£", "€", "$".
+    pub fn sign(self) -> &'static str {
+        match self {
+            Currency::PoundSterling => "£",
+            Currency::Euro => "€",
+            Currency::UsDollar => "$",
+        }
+    }
+}
+
+/// What a coordinator changes about the timebank itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimebankDetails {
+    pub name: String,
+    pub currency: Currency,
+    pub language: Option<String>,
 }
 
 /// Rules a coordinator can change.

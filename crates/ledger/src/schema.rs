@@ -6,6 +6,8 @@
 //! ├─ schema_version: uint                 SCHEMA_VERSION; a newer one is refused
 //! ├─ timebank: map                        written once, by the creating device
 //! │   id: str (32 hex digits), name: str, unit_label: str, created_at: timestamp (ms)
+//! │   currency?: str (ISO 4217: "GBP" | "EUR" | "USD"; absent: GBP)
+//! │   language?: str (BCP 47; absent or "": the browser's)
 //! ├─ settings: map                        each field last-writer-wins
 //! │   debit_floor_minutes: int (≤ 0), credit_ceiling_minutes: int (≥ 0),
 //! │   confirmation: str ("nobody" | "payer" | "other_party"),
@@ -158,6 +160,7 @@ pub fn init(doc: &mut AutoCommit, info: &TimebankInfo, settings: &Settings) -> W
     if let Some(nonce) = &info.founding_nonce {
         doc.put(&timebank, "founding_nonce", nonce.as_str())?;
     }
+    // Currency and language are written once changed (see `write_details`).
     let settings_obj = doc.put_object(ROOT, SETTINGS, ObjType::Map)?;
     doc.put_object(&settings_obj, CATEGORIES, ObjType::Map)?;
     write_settings(doc, settings)?;
@@ -201,7 +204,32 @@ pub fn read_info(doc: &AutoCommit) -> Option<TimebankInfo> {
         unit_label: string(doc, &obj, "unit_label")?,
         created_at: Timestamp(int(doc, &obj, "created_at")?),
         founding_nonce: string(doc, &obj, "founding_nonce"),
+        // Written since these could be changed; pounds, and no language,
+        // before (or an unknown currency from a later release).
+        currency: string(doc, &obj, "currency")
+            .and_then(|code| crate::model::Currency::from_code(&code))
+            .unwrap_or_default(),
+        language: string(doc, &obj, "language").filter(|code| !code.is_empty()),
     })
+}
+
+/// Writes the timebank's name, currency and language where they differ
+/// from what is stored (its id, creation and founding never change).
+pub fn write_details(doc: &mut AutoCommit, info: &TimebankInfo) -> WriteResult<()> {
+    let Some(obj) = map(doc, &ROOT, TIMEBANK) else {
+        return Ok(());
+    };
+    let language = info.language.clone().unwrap_or_default();
+    for (key, value) in [
+        ("name", info.name.as_str()),
+        ("currency", info.currency.code()),
+        ("language", language.as_str()),
+    ] {
+        if string(doc, &obj, key).as_deref() != Some(value) {
+            doc.put(&obj, key, value)?;
+        }
+    }
+    Ok(())
 }
 
 fn ids_in<T>(doc: &AutoCommit, collection: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {

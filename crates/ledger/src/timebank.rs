@@ -51,7 +51,7 @@ use crate::ids::{Account, DeviceId, Entropy, ExchangeId, MemberId};
 use crate::ids::{EventId, ListingId, LogEntryId};
 use crate::model::{
     Exchange, MAX_NAME_CHARS, MAX_TEXT_CHARS, Member, MemberStatus, Profile, Role, Settings,
-    Status, TimebankInfo,
+    Status, TimebankDetails, TimebankInfo,
 };
 use crate::reports::PeriodLock;
 use crate::schema::{self, Resolution};
@@ -159,6 +159,8 @@ impl Timebank {
             unit_label,
             created_at: now,
             founding_nonce,
+            currency: Default::default(),
+            language: None,
         };
         schema::init(&mut doc, &info, &new.settings)?;
         let founder = Member {
@@ -706,6 +708,38 @@ impl Timebank {
         })?;
         self.settings = schema::read_settings(&self.doc);
         self.apply_decisions();
+        Ok(())
+    }
+
+    /// A coordinator renames the timebank, or changes the currency its
+    /// cash is counted in, or the language new devices show it in.
+    pub fn update_details(
+        &mut self,
+        by: &MemberId,
+        details: TimebankDetails,
+        now: Timestamp,
+    ) -> Result<(), LedgerError> {
+        self.require_coordinator(by)?;
+        let name = checked_name(&details.name)?;
+        let language = details
+            .language
+            .map(|code| code.trim().to_string())
+            .filter(|code| !code.is_empty());
+        if let Some(code) = &language
+            && (code.len() > 12 || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        {
+            return Err(LedgerError::UnknownLanguage(code.clone()));
+        }
+        let info = TimebankInfo {
+            name,
+            currency: details.currency,
+            language,
+            ..self.info.clone()
+        };
+        self.write(now, "update timebank details", |doc| {
+            schema::write_details(doc, &info)
+        })?;
+        self.info = info;
         Ok(())
     }
 

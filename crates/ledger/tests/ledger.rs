@@ -12,6 +12,7 @@ mod ledger {
     pub mod decisions;
     pub mod deletions;
     pub mod demotions;
+    pub mod details;
     pub mod events;
     pub mod exchanges;
     pub mod finding;
