@@ -211,20 +211,8 @@ impl Language {
     /// The name of a month (1 to 12).
     fn month_name(self, month: u32) -> &'static str {
         let months = match self {
-            Language::English => [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ],
+            // The ledger's own messages name months in English.
+            Language::English => return ledger::Month::english_name(month),
             Language::French => [
                 "janvier",
                 "février",

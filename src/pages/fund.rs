@@ -96,6 +96,48 @@ pub fn Fund() -> impl IntoView {
     }
 }
 
+/// Which active member, and how long (with what the written time reads
+/// as): the start of each of the fund's forms.
+#[component]
+fn MemberAndHours(
+    prefix: &'static str,
+    label: Text,
+    member: RwSignal<String>,
+    how_long: RwSignal<String>,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |text| locale.t(text);
+    let session = Session::get();
+    let how_long_hint = duration_hint(locale, how_long);
+    let members = move || {
+        session
+            .read(|tb, _| active_member_choices(tb, locale.language()))
+            .unwrap_or_default()
+    };
+    let (member_id, hours_id, hint_id) = (
+        format!("{prefix}-member"),
+        format!("{prefix}-how-long"),
+        format!("{prefix}-how-long-hint"),
+    );
+    view! {
+        <div class="field">
+            <label for=member_id.clone()>{move || t(label)}</label>
+            <select id=member_id on:change=move |e| member.set(event_target_value(&e)) prop:value=move || member.get()>
+                <option value="">{move || t(Text::ChooseMember)}</option>
+                {move || members().into_iter().map(|(id, label)| view! {
+                    <option value=id.to_string()>{label}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for=hours_id.clone()>{move || t(Text::HoursLabel)}</label>
+            <input id=hours_id type="text" inputmode="decimal" aria-describedby=hint_id.clone()
+                prop:value=move || how_long.get() on:input=move |e| how_long.set(event_target_value(&e)) />
+            <p class="hint" id=hint_id>{move || how_long_hint.get()}</p>
+        </div>
+    }
+}
+
 /// Hours bought from the fund with cash, for a member.
 #[component]
 fn BuyHours() -> impl IntoView {
@@ -109,12 +151,6 @@ fn BuyHours() -> impl IntoView {
     let bought_by = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let how_long_hint = duration_hint(locale, how_long);
-    let members = move || {
-        session
-            .read(|tb, _| active_member_choices(tb, locale.language()))
-            .unwrap_or_default()
-    };
     let buy = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let language = locale.language();
@@ -182,21 +218,7 @@ fn BuyHours() -> impl IntoView {
             <h2 id="buy-heading">{move || t(Text::BuyHoursHeading)}</h2>
             <p class="hint">{move || t(Text::BuyHoursHint)}</p>
             <form class="stack" on:submit=buy>
-                <div class="field">
-                    <label for="buy-member">{move || t(Text::BuyForLabel)}</label>
-                    <select id="buy-member" on:change=move |e| member.set(event_target_value(&e)) prop:value=move || member.get()>
-                        <option value="">{move || t(Text::ChooseMember)}</option>
-                        {move || members().into_iter().map(|(id, label)| view! {
-                            <option value=id.to_string()>{label}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="buy-how-long">{move || t(Text::HoursLabel)}</label>
-                    <input id="buy-how-long" type="text" inputmode="decimal" aria-describedby="buy-how-long-hint"
-                        prop:value=move || how_long.get() on:input=move |e| how_long.set(event_target_value(&e)) />
-                    <p class="hint" id="buy-how-long-hint">{move || how_long_hint.get()}</p>
-                </div>
+                <MemberAndHours prefix="buy" label=Text::BuyForLabel member=member how_long=how_long />
                 <div class="field">
                     <label for="buy-cash">{move || {
                         let language = locale.language();
@@ -235,12 +257,6 @@ fn Donate() -> impl IntoView {
     let words = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let how_long_hint = duration_hint(locale, how_long);
-    let members = move || {
-        session
-            .read(|tb, _| active_member_choices(tb, locale.language()))
-            .unwrap_or_default()
-    };
     let give = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let language = locale.language();
@@ -281,21 +297,7 @@ fn Donate() -> impl IntoView {
         <section class="no-print" aria-labelledby="give-heading">
             <h2 id="give-heading">{move || t(Text::DonateHeading)}</h2>
             <form class="stack" on:submit=give>
-                <div class="field">
-                    <label for="give-member">{move || t(Text::DonorLabel)}</label>
-                    <select id="give-member" on:change=move |e| member.set(event_target_value(&e)) prop:value=move || member.get()>
-                        <option value="">{move || t(Text::ChooseMember)}</option>
-                        {move || members().into_iter().map(|(id, label)| view! {
-                            <option value=id.to_string()>{label}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="give-how-long">{move || t(Text::HoursLabel)}</label>
-                    <input id="give-how-long" type="text" inputmode="decimal" aria-describedby="give-how-long-hint"
-                        prop:value=move || how_long.get() on:input=move |e| how_long.set(event_target_value(&e)) />
-                    <p class="hint" id="give-how-long-hint">{move || how_long_hint.get()}</p>
-                </div>
+                <MemberAndHours prefix="give" label=Text::DonorLabel member=member how_long=how_long />
                 <div class="field">
                     <label for="give-words">{move || t(Text::DescriptionLabel)}</label>
                     <input id="give-words" type="text"

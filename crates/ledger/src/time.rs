@@ -122,6 +122,11 @@ impl Month {
     /// The month in English words, as the ledger's messages say it:
     /// "March 2026" (the app words it in the reader's language).
     pub fn in_words(self) -> String {
+        format!("{} {}", Month::english_name(self.month), self.year)
+    }
+
+    /// The English name of month `number` (1 to 12; "" for any other).
+    pub fn english_name(number: u32) -> &'static str {
         const NAMES: [&str; 12] = [
             "January",
             "February",
@@ -136,8 +141,11 @@ impl Month {
             "November",
             "December",
         ];
-        let name = NAMES[(self.month as usize).clamp(1, 12) - 1];
-        format!("{name} {}", self.year)
+        (number as usize)
+            .checked_sub(1)
+            .and_then(|index| NAMES.get(index))
+            .copied()
+            .unwrap_or_default()
     }
 
     pub fn next(self) -> Month {

@@ -5,12 +5,12 @@
 
 use crate::error::LedgerError;
 use crate::ids::{Account, EventId, GroupId, MemberId};
-use crate::model::{Channel, ExchangeKind};
+use crate::model::Channel;
 use crate::schema;
 use crate::time::Timestamp;
 
 use super::Timebank;
-use super::exchanges::{NewExchange, Recorded};
+use super::exchanges::{NewGroupExchange, Recorded};
 
 /// Who stands on the other side from everyone who came.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,38 +67,26 @@ impl Timebank {
             "" => event.title.clone(),
             written => written.to_string(),
         };
-        let service_date = event.starts_at.date();
-        let channel = if self.is_coordinator(by) {
-            Channel::Coordinator
+        let (payers, payees) = if new.attendees_gave {
+            (vec![counterpart], came)
         } else {
-            Channel::App
+            (came, vec![counterpart])
+        };
+        let group_exchange = NewGroupExchange {
+            payers,
+            payees,
+            minutes: new.minutes,
+            service_date: event.starts_at.date(),
+            description,
+            category: None,
+            channel: if self.is_coordinator(by) {
+                Channel::Coordinator
+            } else {
+                Channel::App
+            },
         };
         let group = GroupId::random(self.entropy.as_mut());
-        let mut exchanges = Vec::with_capacity(came.len());
-        for attendee in came {
-            let (payer, payee) = if new.attendees_gave {
-                (counterpart.clone(), attendee)
-            } else {
-                (attendee, counterpart.clone())
-            };
-            let single = NewExchange {
-                payer,
-                payee,
-                minutes: new.minutes,
-                service_date,
-                description: description.clone(),
-                category: None,
-                channel: channel.clone(),
-            };
-            exchanges.push(self.checked_exchange(
-                by,
-                single,
-                ExchangeKind::Service,
-                Some(group.clone()),
-                None,
-                now,
-            )?);
-        }
+        let exchanges = self.checked_group(by, group_exchange, &group, now)?;
         let event_id = new.event.clone();
         let recorded =
             self.write_exchanges_and(exchanges, now, "record event exchange", |doc| {

@@ -137,13 +137,26 @@ impl Timebank {
         new: NewGroupExchange,
         now: Timestamp,
     ) -> Result<Vec<Recorded>, LedgerError> {
+        let group = GroupId::random(self.entropy.as_mut());
+        let exchanges = self.checked_group(by, new, &group, now)?;
+        self.write_exchanges(exchanges, now, "record group exchange")
+    }
+
+    /// The exchanges of group exchange `new`, one for each payer and payee,
+    /// each checked, all under group `group`.
+    pub(super) fn checked_group(
+        &mut self,
+        by: &MemberId,
+        new: NewGroupExchange,
+        group: &GroupId,
+        now: Timestamp,
+    ) -> Result<Vec<Exchange>, LedgerError> {
         if new.payers.is_empty() || new.payees.is_empty() {
             return Err(LedgerError::EmptyGroup);
         }
         if new.payers.len() > 1 && new.payees.len() > 1 {
             return Err(LedgerError::GroupNeedsOneSide);
         }
-        let group = GroupId::random(self.entropy.as_mut());
         let mut exchanges = Vec::new();
         for payer in &new.payers {
             for payee in &new.payees {
@@ -166,7 +179,7 @@ impl Timebank {
                 )?);
             }
         }
-        self.write_exchanges(exchanges, now, "record group exchange")
+        Ok(exchanges)
     }
 
     /// Hours issued from the community fund to a member against cash paid

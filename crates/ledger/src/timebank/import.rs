@@ -363,32 +363,15 @@ impl Timebank {
         minutes: i64,
         now: Timestamp,
     ) -> Exchange {
-        let account = Account::Member(member.clone());
-        let (payer, payee) = if minutes > 0 {
-            (Account::CommunityFund, account)
-        } else {
-            (account, Account::CommunityFund)
-        };
-        Exchange {
-            id: ExchangeId::random(self.entropy.as_mut()),
-            payer,
-            payee,
-            minutes: u32::try_from(minutes.unsigned_abs()).unwrap_or(u32::MAX),
-            service_date: now.date(),
-            // What it is, the app says from its kind, in the reader's language.
-            description: String::new(),
-            category: None,
-            kind: ExchangeKind::OpeningBalance,
-            channel: Channel::Import,
-            recorded_by: by.clone(),
-            device: self.device.clone(),
-            recorded_at: now,
-            group: None,
-            reversal_of: None,
-            confirmer: None,
-            events: Vec::new(),
-            seal: None,
-        }
+        // What it is, the app says from its kind, in the reader's language.
+        self.with_fund(
+            by,
+            member,
+            minutes,
+            ExchangeKind::OpeningBalance,
+            String::new(),
+            now,
+        )
     }
 
     /// Adds freshly written exchanges to the derived state.

@@ -149,38 +149,13 @@ impl Timebank {
         let account = Account::Member(member.clone());
         let balance = self.balance(&account);
         let settlement = (balance != 0).then(|| {
-            let (payer, payee, kind) = if balance > 0 {
-                (
-                    account.clone(),
-                    Account::CommunityFund,
-                    ExchangeKind::Donation,
-                )
+            // Hours they hold go to the fund; hours they owe, the fund covers.
+            let kind = if balance > 0 {
+                ExchangeKind::Donation
             } else {
-                (
-                    Account::CommunityFund,
-                    account.clone(),
-                    ExchangeKind::Service,
-                )
+                ExchangeKind::Service
             };
-            Exchange {
-                id: ExchangeId::random(self.entropy.as_mut()),
-                payer,
-                payee,
-                minutes: u32::try_from(balance.unsigned_abs()).unwrap_or(u32::MAX),
-                service_date: now.date(),
-                description: note.to_string(),
-                category: None,
-                kind,
-                channel: Channel::Coordinator,
-                recorded_by: by.clone(),
-                device: self.device.clone(),
-                recorded_at: now,
-                group: None,
-                reversal_of: None,
-                confirmer: None,
-                events: Vec::new(),
-                seal: None,
-            }
+            self.with_fund(by, member, -balance, kind, note.to_string(), now)
         });
         let mut left = current.clone();
         left.status = MemberStatus::Left;
@@ -208,6 +183,53 @@ impl Timebank {
         });
         self.apply_decisions();
         Ok(settled)
+    }
+
+    /// An exchange with the community fund that moves `minutes` to member
+    /// `member` (from them, when negative), written by `by`: an opening
+    /// balance, or a balance settled as a member leaves. No limit on one
+    /// exchange's length applies: it carries a whole balance.
+    pub(super) fn with_fund(
+        &mut self,
+        by: &MemberId,
+        member: &MemberId,
+        minutes: i64,
+        kind: ExchangeKind,
+        description: String,
+        now: Timestamp,
+    ) -> Exchange {
+        // An opening balance comes in from a spreadsheet; the rest a
+        // coordinator records.
+        let channel = if kind == ExchangeKind::OpeningBalance {
+            Channel::Import
+        } else {
+            Channel::Coordinator
+        };
+        let account = Account::Member(member.clone());
+        let (payer, payee) = if minutes > 0 {
+            (Account::CommunityFund, account)
+        } else {
+            (account, Account::CommunityFund)
+        };
+        Exchange {
+            id: ExchangeId::random(self.entropy.as_mut()),
+            payer,
+            payee,
+            minutes: u32::try_from(minutes.unsigned_abs()).unwrap_or(u32::MAX),
+            service_date: now.date(),
+            description,
+            category: None,
+            kind,
+            channel,
+            recorded_by: by.clone(),
+            device: self.device.clone(),
+            recorded_at: now,
+            group: None,
+            reversal_of: None,
+            confirmer: None,
+            events: Vec::new(),
+            seal: None,
+        }
     }
 
     pub fn set_role(
