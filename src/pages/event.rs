@@ -17,7 +17,7 @@ use crate::pages::{ConfirmButton, account_name, active_member_choices, duration_
 use crate::session::{Session, now};
 
 /// What the page shows of the event, read from the ledger.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Shown {
     event: ledger::Event,
     organiser: String,
@@ -50,7 +50,8 @@ pub fn EventPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|id| EventId::parse(&id));
     let error = RwSignal::new(None::<String>);
 
-    let shown = move || {
+    // Read once per change, for the title, the page and which forms show.
+    let shown = Memo::new(move |_| {
         let id = id()?;
         let language = locale.language();
         let coordinator = session.is_coordinator();
@@ -100,11 +101,11 @@ pub fn EventPage() -> impl IntoView {
                 })
             })
             .flatten()
-    };
+    });
 
     // What decides which forms show.
     let flags = Memo::new(move |_| {
-        shown().map(|s| Flags {
+        shown.get().map(|s| Flags {
             may_run: s.may_run,
             begun: s.begun,
             cancelled: s.event.cancelled,
@@ -131,9 +132,9 @@ pub fn EventPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=move || shown().map(|s| s.event.title).unwrap_or_default() />
+        <Title text=move || shown.get().map(|s| s.event.title).unwrap_or_default() />
         <section class="page" aria-labelledby="event-heading">
-            {move || match shown() {
+            {move || match shown.get() {
                 None => view! { <PageHeading id="event-heading">{t(Text::EventNotFound)}</PageHeading> }.into_any(),
                 Some(shown) => {
                     let language = locale.language();
@@ -202,13 +203,13 @@ pub fn EventPage() -> impl IntoView {
                 {move || {
                     let event = id()?;
                     let (title, coordinator) =
-                        untrack(|| shown().map(|s| (s.event.title, s.coordinator)))?;
+                        shown.get_untracked().map(|s| (s.event.title, s.coordinator))?;
                     Some(view! { <RecordForEvent event=event title=title coordinator=coordinator /> })
                 }}
             </Show>
             <Show when=move || flags.get().is_some_and(|f| f.may_run && !f.cancelled)>
                 {move || {
-                    let editing = untrack(|| shown().map(|s| s.event))?;
+                    let editing = shown.get_untracked().map(|s| s.event)?;
                     let question = locale
                         .language()
                         .fill(Text::CancelEventQuestion, &[("title", &editing.title)]);

@@ -132,11 +132,7 @@ pub fn ExchangePage() -> impl IntoView {
                     |account: &Account| account.member().map(|member| format!("/members/{member}"));
                 // A coordinator decides what members disagree on, or what
                 // waits; a reversal, or what a reversal put right, stays.
-                let disputed = exchange.has(LifecycleAction::Reject)
-                    || exchange
-                        .events
-                        .iter()
-                        .any(|e| matches!(e.action, LifecycleAction::Override(_)));
+                let disputed = exchange.has(LifecycleAction::Reject) || exchange.is_overridden();
                 let can_override = is_coordinator
                     && !waits_for_me
                     && exchange.reversal_of.is_none()

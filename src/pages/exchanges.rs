@@ -211,16 +211,16 @@ fn found(
     if !coordinator {
         query.account = me.map(|me| Account::Member(me.clone()));
     }
+    let now = now();
     let all = match (&query.account, coordinator) {
         (None, false) => Vec::new(),
-        _ => tb.find_exchanges(&query, now()),
+        _ => tb.find_exchanges(&query, now),
     };
     let first = filter
         .page
         .saturating_sub(1)
         .saturating_mul(size)
         .min(all.len());
-    let now = now();
     let lines = all[first..]
         .iter()
         .take(size)

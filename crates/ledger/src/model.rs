@@ -373,6 +373,11 @@ impl Exchange {
             || self.confirmer.as_ref() == Some(member)
     }
 
+    /// Whether a coordinator decided it (an override in its log).
+    pub fn is_overridden(&self) -> bool {
+        self.latest_override().is_some()
+    }
+
     /// Whether its log holds an entry `action`.
     pub fn has(&self, action: LifecycleAction) -> bool {
         self.events.iter().any(|event| event.action == action)

@@ -379,11 +379,7 @@ impl Timebank {
             // confirmation stands, and the recorder did not want it to.
             let withdrawn_in_vain =
                 exchange.has(LifecycleAction::Withdraw) && exchange.has(LifecycleAction::Confirm);
-            let overridden = exchange
-                .events
-                .iter()
-                .any(|e| matches!(e.action, LifecycleAction::Override(_)));
-            if (member_rejected || withdrawn_in_vain) && !overridden {
+            if (member_rejected || withdrawn_in_vain) && !exchange.is_overridden() {
                 items.push(AttentionItem::Disputed {
                     exchange: exchange.id.clone(),
                 });

@@ -196,12 +196,14 @@ impl Timebank {
         others
     }
 
-    /// The reversals of exchange `id` (one, unless two coordinators reversed
-    /// it at once on different devices).
+    /// The reversals of exchange `id`, earliest first (one, unless two
+    /// coordinators reversed it at once on different devices), from the
+    /// balances' index of reversals.
     pub fn reversals_of(&self, id: &crate::ids::ExchangeId) -> Vec<&Exchange> {
-        self.exchanges
-            .values()
-            .filter(|e| e.reversal_of.as_ref() == Some(id))
+        self.balances
+            .reversals_of(id)
+            .iter()
+            .filter_map(|reversal| self.exchanges.get(reversal))
             .collect()
     }
 }
