@@ -85,6 +85,11 @@ pub struct CachedView {
     /// The document heads (hex) this view was derived from.
     pub heads: Vec<String>,
     pub name: String,
+    /// What the timebank calls an hour, and one (see `ledger::Unit::named`).
+    #[serde(default)]
+    pub unit_label: String,
+    #[serde(default)]
+    pub unit_label_one: String,
     pub my_balance: Option<i64>,
     pub recent: Vec<CachedLine>,
     /// The members directory, by name; balances only where this person may
@@ -148,6 +153,8 @@ impl CachedView {
         CachedView {
             heads,
             name: timebank.info().name.clone(),
+            unit_label: timebank.info().unit_label.clone(),
+            unit_label_one: timebank.info().unit_label_one.clone(),
             my_balance,
             recent,
             members,

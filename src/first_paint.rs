@@ -64,6 +64,7 @@ pub fn escape(text: &str) -> String {
 /// The kept home screen's contents (inside its `<section>`): the timebank's
 /// name, my balance, that the timebank is opening, and my recent exchanges.
 pub fn home_html(view: &CachedView, language: Language) -> String {
+    let unit = ledger::Unit::named(&view.unit_label, &view.unit_label_one);
     let mut html = format!(
         "<h1 id=\"home-heading\">{}</h1>\
          <div class=\"balance-card\"><h2>{}</h2>\
@@ -71,7 +72,7 @@ pub fn home_html(view: &CachedView, language: Language) -> String {
          <p class=\"hint\" role=\"status\">{}</p><h2>{}</h2>",
         escape(&view.name),
         escape(language.text(Text::YourBalance)),
-        escape(&language.duration(view.my_balance.unwrap_or(0))),
+        escape(&language.amount(view.my_balance.unwrap_or(0), &unit)),
         escape(language.text(Text::OpeningTimebank)),
         escape(language.text(Text::RecentExchanges)),
     );
@@ -95,7 +96,7 @@ pub fn home_html(view: &CachedView, language: Language) -> String {
              <span class=\"amount\">{}</span>{mark}<span class=\"what\">{}</span></li>",
             escape(&date),
             escape(&crate::pages::line_words(language, line)),
-            escape(&language.duration(line.minutes.abs())),
+            escape(&language.amount(line.minutes.abs(), &unit)),
             escape(&line.description),
         ));
     }
@@ -222,6 +223,8 @@ mod tests {
         CachedView {
             heads: vec!["ab".into()],
             name: "Riverside <Timebank>".into(),
+            unit_label: "hours".into(),
+            unit_label_one: String::new(),
             my_balance: Some(150),
             recent: vec![CachedLine {
                 date: "2026-11-30".into(),
@@ -284,5 +287,19 @@ mod tests {
             home_html(&empty, Language::English)
                 .contains(Language::English.text(Text::NoExchangesYet))
         );
+    }
+
+    #[test]
+    fn the_kept_home_screen_counts_in_the_timebanks_unit() {
+        let credits = CachedView {
+            unit_label: "time credits".into(),
+            unit_label_one: "time credit".into(),
+            ..view("Gardening")
+        };
+        let html = home_html(&credits, Language::English);
+        for words in ["2.5 time credits", "1.5 time credits"] {
+            assert!(html.contains(words), "{words} in {html}");
+        }
+        assert!(!html.contains("hours"), "{html}");
     }
 }

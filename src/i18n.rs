@@ -96,6 +96,34 @@ impl Language {
         format!("{sign}{words}")
     }
 
+    /// An amount of time in the timebank's unit, as every balance and
+    /// exchange shows it: hours and minutes in words, or a number of the
+    /// timebank's own unit to two places ("1.5 time credits", "1 time
+    /// credit"), singular by the language's plural rule.
+    pub fn amount(self, minutes: i64, unit: &ledger::Unit) -> String {
+        let ledger::Unit::Named { one, other } = unit else {
+            return self.duration(minutes);
+        };
+        let sign = if minutes < 0 { "-" } else { "" };
+        // Hundredths of the unit (an hour), rounded.
+        let hundredths = (minutes.unsigned_abs() * 100 + 30) / 60;
+        let (whole, rest) = (hundredths / 100, hundredths % 100);
+        let mut number = self.grouped(whole);
+        if rest > 0 {
+            number.push(match self {
+                Language::English => '.',
+                Language::French => ',',
+            });
+            number.push_str(format!("{rest:02}").trim_end_matches('0'));
+        }
+        let singular = match self {
+            Language::English => hundredths == 100,
+            Language::French => hundredths < 200,
+        };
+        let word = if singular { one } else { other };
+        format!("{sign}{number} {word}")
+    }
+
     /// Money from cents or pence, in `currency`: "£1,234.50", "1 234,50 €".
     pub fn money(self, pence: i64, currency: ledger::Currency) -> String {
         let sign = if pence < 0 { "-" } else { "" };
@@ -402,6 +430,9 @@ fn french_error(error: &LedgerError) -> String {
         E::ExpiryInPast => "Le dernier jour doit être aujourd’hui ou plus tard.".into(),
         E::ExpiryTooFar => "Une annonce dure au plus un an : choisissez un dernier jour plus proche.".into(),
         E::UnknownListing => "Cette annonce n’est pas dans la banque de temps.".into(),
+        E::ListingMemberNotInExchange => {
+            "Un échange pour une annonce doit avoir d’un côté le membre qui l’a publiée.".into()
+        }
         E::UnknownEvent => "Cet événement n’est pas dans la banque de temps.".into(),
         E::NotTheOwner => "Seul le membre qui l’a publié, ou un coordinateur, peut le modifier.".into(),
         E::EventEndsBeforeStart => "Un événement doit finir après avoir commencé.".into(),
@@ -591,6 +622,17 @@ pub enum Text {
     OverdueDo,
     DisputedWhat,
     DisputedDo,
+    NotForListing,
+    ForListingNotice,
+    NoListingExchanges,
+    ListingExchangesHeading,
+    RecordForListing,
+    ListingEndedNote,
+    ListingWithdrawnNote,
+    PostedByLabel,
+    FromListing,
+    UnitLabelOneHint,
+    UnitLabelOneLabel,
     TimebankDetailsHeading,
     CurrencyLabel,
     TimebankLanguageLabel,
@@ -1377,6 +1419,17 @@ fn english(text: Text) -> &'static str {
         Text::OverdueDo => "Ask them, or confirm or reject it yourself.",
         Text::DisputedWhat => "{name} rejected an exchange.",
         Text::DisputedDo => "Talk to both people, then confirm or reject it as coordinator.",
+        Text::NotForListing => "Not for this listing",
+        Text::ForListingNotice => "For the listing “{title}”, posted by {name}.",
+        Text::NoListingExchanges => "No exchanges recorded for it that you can see.",
+        Text::ListingExchangesHeading => "Exchanges for this listing",
+        Text::RecordForListing => "Record an exchange for this",
+        Text::ListingEndedNote => "Ended on {date}: it no longer shows on the board.",
+        Text::ListingWithdrawnNote => "Withdrawn: it no longer shows on the board.",
+        Text::PostedByLabel => "Posted by",
+        Text::FromListing => "Recorded for the listing",
+        Text::UnitLabelOneHint => "For one: “time credit”. Leave it empty if it is the same word.",
+        Text::UnitLabelOneLabel => "What you call one of them",
         Text::TimebankDetailsHeading => "The timebank",
         Text::CurrencyLabel => "Currency of cash amounts",
         Text::TimebankLanguageLabel => "Language of a new device (until its user chooses one)",
@@ -2502,6 +2555,19 @@ fn french(text: Text) -> &'static str {
         Text::DisputedDo => {
             "Parlez aux deux personnes, puis confirmez ou refusez-le en tant que coordinateur."
         }
+        Text::NotForListing => "Pas pour cette annonce",
+        Text::ForListingNotice => "Pour l’annonce «\u{a0}{title}\u{a0}», publiée par {name}.",
+        Text::NoListingExchanges => "Aucun échange enregistré pour elle que vous puissiez voir.",
+        Text::ListingExchangesHeading => "Échanges pour cette annonce",
+        Text::RecordForListing => "Enregistrer un échange pour cette annonce",
+        Text::ListingEndedNote => "Terminée le {date}\u{a0}: elle n’apparaît plus sur le tableau.",
+        Text::ListingWithdrawnNote => "Retirée\u{a0}: elle n’apparaît plus sur le tableau.",
+        Text::PostedByLabel => "Publiée par",
+        Text::FromListing => "Noté pour l’annonce",
+        Text::UnitLabelOneHint => {
+            "Pour une seule\u{a0}: «\u{a0}crédit temps\u{a0}». Laissez vide si c’est le même mot."
+        }
+        Text::UnitLabelOneLabel => "Et pour une seule",
         Text::TimebankDetailsHeading => "La banque de temps",
         Text::CurrencyLabel => "Monnaie des sommes d’argent",
         Text::TimebankLanguageLabel => {
@@ -3316,6 +3382,8 @@ fn french(text: Text) -> &'static str {
 #[derive(Clone, Copy)]
 pub struct Locale {
     language: RwSignal<Language>,
+    /// The open timebank's unit (hours until one is open).
+    unit: RwSignal<ledger::Unit>,
 }
 
 /// Where the chosen language is kept (raw, read by `index.html` too).
@@ -3340,6 +3408,7 @@ impl Locale {
     pub fn provide() -> Locale {
         let locale = Locale {
             language: RwSignal::new(device_language()),
+            unit: RwSignal::new(ledger::Unit::Hours),
         };
         Effect::new(move |_| {
             let language = locale.language.get();
@@ -3354,6 +3423,7 @@ impl Locale {
     pub fn get() -> Locale {
         use_context::<Locale>().unwrap_or_else(|| Locale {
             language: RwSignal::new(Language::English),
+            unit: RwSignal::new(ledger::Unit::Hours),
         })
     }
 
@@ -3373,6 +3443,20 @@ impl Locale {
         {
             self.language.set(language);
         }
+    }
+
+    /// Shows amounts in `unit` (the open timebank's).
+    pub fn follow_unit(self, unit: ledger::Unit) {
+        if self.unit.with_untracked(|shown| *shown != unit) {
+            self.unit.set(unit);
+        }
+    }
+
+    /// An amount of time in the current language and the timebank's unit
+    /// (reactive when called in a view): see [`Language::amount`].
+    pub fn amount(self, minutes: i64) -> String {
+        let language = self.language.get();
+        self.unit.with(|unit| language.amount(minutes, unit))
     }
 
     /// Chooses a language and remembers the choice on this device.
@@ -3508,6 +3592,34 @@ mod tests {
             assert_eq!(Language::English.duration(minutes), english);
             assert_eq!(Language::French.duration(minutes), french);
         }
+    }
+
+    #[test]
+    fn amounts_read_in_the_timebanks_unit() {
+        let credits = ledger::Unit::named("time credits", "time credit");
+        let credits_fr = ledger::Unit::named("crédits temps", "crédit temps");
+        let cases = [
+            (60, "1 time credit", "1 crédit temps"),
+            (90, "1.5 time credits", "1,5 crédit temps"),
+            (0, "0 time credits", "0 crédit temps"),
+            (20, "0.33 time credits", "0,33 crédit temps"),
+            (150, "2.5 time credits", "2,5 crédits temps"),
+            (-45, "-0.75 time credits", "-0,75 crédit temps"),
+            (
+                6_000_000,
+                "100,000 time credits",
+                "100\u{202f}000 crédits temps",
+            ),
+        ];
+        for (minutes, english, french) in cases {
+            assert_eq!(Language::English.amount(minutes, &credits), english);
+            assert_eq!(Language::French.amount(minutes, &credits_fr), french);
+        }
+        // Hours: the language's own words.
+        assert_eq!(
+            Language::French.amount(90, &ledger::Unit::named("hours", "")),
+            "1 heure 30 minutes"
+        );
     }
 
     #[test]

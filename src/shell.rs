@@ -11,9 +11,9 @@ use crate::offline::Updates;
 use crate::page_heading::HeadingFocus;
 use crate::pages::{
     About, Attention, Backup, CachedMembers, CreateTimebank, EditListing, EventPage, Events,
-    ExchangePage, Exchanges, Fund, JoinPage, MemberEdit, MemberPage, Members, MembersList, More,
-    NotFound, Offers, OpenFromFile, Printables, Record, Reports, SettingsPage, Spreadsheets, Start,
-    SyncPage, TradingDay, Welcome, WhoAreYou, status_kind, status_text,
+    ExchangePage, Exchanges, Fund, JoinPage, ListingPage, MemberEdit, MemberPage, Members,
+    MembersList, More, NotFound, Offers, OpenFromFile, Printables, Record, Reports, SettingsPage,
+    Spreadsheets, Start, SyncPage, TradingDay, Welcome, WhoAreYou, status_kind, status_text,
 };
 use crate::session::{Session, StorageNotice, UnlockError};
 use crate::storage;
@@ -33,6 +33,11 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let wanted = session.read(|tb, _| tb.info().language.clone()).flatten();
         locale.follow(wanted.as_deref());
+    });
+    // Amounts everywhere in the timebank's unit ("hours", "time credits").
+    Effect::new(move |_| {
+        let unit = session.read(|tb, _| tb.info().unit()).unwrap_or_default();
+        locale.follow_unit(unit);
     });
     // A device that keeps a timebank asks the browser to keep its storage;
     // settings show the answer.
@@ -72,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events/:id") view=|| view! { <WithTimebank><EventPage /></WithTimebank> } />
                     <Route path=path!("/events") view=|| view! { <WithTimebank><Events /></WithTimebank> } />
                     <Route path=path!("/offers/:id/edit") view=|| view! { <WithTimebank><EditListing /></WithTimebank> } />
+                    <Route path=path!("/offers/:id") view=|| view! { <WithTimebank><ListingPage /></WithTimebank> } />
                     <Route path=path!("/offers") view=|| view! { <WithTimebank><Offers /></WithTimebank> } />
                     <Route path=path!("/record") view=|| view! { <WithTimebank><Record /></WithTimebank> } />
                     <Route path=path!("/backup") view=|| view! { <WithTimebank><Backup /></WithTimebank> } />

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::i18n::{Language, Locale, Text};
+use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::pages::account_name;
 use crate::session::{Session, now};
@@ -25,7 +25,8 @@ struct Shown {
     acceptable: Option<ExchangeId>,
 }
 
-fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
+fn describe(item: &AttentionItem, tb: &Timebank, locale: Locale) -> Shown {
+    let language = locale.language();
     let name = |account: &Account| account_name(tb, account, language);
     let count = |n: usize| n.to_string();
     let (what, what_to_do, exchange) = match item {
@@ -40,7 +41,7 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
                 Text::OverLimitWhat,
                 &[
                     ("name", &name(account)),
-                    ("balance", &language.duration(*balance_minutes)),
+                    ("balance", &locale.amount(*balance_minutes)),
                     (
                         "limit",
                         language.text(match kind {
@@ -48,7 +49,7 @@ fn describe(item: &AttentionItem, tb: &Timebank, language: Language) -> Shown {
                             LimitKind::AboveCeiling => Text::LimitHighest,
                         }),
                     ),
-                    ("amount", &language.duration(*limit_minutes)),
+                    ("amount", &locale.amount(*limit_minutes)),
                 ],
             ),
             language.text(Text::OverLimitDo).to_string(),
@@ -264,7 +265,6 @@ pub fn Attention() -> impl IntoView {
     let session = Session::get();
     let error = RwSignal::new(None::<String>);
     let items = move || {
-        let language = locale.language();
         // As `Session::change` decides it (a locked shared tablet is not a
         // coordinator's).
         if !session.is_coordinator() {
@@ -275,7 +275,7 @@ pub fn Attention() -> impl IntoView {
                 Some(
                     tb.attention(now())
                         .iter()
-                        .map(|item| describe(item, tb, language))
+                        .map(|item| describe(item, tb, locale))
                         .collect::<Vec<_>>(),
                 )
             })
@@ -359,7 +359,7 @@ fn DealtWith() -> impl IntoView {
                 tb.dealt_with(now())
                     .into_iter()
                     .map(|(item, resolution)| {
-                        let shown = item.map(|item| describe(&item, tb, language));
+                        let shown = item.map(|item| describe(&item, tb, locale));
                         let by = language.fill(
                             Text::DealtWithBy,
                             &[

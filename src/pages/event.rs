@@ -83,7 +83,7 @@ pub fn EventPage() -> impl IntoView {
                                 &[
                                     ("gave", &account_name(tb, &e.payee, language)),
                                     ("received", &account_name(tb, &e.payer, language)),
-                                    ("duration", &language.duration(i64::from(e.minutes))),
+                                    ("duration", &locale.amount(i64::from(e.minutes))),
                                 ],
                             ),
                         )

@@ -41,6 +41,8 @@ struct Shown {
     group: Vec<(String, String)>,
     /// The event it was recorded for: (id, title).
     event: Option<(String, String)>,
+    /// The listing it came from: (id, title).
+    listing: Option<(String, String)>,
     minutes: i64,
     date: String,
     description: String,
@@ -174,7 +176,7 @@ pub fn ExchangePage() -> impl IntoView {
                                 format!(
                                     "{}: {}",
                                     name(person),
-                                    language.duration(i64::from(other.minutes))
+                                    locale.amount(i64::from(other.minutes))
                                 ),
                             )
                         })
@@ -203,6 +205,9 @@ pub fn ExchangePage() -> impl IntoView {
                         .as_ref()
                         .and_then(|group| tb.event_of(group))
                         .map(|event| (event.id.to_string(), event.title.clone())),
+                    listing: tb
+                        .listing_of(&id)
+                        .map(|listing| (listing.id.to_string(), listing.title.clone())),
                     can_decide: waits_for_me,
                     can_override,
                     reversal: (is_coordinator
@@ -219,8 +224,8 @@ pub fn ExchangePage() -> impl IntoView {
                                     Text::BalanceThen,
                                     &[
                                         ("name", &name(account)),
-                                        ("now", &language.duration(now)),
-                                        ("then", &language.duration(now + change)),
+                                        ("now", &locale.amount(now)),
+                                        ("then", &locale.amount(now + change)),
                                     ],
                                 )
                             })
@@ -310,7 +315,6 @@ pub fn ExchangePage() -> impl IntoView {
             {move || match shown() {
                 None => view! { <p>{t(Text::ExchangeNotFound)}</p> }.into_any(),
                 Some(shown) => {
-                    let language = locale.language();
                     let status = match shown.status {
                         Status::Pending => t(Text::StatusPending),
                         Status::Confirmed => t(Text::StatusConfirmed),
@@ -324,7 +328,7 @@ pub fn ExchangePage() -> impl IntoView {
                             <dt>{t(Text::ReceivedHelp)}</dt>
                             <dd>{person(shown.received.clone(), shown.received_page.clone())}</dd>
                             <dt>{t(Text::HowLong)}</dt>
-                            <dd>{language.duration(shown.minutes)}</dd>
+                            <dd>{locale.amount(shown.minutes)}</dd>
                             <dt>{t(Text::DateLabel)}</dt>
                             <dd>{shown.date.clone()}</dd>
                             {shown.category.clone().map(|category| view! {
@@ -361,6 +365,9 @@ pub fn ExchangePage() -> impl IntoView {
                         })}
                         {shown.event.clone().map(|(id, title)| view! {
                             <p>{t(Text::FromEvent)}": " <A href=format!("/events/{id}")>{title}</A></p>
+                        })}
+                        {shown.listing.clone().map(|(id, title)| view! {
+                            <p>{t(Text::FromListing)}": " <A href=format!("/offers/{id}")>{title}</A></p>
                         })}
                         {(!shown.group.is_empty()).then(|| view! {
                             <h2>{t(Text::RecordedTogetherHeading)}</h2>

@@ -438,7 +438,7 @@ pub fn Exchanges() -> impl IntoView {
                                             </td>
                                             <td data-label=t(Text::GaveHelp)>{line.gave}</td>
                                             <td data-label=t(Text::ReceivedHelp)>{line.received}</td>
-                                            <td data-label=t(Text::HowLong)>{language.duration(line.minutes)}</td>
+                                            <td data-label=t(Text::HowLong)>{locale.amount(line.minutes)}</td>
                                             <td data-label=t(Text::ColWhat)>{line.description}</td>
                                             <td data-label=t(Text::StatusLabel)>{t(standing_text(line.standing))}</td>
                                             <td data-label=t(Text::ColSlip)>{line.slip.unwrap_or_default()}</td>

@@ -81,7 +81,7 @@ pub fn Fund() -> impl IntoView {
                 <div class="balance-card">
                     <h2>{move || t(Text::ColBalance)}</h2>
                     <p class="balance" data-testid="fund-balance">
-                        {move || balance().map(|minutes| locale.language().duration(minutes))}
+                        {move || balance().map(|minutes| locale.amount(minutes))}
                     </p>
                 </div>
                 <p class="no-print">
@@ -191,7 +191,7 @@ fn BuyHours() -> impl IntoView {
                     Text::BoughtDone,
                     &[
                         ("name", &name),
-                        ("duration", &language.duration(i64::from(minutes))),
+                        ("duration", &locale.amount(i64::from(minutes))),
                         (
                             "cash",
                             &language.money(i64::from(pence), session.currency()),
@@ -284,7 +284,7 @@ fn Donate() -> impl IntoView {
                     Text::DonatedDone,
                     &[
                         ("name", &name),
-                        ("duration", &language.duration(i64::from(minutes))),
+                        ("duration", &locale.amount(i64::from(minutes))),
                     ],
                 )));
                 how_long.set(String::new());
@@ -350,7 +350,6 @@ fn FundStatement() -> impl IntoView {
     view! {
         <h2 id="fund-statement-heading">{move || t(Text::FundStatementHeading)}</h2>
         {move || {
-            let language = locale.language();
             let all = lines();
             total.set(all.len());
             if all.is_empty() {
@@ -376,8 +375,8 @@ fn FundStatement() -> impl IntoView {
                                     </td>
                                     <td data-label=t(Text::ColWith)>{with}</td>
                                     <td data-label=t(Text::ColWhat)>{words}</td>
-                                    <td data-label=t(Text::ColChange)>{language.duration(change)}</td>
-                                    <td data-label=t(Text::ColBalance)>{language.duration(balance)}</td>
+                                    <td data-label=t(Text::ColChange)>{locale.amount(change)}</td>
+                                    <td data-label=t(Text::ColBalance)>{locale.amount(balance)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -86,7 +86,7 @@ pub fn Home() -> impl IntoView {
             <div class="balance-card">
                 <h2>{move || t(Text::YourBalance)}</h2>
                 <p class="balance" data-testid="my-balance">
-                    {move || locale.language().duration(balance())}
+                    {move || locale.amount(balance())}
                 </p>
             </div>
             {move || me().map(|(id, name, switchable)| view! {
@@ -121,7 +121,7 @@ pub fn Home() -> impl IntoView {
                                         <li class:not-counted=!matches!(line.mark, Mark::Counts | Mark::WaitsForYou | Mark::WaitsForOther)>
                                             <span class="when">{date}</span>
                                             <span class="who">{line_words(language, &line)}</span>
-                                            <span class="amount">{language.duration(line.minutes.abs())}</span>
+                                            <span class="amount">{locale.amount(line.minutes.abs())}</span>
                                             {mark.map(|mark| view! { <span class="mark">{mark}</span> })}
                                             <span class="what">{line.description.clone()}</span>
                                             <A href=format!("/exchanges/{}", line.exchange)>
@@ -208,7 +208,7 @@ fn WaitingForMe() -> impl IntoView {
                             e.id.clone(),
                             format!(
                                 "{who}: {}, {}",
-                                language.duration(i64::from(e.minutes)),
+                                locale.amount(i64::from(e.minutes)),
                                 language.date(e.service_date)
                             ),
                         )

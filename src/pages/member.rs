@@ -116,7 +116,7 @@ pub fn MemberPage() -> impl IntoView {
                         text,
                         &[
                             ("name", &member.name),
-                            ("balance", &language.duration(balance.abs())),
+                            ("balance", &locale.amount(balance.abs())),
                         ],
                     ))
                 })
@@ -197,7 +197,7 @@ pub fn MemberPage() -> impl IntoView {
                         {shown.balance.map(|minutes| view! {
                             <div class="balance-card">
                                 <h2>{t(Text::ColBalance)}</h2>
-                                <p class="balance" data-testid="member-balance">{language.duration(minutes)}</p>
+                                <p class="balance" data-testid="member-balance">{locale.amount(minutes)}</p>
                             </div>
                         })}
                         {(!(profile.phone.is_empty() && profile.email.is_empty() && profile.neighbourhood.is_empty()))
@@ -314,8 +314,8 @@ pub fn MemberPage() -> impl IntoView {
                                                         }}
                                                     </A>
                                                 </td>
-                                                <td data-label=t(Text::ColChange)>{language.duration(line.change_minutes)}</td>
-                                                <td data-label=t(Text::ColBalance)>{language.duration(line.balance_minutes)}</td>
+                                                <td data-label=t(Text::ColChange)>{locale.amount(line.change_minutes)}</td>
+                                                <td data-label=t(Text::ColBalance)>{locale.amount(line.balance_minutes)}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

@@ -54,7 +54,6 @@ pub fn Members() -> impl IntoView {
                 let list = rows();
                 total.set(list.len());
                 let list: Vec<_> = list.into_iter().take(shown.get()).collect();
-                let language = locale.language();
                 if list.is_empty() {
                     view! { <p>{t(Text::NoMembersMatch)}</p> }.into_any()
                 } else {
@@ -80,7 +79,7 @@ pub fn Members() -> impl IntoView {
                                             {role.map(|role| view! { <span class="tag">{role}</span> })}
                                             {status.map(|status| view! { <span class="tag">{status}</span> })}
                                             {balance.map(|minutes| view! {
-                                                <span class="amount">{language.duration(minutes)}</span>
+                                                <span class="amount">{locale.amount(minutes)}</span>
                                             })}
                                             {(!member.profile.offers.is_empty()).then(|| view! {
                                                 <span class="offers">{member.profile.offers.clone()}</span>
@@ -179,14 +178,13 @@ pub fn CachedMembers() -> impl IntoView {
             {move || {
                 let members = session.cached_view().unwrap_or_default().members;
                 total.set(members.len());
-                let language = locale.language();
                 view! {
                     <ul class="member-list">
                         {members.into_iter().take(shown.get()).map(|member| view! {
                             <li>
                                 <span class="name">{member.name}</span>
                                 <span class="number">{format!("{} {}", t(Text::MemberNumberShort), member.number)}</span>
-                                {member.balance.map(|minutes| view! { <span class="amount">{language.duration(minutes)}</span> })}
+                                {member.balance.map(|minutes| view! { <span class="amount">{locale.amount(minutes)}</span> })}
                             </li>
                         }).collect_view()}
                     </ul>

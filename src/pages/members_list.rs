@@ -70,7 +70,7 @@ pub fn MembersList() -> impl IntoView {
                                         <td>{member.profile.phone.clone()}</td>
                                         <td>{member.profile.neighbourhood.clone()}</td>
                                         <td>{member.profile.offers.clone()}</td>
-                                        {balance.map(|minutes| view! { <td>{language.duration(minutes)}</td> })}
+                                        {balance.map(|minutes| view! { <td>{locale.amount(minutes)}</td> })}
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -30,7 +30,7 @@ fn kind_from(value: &str) -> Option<ListingKind> {
         .map(|(kind, _, _)| *kind)
 }
 
-fn kind_text(kind: ListingKind) -> Text {
+pub(super) fn kind_text(kind: ListingKind) -> Text {
     KINDS
         .iter()
         .find(|(k, _, _)| *k == kind)
@@ -160,10 +160,11 @@ pub fn Offers() -> impl IntoView {
                         <ul class="listing-list">
                             {list.into_iter().map(|shown| {
                                 let id = shown.id.clone();
+                                let (page, title) = (format!("/offers/{}", shown.id), shown.title.clone());
                                 view! {
                                     <li>
                                         <span class="tag">{t(kind_text(shown.kind))}</span>
-                                        <h2 class="listing-title">{shown.title.clone()}</h2>
+                                        <h2 class="listing-title"><A href=page>{title}</A></h2>
                                         <A href=format!("/members/{}", shown.member) attr:class="who">{shown.who.clone()}</A>
                                         {shown.category.clone().map(|c| view! { <span class="tag">{c}</span> })}
                                         {(!shown.description.is_empty()).then(|| view! { <p class="what">{shown.description.clone()}</p> })}

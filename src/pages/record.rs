@@ -3,7 +3,10 @@
 //! before saving, with a warning (never a block) when the receiver would pass
 //! their lowest balance.
 
-use ledger::{Account, Channel, Date, MemberId, MemberStatus, NewExchange, NewGroupExchange};
+use ledger::{
+    Account, Channel, Date, ListingId, ListingKind, MemberId, MemberStatus, NewExchange,
+    NewGroupExchange,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -48,19 +51,16 @@ pub fn locked_month_hint(tb: &ledger::Timebank, day: &str, language: Language) -
 /// Whether paper slip `number` was entered already, in words ("Slip 105 is
 /// already entered: Ann gave Bob 1 hour on 5 December 2026."): the record
 /// form and trading day ask before entering it again.
-pub fn slip_already_entered(
-    tb: &ledger::Timebank,
-    number: &str,
-    language: Language,
-) -> Option<String> {
+pub fn slip_already_entered(tb: &ledger::Timebank, number: &str, locale: Locale) -> Option<String> {
     let entered = tb.slip_entered(number)?;
+    let language = locale.language();
     Some(language.fill(
         Text::SlipAlreadyEntered,
         &[
             ("number", number.trim()),
             ("giver", &account_name(tb, &entered.payee, language)),
             ("receiver", &account_name(tb, &entered.payer, language)),
-            ("duration", &language.duration(i64::from(entered.minutes))),
+            ("duration", &locale.amount(i64::from(entered.minutes))),
             ("date", &language.date(entered.service_date)),
         ],
     ))
@@ -155,12 +155,26 @@ pub fn Record() -> impl IntoView {
             return String::new();
         }
         session
-            .read(|tb, _| slip_already_entered(tb, &slip.get(), locale.language()))
+            .read(|tb, _| slip_already_entered(tb, &slip.get(), locale))
             .flatten()
             .unwrap_or_default()
     });
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
+
+    // Reached from a listing ("/record?listing=…"): the exchange is for it,
+    // its member on the side the listing says, its title the description.
+    let listing = RwSignal::new(None::<ledger::Listing>);
+    if let Some(found) = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("listing")
+        .and_then(|id| ListingId::parse(&id))
+        .and_then(|id| session.read(|tb, _| tb.listing(&id).cloned()).flatten())
+    {
+        description.set(found.title.clone());
+        category.set(found.category.clone().unwrap_or_default());
+        listing.set(Some(found));
+    }
 
     let categories = move || session.categories();
     let parsed_minutes = move || ledger::parse_duration(&how_long.get()).ok();
@@ -182,6 +196,25 @@ pub fn Record() -> impl IntoView {
     let me = move || session.read(|_, me| me.cloned()).flatten();
     let mine = RwSignal::new(None::<Mine>);
     let mine_error = RwSignal::new(None::<String>);
+    if let Some(found) = listing.get_untracked() {
+        // Its member gave the help, unless they asked for it.
+        let poster_gave = found.kind != ListingKind::Request;
+        let poster = vec![(0, RwSignal::new(found.member.to_string()))];
+        let mine_is_it = untrack(me).as_ref() == Some(&found.member);
+        match (untrack(member_mode), mine_is_it, poster_gave) {
+            (true, true, gave) => mine.set(Some(if gave { Mine::Gave } else { Mine::Received })),
+            (true, false, true) => {
+                mine.set(Some(Mine::Received));
+                givers.set(poster);
+            }
+            (true, false, false) => {
+                mine.set(Some(Mine::Gave));
+                receivers.set(poster);
+            }
+            (false, _, true) => givers.set(poster),
+            (false, _, false) => receivers.set(poster),
+        }
+    }
     // Who gave, who received, and whether every choice shown is made.
     let sides = move || -> (Vec<Account>, Vec<Account>, bool) {
         let all = |people: People| {
@@ -287,7 +320,7 @@ pub fn Record() -> impl IntoView {
         };
         let slip_number = slip.get_untracked().trim().to_string();
         let already = session
-            .read(|tb, _| slip_already_entered(tb, &slip_number, language))
+            .read(|tb, _| slip_already_entered(tb, &slip_number, locale))
             .flatten();
         if let Some(already) = already
             && confirmed_slip.get_untracked().as_deref() != Some(slip_number.as_str())
@@ -305,6 +338,7 @@ pub fn Record() -> impl IntoView {
         confirmed_slip.set(None);
         let description_text = description.get_untracked();
         let category_name = Some(category.get_untracked()).filter(|c| !c.is_empty());
+        let for_listing = listing.get_untracked().map(|l| l.id);
         let result = session.change(move |tb, me, now| {
             let is_coordinator = tb.is_coordinator(me);
             let channel = if !slip_number.is_empty() {
@@ -317,19 +351,19 @@ pub fn Record() -> impl IntoView {
                 Channel::App
             };
             if payees.len() == 1 && payers.len() == 1 {
-                tb.record(
-                    me,
-                    NewExchange {
-                        payer: payers[0].clone(),
-                        payee: payees[0].clone(),
-                        minutes: amount,
-                        service_date,
-                        description: description_text,
-                        category: category_name,
-                        channel,
-                    },
-                    now,
-                )?;
+                let new = NewExchange {
+                    payer: payers[0].clone(),
+                    payee: payees[0].clone(),
+                    minutes: amount,
+                    service_date,
+                    description: description_text,
+                    category: category_name,
+                    channel,
+                };
+                match &for_listing {
+                    Some(listing) => tb.record_for_listing(me, new, listing, now)?,
+                    None => tb.record(me, new, now)?,
+                };
             } else {
                 tb.record_group(
                     me,
@@ -352,7 +386,7 @@ pub fn Record() -> impl IntoView {
                     format!(
                         "{}: {}.",
                         account_name(tb, account, language),
-                        language.duration(tb.balance(account))
+                        locale.amount(tb.balance(account))
                     )
                 })
                 .collect();
@@ -365,6 +399,7 @@ pub fn Record() -> impl IntoView {
                 how_long.set(String::new());
                 description.set(String::new());
                 slip.set(String::new());
+                listing.set(None);
             }
             Err(problem) => error.set(Some(language.error(&problem))),
         }
@@ -375,6 +410,22 @@ pub fn Record() -> impl IntoView {
         <section class="page" aria-labelledby="record-heading">
             <PageHeading id="record-heading">{move || t(Text::RecordTitle)}</PageHeading>
             <form class="stack" on:submit=submit novalidate=true>
+                // (A group exchange is not kept with a listing.)
+                {move || listing.get().filter(|_| !is_group()).map(|found| {
+                    let language = locale.language();
+                    let name = session
+                        .read(|tb, _| account_name(tb, &Account::Member(found.member.clone()), language))
+                        .unwrap_or_default();
+                    view! {
+                        <p class="notice" data-testid="for-listing">
+                            {language.fill(Text::ForListingNotice, &[("title", &found.title), ("name", &name)])}
+                            " "
+                            <button type="button" class="button small" on:click=move |_| listing.set(None)>
+                                {t(Text::NotForListing)}
+                            </button>
+                        </p>
+                    }
+                })}
                 <Show
                     when=member_mode
                     fallback=move || view! {
@@ -486,7 +537,7 @@ pub fn Record() -> impl IntoView {
                         <section class="preview" aria-labelledby="preview-heading">
                             <h2 id="preview-heading">{t(Text::BalancesAfter)}</h2>
                             {lines.into_iter().map(|(name, balance)| view! {
-                                <p>{format!("{name}: {}", language.duration(balance))}</p>
+                                <p>{format!("{name}: {}", locale.amount(balance))}</p>
                             }).collect_view()}
                             {warnings.into_iter().map(|name| view! {
                                 <p class="warning">{language.fill(Text::FloorWarning, &[("name", &name)])}</p>

@@ -56,7 +56,7 @@ pub fn Reports() -> impl IntoView {
                             &[
                                 ("giver", &account_name(tb, &exchange.payee, language)),
                                 ("receiver", &account_name(tb, &exchange.payer, language)),
-                                ("duration", &language.duration(i64::from(exchange.minutes))),
+                                ("duration", &locale.amount(i64::from(exchange.minutes))),
                             ],
                         ),
                         language.fill(
@@ -130,11 +130,11 @@ pub fn Reports() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <th scope="row">{month_name.clone()}</th>
-                                            <td>{language.duration(figures.minutes_exchanged)}</td>
+                                            <td>{locale.amount(figures.minutes_exchanged)}</td>
                                             <td>{figures.exchanges}</td>
                                             <td>{figures.active_members}</td>
                                             <td>{figures.new_members}</td>
-                                            <td>{language.duration(figures.fund_minutes)}</td>
+                                            <td>{locale.amount(figures.fund_minutes)}</td>
                                             <td>{language.money(figures.social_value_pence, session.currency())}</td>
                                             <td>{if locked { t(Text::Yes) } else { t(Text::No) }}</td>
                                         </tr>
@@ -206,7 +206,7 @@ pub fn Reports() -> impl IntoView {
                                                 name
                                             }
                                         }</th>
-                                        <td>{language.duration(figures.minutes)}</td>
+                                        <td>{locale.amount(figures.minutes)}</td>
                                         <td>{figures.exchanges}</td>
                                     </tr>
                                 }).collect_view()}
@@ -241,7 +241,7 @@ fn HoursChart(months: Vec<MonthReport>) -> impl IntoView {
             format!(
                 "{}: {}",
                 language.month(m.month),
-                language.duration(m.figures.minutes_exchanged)
+                locale.amount(m.figures.minutes_exchanged)
             )
         })
         .collect::<Vec<_>>()

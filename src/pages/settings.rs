@@ -6,6 +6,7 @@ use ledger::{ConfirmationPolicy, Settings};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::form::TextField;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::pages::CoordinatorTabs;
@@ -305,7 +306,7 @@ mod tests {
     }
 }
 
-/// The timebank itself: its name, the currency its cash is counted in, and
+/// The timebank itself: its name, what it calls an hour, the currency its cash is counted in, and
 /// the language new devices show it in.
 #[component]
 fn TimebankDetailsForm() -> impl IntoView {
@@ -321,20 +322,40 @@ fn TimebankDetailsForm() -> impl IntoView {
             .code()
             .to_string(),
     );
+    let unit = RwSignal::new(
+        current
+            .as_ref()
+            .map(|i| i.unit_label.clone())
+            .unwrap_or_default(),
+    );
+    let unit_one = RwSignal::new(
+        current
+            .as_ref()
+            .map(|i| i.unit_label_one.clone())
+            .unwrap_or_default(),
+    );
     let language = RwSignal::new(current.and_then(|i| i.language).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     // Said in the language shown, which saving may have just changed.
     let done = RwSignal::new(None::<Text>);
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        // No word for the unit: hours.
+        let unit_label = match unit.get_untracked().trim() {
+            "" => locale.language().text(Text::DefaultUnit).to_string(),
+            label => label.to_string(),
+        };
         let details = ledger::TimebankDetails {
             name: name.get_untracked(),
+            unit_label: unit_label.clone(),
+            unit_label_one: unit_one.get_untracked(),
             currency: ledger::Currency::from_code(&currency.get_untracked()).unwrap_or_default(),
             language: Some(language.get_untracked()).filter(|code| !code.is_empty()),
         };
         match session.change(|tb, me, now| tb.update_details(me, details, now)) {
             Ok(()) => {
                 error.set(None);
+                unit.set(unit_label);
                 done.set(Some(Text::Saved));
             }
             Err(problem) => {
@@ -351,6 +372,22 @@ fn TimebankDetailsForm() -> impl IntoView {
                 <label for="timebank-name">{move || t(Text::TimebankNameLabel)}</label>
                 <input id="timebank-name" type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
             </div>
+            <TextField
+                id="timebank-unit"
+                label=Signal::derive(move || t(Text::UnitLabelLabel))
+                hint=Signal::derive(move || t(Text::UnitLabelHint).to_string())
+                value=unit
+                error=Signal::derive(|| None::<String>)
+                autocomplete="off"
+            />
+            <TextField
+                id="timebank-unit-one"
+                label=Signal::derive(move || t(Text::UnitLabelOneLabel))
+                hint=Signal::derive(move || t(Text::UnitLabelOneHint).to_string())
+                value=unit_one
+                error=Signal::derive(|| None::<String>)
+                autocomplete="off"
+            />
             <div class="field">
                 <label for="timebank-currency">{move || t(Text::CurrencyLabel)}</label>
                 <select id="timebank-currency" on:change=move |e| currency.set(event_target_value(&e)) prop:value=move || currency.get()>

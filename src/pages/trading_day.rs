@@ -197,7 +197,7 @@ pub fn TradingDay() -> impl IntoView {
         // A slip entered already: said, and entered again only if saved
         // again with the same number.
         let already = session
-            .read(|tb, _| crate::pages::slip_already_entered(tb, &number, language))
+            .read(|tb, _| crate::pages::slip_already_entered(tb, &number, locale))
             .flatten();
         if let Some(already) = already
             && confirmed_slip.get_untracked().as_deref() != Some(number.as_str())
@@ -232,7 +232,7 @@ pub fn TradingDay() -> impl IntoView {
                 &[
                     ("giver", &name(&payee)),
                     ("receiver", &name(&payer)),
-                    ("duration", &language.duration(i64::from(minutes))),
+                    ("duration", &locale.amount(i64::from(minutes))),
                 ],
             ))
         });
@@ -331,7 +331,7 @@ pub fn TradingDay() -> impl IntoView {
                             return String::new();
                         }
                         session
-                            .read(|tb, _| crate::pages::slip_already_entered(tb, &slip.get(), locale.language()))
+                            .read(|tb, _| crate::pages::slip_already_entered(tb, &slip.get(), locale))
                             .flatten()
                             .unwrap_or_default()
                     })
@@ -420,7 +420,7 @@ fn DaySummary(shown: Shown) -> impl IntoView {
             <h2 id="end-of-day-heading">{t(Text::EndOfDayHeading)}</h2>
             <p data-testid="end-of-day-for">{heading}</p>
             <p class="big-figure">{language.fill(Text::EndOfDayCount, &[("count", &count.to_string())])}</p>
-            <p class="big-figure">{language.fill(Text::EndOfDayTotal, &[("duration", &language.duration(total_minutes))])}</p>
+            <p class="big-figure">{language.fill(Text::EndOfDayTotal, &[("duration", &locale.amount(total_minutes))])}</p>
             {(struck_out > 0).then(|| view! {
                 <p>{language.fill(Text::EndOfDayStruck, &[("count", &struck_out.to_string())])}</p>
             })}
@@ -444,8 +444,8 @@ fn DaySummary(shown: Shown) -> impl IntoView {
                             .map(|(name, given, received, slips)| view! {
                                 <tr>
                                     <th scope="row">{name}</th>
-                                    <td data-label=t(Text::ColGave)>{language.duration(given)}</td>
-                                    <td data-label=t(Text::ColReceived)>{language.duration(received)}</td>
+                                    <td data-label=t(Text::ColGave)>{locale.amount(given)}</td>
+                                    <td data-label=t(Text::ColReceived)>{locale.amount(received)}</td>
                                     <td data-label=t(Text::ColSlips)>{slips}</td>
                                 </tr>
                             })
@@ -483,7 +483,7 @@ fn DaySummary(shown: Shown) -> impl IntoView {
                                                 </th>
                                                 <td data-label=t(Text::ColGave)>{row.gave}</td>
                                                 <td data-label=t(Text::ColReceived)>{row.received}</td>
-                                                <td data-label=t(Text::HowLong)>{language.duration(row.minutes)}</td>
+                                                <td data-label=t(Text::HowLong)>{locale.amount(row.minutes)}</td>
                                             </tr>
                                         }
                                     })

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ids::{EventId, GroupId, ListingId, MemberId};
+use crate::ids::{EventId, ExchangeId, GroupId, ListingId, MemberId};
 use crate::time::{Date, Timestamp};
 
 /// The longest a listing stays up before it must be renewed, in days.
@@ -33,6 +33,8 @@ pub struct Listing {
     /// The last day the listing shows.
     pub expires_on: Date,
     pub withdrawn: bool,
+    /// The exchanges recorded for it (see `Timebank::record_for_listing`).
+    pub exchanges: BTreeSet<ExchangeId>,
 }
 
 impl Listing {

@@ -121,6 +121,8 @@ pub enum LedgerError {
     ExpiryTooFar,
     #[error("This listing is not in the timebank.")]
     UnknownListing,
+    #[error("An exchange for a listing must have the member who posted it on one side.")]
+    ListingMemberNotInExchange,
     #[error("This event is not in the timebank.")]
     UnknownEvent,
     #[error("Only the member who posted this, or a coordinator, can change it.")]

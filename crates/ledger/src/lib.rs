@@ -49,6 +49,7 @@ pub use model::{
     Channel, ConfirmationPolicy, Currency, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent,
     MAX_DESCRIPTION_CHARS, MAX_EXCHANGE_MINUTES, MAX_NAME_CHARS, MAX_TEXT_CHARS, Member,
     MemberStatus, Outcome, Profile, Role, Seal, Settings, Status, TimebankDetails, TimebankInfo,
+    Unit,
 };
 pub use reports::{CategoryFigures, Figures, MonthReport, PeriodLock, UNCATEGORISED};
 pub use schema::{Resolution, SchemaError};

@@ -23,6 +23,8 @@ pub struct TimebankInfo {
     pub name: String,
     /// What members call an hour here ("hours", "time credits", ...).
     pub unit_label: String,
+    /// What one of them is called ("time credit"); empty: `unit_label`.
+    pub unit_label_one: String,
     pub created_at: Timestamp,
     /// For a timebank created with its founder's device key: the random
     /// half its id was derived from, with that key. Only that key founds
@@ -33,6 +35,44 @@ pub struct TimebankInfo {
     /// The language a device shows it in until its user chooses one (a
     /// BCP 47 code, "en", "fr"); `None`: the browser's.
     pub language: Option<String>,
+}
+
+impl TimebankInfo {
+    /// What amounts of time are called here.
+    pub fn unit(&self) -> Unit {
+        Unit::named(&self.unit_label, &self.unit_label_one)
+    }
+}
+
+/// What an hour of help is called wherever amounts are shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Unit {
+    /// Hours and minutes, each reader in their own language.
+    #[default]
+    Hours,
+    /// The timebank's own name for an hour ("time credits"), and for one.
+    Named { one: String, other: String },
+}
+
+impl Unit {
+    /// The unit a label names: hours for "hours" (in a language Tally
+    /// speaks, or none), else the label itself, `one` for a single one
+    /// (empty: the label).
+    pub fn named(label: &str, one: &str) -> Unit {
+        let label = label.trim();
+        let plain = ["", "hours", "hour", "heures", "heure"];
+        if plain.contains(&label.to_lowercase().as_str()) {
+            return Unit::Hours;
+        }
+        let one = match one.trim() {
+            "" => label,
+            one => one,
+        };
+        Unit::Named {
+            one: one.to_string(),
+            other: label.to_string(),
+        }
+    }
 }
 
 /// A currency cash amounts are written in.
@@ -74,6 +114,9 @@ impl Currency {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimebankDetails {
     pub name: String,
+    /// What an hour is called, and one of them (empty: the same).
+    pub unit_label: String,
+    pub unit_label_one: String,
     pub currency: Currency,
     pub language: Option<String>,
 }

@@ -6,6 +6,7 @@
 //! ├─ schema_version: uint                 SCHEMA_VERSION; a newer one is refused
 //! ├─ timebank: map                        written once, by the creating device
 //! │   id: str (32 hex digits), name: str, unit_label: str, created_at: timestamp (ms)
+//! │   unit_label_one?: str (one unit: "time credit"; absent or "": unit_label)
 //! │   currency?: str (ISO 4217: "GBP" | "EUR" | "USD"; absent: GBP)
 //! │   language?: str (BCP 47; absent or "": the browser's)
 //! ├─ settings: map                        each field last-writer-wins
@@ -35,7 +36,8 @@
 //! ├─ listings: map<listing id, map>       each field last-writer-wins
 //! │   kind: str ("offer" | "request" | "lend" | "give_away"), member: str,
 //! │   title: str, description: str, category: str ("" = none),
-//! │   created_at: timestamp, expires_on: str (YYYY-MM-DD), withdrawn: bool
+//! │   created_at: timestamp, expires_on: str (YYYY-MM-DD), withdrawn: bool,
+//! │   exchanges?: map<exchange id, true>  exchanges recorded for it
 //! ├─ events: map<event id, map>           each field last-writer-wins
 //! │   kind: str ("trading_day" | "social" | "group_activity" | "meeting"),
 //! │   title, description, place: str, starts_at, ends_at: timestamp,
@@ -78,7 +80,7 @@ mod trust;
 
 pub use board::{
     event_ids, listing_ids, read_all_listings, read_event, read_listing, write_attendance,
-    write_event, write_event_exchange, write_listing,
+    write_event, write_event_exchange, write_listing, write_listing_exchange,
 };
 pub use periods::{lock_at, locked_at, read_locks, write_lock};
 
@@ -202,6 +204,7 @@ pub fn read_info(doc: &AutoCommit) -> Option<TimebankInfo> {
         id: string(doc, &obj, "id")?,
         name: string(doc, &obj, "name")?,
         unit_label: string(doc, &obj, "unit_label")?,
+        unit_label_one: string(doc, &obj, "unit_label_one").unwrap_or_default(),
         created_at: Timestamp(int(doc, &obj, "created_at")?),
         founding_nonce: string(doc, &obj, "founding_nonce"),
         // Written since these could be changed; pounds, and no language,
@@ -222,6 +225,8 @@ pub fn write_details(doc: &mut AutoCommit, info: &TimebankInfo) -> WriteResult<(
     let language = info.language.clone().unwrap_or_default();
     for (key, value) in [
         ("name", info.name.as_str()),
+        ("unit_label", info.unit_label.as_str()),
+        ("unit_label_one", info.unit_label_one.as_str()),
         ("currency", info.currency.code()),
         ("language", language.as_str()),
     ] {

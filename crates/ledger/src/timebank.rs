@@ -21,6 +21,7 @@ mod event_exchanges;
 mod exchanges;
 mod finding;
 mod import;
+mod listing_exchanges;
 mod members;
 mod reports;
 mod signing;
@@ -157,6 +158,7 @@ impl Timebank {
             id,
             name,
             unit_label,
+            unit_label_one: String::new(),
             created_at: now,
             founding_nonce,
             currency: Default::default(),
@@ -730,8 +732,15 @@ impl Timebank {
         {
             return Err(LedgerError::UnknownLanguage(code.clone()));
         }
+        let unit_label = checked_name(&details.unit_label)?;
+        let unit_label_one = match details.unit_label_one.trim() {
+            "" => String::new(),
+            one => checked_name(one)?,
+        };
         let info = TimebankInfo {
             name,
+            unit_label,
+            unit_label_one,
             currency: details.currency,
             language,
             ..self.info.clone()

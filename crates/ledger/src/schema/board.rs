@@ -5,7 +5,9 @@ use automerge::{AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue};
 
 use super::{EVENTS, Fields, LISTINGS, boolean, ids_in, map, read_all};
 use crate::board::{Event, EventKind, Listing, ListingKind};
-use crate::ids::{EventId, GroupId, ListingId, MemberId};
+use automerge::ObjId;
+
+use crate::ids::{EventId, ExchangeId, GroupId, ListingId, MemberId};
 use crate::time::{Date, Timestamp};
 
 use super::WriteResult;
@@ -14,6 +16,8 @@ const ATTENDANCE: &str = "attendance";
 /// An event's group exchanges: each group's id, a key of its own (so
 /// groups recorded on different devices all survive).
 const EVENT_EXCHANGES: &str = "exchanges";
+/// A listing's exchanges: each exchange's id, a key of its own.
+const LISTING_EXCHANGES: &str = "exchanges";
 
 pub fn listing_ids(doc: &AutoCommit) -> Vec<ListingId> {
     ids_in(doc, LISTINGS, ListingId::parse)
@@ -25,17 +29,33 @@ pub fn event_ids(doc: &AutoCommit) -> Vec<EventId> {
 
 pub fn read_listing(doc: &AutoCommit, id: &ListingId) -> Option<Listing> {
     let obj = map(doc, &map(doc, &ROOT, LISTINGS)?, id.as_str())?;
-    listing_from(id, Fields::read(doc, &obj))
+    listing_from(id, Fields::read(doc, &obj), |obj| doc.keys(obj).collect())
 }
 
 /// Every readable listing, read in one pass (for opening a whole timebank).
 pub fn read_all_listings(doc: &AutoCommit) -> Vec<Listing> {
-    read_all(doc, LISTINGS, ListingId::parse, |id, fields, _| {
-        listing_from(id, fields)
+    read_all(doc, LISTINGS, ListingId::parse, |id, fields, tree| {
+        listing_from(id, fields, |obj| {
+            tree.take(obj).0.into_iter().map(|(key, _)| key).collect()
+        })
     })
 }
 
-fn listing_from(id: &ListingId, fields: Fields) -> Option<Listing> {
+/// A listing from its fields; `keys` reads the keys of a map within it.
+fn listing_from(
+    id: &ListingId,
+    fields: Fields,
+    mut keys: impl FnMut(&ObjId) -> Vec<String>,
+) -> Option<Listing> {
+    let exchanges = fields
+        .map(LISTING_EXCHANGES)
+        .map(|exchanges| {
+            keys(&exchanges)
+                .iter()
+                .filter_map(|key| ExchangeId::parse(key))
+                .collect()
+        })
+        .unwrap_or_default();
     Some(Listing {
         id: id.clone(),
         kind: match fields.string("kind")?.as_str() {
@@ -52,7 +72,27 @@ fn listing_from(id: &ListingId, fields: Fields) -> Option<Listing> {
         created_at: Timestamp(fields.int("created_at")?),
         expires_on: fields.string("expires_on").and_then(|s| Date::parse(&s))?,
         withdrawn: fields.boolean("withdrawn").unwrap_or(false),
+        exchanges,
     })
+}
+
+/// Notes that exchange `exchange` was recorded for listing `listing` (the
+/// map is made on the first).
+pub fn write_listing_exchange(
+    doc: &mut AutoCommit,
+    listing: &ListingId,
+    exchange: &ExchangeId,
+) -> WriteResult<()> {
+    let Some(obj) = map(doc, &ROOT, LISTINGS).and_then(|all| map(doc, &all, listing.as_str()))
+    else {
+        return Ok(());
+    };
+    let exchanges = match map(doc, &obj, LISTING_EXCHANGES) {
+        Some(exchanges) => exchanges,
+        None => doc.put_object(&obj, LISTING_EXCHANGES, ObjType::Map)?,
+    };
+    doc.put(&exchanges, exchange.as_str(), true)?;
+    Ok(())
 }
 
 /// Writes the listing's fields that differ from what is stored (all of them

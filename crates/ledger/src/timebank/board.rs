@@ -148,6 +148,7 @@ impl Timebank {
             created_at: now,
             expires_on: checked_expiry(new.expires_on, now)?,
             withdrawn: false,
+            exchanges: Default::default(),
         };
         self.write(now, "post listing", |doc| {
             schema::write_listing(doc, &listing)

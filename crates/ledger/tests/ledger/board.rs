@@ -4,7 +4,7 @@ use ledger::{
     EventKind, LedgerError, ListingKind, MemberStatus, NewEvent, NewListing, Profile, Timestamp,
 };
 
-use super::support::{Fixture, NOW, day, entropy};
+use super::support::{Fixture, NOW, day, entropy, help, member};
 
 fn offer(f: &Fixture, title: &str) -> NewListing {
     NewListing {
@@ -339,4 +339,72 @@ fn listings_of_members_away_or_gone_do_not_show_on_the_board_and_a_coordinator_p
         .set_status(&cora, &bob, ledger::MemberStatus::Active, NOW)
         .unwrap();
     assert_eq!(titles(&f.timebank), ["Ironing", "Lifts"], "back again");
+}
+
+#[test]
+fn an_exchange_from_a_listing_is_kept_with_it_on_every_device() {
+    let mut f = Fixture::new();
+    let hedge = f
+        .timebank
+        .post_listing(&f.ann, offer(&f, "Hedge trimming"), NOW)
+        .unwrap();
+    let before = f.timebank.save();
+    // Bob and Cat traded, but Ann posted the listing: refused, nothing written.
+    for (by, new, listing, refusal) in [
+        (
+            &f.bob,
+            help(&f.bob, &f.cat, 60),
+            hedge.clone(),
+            LedgerError::ListingMemberNotInExchange,
+        ),
+        (
+            &f.bob,
+            help(&f.bob, &f.ann, 60),
+            ledger::ListingId::parse("0123456789abcdef0123456789abcdef").unwrap(),
+            LedgerError::UnknownListing,
+        ),
+    ] {
+        assert_eq!(
+            f.timebank
+                .record_for_listing(by, new, &listing, NOW)
+                .map(|r| r.id),
+            Err(refusal)
+        );
+    }
+    assert_eq!(f.timebank.save(), before, "nothing written");
+    // Bob received Ann's help, from her offer.
+    let recorded = f
+        .timebank
+        .record_for_listing(&f.bob, help(&f.bob, &f.ann, 90), &hedge, NOW)
+        .unwrap();
+    assert_eq!(f.timebank.balance(&member(&f.ann)), 90);
+    let listing = f.timebank.listing(&hedge).unwrap();
+    assert!(listing.exchanges.contains(&recorded.id));
+    assert_eq!(
+        f.timebank
+            .listing_of(&recorded.id)
+            .map(|l| l.title.as_str()),
+        Some("Hedge trimming")
+    );
+    // Another on a phone apart: both kept once merged, and on reopening.
+    let mut phone = f.timebank.fork(entropy(60));
+    let second = phone
+        .record_for_listing(&f.cat, help(&f.cat, &f.ann, 30), &hedge, NOW)
+        .unwrap();
+    f.timebank.merge(&mut phone).unwrap();
+    assert_eq!(
+        f.timebank.listing(&hedge).unwrap().exchanges.len(),
+        2,
+        "merged"
+    );
+    let again = ledger::Timebank::load(&f.timebank.save(), entropy(61)).unwrap();
+    let kept = &again.listing(&hedge).unwrap().exchanges;
+    assert_eq!(kept.len(), 2);
+    assert!(kept.contains(&recorded.id) && kept.contains(&second.id));
+    // An exchange recorded without a listing names none.
+    let plain = f
+        .timebank
+        .record(&f.bob, help(&f.bob, &f.ann, 30), NOW)
+        .unwrap();
+    assert!(f.timebank.listing_of(&plain.id).is_none());
 }

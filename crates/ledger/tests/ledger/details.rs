@@ -1,13 +1,15 @@
 //! A coordinator renames the timebank, and sets the currency its cash is
 //! counted in and the language new devices show it in.
 
-use ledger::{Currency, LedgerError, Timebank, TimebankDetails};
+use ledger::{Currency, LedgerError, Timebank, TimebankDetails, Unit};
 
 use super::support::{Fixture, NOW, entropy};
 
 fn details(name: &str, currency: Currency, language: Option<&str>) -> TimebankDetails {
     TimebankDetails {
         name: name.into(),
+        unit_label: "hours".into(),
+        unit_label_one: String::new(),
         currency,
         language: language.map(String::from),
     }
@@ -91,4 +93,55 @@ fn two_devices_renaming_apart_agree_once_merged() {
     tablet.merge(&mut phone).unwrap();
     phone.merge(&mut f.timebank).unwrap();
     assert_eq!(tablet.info(), phone.info());
+}
+
+#[test]
+fn a_coordinator_names_the_unit_and_every_device_reads_it() {
+    let mut f = Fixture::new();
+    assert_eq!(f.timebank.info().unit(), Unit::Hours, "hours at first");
+    let mut wanted = details("Ours", Currency::PoundSterling, None);
+    wanted.unit_label = " Time Credits ".into();
+    wanted.unit_label_one = "Time Credit".into();
+    f.timebank.update_details(&f.cora, wanted, NOW).unwrap();
+    let again = Timebank::load(&f.timebank.save(), entropy(53)).unwrap();
+    assert_eq!(
+        again.info().unit(),
+        Unit::Named {
+            one: "Time Credit".into(),
+            other: "Time Credits".into()
+        }
+    );
+    // Back to hours, said in each reader's language.
+    let mut wanted = details("Ours", Currency::PoundSterling, None);
+    wanted.unit_label = "Heures".into();
+    f.timebank.update_details(&f.cora, wanted, NOW).unwrap();
+    assert_eq!(f.timebank.info().unit(), Unit::Hours);
+}
+
+#[test]
+fn units_are_read_from_their_labels() {
+    for (label, one, unit) in [
+        ("hours", "", Unit::Hours),
+        (" Hours ", "hour", Unit::Hours),
+        ("heures", "", Unit::Hours),
+        ("", "", Unit::Hours),
+        (
+            "time credits",
+            "",
+            Unit::Named {
+                one: "time credits".into(),
+                other: "time credits".into(),
+            },
+        ),
+        (
+            "crédits temps",
+            " crédit temps ",
+            Unit::Named {
+                one: "crédit temps".into(),
+                other: "crédits temps".into(),
+            },
+        ),
+    ] {
+        assert_eq!(Unit::named(label, one), unit, "{label:?} / {one:?}");
+    }
 }
