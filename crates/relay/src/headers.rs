@@ -80,6 +80,31 @@ fn has_src(tag: &str) -> bool {
         .any(|attribute| attribute == "src" || attribute.starts_with("src="))
 }
 
+/// The text of a page sent with `encoding` (none, `br` or `gzip`), up to
+/// `MAX_PAGE_BYTES`; `None` if it cannot be read so.
+fn page_text(bytes: &[u8], encoding: Option<&[u8]>) -> Option<String> {
+    use std::io::Read;
+    let mut text = Vec::new();
+    let limit = MAX_PAGE_BYTES as u64;
+    match encoding {
+        None | Some(b"identity") => text = bytes.to_vec(),
+        Some(b"br") => {
+            brotli_decompressor::Decompressor::new(bytes, 4096)
+                .take(limit)
+                .read_to_end(&mut text)
+                .ok()?;
+        }
+        Some(b"gzip") => {
+            flate2::read::GzDecoder::new(bytes)
+                .take(limit)
+                .read_to_end(&mut text)
+                .ok()?;
+        }
+        Some(_) => return None,
+    }
+    Some(String::from_utf8_lossy(&text).into_owned())
+}
+
 /// Adds the headers to every answer; a page gets its inline scripts'
 /// hashes in its policy.
 pub async fn security_headers(request: Request, next: Next) -> Response {
@@ -89,10 +114,17 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
     let (mut parts, body) = response.into_parts();
+    let encoding = parts
+        .headers
+        .get(header::CONTENT_ENCODING)
+        .map(|value| value.as_bytes().to_vec());
     let (body, hashes) = if is_page {
         match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
             Ok(bytes) => {
-                let hashes = inline_script_hashes(&String::from_utf8_lossy(&bytes));
+                // The page as the browser reads it (sent compressed, or not).
+                let hashes = page_text(&bytes, encoding.as_deref())
+                    .map(|text| inline_script_hashes(&text))
+                    .unwrap_or_default();
                 (Body::from(bytes), hashes)
             }
             // Too large or broken: nothing inline runs.

@@ -210,9 +210,17 @@ pub enum StartError {
 /// above, the sync endpoint and the token API.
 pub fn router(dist: &Path, sync: sync::SyncState) -> Router {
     let index = dist.join("index.html");
+    // The build's brotli and gzip copies (`index.html.br`, written by
+    // `cargo xtask precache`) go to a browser that accepts them.
     let files = ServeDir::new(dist)
         .append_index_html_on_directories(true)
-        .fallback(ServeFile::new(index));
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(
+            ServeFile::new(index)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
     let app = Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn(app_file_rules));
@@ -320,9 +328,10 @@ async fn app_file_rules(mut request: Request, next: Next) -> Response {
     } else {
         CACHE_REVALIDATE
     };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    // Compressed or not by what the browser accepts: caches keep each apart.
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     response
 }
 

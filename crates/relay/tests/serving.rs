@@ -363,3 +363,159 @@ async fn other_sites_may_send_the_token_header_to_the_api() {
     assert!(allowed(header::ACCESS_CONTROL_ALLOW_METHODS).contains(&"delete".to_string()));
     assert_eq!(response.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
 }
+
+/// The build's compressed copies go to a browser that accepts them, with
+/// `content-encoding` and `vary`; each decompresses to the file itself; a
+/// file without one, a browser that accepts none, a range and a HEAD are
+/// served as before.
+#[tokio::test]
+async fn files_go_compressed_to_browsers_that_accept_it() {
+    use std::io::{Read, Write};
+    let dist = built_app();
+    let wasm: Vec<u8> = (0..40_000u32)
+        .flat_map(|n| (n % 251).to_le_bytes())
+        .collect();
+    std::fs::write(dist.path().join("tally-0123456789abcdef_bg.wasm"), &wasm).unwrap();
+    // The page's inline script is allowed by its hash, compressed or not.
+    let index = b"<!doctype html><title>Tally</title><script>paint();</script>".to_vec();
+    std::fs::write(dist.path().join("index.html"), &index).unwrap();
+    let script_hash = {
+        use base64::Engine;
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(b"paint();");
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
+    };
+    for (name, bytes) in [
+        ("tally-0123456789abcdef_bg.wasm", &wasm),
+        ("index.html", &index),
+    ] {
+        let mut brotli = Vec::new();
+        brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &Default::default()).unwrap();
+        std::fs::write(dist.path().join(format!("{name}.br")), brotli).unwrap();
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(bytes).unwrap();
+        std::fs::write(
+            dist.path().join(format!("{name}.gz")),
+            gzip.finish().unwrap(),
+        )
+        .unwrap();
+    }
+    let data = tempfile::tempdir().unwrap();
+    let relay = relay::Relay::start(&config(dist.path(), data.path()))
+        .await
+        .unwrap();
+    let ask = |method: &str, path: &str, accepts: &str, range: Option<&str>| {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::ACCEPT_ENCODING, accepts);
+        if let Some(range) = range {
+            request = request.header(header::RANGE, range);
+        }
+        relay.router().oneshot(request.body(Body::empty()).unwrap())
+    };
+    let decoded = |encoding: &str, bytes: &[u8]| -> Vec<u8> {
+        let mut out = Vec::new();
+        match encoding {
+            "br" => {
+                brotli::Decompressor::new(bytes, 4096)
+                    .read_to_end(&mut out)
+                    .unwrap();
+            }
+            "gzip" => {
+                flate2::read::GzDecoder::new(bytes)
+                    .read_to_end(&mut out)
+                    .unwrap();
+            }
+            _ => out = bytes.to_vec(),
+        }
+        out
+    };
+    // (path, what the browser accepts, the encoding sent, the file itself)
+    let cases: [(&str, &str, &str, &[u8]); 9] = [
+        (
+            "/tally-0123456789abcdef_bg.wasm",
+            "gzip, deflate, br, zstd",
+            "br",
+            &wasm,
+        ),
+        ("/tally-0123456789abcdef_bg.wasm", "gzip", "gzip", &wasm),
+        ("/tally-0123456789abcdef_bg.wasm", "identity", "", &wasm),
+        ("/tally-0123456789abcdef_bg.wasm", "", "", &wasm),
+        ("/", "br;q=1.0, gzip;q=0.8", "br", &index),
+        ("/members/list", "gzip", "gzip", &index),
+        ("/members", "", "", &index),
+        // No compressed copy: as it is.
+        ("/tally-0123456789abcdef.js", "br, gzip", "", b"export {}"),
+        ("/manifest.webmanifest", "br", "", b"{}"),
+    ];
+    for (path, accepts, encoding, original) in cases {
+        let response = ask("GET", path, accepts, None).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path} {accepts}");
+        let headers = response.headers().clone();
+        let sent = headers
+            .get(header::CONTENT_ENCODING)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        assert_eq!(sent, encoding, "{path} for {accepts:?}");
+        if !encoding.is_empty() {
+            let vary = headers
+                .get(header::VARY)
+                .map(|v| v.to_str().unwrap().to_lowercase());
+            assert_eq!(vary.as_deref(), Some("accept-encoding"), "{path}");
+        }
+        let content_type = headers.get(header::CONTENT_TYPE).unwrap().to_str().unwrap();
+        let wanted_type = if path.ends_with(".wasm") {
+            "application/wasm"
+        } else if path.ends_with(".js") {
+            "text/javascript"
+        } else if path.ends_with(".webmanifest") {
+            "application/manifest+json"
+        } else {
+            "text/html"
+        };
+        assert!(
+            content_type.starts_with(wanted_type),
+            "{path}: {content_type}"
+        );
+        if wanted_type == "text/html" {
+            let policy = headers
+                .get(header::CONTENT_SECURITY_POLICY)
+                .unwrap()
+                .to_str()
+                .unwrap();
+            assert!(policy.contains(&script_hash), "{path} {accepts}: {policy}");
+        }
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(
+            decoded(encoding, &bytes),
+            original,
+            "{path} for {accepts:?}"
+        );
+    }
+    // A range of the file itself, and a HEAD, still work.
+    let response = ask(
+        "GET",
+        "/tally-0123456789abcdef_bg.wasm",
+        "identity",
+        Some("bytes=4-11"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::PARTIAL_CONTENT);
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(&bytes[..], &wasm[4..12]);
+    let response = ask("HEAD", "/tally-0123456789abcdef_bg.wasm", "br", None)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers().get(header::CONTENT_ENCODING).unwrap(),
+        "br"
+    );
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(bytes.is_empty(), "a HEAD has no body");
+}
