@@ -61,6 +61,16 @@ test('an exchange recorded from a listing shows on the listing, and leads back t
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('list', { name: 'Exchanges for this listing' }).getByRole('listitem')).toHaveCount(1);
+
+  // In French.
+  await page.locator('#language-picker').selectOption({ label: 'Français' });
+  await expect(page.getByRole('main')).toContainText('Publiée par');
+  await expect(page.getByRole('list', { name: 'Échanges pour cette annonce' })).toContainText('Ann a aidé Bob');
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole('link', { name: 'Enregistrer un échange pour cette annonce' }).click();
+  await expect(page.getByTestId('for-listing')).toHaveText(/Pour l’annonce «\u00a0Hedge trimming\u00a0», publiée par Ann\./);
+  await expectNoAccessibilityViolations(page);
+  await expectNoSidewaysScroll(page);
 });
 
 test('a timebank that counts in time credits shows them wherever hours were named', async ({ page }) => {
