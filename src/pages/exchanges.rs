@@ -431,10 +431,13 @@ pub fn Exchanges() -> impl IntoView {
                                     </tr>
                                 </thead>
                                 <tbody>
+                                    // Plain links (the router still takes their
+                                    // clicks): fifty `A`s, each watching the
+                                    // address, made the list slow to redraw.
                                     {found.lines.into_iter().map(|line| view! {
                                         <tr>
                                             <td data-label=t(Text::ColDate)>
-                                                <A href=format!("/exchanges/{}", line.id)>{line.date.clone()}</A>
+                                                <a href=format!("/exchanges/{}", line.id)>{line.date}</a>
                                             </td>
                                             <td data-label=t(Text::GaveHelp)>{line.gave}</td>
                                             <td data-label=t(Text::ReceivedHelp)>{line.received}</td>
