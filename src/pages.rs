@@ -66,3 +66,27 @@ pub use trading_day::TradingDay;
 pub use trust_devices::{ConfirmButton, DeviceApprovals, ThisDevice, device_users, invite_choices};
 pub use welcome::Welcome;
 pub use who_are_you::WhoAreYou;
+
+/// Links, one to a line, labelled by the heading `labelled_by`, or `empty`
+/// in words when there are none: who is coming to an event, the exchanges
+/// recorded for a listing.
+#[leptos::component]
+pub fn LinkList(
+    labelled_by: &'static str,
+    empty: crate::i18n::Text,
+    /// (address, text) of each link.
+    links: Vec<(String, String)>,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    use leptos_router::components::A;
+    if links.is_empty() {
+        let locale = crate::i18n::Locale::get();
+        return view! { <p>{locale.t(empty)}</p> }.into_any();
+    }
+    view! {
+        <ul class="history" aria-labelledby=labelled_by>
+            {links.into_iter().map(|(href, text)| view! { <li><A href=href>{text}</A></li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

@@ -13,7 +13,7 @@ use leptos_router::hooks::use_params_map;
 use super::events::{EventForm, kind_text, local_date_time};
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
-use crate::pages::{ConfirmButton, account_name, active_member_choices, duration_hint};
+use crate::pages::{ConfirmButton, LinkList, account_name, active_member_choices, duration_hint};
 use crate::session::{Session, now};
 
 /// What the page shows of the event, read from the ledger.
@@ -161,17 +161,11 @@ pub fn EventPage() -> impl IntoView {
                         {(!event.description.is_empty()).then(|| view! { <p>{event.description.clone()}</p> })}
 
                         <h2 id="coming-heading">{language.count(shown.coming.len(), Text::ComingCountOne, Text::ComingCount)}</h2>
-                        {if shown.coming.is_empty() {
-                            view! { <p>{t(Text::NobodyComingYet)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="history" aria-labelledby="coming-heading">
-                                    {shown.coming.clone().into_iter().map(|(member, name)| view! {
-                                        <li><A href=format!("/members/{member}")>{name}</A></li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                        <LinkList
+                            labelled_by="coming-heading"
+                            empty=Text::NobodyComingYet
+                            links=shown.coming.iter().map(|(member, name)| (format!("/members/{member}"), name.clone())).collect()
+                        />
                         {(!event.cancelled).then(|| view! {
                             <div class="actions">
                                 <button type="button" class="button" aria-pressed=(shown.mine == Some(true)).to_string()

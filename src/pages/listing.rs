@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 use super::offers::kind_text;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
-use crate::pages::account_name;
+use crate::pages::{LinkList, account_name};
 use crate::session::{Session, now};
 
 /// What the page shows of the listing, read from the ledger.
@@ -132,17 +132,11 @@ pub fn ListingPage() -> impl IntoView {
                             })}
                         </div>
                         <h2 id="listing-exchanges-heading">{t(Text::ListingExchangesHeading)}</h2>
-                        {if shown.exchanges.is_empty() {
-                            view! { <p>{t(Text::NoListingExchanges)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="history" aria-labelledby="listing-exchanges-heading">
-                                    {shown.exchanges.clone().into_iter().map(|(id, line)| view! {
-                                        <li><A href=format!("/exchanges/{id}")>{line}</A></li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                        <LinkList
+                            labelled_by="listing-exchanges-heading"
+                            empty=Text::NoListingExchanges
+                            links=shown.exchanges.iter().map(|(id, line)| (format!("/exchanges/{id}"), line.clone())).collect()
+                        />
                         <p><A href="/offers">{t(Text::BackToBoard)}</A></p>
                     }.into_any()
                 }
