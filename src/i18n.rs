@@ -59,12 +59,26 @@ impl Language {
     /// the singular (1 in English; 0 and 1 in French), else `other`, with
     /// `{count}` filled in (its thousands grouped).
     pub fn count(self, count: usize, one: Text, other: Text) -> String {
-        let singular = match self {
-            Language::English => count == 1,
-            Language::French => count <= 1,
-        };
+        let singular = self.is_singular(count as u64 * 100);
         let number = self.grouped(count as u64);
         self.fill(if singular { one } else { other }, &[("count", &number)])
+    }
+
+    /// The language's plural rule, for an amount in hundredths: singular
+    /// for exactly one in English, for under two in French ("0,5 heure").
+    fn is_singular(self, hundredths: u64) -> bool {
+        match self {
+            Language::English => hundredths == 100,
+            Language::French => hundredths < 200,
+        }
+    }
+
+    /// What separates whole numbers from their fraction: "1.5", "1,5".
+    fn decimal_mark(self) -> char {
+        match self {
+            Language::English => '.',
+            Language::French => ',',
+        }
     }
 
     /// A duration in words, as a screen reader should say it:
@@ -110,17 +124,14 @@ impl Language {
         let (whole, rest) = (hundredths / 100, hundredths % 100);
         let mut number = self.grouped(whole);
         if rest > 0 {
-            number.push(match self {
-                Language::English => '.',
-                Language::French => ',',
-            });
+            number.push(self.decimal_mark());
             number.push_str(format!("{rest:02}").trim_end_matches('0'));
         }
-        let singular = match self {
-            Language::English => hundredths == 100,
-            Language::French => hundredths < 200,
+        let word = if self.is_singular(hundredths) {
+            one
+        } else {
+            other
         };
-        let word = if singular { one } else { other };
         format!("{sign}{number} {word}")
     }
 
@@ -130,10 +141,10 @@ impl Language {
         let pence = pence.unsigned_abs();
         let (whole, rest) = (pence / 100, pence % 100);
         let grouped = self.grouped(whole);
-        let symbol = currency.sign();
+        let (symbol, mark) = (currency.sign(), self.decimal_mark());
         match self {
-            Language::English => format!("{sign}{symbol}{grouped}.{rest:02}"),
-            Language::French => format!("{sign}{grouped},{rest:02}\u{a0}{symbol}"),
+            Language::English => format!("{sign}{symbol}{grouped}{mark}{rest:02}"),
+            Language::French => format!("{sign}{grouped}{mark}{rest:02}\u{a0}{symbol}"),
         }
     }
 
@@ -180,9 +191,10 @@ impl Language {
         }
         let tenths = (amount * 10.0).round() as u64;
         let (whole, tenth) = (self.grouped(tenths / 10), tenths % 10);
+        let mark = self.decimal_mark();
         match self {
-            Language::English => format!("{whole}.{tenth} {}", UNITS[unit].0),
-            Language::French => format!("{whole},{tenth}\u{a0}{}", UNITS[unit].1),
+            Language::English => format!("{whole}{mark}{tenth} {}", UNITS[unit].0),
+            Language::French => format!("{whole}{mark}{tenth}\u{a0}{}", UNITS[unit].1),
         }
     }
 
