@@ -8,16 +8,20 @@ use ledger::{
     Added, Entropy, LedgerError, LoadError, MemberId, NewMember, NewTimebank, Settings, Timebank,
     Timestamp,
 };
-use leptos::leptos_dom::helpers::{
-    TimeoutHandle, set_interval_with_handle, set_timeout_with_handle,
-};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use std::rc::Rc;
 
 use crate::cached_view::CachedView;
 use crate::storage::documents::{self, Holder};
-use crate::storage::{self, BrowserStore, KeyValue, OpenError, Records, Saved, StoreError};
+use crate::storage::{self, BrowserStore, KeyValue, OpenError, Records, Saved};
+
+mod lock;
+mod saving;
+mod sealing;
+
+pub use lock::{Lock, UnlockError};
 
 /// Marks a moment in the page's performance timeline (read by tests and
 /// `cargo xtask bench`).
@@ -169,26 +173,6 @@ pub struct Session {
     cached: RwSignal<Option<CachedView>>,
     /// Sealing is under way (and whether to run again when it ends).
     sealing: StoredValue<(bool, bool)>,
-}
-
-/// The state of coordinator mode on this device.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Lock {
-    /// A PIN is set for the open timebank.
-    pub has_pin: bool,
-    pub locked: bool,
-    /// Wrong PINs in a row, and until when the tablet waits (ms since epoch).
-    failures: u32,
-    wait_until: f64,
-    last_used: f64,
-}
-
-/// Why a PIN was not accepted.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum UnlockError {
-    Wrong,
-    /// Too many wrong PINs: wait this many seconds.
-    Wait(u32),
 }
 
 const ACTIVE: &str = "tally.active";
@@ -417,117 +401,12 @@ impl Session {
                 .unwrap_or(false)
     }
 
-    pub fn lock_state(&self) -> Lock {
-        self.lock.get()
-    }
-
-    /// Coordinator mode as stored for timebank `id`: locked when it has a PIN.
-    fn reset_lock(&self, id: &str) {
-        let has_pin = storage::device_pin(&BrowserStore, id).is_some();
-        self.lock.set(Lock {
-            has_pin,
-            locked: has_pin,
-            failures: 0,
-            wait_until: 0.0,
-            last_used: js_sys::Date::now(),
-        });
-    }
-
-    /// Unlocks coordinator mode with the device PIN.
-    pub fn unlock(&self, pin: &str) -> Result<(), UnlockError> {
-        let now = js_sys::Date::now();
-        let lock = self.lock.get_untracked();
-        if now < lock.wait_until {
-            return Err(UnlockError::Wait(
-                ((lock.wait_until - now) / 1000.0).ceil() as u32
-            ));
-        }
-        let stored = self
-            .current_id()
-            .and_then(|id| storage::device_pin(&BrowserStore, &id));
-        let right = stored.is_some_and(|stored| crate::device_lock::matches(&stored, pin.trim()));
-        if right {
-            self.lock.set(Lock {
-                locked: false,
-                failures: 0,
-                wait_until: 0.0,
-                last_used: now,
-                ..lock
-            });
-            return Ok(());
-        }
-        let failures = lock.failures + 1;
-        let waits = failures >= crate::device_lock::TRIES;
-        self.lock.set(Lock {
-            failures: if waits { 0 } else { failures },
-            wait_until: if waits {
-                now + crate::device_lock::WAIT_MS
-            } else {
-                0.0
-            },
-            ..lock
-        });
-        if waits {
-            Err(UnlockError::Wait(
-                (crate::device_lock::WAIT_MS / 1000.0) as u32,
-            ))
-        } else {
-            Err(UnlockError::Wrong)
-        }
-    }
-
-    /// Locks coordinator mode again (only when a PIN is set).
-    pub fn lock(&self) {
-        self.lock.update(|lock| lock.locked = lock.has_pin);
-    }
-
-    /// Sets (or with `None` removes) this device's coordinator PIN for the
-    /// open timebank. Only a coordinator, unlocked, can.
-    pub fn set_pin(&self, pin: Option<&str>) -> Result<(), LedgerError> {
-        if !self.is_coordinator() {
-            return Err(LedgerError::NotCoordinator);
-        }
-        let id = self.current_id().ok_or(LedgerError::UnknownMember)?;
-        let stored = pin.map(|pin| {
-            let mut salt = [0_u8; 16];
-            BrowserEntropy.fill(&mut salt);
-            crate::device_lock::stored_form(&salt, pin)
-        });
-        if storage::set_device_pin(&mut BrowserStore, &id, stored.as_deref()).is_err() {
-            self.note_save(Err(StoreError::Full));
-            return Err(LedgerError::Damaged(
-                "this device has no room to keep the PIN".to_string(),
-            ));
-        }
-        self.lock.update(|lock| {
-            lock.has_pin = stored.is_some();
-            lock.locked = false;
-            lock.last_used = js_sys::Date::now();
-        });
-        Ok(())
-    }
-
-    /// Locks unlocked coordinator mode after a while without changes.
-    fn lock_when_idle(&self) {
-        let session = *self;
-        let _ = set_interval_with_handle(
-            move || {
-                let lock = session.lock.get_untracked();
-                let idle = js_sys::Date::now() - lock.last_used;
-                if lock.has_pin && !lock.locked && idle > crate::device_lock::IDLE_MS {
-                    session.lock();
-                }
-            },
-            std::time::Duration::from_secs(30),
-        );
-    }
-
-    /// The timebank's categories of help, in the order the coordinators set.
     /// The currency the open timebank counts cash in.
     pub fn currency(&self) -> ledger::Currency {
         self.read(|tb, _| tb.info().currency).unwrap_or_default()
     }
 
+    /// The timebank's categories of help, in the order the coordinators set.
     pub fn categories(&self) -> Vec<String> {
         self.read(|tb, _| tb.settings().categories.clone())
             .unwrap_or_default()
@@ -582,304 +461,6 @@ impl Session {
         }
         self.seal();
         Ok(result)
-    }
-
-    /// Gives the open timebank this device's signing key and the changes its
-    /// earlier sessions wrote unsealed records in (so those are sealed now),
-    /// and seals what waits.
-    /// Without a key (a browser with no Ed25519) records stay unsealed, as
-    /// before signing existed.
-    fn take_device_key(&self) {
-        let session = *self;
-        let adopt = move |signer: crate::device_key::DeviceSigner| {
-            let Some(id) = session.current_id() else {
-                return;
-            };
-            let read = storage::device_actors(&BrowserStore, &id);
-            let numbered = storage::last_number(&BrowserStore, &id);
-            session.open.update_value(|open| {
-                if let Some(open) = open.as_mut().filter(|open| open.saved.id == id) {
-                    open.timebank.use_device_key(signer.key());
-                    open.timebank.numbered_to(numbered);
-                    open.timebank.remember_changes(&read);
-                    open.actors_read = read.clone();
-                }
-            });
-            session.keep_actors(&id);
-            session.seal();
-            crate::devices::found_if_due(session);
-            crate::devices::checkpoint_if_due(session);
-        };
-        match crate::device_key::cached() {
-            Some(signer) => adopt(signer),
-            None => leptos::task::spawn_local(async move {
-                if let Ok(signer) = crate::device_key::device_key().await {
-                    adopt(signer);
-                }
-            }),
-        }
-    }
-
-    /// Keeps the changes of timebank `id` that wrote what still owes a seal
-    /// (under the key once used for actors).
-    fn keep_actors(&self, id: &str) {
-        let kept = self.with(id, |timebank, _| timebank.changes_to_remember());
-        let read = self
-            .open
-            .with_value(|open| open.as_ref().map(|open| open.actors_read.clone()))
-            .unwrap_or_default();
-        if let Some(kept) = kept {
-            // A full store only delays this: the changes are kept again
-            // after the next seal, and the save's notice tells the person.
-            if storage::keep_actors(&mut BrowserStore, id, &read, &kept).is_ok() {
-                // What this session kept is its own to replace next time
-                // (not another tab's).
-                self.open.update_value(|open| {
-                    if let Some(open) = open.as_mut().filter(|open| open.saved.id == id) {
-                        for change in kept {
-                            if !open.actors_read.contains(&change) {
-                                open.actors_read.push(change);
-                            }
-                        }
-                    }
-                });
-            }
-        }
-    }
-
-    /// Seals what this device wrote in the open timebank and has not sealed
-    /// yet: the browser signs each record, then the seals are written in one
-    /// change and saved. One run at a time; a change made meanwhile is
-    /// sealed by another run straight after.
-    fn seal(&self) {
-        let busy = self
-            .sealing
-            .try_update_value(|state| {
-                let busy = state.0;
-                if busy {
-                    state.1 = true;
-                } else {
-                    *state = (true, false);
-                }
-                busy
-            })
-            .unwrap_or(true);
-        if busy {
-            return;
-        }
-        let session = *self;
-        leptos::task::spawn_local(async move {
-            loop {
-                session.seal_once().await;
-                let again = session
-                    .sealing
-                    .try_update_value(|state| {
-                        let again = state.1;
-                        *state = (again, false);
-                        again
-                    })
-                    .unwrap_or(false);
-                if !again {
-                    break;
-                }
-            }
-            crate::devices::checkpoint_if_due(session);
-        });
-    }
-
-    async fn seal_once(&self) {
-        let Ok(signer) = crate::device_key::device_key().await else {
-            return;
-        };
-        let Some((id, to_sign)) = self.open.with_value(|open| {
-            open.as_ref()
-                .map(|open| (open.saved.id.clone(), open.timebank.to_sign()))
-        }) else {
-            return;
-        };
-        if to_sign.is_empty() {
-            return;
-        }
-        let mut signed = Vec::with_capacity(to_sign.len());
-        for item in to_sign {
-            match signer.sign(&item.bytes).await {
-                Ok(signature) => signed.push((item, signature)),
-                // Left unsealed: listed again after the next change or opening.
-                Err(_) => return,
-            }
-        }
-        let last = signed.iter().map(|(item, _)| item.seq).max().unwrap_or(0);
-        let sealed = self.with(&id, |timebank, _| timebank.add_signatures(&signed, now()));
-        if let Some(Ok(count)) = sealed
-            && count > 0
-        {
-            self.mark_dirty(&id);
-            self.keep_actors(&id);
-            let _ = storage::keep_last_number(&mut BrowserStore, &id, last);
-            self.schedule_save();
-            self.revision.update(|r| *r += 1);
-        }
-    }
-
-    /// Saves a moment after this change, or with the save already due.
-    fn schedule_save(&self) {
-        if self
-            .pending_save
-            .try_with_value(Option::is_some)
-            .unwrap_or(true)
-        {
-            return;
-        }
-        let session = *self;
-        let handle = set_timeout_with_handle(move || session.save_now(), SAVE_DELAY).ok();
-        self.pending_save.set_value(handle);
-    }
-
-    /// Saves what changed, now: the write is handed to the store before
-    /// this returns (so a page being closed still keeps it). A failed save
-    /// keeps the changes in memory (they are saved with the next one) and
-    /// raises a notice.
-    pub fn save_now(&self) {
-        if let Some(save) = self.start_save() {
-            leptos::task::spawn_local(save);
-        }
-    }
-
-    /// Saves what changed and waits until the store has kept it.
-    pub async fn flush(&self) {
-        if let Some(save) = self.start_save() {
-            save.await;
-        }
-    }
-
-    fn start_save(&self) -> Option<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>> {
-        if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-        let session = *self;
-        let (id, needs_aside) = self.open.try_update_value(|open| {
-            let open = open.as_mut().filter(|open| open.dirty)?;
-            open.dirty = false;
-            Some((open.saved.id.clone(), open.saved.needs_aside))
-        })??;
-        let Some(documents) = self.documents.get_value() else {
-            // The store is still opening: save once it is there.
-            self.mark_dirty(&id);
-            return Some(Box::pin(async move {
-                session.documents().await;
-                session.flush().await;
-            }));
-        };
-        if needs_aside {
-            // A damaged copy of this timebank is set aside before anything
-            // of the good one is written.
-            self.mark_dirty(&id);
-            return Some(Box::pin(async move {
-                match documents::set_aside(documents.as_ref(), &id).await {
-                    Ok(()) => {
-                        session.with(&id, |_, saved| saved.needs_aside = false);
-                        session.flush().await;
-                    }
-                    Err(error) => session.note_save(Err(error)),
-                }
-            }));
-        }
-        let write = documents::save(documents.as_ref(), self, &id, now())?;
-        Some(Box::pin(async move {
-            match write.await {
-                Ok(()) => {
-                    session.saved(&id);
-                    let wants = session
-                        .with(&id, |_, saved| saved.wants_compaction())
-                        .unwrap_or(false);
-                    if wants {
-                        let compacted =
-                            documents::compact(documents.as_ref(), &session, &id, now()).await;
-                        if compacted == Ok(true) {
-                            session.revision.update(|r| *r += 1);
-                        }
-                        session.tell_other_tabs(&id);
-                    }
-                }
-                Err(error) => {
-                    session.mark_dirty(&id);
-                    session.note_save(Err(error));
-                }
-            }
-        }))
-    }
-
-    /// Timebank `id` still has changes to save.
-    fn mark_dirty(&self, id: &str) {
-        self.open.update_value(|open| {
-            if let Some(open) = open.as_mut().filter(|open| open.saved.id == id) {
-                open.dirty = true;
-            }
-        });
-    }
-
-    /// A save of timebank `id` was kept: it is on this device's list, the
-    /// notice goes, and other tabs hear of it.
-    fn saved(&self, id: &str) {
-        let name = self.with(id, |timebank, _| timebank.info().name.clone());
-        if let Some(name) = name {
-            let _ = storage::remember(&mut BrowserStore, id, &name);
-        }
-        let still_dirty = self.open.with_value(|open| {
-            open.as_ref()
-                .is_some_and(|open| open.saved.id == id && open.dirty)
-        });
-        self.note_save(Ok(still_dirty));
-        self.tell_other_tabs(id);
-    }
-
-    /// Saves at once when the page is hidden (another app, the screen off)
-    /// or left (a reload, a closed tab).
-    fn save_when_hidden(&self) {
-        let session = *self;
-        let on_hidden = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                session.save_now();
-                session.keep_view();
-            }
-        });
-        let on_leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            session.save_now();
-            session.keep_view();
-        });
-        let listen = |target: &web_sys::EventTarget,
-                      name: &str,
-                      f: &wasm_bindgen::closure::Closure<dyn Fn()>| {
-            let _ = target.add_event_listener_with_callback(
-                name,
-                wasm_bindgen::JsCast::unchecked_ref(f.as_ref()),
-            );
-        };
-        listen(&document(), "visibilitychange", &on_hidden);
-        listen(&window(), "pagehide", &on_leave);
-        // The listeners live as long as the page.
-        on_hidden.forget();
-        on_leave.forget();
-    }
-
-    /// Raises or clears the storage notice after a save (`Ok(true)`: saved,
-    /// but older changes still wait).
-    fn note_save(&self, saved: Result<bool, StoreError>) {
-        match saved {
-            Ok(true) => {}
-            Ok(false) => {
-                if matches!(
-                    self.notice.get_untracked(),
-                    Some(StorageNotice::Full | StorageNotice::Unavailable(_))
-                ) {
-                    self.notice.set(None);
-                }
-            }
-            Err(StoreError::Full) => self.notice.set(Some(StorageNotice::Full)),
-            Err(StoreError::Unavailable(reason)) => {
-                self.notice.set(Some(StorageNotice::Unavailable(reason)))
-            }
-        }
     }
 
     /// Creates a timebank on this device; its founder is its first
