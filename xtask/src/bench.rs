@@ -6,7 +6,7 @@ use std::process::Command;
 use anyhow::Result;
 
 use crate::server::BackgroundServer;
-use crate::{Workspace, app_build, run_command, step, tools};
+use crate::{Workspace, app_build, run_command, step, tools, wasm_size};
 
 pub fn run(workspace: &Workspace) -> Result<()> {
     ledger(workspace)?;
@@ -21,6 +21,12 @@ pub fn run(workspace: &Workspace) -> Result<()> {
     tools::install_build_tools(workspace)?;
     tools::install_test_tools(workspace)?;
     app_build::release(workspace)?;
+    wasm_size::print(
+        &workspace
+            .root
+            .join("target/wasm32-unknown-unknown/release/tally.wasm"),
+        20,
+    )?;
 
     step("App size and load time in headless Chromium");
     let server = BackgroundServer::start(workspace)?;

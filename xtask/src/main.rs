@@ -18,6 +18,7 @@ mod previous_release;
 mod server;
 mod test;
 mod tools;
+mod wasm_size;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
