@@ -16,6 +16,8 @@ mod device_lock;
 mod devices;
 mod files;
 mod first_paint;
+#[cfg(test)]
+mod first_visit;
 mod form;
 mod i18n;
 mod offline;
