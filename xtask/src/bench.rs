@@ -39,6 +39,17 @@ pub fn run(workspace: &Workspace) -> Result<()> {
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
 
+    let lighthouse = tools::ensure_lighthouse(workspace)?;
+    step("Lighthouse on a cold first visit, mobile setting (a few minutes)");
+    run_command(
+        Command::new("node")
+            .arg("bench/lighthouse.mjs")
+            .current_dir(workspace.e2e_dir())
+            .env("TALLY_URL", &server.url)
+            .env("LIGHTHOUSE", lighthouse)
+            .env("CHROMIUM", tools::CHROMIUM),
+    )?;
+
     step(
         "The large and huge timebanks, and the large one signed, in headless Chromium (about 40 minutes)",
     );

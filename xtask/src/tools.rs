@@ -17,6 +17,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// (Debian's binaryen 108 writes a .wasm that crashes in Chromium.)
 const BINARYEN_NPM_VERSION: &str = "132.0.0";
 const WASM_OPT_VERSION: &str = "132";
+/// Lighthouse for `cargo xtask bench` (13 needs Node 22; Debian's is 20).
+const LIGHTHOUSE_VERSION: &str = "12.2.3";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -195,6 +197,37 @@ fn ensure_wasm_opt(workspace: &Workspace) -> Result<()> {
             .arg(&tools_dir)
             .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")),
     )
+}
+
+/// Installs Lighthouse (for the benchmarks only) into its own folder under
+/// `target/tools`, and returns its command-line script.
+pub fn ensure_lighthouse(workspace: &Workspace) -> Result<PathBuf> {
+    let prefix = workspace.tools_dir().join("lighthouse");
+    let package = prefix.join("node_modules").join("lighthouse");
+    let installed = std::fs::read_to_string(package.join("package.json")).unwrap_or_default();
+    let cli = package.join("cli").join("index.js");
+    if installed.contains(&format!("\"version\": \"{LIGHTHOUSE_VERSION}\"")) && cli.is_file() {
+        println!("ok: lighthouse {LIGHTHOUSE_VERSION}");
+        return Ok(cli);
+    }
+    step(&format!(
+        "Installing Lighthouse {LIGHTHOUSE_VERSION} from npm into {}",
+        prefix.display()
+    ));
+    std::fs::create_dir_all(&prefix)?;
+    run_command(
+        Command::new("npm")
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                "--prefix",
+            ])
+            .arg(&prefix)
+            .arg(format!("lighthouse@{LIGHTHOUSE_VERSION}")),
+    )?;
+    Ok(cli)
 }
 
 fn ensure_chromium() -> Result<()> {
