@@ -36,8 +36,17 @@ pub use shell::App;
 /// Mounts [`App`] into `<body>`, with panics reported to the browser console.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    // The page painted from the kept view before the code loaded gives way
-    // to the app, which paints the same view in the same task.
-    first_paint::remove();
-    leptos::mount::mount_to_body(App);
+    // The browser compiles each of the module's functions when it is first
+    // called, on the page's main thread: the app mounts in a task of its
+    // own, after the one that instantiated the module, so that neither holds
+    // the page for long.
+    leptos::leptos_dom::helpers::set_timeout(
+        || {
+            // The page painted before the code loaded gives way to the app,
+            // which paints the same page in the same task.
+            first_paint::remove();
+            leptos::mount::mount_to_body(App);
+        },
+        std::time::Duration::ZERO,
+    );
 }
