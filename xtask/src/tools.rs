@@ -90,8 +90,12 @@ fn ensure_trunk() -> Result<()> {
         println!("ok: {}", version.trim());
         return Ok(());
     }
+    // A debug build: it compiles in about 3 minutes on 2 cores instead of
+    // about 18, and builds the app as fast (135.9 s against 128.1 s here),
+    // as the work is wasm-bindgen's, wasm-opt's and cargo's. wasm-bindgen
+    // itself stays optimised: a debug one runs 4 times slower on every build.
     step(&format!(
-        "Installing Trunk {TRUNK_VERSION} (compiles from source: about 20 minutes on 2 cores)"
+        "Installing Trunk {TRUNK_VERSION} (compiles from source, unoptimised: about 3 minutes on 2 cores)"
     ));
     run_command(Command::new("cargo").args([
         "install",
@@ -99,6 +103,7 @@ fn ensure_trunk() -> Result<()> {
         "--version",
         TRUNK_VERSION,
         "--locked",
+        "--debug",
     ]))
 }
 
