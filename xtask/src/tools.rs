@@ -188,8 +188,15 @@ fn ensure_wasm_opt(workspace: &Workspace) -> Result<()> {
         "Installing wasm-opt from npm binaryen@{BINARYEN_NPM_VERSION} into {}",
         workspace.tools_dir().display()
     ));
-    let tools_dir = workspace.tools_dir();
-    std::fs::create_dir_all(&tools_dir)?;
+    npm_install(
+        &workspace.tools_dir(),
+        &format!("binaryen@{BINARYEN_NPM_VERSION}"),
+    )
+}
+
+/// Installs one npm package, at its pinned version, under `prefix`.
+fn npm_install(prefix: &std::path::Path, package: &str) -> Result<()> {
+    std::fs::create_dir_all(prefix)?;
     run_command(
         Command::new("npm")
             .args([
@@ -199,8 +206,8 @@ fn ensure_wasm_opt(workspace: &Workspace) -> Result<()> {
                 "--no-save",
                 "--prefix",
             ])
-            .arg(&tools_dir)
-            .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")),
+            .arg(prefix)
+            .arg(package),
     )
 }
 
@@ -219,19 +226,7 @@ pub fn ensure_lighthouse(workspace: &Workspace) -> Result<PathBuf> {
         "Installing Lighthouse {LIGHTHOUSE_VERSION} from npm into {}",
         prefix.display()
     ));
-    std::fs::create_dir_all(&prefix)?;
-    run_command(
-        Command::new("npm")
-            .args([
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--no-save",
-                "--prefix",
-            ])
-            .arg(&prefix)
-            .arg(format!("lighthouse@{LIGHTHOUSE_VERSION}")),
-    )?;
+    npm_install(&prefix, &format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
     Ok(cli)
 }
 
