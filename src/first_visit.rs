@@ -11,12 +11,14 @@
 //!
 //! [`first_visit_html`] writes that markup from the app's own texts, in the
 //! shape the shell and the welcome screen render; it runs in the tests only,
-//! never in the app. `index.html` holds its output: a test fails when the two differ and says how to write it again
+//! never in the app. `index.html` holds its output: a test fails when the
+//! two differ and says how to write it again
 //! (`TALLY_WRITE_INDEX=1 cargo test -p tally first_visit`), and a browser
 //! test checks that the app, once it runs, puts everything in the same place.
 
 use crate::first_paint::escape;
 use crate::i18n::{Language, Text};
+use crate::shell::TEXT_SIZES;
 
 /// The `id` of the template holding the first visit's page in `language`.
 pub fn template_id(language: Language) -> String {
@@ -42,6 +44,18 @@ pub fn first_visit_html(language: Language) -> String {
             )
         })
         .collect();
+    // The shell's sizes, the first (the browser's own) chosen.
+    let sizes: String = TEXT_SIZES
+        .into_iter()
+        .enumerate()
+        .map(|(index, (value, text))| {
+            format!(
+                "<option value=\"{value}\"{selected}>{name}</option>",
+                selected = if index == 0 { " selected=\"\"" } else { "" },
+                name = t(text),
+            )
+        })
+        .collect();
     format!(
         "<a class=\"skip-link\" href=\"#main\">{skip}</a>\
          <header class=\"shell-header\"><a class=\"brand\" href=\"/\">\
@@ -57,10 +71,8 @@ pub fn first_visit_html(language: Language) -> String {
          <a href=\"/open\" class=\"button\">{open}</a></div></section></main>\
          <footer class=\"shell-footer\"><label for=\"language-picker\">{language_label}</label>\
          <select id=\"language-picker\">{languages}</select>\
-         <label for=\"text-size-picker\">{size_label}</label><select id=\"text-size-picker\">\
-         <option value=\"100%\" selected=\"\">{normal}</option>\
-         <option value=\"125%\">{large}</option>\
-         <option value=\"150%\">{largest}</option></select></footer>",
+         <label for=\"text-size-picker\">{size_label}</label>\
+         <select id=\"text-size-picker\">{sizes}</select></footer>",
         skip = t(Text::SkipToContent),
         app = t(Text::AppName),
         nav = t(Text::MainNavigation),
@@ -73,9 +85,6 @@ pub fn first_visit_html(language: Language) -> String {
         open = t(Text::OpenFromFile),
         language_label = t(Text::LanguageLabel),
         size_label = t(Text::SizeOfTextLabel),
-        normal = t(Text::SizeNormal),
-        large = t(Text::SizeLarge),
-        largest = t(Text::SizeLargest),
     )
 }
 

@@ -295,7 +295,7 @@ fn LanguagePicker() -> impl IntoView {
 }
 
 /// Text sizes offered, as a share of the browser's own size.
-const TEXT_SIZES: [(&str, Text); 3] = [
+pub(crate) const TEXT_SIZES: [(&str, Text); 3] = [
     ("100%", Text::SizeNormal),
     ("125%", Text::SizeLarge),
     ("150%", Text::SizeLargest),
