@@ -20,6 +20,7 @@ mod details;
 use details::check_settings;
 mod decisions;
 mod event_exchanges;
+mod exchange_book;
 mod exchanges;
 mod finding;
 mod import;
@@ -78,7 +79,7 @@ pub struct Timebank {
     info: TimebankInfo,
     settings: Settings,
     members: BTreeMap<MemberId, Member>,
-    exchanges: BTreeMap<ExchangeId, Exchange>,
+    exchanges: exchange_book::ExchangeBook,
     balances: Balances,
     /// Trust records as the counting rules read them (see `counting`).
     trust: counting::TrustView,
@@ -192,7 +193,7 @@ impl Timebank {
             info,
             settings: new.settings,
             members: BTreeMap::new(),
-            exchanges: BTreeMap::new(),
+            exchanges: Default::default(),
             balances: Balances::default(),
             trust: counting::TrustView::default(),
             doubts: BTreeMap::new(),
@@ -241,7 +242,7 @@ impl Timebank {
             entropy,
             info,
             members: BTreeMap::new(),
-            exchanges: BTreeMap::new(),
+            exchanges: Default::default(),
             balances: Balances::default(),
             trust: counting::TrustView::default(),
             doubts: BTreeMap::new(),

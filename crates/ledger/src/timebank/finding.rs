@@ -149,15 +149,11 @@ impl Timebank {
     pub fn find_exchanges(&self, query: &ExchangeQuery, now: Timestamp) -> Vec<&Exchange> {
         let slip = query.slip.as_deref().map(|s| s.trim().to_lowercase());
         let words = query.text.trim().to_lowercase();
-        let mut found: Vec<&Exchange> = self
-            .exchanges
-            .values()
-            .filter(|e| {
-                query
-                    .account
-                    .as_ref()
-                    .is_none_or(|a| e.payer == *a || e.payee == *a)
-            })
+        let candidates: Box<dyn Iterator<Item = &Exchange>> = match &query.account {
+            Some(account) => Box::new(self.exchanges.of_account(account)),
+            None => Box::new(self.exchanges.values()),
+        };
+        let mut found: Vec<&Exchange> = candidates
             .filter(|e| query.from.is_none_or(|from| e.service_date >= from))
             .filter(|e| query.to.is_none_or(|to| e.service_date <= to))
             .filter(|e| query.channel.is_none_or(|c| e.channel.kind() == c))

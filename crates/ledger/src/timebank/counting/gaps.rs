@@ -43,7 +43,7 @@ impl Timebank {
             )
         };
         let mut numbers: HashMap<DeviceId, BTreeSet<u64>> = HashMap::new();
-        for (id, counted) in &self.exchanges {
+        for (id, counted) in self.exchanges.iter() {
             let read = self
                 .as_read
                 .get(id)
