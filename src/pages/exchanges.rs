@@ -212,18 +212,14 @@ fn found(
         query.account = me.map(|me| Account::Member(me.clone()));
     }
     let now = now();
-    let all = match (&query.account, coordinator) {
-        (None, false) => Vec::new(),
-        _ => tb.find_exchanges(&query, now),
+    let wanted = filter.page.saturating_sub(1).saturating_mul(size);
+    let (total, page) = match (&query.account, coordinator) {
+        (None, false) => (0, Vec::new()),
+        _ => tb.find_exchanges_page(&query, now, wanted, size),
     };
-    let first = filter
-        .page
-        .saturating_sub(1)
-        .saturating_mul(size)
-        .min(all.len());
-    let lines = all[first..]
-        .iter()
-        .take(size)
+    let first = wanted.min(total);
+    let lines = page
+        .into_iter()
         .map(|e| Line {
             id: e.id.to_string(),
             date: language.date(e.service_date),
@@ -236,7 +232,7 @@ fn found(
         })
         .collect();
     Found {
-        total: all.len(),
+        total,
         first,
         lines,
         unreadable,

@@ -147,13 +147,43 @@ impl Timebank {
     /// then when it was recorded): those that do not count too, so a
     /// coordinator finds a rejected or withdrawn one as well.
     pub fn find_exchanges(&self, query: &ExchangeQuery, now: Timestamp) -> Vec<&Exchange> {
+        let mut found = self.found(query, now);
+        found.sort_unstable_by(newest_first);
+        found
+    }
+
+    /// One page of what [`Timebank::find_exchanges`] finds: how many it
+    /// finds in all, and `count` of them from position `first` (0 for the
+    /// newest), in the same order. Only that page and those before it are
+    /// put in order, so the first pages of a long list come quickly.
+    pub fn find_exchanges_page(
+        &self,
+        query: &ExchangeQuery,
+        now: Timestamp,
+        first: usize,
+        count: usize,
+    ) -> (usize, Vec<&Exchange>) {
+        let mut found = self.found(query, now);
+        let total = found.len();
+        let end = first.saturating_add(count).min(total);
+        if end < total {
+            found.select_nth_unstable_by(end, newest_first);
+            found.truncate(end);
+        }
+        found.sort_unstable_by(newest_first);
+        let page = found.split_off(first.min(end));
+        (total, page)
+    }
+
+    /// What `query` finds, in no order.
+    fn found(&self, query: &ExchangeQuery, now: Timestamp) -> Vec<&Exchange> {
         let slip = query.slip.as_deref().map(|s| s.trim().to_lowercase());
         let words = query.text.trim().to_lowercase();
         let candidates: Box<dyn Iterator<Item = &Exchange>> = match &query.account {
             Some(account) => Box::new(self.exchanges.of_account(account)),
             None => Box::new(self.exchanges.values()),
         };
-        let mut found: Vec<&Exchange> = candidates
+        candidates
             .filter(|e| query.from.is_none_or(|from| e.service_date >= from))
             .filter(|e| query.to.is_none_or(|to| e.service_date <= to))
             .filter(|e| query.channel.is_none_or(|c| e.channel.kind() == c))
@@ -170,11 +200,7 @@ impl Timebank {
             })
             .filter(|e| words.is_empty() || e.description.to_lowercase().contains(&words))
             .filter(|e| query.standing.is_none_or(|s| self.standing(e, now) == s))
-            .collect();
-        found.sort_unstable_by(|a, b| {
-            (b.service_date, b.recorded_at, &b.id).cmp(&(a.service_date, a.recorded_at, &a.id))
-        });
-        found
+            .collect()
     }
 
     /// The other exchanges recorded together with `exchange` (one group
@@ -202,4 +228,10 @@ impl Timebank {
             .filter_map(|reversal| self.exchanges.get(reversal))
             .collect()
     }
+}
+
+/// Newest first: by the day it happened, then when it was recorded (its id
+/// settles a tie, so every device lists the same order).
+fn newest_first(a: &&Exchange, b: &&Exchange) -> std::cmp::Ordering {
+    (b.service_date, b.recorded_at, &b.id).cmp(&(a.service_date, a.recorded_at, &a.id))
 }

@@ -404,4 +404,27 @@ proptest! {
             );
         }
     }
+
+    /// A page of the list is that stretch of the whole list, in the same
+    /// order, and says how long the whole list is; past its end, empty.
+    #[test]
+    fn a_page_of_the_list_is_that_stretch_of_the_whole_list(
+        picks in prop::collection::vec((0u8..4, 0u8..28, 0u8..4, 0u8..3), 0..24),
+        who in prop::option::of(0u8..4),
+        first in 0usize..30,
+        count in 0usize..12,
+    ) {
+        let tb = many(&picks);
+        let people: Vec<Account> = tb.members().map(|m| Account::Member(m.id.clone())).collect();
+        let query = ExchangeQuery {
+            account: who.map(|w| people[usize::from(w) % people.len()].clone()),
+            ..ExchangeQuery::default()
+        };
+        let whole = tb.find_exchanges(&query, NOW);
+        let (total, page) = tb.find_exchanges_page(&query, NOW, first, count);
+        prop_assert_eq!(total, whole.len());
+        let stretch: Vec<&ExchangeId> = whole.iter().skip(first).take(count).map(|e| &e.id).collect();
+        let ids: Vec<&ExchangeId> = page.iter().map(|e| &e.id).collect();
+        prop_assert_eq!(ids, stretch);
+    }
 }
