@@ -42,6 +42,30 @@ impl TimebankInfo {
     pub fn unit(&self) -> Unit {
         Unit::named(&self.unit_label, &self.unit_label_one)
     }
+
+    /// What a coordinator may change of it.
+    pub fn details(&self) -> TimebankDetails {
+        TimebankDetails {
+            name: self.name.clone(),
+            unit_label: self.unit_label.clone(),
+            unit_label_one: self.unit_label_one.clone(),
+            currency: self.currency,
+            language: self.language.clone(),
+        }
+    }
+
+    /// It with `details` in place of its own (its id, creation and
+    /// founding as they are).
+    pub fn with_details(&self, details: TimebankDetails) -> TimebankInfo {
+        TimebankInfo {
+            name: details.name,
+            unit_label: details.unit_label,
+            unit_label_one: details.unit_label_one,
+            currency: details.currency,
+            language: details.language,
+            ..self.clone()
+        }
+    }
 }
 
 /// What an hour of help is called wherever amounts are shown.

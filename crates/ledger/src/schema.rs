@@ -62,7 +62,7 @@ use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarVal
 use crate::ids::{Account, DeviceId, ExchangeId, GroupId, LogEntryId, MemberId};
 use crate::model::{
     Channel, ConfirmationPolicy, Exchange, ExchangeKind, LifecycleAction, LifecycleEvent, Member,
-    MemberStatus, Profile, Role, Seal, Settings, TimebankInfo,
+    MemberStatus, Profile, Role, Seal, Settings, TimebankDetails, TimebankInfo,
 };
 use crate::time::Timestamp;
 use crate::trust::Signature;
@@ -86,8 +86,8 @@ pub use periods::{lock_at, locked_at, read_locks, write_lock};
 
 pub use decisions::{
     DECISION_MESSAGE, DECISION_SEAL_MESSAGE, Decision, DecisionHistory, Rights, Written,
-    decisions_written_after, member_at, rights_at, settings_from_value, settings_value,
-    write_decision, write_sealed_decision,
+    decisions_written_after, details_from_value, details_value, member_at, rights_at,
+    settings_from_value, settings_value, write_decision, write_sealed_decision,
 };
 pub use exchanges::{
     ExchangeObjects, Vouched, Writing, append_event, deleted_sealed_exchanges,
@@ -213,6 +213,26 @@ pub fn read_info(doc: &AutoCommit) -> Option<TimebankInfo> {
             .and_then(|code| crate::model::Currency::from_code(&code))
             .unwrap_or_default(),
         language: string(doc, &obj, "language").filter(|code| !code.is_empty()),
+    })
+}
+
+/// The timebank's details as the document stated them at `heads` (a
+/// founding's); `None` if it held no timebank record then.
+pub fn details_at(doc: &AutoCommit, heads: &[ChangeHash]) -> Option<TimebankDetails> {
+    let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get_at(ROOT, TIMEBANK, heads) else {
+        return None;
+    };
+    let fields = Fields::read_at(doc, &obj, heads);
+    Some(TimebankDetails {
+        name: fields.string("name")?,
+        unit_label: fields.string("unit_label")?,
+        unit_label_one: fields.string("unit_label_one").unwrap_or_default(),
+        // (As `read_info` reads them.)
+        currency: fields
+            .string("currency")
+            .and_then(|code| crate::model::Currency::from_code(&code))
+            .unwrap_or_default(),
+        language: fields.string("language").filter(|code| !code.is_empty()),
     })
 }
 

@@ -1,16 +1,18 @@
 //! Coordinators' decisions, once a timebank's trust is founded: a member's
-//! status, role and limits, and the timebank's settings, count as the
-//! founding saw them and as coordinators' devices decided and signed since,
-//! never as whatever the member's record or the settings say (anyone can
-//! write those).
+//! status, role and limits, the timebank's settings and its details (name,
+//! unit, currency, language), and month locks, count as the founding saw
+//! them and as coordinators' devices decided and signed since, never as
+//! whatever the member's record, the settings or the timebank record say
+//! (anyone can write those).
 //!
 //! ```text
 //! decisions: map<decision id, map>        made by the first decision; append-only
-//!     id: str, subject: str ("member:<member id>" | "settings"), what: str ("status" |
-//!     "role" | "limits" | "settings"), value: str (a status or role as the member
-//!     record writes it; limits "<floor>,<ceiling>", each minutes or empty; settings
-//!     as `settings_value` writes them), by: str (member id), at: timestamp,
-//!     device: str (key hex), seq?: uint, sig?: bytes
+//!     id: str, subject: str ("member:<member id>" | "settings" | "details" |
+//!     "month:<YYYY-MM>"), what: str ("status" | "role" | "limits" | "settings" |
+//!     "details" | "lock"), value: str (a status or role as the member record writes
+//!     it; limits "<floor>,<ceiling>", each minutes or empty; settings as
+//!     `settings_value` and details as `details_value` write them; a lock's digest),
+//!     by: str (member id), at: timestamp, device: str (key hex), seq?: uint, sig?: bytes
 //! ```
 //!
 //! A decision is written with the member record's fields, in a change with
@@ -281,10 +283,7 @@ pub fn settings_value(settings: &Settings) -> String {
     categories.sort();
     categories.dedup();
     for category in categories {
-        lines.push(format!(
-            "category={}",
-            category.replace('\\', "\\\\").replace('\n', "\\n")
-        ));
+        lines.push(format!("category={}", escaped(category)));
     }
     lines.join("\n")
 }
@@ -305,31 +304,134 @@ pub fn settings_from_value(value: &str) -> Option<Settings> {
             "auto_confirm" => settings.auto_confirm = text.parse().ok()?,
             "balances_visible" => settings.balances_visible = text.parse().ok()?,
             "hourly_value_pence" => settings.hourly_value_pence = text.parse().ok()?,
-            "category" => {
-                let mut name = String::new();
-                let mut chars = text.chars();
-                while let Some(c) = chars.next() {
-                    if c != '\\' {
-                        name.push(c);
-                        continue;
-                    }
-                    match chars.next()? {
-                        'n' => name.push('\n'),
-                        '\\' => name.push('\\'),
-                        _ => return None,
-                    }
-                }
-                settings.categories.push(name);
-            }
+            "category" => settings.categories.push(unescaped(text)?),
             _ => return None,
         }
     }
     Some(settings)
 }
 
+/// A name written on one line of a decision's value: a backslash and a
+/// line break written `\\` and `\n`.
+fn escaped(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\n', "\\n")
+}
+
+/// A name as [`escaped`] wrote it; `None` if it does not read.
+fn unescaped(text: &str) -> Option<String> {
+    let mut name = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            name.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'n' => name.push('\n'),
+            '\\' => name.push('\\'),
+            _ => return None,
+        }
+    }
+    Some(name)
+}
+
+/// The timebank's details (name, unit, currency, language) as a decision
+/// states them: one `name=value` line each, in a fixed order.
+pub fn details_value(details: &TimebankDetails) -> String {
+    [
+        format!("name={}", escaped(&details.name)),
+        format!("unit_label={}", escaped(&details.unit_label)),
+        format!("unit_label_one={}", escaped(&details.unit_label_one)),
+        format!("currency={}", details.currency.code()),
+        format!(
+            "language={}",
+            escaped(details.language.as_deref().unwrap_or_default())
+        ),
+    ]
+    .join("\n")
+}
+
+/// Details as [`details_value`] wrote them; `None` if they do not read
+/// (every line present once, a currency this release knows).
+pub fn details_from_value(value: &str) -> Option<TimebankDetails> {
+    let lines: Vec<(&str, String)> = value
+        .split('\n')
+        .map(|line| {
+            let (name, text) = line.split_once('=')?;
+            Some((name, unescaped(text)?))
+        })
+        .collect::<Option<_>>()?;
+    let [
+        (n, name),
+        (u, unit_label),
+        (o, unit_label_one),
+        (c, currency),
+        (l, language),
+    ] = <[(&str, String); 5]>::try_from(lines).ok()?;
+    if [n, u, o, c, l]
+        != [
+            "name",
+            "unit_label",
+            "unit_label_one",
+            "currency",
+            "language",
+        ]
+    {
+        return None;
+    }
+    Some(TimebankDetails {
+        name,
+        unit_label,
+        unit_label_one,
+        currency: crate::model::Currency::from_code(&currency)?,
+        language: (!language.is_empty()).then_some(language),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Any details read back as they were written, whatever characters
+    /// their names hold; anything else does not read.
+    #[test]
+    fn details_read_back_as_written() {
+        for (name, one, currency, language) in [
+            (
+                "Southwark Circle",
+                "",
+                crate::model::Currency::PoundSterling,
+                None,
+            ),
+            ("a=b\nc\\n", "é ✓", crate::model::Currency::Euro, Some("fr")),
+            (
+                "",
+                "\\",
+                crate::model::Currency::PoundSterling,
+                Some("pt-BR"),
+            ),
+        ] {
+            let details = TimebankDetails {
+                name: name.into(),
+                unit_label: "Time Credits".into(),
+                unit_label_one: one.into(),
+                currency,
+                language: language.map(String::from),
+            };
+            assert_eq!(details_from_value(&details_value(&details)), Some(details));
+        }
+        let good = "name=X\nunit_label=hours\nunit_label_one=\ncurrency=EUR\nlanguage=";
+        assert!(details_from_value(good).is_some());
+        for bad in [
+            good.replace("EUR", "XYZ"),
+            good.replace("name=X\n", ""),
+            good.replace("name=X", "title=X"),
+            format!("{good}\nname=Y"),
+            good.replace("X", "bad\\x"),
+        ] {
+            assert_eq!(details_from_value(&bad), None, "{bad}");
+        }
+    }
 
     /// Any settings read back as they were written (categories in any
     /// order, with any characters in their names).

@@ -26,7 +26,9 @@ use automerge::ChangeHash;
 use super::Timebank;
 use crate::error::LedgerError;
 use crate::ids::{DecisionId, MemberId};
-use crate::model::{ConfirmationPolicy, Member, MemberStatus, Role, Seal, Settings};
+use crate::model::{
+    ConfirmationPolicy, Member, MemberStatus, Role, Seal, Settings, TimebankDetails,
+};
 use crate::schema::{self, Decision, Rights};
 use crate::time::Timestamp;
 use crate::trust::DeviceKey;
@@ -71,6 +73,9 @@ pub(super) struct Decided {
     founding: Option<AtFounding>,
     /// The settings at the founding (its first root's).
     founding_settings: Option<Settings>,
+    /// The timebank's name, unit, currency and language at the founding
+    /// (its first root's).
+    founding_details: Option<TimebankDetails>,
     /// The confirmation rule as decided now.
     confirmation: Option<ConfirmationPolicy>,
     /// For each revocation cut, the changes inside it (its heads and their
@@ -84,6 +89,10 @@ pub(super) struct Decided {
 
 /// What a decision about the settings is about, and what of it.
 const SETTINGS: &str = "settings";
+
+/// What a decision about the timebank's details (name, unit, currency,
+/// language) is about, and what of them.
+const DETAILS: &str = "details";
 
 /// What a decision to lock a month is.
 const LOCK: &str = "lock";
@@ -248,6 +257,32 @@ impl Timebank {
         }))
     }
 
+    /// The decision coordinator `by` makes in changing the timebank's
+    /// details to `details`: none until the trust is founded (or if nothing
+    /// changes); afterwards only on a coordinator's device acting for `by`.
+    pub(super) fn details_decision(
+        &mut self,
+        by: &MemberId,
+        details: &TimebankDetails,
+        now: Timestamp,
+    ) -> Result<Option<Decision>, LedgerError> {
+        let value = schema::details_value(details);
+        if !self.trust_founded() || value == schema::details_value(&self.info.details()) {
+            return Ok(None);
+        }
+        let key = self.deciding_device(by)?;
+        Ok(Some(Decision {
+            id: DecisionId::random(self.entropy.as_mut()),
+            subject: DETAILS.to_string(),
+            what: DETAILS.to_string(),
+            value,
+            by: by.clone(),
+            device: key,
+            at: self.next_date(DETAILS, DETAILS, now),
+            seal: None,
+        }))
+    }
+
     /// The decision coordinator `by` makes in locking a month with `lock`:
     /// none until the trust is founded; afterwards only on a coordinator's
     /// device acting for `by`. It signs the lock's digest.
@@ -351,6 +386,9 @@ impl Timebank {
             self.decided.founding_settings = roots
                 .first()
                 .map(|heads| schema::settings_at(&self.doc, heads));
+            self.decided.founding_details = roots
+                .first()
+                .and_then(|heads| schema::details_at(&self.doc, heads));
             // The locks the founding saw, as it saw them.
             let mut founding_locks = HashMap::new();
             for heads in &roots {
@@ -384,6 +422,7 @@ impl Timebank {
             .map(|(_, f)| f.clone())
             .unwrap_or_default();
         let mut settings = self.decided.founding_settings.clone();
+        let mut details = self.decided.founding_details.clone();
         let mut settings_changes = HashSet::new();
         let mut locks: HashMap<crate::time::Month, (String, ChangeHash)> = HashMap::new();
         let mut latest: HashMap<MemberId, Rights> = HashMap::new();
@@ -439,6 +478,15 @@ impl Timebank {
                 }
                 continue;
             }
+            if decision.subject == DETAILS {
+                if let Some(decided) = (decision.what == DETAILS)
+                    .then(|| schema::details_from_value(&decision.value))
+                    .flatten()
+                {
+                    details = Some(decided);
+                }
+                continue;
+            }
             if decision.subject == SETTINGS {
                 if let Some(decided) = (decision.what == SETTINGS)
                     .then(|| schema::settings_from_value(&decision.value))
@@ -478,6 +526,11 @@ impl Timebank {
         let confirmation = settings.as_ref().map(|s| s.confirmation);
         if let Some(settings) = settings {
             self.settings = settings;
+        }
+        // (A raw write of the name, unit, currency or language changes
+        // nothing: what the founding saw, or a coordinator decided since.)
+        if let Some(details) = details {
+            self.info = self.info.with_details(details);
         }
         self.decided.locks = locks;
         self.reread_locks();

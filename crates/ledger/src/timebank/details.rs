@@ -1,9 +1,11 @@
 //! A timebank's settings (balance limits, categories, who sees balances)
-//! and its details (name, unit, currency, language): coordinators change them.
+//! and its details (name, unit, currency, language): coordinators change
+//! them, once the trust is founded by a decision their device signs (see
+//! `decisions`), so a raw write of either changes nothing.
 
 use crate::error::LedgerError;
 use crate::ids::MemberId;
-use crate::model::{Settings, TimebankDetails, TimebankInfo};
+use crate::model::{Settings, TimebankDetails};
 use crate::schema;
 use crate::time::Timestamp;
 
@@ -58,18 +60,26 @@ impl Timebank {
             "" => String::new(),
             one => checked_name(one)?,
         };
-        let info = TimebankInfo {
+        let info = self.info.with_details(TimebankDetails {
             name,
             unit_label,
             unit_label_one,
             currency: details.currency,
             language,
-            ..self.info.clone()
+        });
+        let decision = self.details_decision(by, &info.details(), now)?;
+        let message = match decision {
+            Some(_) => schema::DECISION_MESSAGE,
+            None => "update timebank details",
         };
-        self.write(now, "update timebank details", |doc| {
-            schema::write_details(doc, &info)
+        self.write(now, message, |doc| {
+            schema::write_details(doc, &info)?;
+            decision
+                .iter()
+                .try_for_each(|decision| schema::write_decision(doc, decision))
         })?;
         self.info = info;
+        self.apply_decisions();
         Ok(())
     }
 }

@@ -326,6 +326,58 @@ fn a_coordinator_s_settings_count_once_signed() {
     );
 }
 
+/// The timebank's name, unit, currency and language, raw-written by a
+/// member's modified app (a rename, dollars for pounds, another language),
+/// change nothing on any device; a coordinator's change counts elsewhere
+/// once their tablet signed it; a member's phone cannot make one.
+#[test]
+fn the_timebank_s_details_are_what_a_coordinator_decided_not_what_was_written() {
+    let mut s = founded();
+    let as_founded = s.f.timebank.info().clone();
+    let mut attacker = s.f.timebank.fork(entropy(90));
+    let doc = attacker.document_mut();
+    let (_, record) = doc.get(ROOT, "timebank").unwrap().unwrap();
+    doc.put(&record, "name", "Bob's Bank").unwrap();
+    doc.put(&record, "unit_label", "Bob Bucks").unwrap();
+    doc.put(&record, "currency", "USD").unwrap();
+    doc.put(&record, "language", "fr").unwrap();
+    doc.commit();
+    let mut honest = s.f.timebank.fork(entropy(91));
+    honest.merge(&mut attacker).unwrap();
+    let reopened = Timebank::load(&attacker.save(), entropy(92)).unwrap();
+    for copy in [&honest, &reopened, &attacker] {
+        assert_eq!(copy.info(), &as_founded);
+    }
+
+    let renamed = ledger::TimebankDetails {
+        name: "Southwark Circle".into(),
+        unit_label: "Time Credits".into(),
+        unit_label_one: "Time Credit".into(),
+        currency: ledger::Currency::Euro,
+        language: Some("fr".into()),
+    };
+    s.f.timebank
+        .update_details(&s.f.cora, renamed.clone(), NOW)
+        .unwrap();
+    assert_eq!(s.f.timebank.info().details(), renamed);
+    honest.merge(&mut s.f.timebank).unwrap();
+    assert_eq!(honest.info(), &as_founded, "not signed yet");
+    sign_everything(&mut s.f.timebank, &s.tablet);
+    honest.merge(&mut s.f.timebank).unwrap();
+    let reopened = Timebank::load(&honest.save(), entropy(93)).unwrap();
+    for copy in [&honest, &reopened] {
+        assert_eq!(copy.info().details(), renamed);
+        assert_eq!(copy.info().id, as_founded.id);
+    }
+    assert_eq!(reopened.sequence_gaps(), Vec::new());
+    let mut phone = s.f.timebank.fork(entropy(94));
+    phone.use_device_key(s.ann_phone.key());
+    assert_eq!(
+        phone.update_details(&s.f.cora, as_founded.details(), NOW),
+        Err(LedgerError::NotCoordinatorDevice)
+    );
+}
+
 /// Bob's phone deciding, as Bob, that `member`'s role is `role`, dated
 /// `at` (ms).
 fn on_bobs_phone(s: &Founded, member: &MemberId, role: &str, at: i64) -> schema::Decision {
