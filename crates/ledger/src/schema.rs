@@ -108,10 +108,10 @@ pub use touched::{Touched, touched_since};
 pub use trust::{
     ACCEPT_EXCHANGE_MESSAGE, ACCEPT_INVITE_MESSAGE, CERTIFY_MESSAGE, CHECKPOINT_MESSAGE,
     FOUNDING_MESSAGE, FoundingHistory, FoundingWrite, INVITE_MESSAGE, REVOKE_MESSAGE, TrustRecords,
-    changes_after, foundings_written_after, read_acceptances, read_certificates, read_checkpoints,
-    read_invitations, read_requests, read_revocations, remove_request, trust_map_count,
-    trust_record_at, write_acceptance, write_certificate, write_checkpoint, write_invitation,
-    write_request, write_revocation, write_root,
+    changes_after, common_heads, foundings_written_after, read_acceptances, read_certificates,
+    read_checkpoints, read_invitations, read_requests, read_revocations, remove_request,
+    trust_map_count, trust_record_at, write_acceptance, write_certificate, write_checkpoint,
+    write_invitation, write_request, write_revocation, write_root,
 };
 
 /// The version of the layout above. Bump it, and add a step to [`upgrade`],

@@ -558,6 +558,32 @@ pub fn changes_after(doc: &mut AutoCommit, heads: &[ChangeHash]) -> HashSet<Chan
         .collect()
 }
 
+/// The heads of the history that every one of `each` holds: what each
+/// of them saw (the foundings apart saw it all).
+pub fn common_heads(doc: &mut AutoCommit, each: &[Vec<ChangeHash>]) -> Vec<ChangeHash> {
+    let after: HashSet<ChangeHash> = each
+        .iter()
+        .flat_map(|heads| changes_after(doc, heads))
+        .collect();
+    let common: Vec<(ChangeHash, Vec<ChangeHash>)> = doc
+        .get_changes_meta(&[])
+        .into_iter()
+        .filter(|meta| !after.contains(&meta.hash))
+        .map(|meta| (meta.hash, meta.deps))
+        .collect();
+    let built_on: HashSet<ChangeHash> = common
+        .iter()
+        .flat_map(|(_, deps)| deps.iter().copied())
+        .collect();
+    let mut heads: Vec<ChangeHash> = common
+        .into_iter()
+        .map(|(hash, _)| hash)
+        .filter(|hash| !built_on.contains(hash))
+        .collect();
+    heads.sort();
+    heads
+}
+
 /// Whether `record` was in the document at `heads` (a revocation's cut).
 /// Heads this copy does not have (or that do not parse) hold nothing.
 pub fn trust_record_at(doc: &AutoCommit, record: RecordRef<'_>, heads: &[String]) -> bool {

@@ -378,8 +378,22 @@ impl Timebank {
             .is_none_or(|(heads, _)| *heads != roots)
         {
             let mut founding = HashMap::new();
+            // Several foundings made apart (a timebank from before signing,
+            // opened on two devices at once): a member the history they all
+            // saw holds has the rights it states, so a modified app that
+            // promotes its member, or demotes the coordinators, on a copy
+            // apart and founds there gains nothing; a member only one of
+            // them saw is no coordinator until a decision makes them one.
+            if roots.len() > 1 {
+                let common = schema::common_heads(&mut self.doc, &roots);
+                founding.extend(schema::rights_at(&self.doc, &common));
+            }
+            let seen_by_all: HashSet<MemberId> = founding.keys().cloned().collect();
             for heads in &roots {
-                for (id, rights) in schema::rights_at(&self.doc, heads) {
+                for (id, mut rights) in schema::rights_at(&self.doc, heads) {
+                    if !seen_by_all.is_empty() && rights.role == Role::Coordinator {
+                        rights.role = Role::Member;
+                    }
                     founding.entry(id).or_insert(rights);
                 }
             }

@@ -238,6 +238,77 @@ fn two_founders_apart_both_stand_after_they_merge() {
     assert!(authority.problems.is_empty(), "{:?}", authority.problems);
 }
 
+/// On a timebank from before signing, Bob's modified app, on a copy apart,
+/// makes Bob a coordinator and Cora a member by raw writes, then founds the
+/// trust from Bob's phone while Cora's tablet founds it on hers. When the
+/// copies meet, Cora still coordinates and Bob does not, on both copies,
+/// whichever of the two foundings comes first in the ledger's order: only
+/// what both foundings saw (their common history) makes a coordinator.
+#[test]
+fn a_member_who_promotes_himself_apart_and_founds_gains_nothing_when_copies_meet() {
+    let cora_tablet = Device::new(1);
+    let mut orders = std::collections::BTreeSet::new();
+    for seed in 2..8 {
+        let mut f = Fixture::new();
+        let bob_phone = Device::new(seed);
+        orders.insert(bob_phone.key() < cora_tablet.key());
+        let mut cora_copy = f.timebank.fork(entropy(41));
+        let mut bob_copy = f.timebank.fork(entropy(42));
+        found(&mut cora_copy, &cora_tablet, &f.cora);
+        let before = bob_copy.heads();
+        for (member, role) in [(&f.bob, "coordinator"), (&f.cora, "member")] {
+            let doc = bob_copy.document_mut();
+            let (_, members) = doc.get(automerge::ROOT, "members").unwrap().unwrap();
+            let (_, record) = doc.get(&members, member.as_str()).unwrap().unwrap();
+            doc.put(&record, "role", role).unwrap();
+            doc.commit();
+        }
+        bob_copy.refresh_since(&before);
+        assert!(
+            bob_copy.is_coordinator(&f.bob),
+            "Bob's own copy believes him"
+        );
+        found(&mut bob_copy, &bob_phone, &f.bob);
+        // Each phone records, as a coordinator does, ten hours from Ann to
+        // Cat: Cora's counts, Bob's is doubted.
+        let as_coordinator = |by: &MemberId, device: &Device, seed: u64| {
+            let mut e = super::counting::forged(&f.ann, &f.cat, 600, by, &device.key(), seed);
+            e.channel = ledger::Channel::Coordinator;
+            e
+        };
+        let by_cora = as_coordinator(&f.cora, &cora_tablet, 44);
+        let by_bob = as_coordinator(&f.bob, &bob_phone, 45);
+        for (copy, exchange, device) in [
+            (&mut cora_copy, &by_cora, &cora_tablet),
+            (&mut bob_copy, &by_bob, &bob_phone),
+        ] {
+            let before = copy.heads();
+            super::counting::write_raw(copy, exchange, Some(device));
+            copy.refresh_since(&before);
+        }
+        assert_eq!(
+            bob_copy.doubt_about(&by_bob.id),
+            None,
+            "alone, Bob's copy believes him"
+        );
+        cora_copy.merge(&mut bob_copy).unwrap();
+        bob_copy.merge(&mut cora_copy).unwrap();
+        let reopened = Timebank::load(&cora_copy.save(), entropy(43)).unwrap();
+        for copy in [&cora_copy, &bob_copy, &reopened] {
+            assert!(copy.is_coordinator(&f.cora), "seed {seed}");
+            assert!(!copy.is_coordinator(&f.bob), "seed {seed}");
+            assert!(copy.authority().is_coordinator_device(&cora_tablet.key()));
+            assert_eq!(copy.doubt_about(&by_cora.id), None, "seed {seed}");
+            assert!(copy.doubt_about(&by_bob.id).is_some(), "seed {seed}");
+        }
+    }
+    assert_eq!(
+        orders.len(),
+        2,
+        "Bob's founding came first, and came second"
+    );
+}
+
 /// Dana's phone is revoked while it is away; it certifies a device before
 /// it hears of it. When the copies meet, what it certified before the cut
 /// stands and what it certified after does not.
