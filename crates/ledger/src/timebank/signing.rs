@@ -142,7 +142,7 @@ impl Timebank {
     fn unsealed(&self) -> Vec<Unsealed> {
         let mine = |device: &crate::ids::DeviceId| *device == self.device;
         let mut unsealed: Vec<(Timestamp, Unsealed)> = Vec::new();
-        for exchange in self.exchanges.values() {
+        for exchange in self.exchanges.unsealed_of(&self.device) {
             if mine(&exchange.device) && exchange.seal.is_none() {
                 unsealed.push((
                     exchange.recorded_at,
@@ -305,7 +305,7 @@ impl Timebank {
         let timebank = self.info.id.as_str();
         let mine = |device: &crate::ids::DeviceId| *device == self.device;
         let mut seals: Vec<(u64, Box<dyn Fn() -> bool + 'a>)> = Vec::new();
-        for exchange in self.exchanges.values() {
+        for exchange in self.exchanges.sealed_of(&self.device) {
             if let Some(seal) = exchange.seal.filter(|_| mine(&exchange.device)) {
                 seals.push((
                     seal.seq,
