@@ -149,7 +149,7 @@ impl CachedView {
                     .then(|| timebank.balance(&Account::Member(member.id.clone()))),
             })
             .collect();
-        members.sort_by_key(|member| member.name.to_lowercase());
+        members.sort_by_cached_key(|member| member.name.to_lowercase());
         CachedView {
             heads,
             name: timebank.info().name.clone(),

@@ -63,7 +63,7 @@ pub fn EventPage() -> impl IntoView {
                 };
                 let mut coming: Vec<(MemberId, String)> =
                     event.coming().map(|m| (m.clone(), name(m))).collect();
-                coming.sort_by_key(|(_, name)| name.to_lowercase());
+                coming.sort_by_cached_key(|(_, name)| name.to_lowercase());
                 let mut exchanges: Vec<_> = tb
                     .exchanges()
                     .filter(|e| {

@@ -40,7 +40,7 @@ pub fn Members() -> impl IntoView {
                         (m.clone(), balance)
                     })
                     .collect();
-                members.sort_by_key(|a| a.0.name.to_lowercase());
+                members.sort_by_cached_key(|a| a.0.name.to_lowercase());
                 members
             })
             .unwrap_or_default()

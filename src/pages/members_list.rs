@@ -28,7 +28,7 @@ pub fn MembersList() -> impl IntoView {
                         (m.clone(), balance)
                     })
                     .collect();
-                members.sort_by_key(|(m, _)| (m.number, m.name.to_lowercase()));
+                members.sort_by_cached_key(|(m, _)| (m.number, m.name.to_lowercase()));
                 (tb.info().name.clone(), show_balances, members)
             })
             .unwrap_or_default()

@@ -92,7 +92,7 @@ pub fn member_choices(
             (m.id.clone(), label)
         })
         .collect();
-    list.sort_by_key(|(_, label)| label.to_lowercase());
+    list.sort_by_cached_key(|(_, label)| label.to_lowercase());
     list
 }
 
@@ -161,6 +161,28 @@ pub fn Record() -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
+    // Who can take part, as (value, label): read once for every choice on
+    // the page. A memo: each change (every exchange saved) reads the
+    // members again, but the page's lists of options (two thousand each in
+    // a large timebank) are drawn again only when they differ.
+    let choices = Memo::new(move |_| {
+        session
+            .read(|tb, me| {
+                let mut choices: Vec<(String, String)> =
+                    active_member_choices(tb, locale.language())
+                        .into_iter()
+                        .map(|(member, label)| (member.to_string(), label))
+                        .collect();
+                if me.is_some_and(|me| tb.is_coordinator(me)) {
+                    choices.insert(
+                        0,
+                        (FUND.to_string(), locale.t(Text::CommunityFund).to_string()),
+                    );
+                }
+                choices
+            })
+            .unwrap_or_default()
+    });
 
     // Reached from a listing ("/record?listing=…"): the exchange is for it,
     // its member on the side the listing says, its title the description.
@@ -436,6 +458,7 @@ pub fn Record() -> impl IntoView {
                             also=Text::AlsoGave
                             add=Text::AddAnotherGiver
                             can_add=Signal::derive(move || receivers.with(Vec::len) == 1)
+                            choices=choices
                         />
                         <Side
                             people=receivers
@@ -444,6 +467,7 @@ pub fn Record() -> impl IntoView {
                             also=Text::AlsoReceived
                             add=Text::AddAnotherReceiver
                             can_add=Signal::derive(move || givers.with(Vec::len) == 1)
+                            choices=choices
                         />
                     }
                 >
@@ -462,6 +486,7 @@ pub fn Record() -> impl IntoView {
                                 also=also
                                 add=add
                                 can_add=Signal::derive(|| true)
+                                choices=choices
                                 not_me=true
                             />
                         }
@@ -603,31 +628,25 @@ fn Side(
     also: Text,
     add: Text,
     can_add: Signal<bool>,
+    /// Everyone who can be chosen (see `Record`).
+    choices: Memo<Vec<(String, String)>>,
     #[prop(optional)] not_me: bool,
 ) -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
     let session = Session::get();
     let next_key = StoredValue::new(1_u32);
-    let options = move || {
-        session
-            .read(|tb, me| {
-                let mut choices: Vec<(String, String)> =
-                    active_member_choices(tb, locale.language())
-                        .into_iter()
-                        .filter(|(member, _)| !not_me || Some(member) != me)
-                        .map(|(member, label)| (member.to_string(), label))
-                        .collect();
-                if me.is_some_and(|me| tb.is_coordinator(me)) {
-                    choices.insert(
-                        0,
-                        (FUND.to_string(), locale.t(Text::CommunityFund).to_string()),
-                    );
-                }
-                choices
-            })
-            .unwrap_or_default()
-    };
+    let me = Memo::new(move |_| session.read(|_, me| me.map(ToString::to_string)).flatten());
+    // (Drawn again only when the choices or the person differ.)
+    let options = Memo::new(move |_| {
+        let me = me.get();
+        choices.with(|all| {
+            all.iter()
+                .filter(|(value, _)| !not_me || Some(value) != me.as_ref())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let add_person = move |_| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
@@ -673,7 +692,7 @@ fn Side(
                                 prop:value=move || value.get()
                             >
                                 <option value="">{move || t(Text::ChooseMember)}</option>
-                                {move || options()
+                                {move || options.get()
                                     .into_iter()
                                     .map(|(value, label)| view! { <option value=value>{label}</option> })
                                     .collect_view()}

@@ -95,7 +95,7 @@ fn shown(tb: &Timebank, date: Date, me: Option<&MemberId>, language: Language) -
             )
         })
         .collect();
-    totals.sort_by_key(|row| row.0.to_lowercase());
+    totals.sort_by_cached_key(|row| row.0.to_lowercase());
     Shown {
         heading,
         rows,

@@ -355,7 +355,7 @@ pub fn DeviceApprovals() -> impl IntoView {
                         )
                     })
                     .collect();
-                list.sort_by_key(|entry| (entry.0.to_lowercase(), entry.4));
+                list.sort_by_cached_key(|entry| (entry.0.to_lowercase(), entry.4));
                 list
             })
             .unwrap_or_default()
