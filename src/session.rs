@@ -351,7 +351,8 @@ impl Session {
         let documents = self.documents().await;
         let writer = self.writer.get_value();
         match documents::open(documents.as_ref(), id, Box::new(BrowserEntropy), writer).await {
-            Ok((timebank, saved)) => {
+            Ok((mut timebank, saved)) => {
+                timebank.take_actor_after_earlier_sessions(now());
                 let store = BrowserStore;
                 let me = storage::device_member(&store, id);
                 self.open.set_value(Some(Open {
@@ -516,7 +517,8 @@ impl Session {
     /// already has is added to it (never replacing anything); another
     /// timebank is kept beside the ones already here and becomes the open one.
     pub async fn open_file(&self, bytes: &[u8]) -> Result<Opened, LoadError> {
-        let timebank = Timebank::load(bytes, Box::new(BrowserEntropy))?;
+        let mut timebank = Timebank::load(bytes, Box::new(BrowserEntropy))?;
+        timebank.take_actor_after_earlier_sessions(now());
         self.flush().await;
         let id = timebank.info().id.clone();
         let here = storage::list(&BrowserStore)

@@ -171,3 +171,46 @@ fn strings_that_another_automerge_tool_wrote_as_text_are_read() {
     copy.apply_changes(&edits).unwrap();
     assert_eq!(copy.exchange(&id), Some(&exchange));
 }
+
+/// Each session's changes are made under an actor that sorts after every
+/// actor the document already holds (so Automerge adds it at the end, with
+/// no re-numbering), two copies opened at the same moment do not share one,
+/// and everything still reads the same after they merge.
+#[test]
+fn each_session_writes_under_an_actor_after_every_earlier_one() {
+    let mut f = Fixture::new();
+    let mut copy = f.timebank.fork(entropy(60));
+    copy.record(&f.bob, help(&f.ann, &f.bob, 30), NOW).unwrap();
+    f.timebank.merge(&mut copy).unwrap();
+    let mut bytes = f.timebank.save();
+    for session in 0..4_i64 {
+        let now = ledger::Timestamp(NOW.0 + session * 60_000);
+        let mut a = Timebank::load(&bytes, entropy(61 + session as u64 * 2)).unwrap();
+        let mut b = Timebank::load(&bytes, entropy(62 + session as u64 * 2)).unwrap();
+        let before: Vec<automerge::ActorId> = a
+            .document_mut()
+            .get_changes_meta(&[])
+            .into_iter()
+            .map(|meta| meta.actor.into_owned())
+            .collect();
+        for copy in [&mut a, &mut b] {
+            copy.take_actor_after_earlier_sessions(now);
+            copy.record(&f.bob, help(&f.cat, &f.bob, 15), now).unwrap();
+        }
+        let (actor_a, actor_b) = (
+            a.document_mut().get_actor().clone(),
+            b.document_mut().get_actor().clone(),
+        );
+        assert_ne!(actor_a, actor_b, "two copies opened at once");
+        assert!(
+            before
+                .iter()
+                .all(|earlier| *earlier < actor_a && *earlier < actor_b)
+        );
+        a.merge(&mut b).unwrap();
+        assert_eq!(a.exchanges().count(), 3 + 2 * session as usize);
+        bytes = a.save();
+    }
+    let reopened = Timebank::load(&bytes, entropy(80)).unwrap();
+    assert_eq!(reopened.exchanges().count(), 9);
+}
