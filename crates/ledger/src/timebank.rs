@@ -653,11 +653,7 @@ impl Timebank {
     /// taken as written), so nothing of theirs silently disappears.
     pub fn latest_of(&self, member: &MemberId, count: usize) -> Vec<&Exchange> {
         let account = Account::Member(member.clone());
-        let mut mine: Vec<&Exchange> = self
-            .exchanges
-            .values()
-            .filter(|e| e.payer == account || e.payee == account)
-            .collect();
+        let mut mine: Vec<&Exchange> = self.exchanges.of_account(&account).collect();
         mine.sort_by(|a, b| {
             (b.service_date, b.recorded_at, &b.id).cmp(&(a.service_date, a.recorded_at, &a.id))
         });
@@ -677,8 +673,8 @@ impl Timebank {
         let account = account.clone();
         let mut lines: Vec<&Exchange> = self
             .exchanges
-            .values()
-            .filter(|e| self.balances.counts(&e.id) && (e.payer == account || e.payee == account))
+            .of_account(&account)
+            .filter(|e| self.balances.counts(&e.id))
             .collect();
         lines.sort_by(|a, b| {
             (a.service_date, a.recorded_at, &a.id).cmp(&(b.service_date, b.recorded_at, &b.id))
