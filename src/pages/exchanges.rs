@@ -12,6 +12,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
+use crate::form::options_html;
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::pages::{CoordinatorTabs, account_name, member_choices};
@@ -267,15 +268,32 @@ pub fn Exchanges() -> impl IntoView {
         })
     });
     let coordinator = move || session.is_coordinator();
-    let choices = move || {
+    // Every member, as (value, label): a memo, so the list of options is
+    // drawn again only when it differs.
+    let members = Memo::new(move |_| {
         session
             .read(|tb, _| {
-                (
-                    member_choices(tb, locale.language(), |_| true),
-                    tb.settings().categories.clone(),
-                )
+                member_choices(tb, locale.language(), |_| true)
+                    .into_iter()
+                    .map(|(id, label)| (id.to_string(), label))
+                    .collect::<Vec<_>>()
             })
             .unwrap_or_default()
+    });
+    let categories = move || {
+        session
+            .read(|tb, _| tb.settings().categories.clone())
+            .unwrap_or_default()
+    };
+    // The member filter's options, written at once (see `options_html`):
+    // the choice in the form stays chosen when they are drawn again.
+    let member_options = move || {
+        let mut options = vec![
+            (String::new(), t(Text::FilterAnyone).to_string()),
+            ("fund".to_string(), t(Text::CommunityFund).to_string()),
+        ];
+        members.with(|members| options.extend(members.iter().cloned()));
+        options_html(&options, &editing.with_untracked(|f| f.member.clone()))
     };
 
     let navigate = use_navigate();
@@ -324,13 +342,12 @@ pub fn Exchanges() -> impl IntoView {
                 <Show when=coordinator>
                     <div class="field">
                         <label for="filter-member">{move || t(Text::FilterMemberLabel)}</label>
-                        <select id="filter-member" on:change=member_input prop:value=member_value>
-                            <option value="">{move || t(Text::FilterAnyone)}</option>
-                            <option value="fund">{move || t(Text::CommunityFund)}</option>
-                            {move || choices().0.into_iter().map(|(id, label)| view! {
-                                <option value=id.to_string()>{label}</option>
-                            }).collect_view()}
-                        </select>
+                        <select
+                            id="filter-member"
+                            on:change=member_input
+                            inner_html=member_options
+                            prop:value=member_value
+                        ></select>
                     </div>
                 </Show>
                 <div class="field-pair">
@@ -348,7 +365,7 @@ pub fn Exchanges() -> impl IntoView {
                     <select id="filter-category" on:change=category_input prop:value=category_value>
                         <option value="">{move || t(Text::AllCategories)}</option>
                         <option value="none">{move || t(Text::FilterNoCategory)}</option>
-                        {move || choices().1.into_iter().map(|name| view! {
+                        {move || categories().into_iter().map(|name| view! {
                             <option value=name.clone()>{name.clone()}</option>
                         }).collect_view()}
                     </select>
