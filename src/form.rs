@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::first_paint::escape;
+
 /// A labelled text input. `error` shows next to the field when set.
 #[component]
 pub fn TextField(
@@ -95,32 +97,16 @@ pub fn options_html(options: &[(String, String)], selected: &str) -> String {
     let mut html = String::with_capacity(options.len() * 64);
     for (value, label) in options {
         html.push_str("<option value=\"");
-        html.push_str(&escaped(value));
+        html.push_str(&escape(value));
         html.push('"');
         if value == selected {
             html.push_str(" selected");
         }
         html.push('>');
-        html.push_str(&escaped(label));
+        html.push_str(&escape(label));
         html.push_str("</option>");
     }
     html
-}
-
-/// Text as it is written inside HTML, in an element or a quoted attribute.
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
