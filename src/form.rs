@@ -88,6 +88,27 @@ pub fn field_error<E: Send + Sync + 'static>(
     Signal::derive(move || errors.with(pick))
 }
 
+/// A `<select>` of many options (every member, say), written at once (see
+/// [`options_html`]) and drawn again only when `options` differ; what is
+/// chosen stays chosen.
+#[component]
+pub fn LongSelect(
+    #[prop(into)] id: String,
+    value: RwSignal<String>,
+    /// Each `(value, label)`, the first one (nothing chosen yet) included.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    view! {
+        <select
+            id=id
+            on:change=move |e| value.set(event_target_value(&e))
+            inner_html=move || options.with(|options| options_html(options, &value.get_untracked()))
+            prop:value=move || value.get()
+        ></select>
+    }
+}
+
 /// A `<select>`'s options as HTML, each `(value, label)`, the one whose
 /// value is `selected` marked so: set as the select's `inner_html`, a list
 /// of thousands of members is one call into the page instead of thousands

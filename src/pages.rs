@@ -54,8 +54,8 @@ pub use offers::{EditListing, Offers};
 pub use open_from_file::OpenFromFile;
 pub use printables::Printables;
 pub use record::{
-    Record, active_member_choices, duration_hint, locked_month_hint, member_choices,
-    slip_already_entered,
+    Record, active_member_choices, active_member_options, duration_hint, locked_month_hint,
+    member_choices, slip_already_entered,
 };
 pub use reports::Reports;
 pub use settings::SettingsPage;

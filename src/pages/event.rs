@@ -11,9 +11,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::events::{EventForm, kind_text, local_date_time};
+use crate::form::LongSelect;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
-use crate::pages::{ConfirmButton, LinkList, account_name, active_member_choices, duration_hint};
+use crate::pages::{ConfirmButton, LinkList, account_name, active_member_options, duration_hint};
 use crate::session::{Session, now};
 
 /// What the page shows of the event, read from the ledger.
@@ -233,24 +234,14 @@ fn AnswerFor(
 ) -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
-    let session = Session::get();
     let member = RwSignal::new(String::new());
-    let members = move || {
-        session
-            .read(|tb, _| active_member_choices(tb, locale.language()))
-            .unwrap_or_default()
-    };
+    let members = active_member_options(Text::ChooseMember);
     let chosen = move || MemberId::parse(&member.get_untracked());
     view! {
         <div class="field">
             <label for="answer-for">{move || t(Text::AnswerForLabel)}</label>
             <div class="choice-row">
-                <select id="answer-for" on:change=move |e| member.set(event_target_value(&e)) prop:value=move || member.get()>
-                    <option value="">{move || t(Text::ChooseMember)}</option>
-                    {move || members().into_iter().map(|(id, label)| view! {
-                        <option value=id.to_string()>{label}</option>
-                    }).collect_view()}
-                </select>
+                <LongSelect id="answer-for" value=member options=members />
                 <button type="button" class="button" on:click=move |_| {
                     if let Some(m) = chosen() { answer(Some(m), true) }
                 }>{move || t(Text::TheyAreComing)}</button>

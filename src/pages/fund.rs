@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::form::LongSelect;
 use crate::i18n::{Locale, Text};
 use crate::page_heading::PageHeading;
-use crate::pages::{CoordinatorTabs, account_name, active_member_choices, duration_hint};
+use crate::pages::{CoordinatorTabs, account_name, active_member_options, duration_hint};
 use crate::paging::{PAGE, ShowMore};
 use crate::session::Session;
 
@@ -107,13 +108,8 @@ fn MemberAndHours(
 ) -> impl IntoView {
     let locale = Locale::get();
     let t = move |text| locale.t(text);
-    let session = Session::get();
     let how_long_hint = duration_hint(locale, how_long);
-    let members = move || {
-        session
-            .read(|tb, _| active_member_choices(tb, locale.language()))
-            .unwrap_or_default()
-    };
+    let members = active_member_options(Text::ChooseMember);
     let (member_id, hours_id, hint_id) = (
         format!("{prefix}-member"),
         format!("{prefix}-how-long"),
@@ -122,12 +118,7 @@ fn MemberAndHours(
     view! {
         <div class="field">
             <label for=member_id.clone()>{move || t(label)}</label>
-            <select id=member_id on:change=move |e| member.set(event_target_value(&e)) prop:value=move || member.get()>
-                <option value="">{move || t(Text::ChooseMember)}</option>
-                {move || members().into_iter().map(|(id, label)| view! {
-                    <option value=id.to_string()>{label}</option>
-                }).collect_view()}
-            </select>
+            <LongSelect id=member_id value=member options=members />
         </div>
         <div class="field">
             <label for=hours_id.clone()>{move || t(Text::HoursLabel)}</label>

@@ -420,11 +420,7 @@ fn PostListing() -> impl IntoView {
     // is the person using the device.
     let for_member = RwSignal::new(String::new());
     let coordinator = move || session.is_coordinator();
-    let members = move || {
-        session
-            .read(|tb, _| crate::pages::active_member_choices(tb, locale.language()))
-            .unwrap_or_default()
-    };
+    let members = crate::pages::active_member_options(Text::PostForMyself);
     let categories = move || session.categories();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -482,12 +478,7 @@ fn PostListing() -> impl IntoView {
             <Show when=coordinator>
                 <div class="field">
                     <label for="listing-for">{move || t(Text::PostForLabel)}</label>
-                    <select id="listing-for" on:change=move |e| for_member.set(event_target_value(&e)) prop:value=move || for_member.get()>
-                        <option value="">{move || t(Text::PostForMyself)}</option>
-                        {move || members().into_iter().map(|(id, label)| view! {
-                            <option value=id.to_string()>{label}</option>
-                        }).collect_view()}
-                    </select>
+                    <crate::form::LongSelect id="listing-for" value=for_member options=members />
                 </div>
             </Show>
             <fieldset class="field">

@@ -10,7 +10,7 @@ use ledger::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::form::TextField;
+use crate::form::{LongSelect, TextField};
 use crate::i18n::{Language, Locale, Text};
 use crate::page_heading::PageHeading;
 use crate::pages::account_name;
@@ -70,6 +70,26 @@ pub fn slip_already_entered(tb: &ledger::Timebank, number: &str, locale: Locale)
 /// part in an exchange, as a person picks them.
 pub fn active_member_choices(tb: &ledger::Timebank, language: Language) -> Vec<(MemberId, String)> {
     member_choices(tb, language, |status| status == MemberStatus::Active)
+}
+
+/// Every active member as options of a [`LongSelect`], after a first one
+/// (nothing chosen yet) that says `first`: a memo, so the options are drawn
+/// again only when they differ, not after every change.
+pub fn active_member_options(first: Text) -> Memo<Vec<(String, String)>> {
+    let locale = Locale::get();
+    let session = Session::get();
+    Memo::new(move |_| {
+        let mut options = vec![(String::new(), locale.t(first).to_string())];
+        session.read(|tb, _| {
+            let members = active_member_choices(tb, locale.language());
+            options.extend(
+                members
+                    .into_iter()
+                    .map(|(id, label)| (id.to_string(), label)),
+            );
+        });
+        options
+    })
 }
 
 /// The members whose status `include` takes, as choices labelled with their
@@ -640,12 +660,15 @@ fn Side(
     // (Drawn again only when the choices or the person differ.)
     let options = Memo::new(move |_| {
         let me = me.get();
+        let mut options = vec![(String::new(), t(Text::ChooseMember).to_string())];
         choices.with(|all| {
-            all.iter()
-                .filter(|(value, _)| !not_me || Some(value) != me.as_ref())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+            options.extend(
+                all.iter()
+                    .filter(|(value, _)| !not_me || Some(value) != me.as_ref())
+                    .cloned(),
+            );
+        });
+        options
     });
     let add_person = move |_| {
         let key = next_key.get_value();
@@ -686,17 +709,7 @@ fn Side(
                     <div class="field">
                         <label for=field_id.clone()>{label}</label>
                         <div class="choice-row">
-                            <select
-                                id=field_id.clone()
-                                on:change=move |e| value.set(event_target_value(&e))
-                                prop:value=move || value.get()
-                            >
-                                <option value="">{move || t(Text::ChooseMember)}</option>
-                                {move || options.get()
-                                    .into_iter()
-                                    .map(|(value, label)| view! { <option value=value>{label}</option> })
-                                    .collect_view()}
-                            </select>
+                            <LongSelect id=field_id.clone() value=value options=options />
                             {(key != 0).then(|| view! {
                                 <button type="button" class="button" on:click=remove>{remove_label}</button>
                             })}
