@@ -232,55 +232,78 @@ impl Timebank {
     }
 
     /// The decision coordinator `by` makes in changing the settings to
-    /// `settings`: none until the trust is founded (or if nothing changes);
-    /// afterwards only on a coordinator's device acting for `by`.
+    /// `settings` (see [`Timebank::whole_decision`]).
     pub(super) fn settings_decision(
         &mut self,
         by: &MemberId,
         settings: &Settings,
         now: Timestamp,
     ) -> Result<Option<Decision>, LedgerError> {
-        let value = schema::settings_value(settings);
-        if !self.trust_founded() || value == schema::settings_value(&self.settings) {
-            return Ok(None);
-        }
-        let key = self.deciding_device(by)?;
-        Ok(Some(Decision {
-            id: DecisionId::random(self.entropy.as_mut()),
-            subject: SETTINGS.to_string(),
-            what: SETTINGS.to_string(),
-            value,
-            by: by.clone(),
-            device: key,
-            at: self.next_date(SETTINGS, SETTINGS, now),
-            seal: None,
-        }))
+        let current = schema::settings_value(&self.settings);
+        self.whole_decision(by, SETTINGS, schema::settings_value(settings), current, now)
     }
 
     /// The decision coordinator `by` makes in changing the timebank's
-    /// details to `details`: none until the trust is founded (or if nothing
-    /// changes); afterwards only on a coordinator's device acting for `by`.
+    /// details to `details` (see [`Timebank::whole_decision`]).
     pub(super) fn details_decision(
         &mut self,
         by: &MemberId,
         details: &TimebankDetails,
         now: Timestamp,
     ) -> Result<Option<Decision>, LedgerError> {
-        let value = schema::details_value(details);
-        if !self.trust_founded() || value == schema::details_value(&self.info.details()) {
+        let current = schema::details_value(&self.info.details());
+        self.whole_decision(by, DETAILS, schema::details_value(details), current, now)
+    }
+
+    /// The decision coordinator `by` makes in stating `what` (the settings,
+    /// the details) whole as `value`, where it is `current` now: none until
+    /// the trust is founded (or if nothing changes); afterwards only on a
+    /// coordinator's device acting for `by`.
+    fn whole_decision(
+        &mut self,
+        by: &MemberId,
+        what: &str,
+        value: String,
+        current: String,
+        now: Timestamp,
+    ) -> Result<Option<Decision>, LedgerError> {
+        if !self.trust_founded() || value == current {
             return Ok(None);
         }
         let key = self.deciding_device(by)?;
         Ok(Some(Decision {
             id: DecisionId::random(self.entropy.as_mut()),
-            subject: DETAILS.to_string(),
-            what: DETAILS.to_string(),
+            subject: what.to_string(),
+            what: what.to_string(),
             value,
             by: by.clone(),
             device: key,
-            at: self.next_date(DETAILS, DETAILS, now),
+            at: self.next_date(what, what, now),
             seal: None,
         }))
+    }
+
+    /// Writes, in one change, what `writes` writes and `decisions` beside
+    /// it. A change with decisions carries [`schema::DECISION_MESSAGE`] (they
+    /// are read from the history by it); one without, `message`.
+    pub(super) fn write_deciding(
+        &mut self,
+        now: Timestamp,
+        message: &str,
+        decisions: &[Decision],
+        writes: impl FnOnce(&mut automerge::AutoCommit) -> schema::WriteResult<()>,
+    ) -> Result<(), LedgerError> {
+        let message = if decisions.is_empty() {
+            message
+        } else {
+            schema::DECISION_MESSAGE
+        };
+        self.write(now, message, |doc| {
+            writes(doc)?;
+            decisions
+                .iter()
+                .try_for_each(|decision| schema::write_decision(doc, decision))
+        })
     }
 
     /// The decision coordinator `by` makes in locking a month with `lock`:
@@ -324,16 +347,8 @@ impl Timebank {
             .map(Rights::of)
             .ok_or(LedgerError::UnknownMember)?;
         let decisions = self.decisions_for(by, before, &member, now)?;
-        let message = if decisions.is_empty() {
-            message
-        } else {
-            schema::DECISION_MESSAGE
-        };
-        self.write(now, message, |doc| {
-            schema::write_member_changes(doc, &member)?;
-            decisions
-                .iter()
-                .try_for_each(|decision| schema::write_decision(doc, decision))
+        self.write_deciding(now, message, &decisions, |doc| {
+            schema::write_member_changes(doc, &member)
         })?;
         self.members.insert(member.id.clone(), member);
         self.apply_decisions();

@@ -21,15 +21,8 @@ impl Timebank {
         self.require_coordinator(by)?;
         check_settings(&settings)?;
         let decision = self.settings_decision(by, &settings, now)?;
-        let message = match decision {
-            Some(_) => schema::DECISION_MESSAGE,
-            None => "update settings",
-        };
-        self.write(now, message, |doc| {
-            schema::write_settings(doc, &settings)?;
-            decision
-                .iter()
-                .try_for_each(|decision| schema::write_decision(doc, decision))
+        self.write_deciding(now, "update settings", decision.as_slice(), |doc| {
+            schema::write_settings(doc, &settings)
         })?;
         self.settings = schema::read_settings(&self.doc);
         self.apply_decisions();
@@ -68,15 +61,8 @@ impl Timebank {
             language,
         });
         let decision = self.details_decision(by, &info.details(), now)?;
-        let message = match decision {
-            Some(_) => schema::DECISION_MESSAGE,
-            None => "update timebank details",
-        };
-        self.write(now, message, |doc| {
-            schema::write_details(doc, &info)?;
-            decision
-                .iter()
-                .try_for_each(|decision| schema::write_decision(doc, decision))
+        self.write_deciding(now, "update timebank details", decision.as_slice(), |doc| {
+            schema::write_details(doc, &info)
         })?;
         self.info = info;
         self.apply_decisions();

@@ -160,19 +160,11 @@ impl Timebank {
         let mut left = current.clone();
         left.status = MemberStatus::Left;
         let decisions = self.decisions_for(by, schema::Rights::of(&current), &left, now)?;
-        let message = if decisions.is_empty() {
-            "member leaves"
-        } else {
-            schema::DECISION_MESSAGE
-        };
-        self.write(now, message, |doc| {
+        self.write_deciding(now, "member leaves", &decisions, |doc| {
             if let Some(exchange) = &settlement {
                 schema::write_new_exchange(doc, exchange)?;
             }
-            schema::write_member_changes(doc, &left)?;
-            decisions
-                .iter()
-                .try_for_each(|decision| schema::write_decision(doc, decision))
+            schema::write_member_changes(doc, &left)
         })?;
         self.members.insert(left.id.clone(), left);
         let settled = settlement.map(|exchange| {

@@ -94,15 +94,8 @@ impl Timebank {
         // Once the trust is founded, a lock counts only as a coordinator's
         // signed decision (see `decisions`).
         let decision = self.lock_decision(by, &lock, now)?;
-        let message = match decision {
-            Some(_) => schema::DECISION_MESSAGE,
-            None => "lock report period",
-        };
-        self.write(now, message, |doc| {
-            schema::write_lock(doc, &lock)?;
-            decision
-                .iter()
-                .try_for_each(|decision| schema::write_decision(doc, decision))
+        self.write_deciding(now, "lock report period", decision.as_slice(), |doc| {
+            schema::write_lock(doc, &lock)
         })?;
         self.locks.insert(month, lock);
         self.apply_decisions();
