@@ -135,10 +135,10 @@ impl ExchangeBook {
     /// exchange now under `id` (if any) is not.
     fn forget(&mut self, id: &ExchangeId, old: &Exchange) {
         let current = self.by_id.get(id);
-        let now = |keys: fn(&Exchange) -> Vec<Account>| current.map(keys).unwrap_or_default();
-        unlist(&mut self.by_account, id, accounts(old), &now(accounts));
-        let now = |sealed| current.map(|e| devices(e, sealed)).unwrap_or_default();
-        let (unsealed, sealed) = (now(false), now(true));
+        let kept_accounts = current.map(accounts).unwrap_or_default();
+        let kept_devices = |sealed| current.map(|e| devices(e, sealed)).unwrap_or_default();
+        let (unsealed, sealed) = (kept_devices(false), kept_devices(true));
+        unlist(&mut self.by_account, id, accounts(old), &kept_accounts);
         unlist(&mut self.unsealed_by, id, devices(old, false), &unsealed);
         unlist(&mut self.sealed_by, id, devices(old, true), &sealed);
     }
