@@ -80,16 +80,19 @@ pub fn active_member_options(first: Text) -> Memo<Vec<(String, String)>> {
     let session = Session::get();
     Memo::new(move |_| {
         let mut options = vec![(String::new(), locale.t(first).to_string())];
-        session.read(|tb, _| {
-            let members = active_member_choices(tb, locale.language());
-            options.extend(
-                members
-                    .into_iter()
-                    .map(|(id, label)| (id.to_string(), label)),
-            );
-        });
+        session.read(|tb, _| options.extend(active_member_values(tb, locale.language())));
         options
     })
+}
+
+/// [`active_member_choices`] as a select's `(value, label)` pairs.
+fn active_member_values(
+    tb: &ledger::Timebank,
+    language: Language,
+) -> impl Iterator<Item = (String, String)> {
+    active_member_choices(tb, language)
+        .into_iter()
+        .map(|(id, label)| (id.to_string(), label))
 }
 
 /// The members whose status `include` takes, as choices labelled with their
@@ -189,10 +192,7 @@ pub fn Record() -> impl IntoView {
         session
             .read(|tb, me| {
                 let mut choices: Vec<(String, String)> =
-                    active_member_choices(tb, locale.language())
-                        .into_iter()
-                        .map(|(member, label)| (member.to_string(), label))
-                        .collect();
+                    active_member_values(tb, locale.language()).collect();
                 if me.is_some_and(|me| tb.is_coordinator(me)) {
                     choices.insert(
                         0,
